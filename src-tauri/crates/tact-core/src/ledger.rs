@@ -1,0 +1,691 @@
+//! The ledger: the one entry point for every read and write of the user's books. The desktop commands and the
+//! CLI call these methods and nothing else.
+//!
+//! Each write validates its input (see [`crate::input`]), checks it against the ledger (references, unique
+//! numbers, balances) and writes inside one transaction: a rejected request writes nothing.
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::input::{
+    validate_allocations, AllocationInput, BusinessInput, ClientInput, CreditNoteInput, InvoiceInput, JournalInput,
+    PaymentInput,
+};
+use crate::model::{
+    Allocation, Business, Client, ClientId, ClientKind, CreditNote, Invoice, InvoiceId, InvoiceStatus, JournalEntry,
+    JournalId, JournalKind, Payment, PaymentId, PaymentTerms, Warning,
+};
+use crate::money::{allocate_in_order, Money};
+use crate::standing::{self, ClientStanding, InvoiceState};
+use crate::storage::{self as db, Store};
+use crate::text::format_date_fr;
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde::Serialize;
+use std::path::Path;
+
+/// A record written, with the non-blocking warnings about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Saved<T> {
+    pub record: T,
+    pub warnings: Vec<Warning>,
+}
+
+/// A client with its standing: one line of the client list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClientRow {
+    #[serde(flatten)]
+    pub client: Client,
+    pub standing: ClientStanding,
+}
+
+/// An invoice with its derived state and client name: one line of the invoice list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InvoiceRow {
+    #[serde(flatten)]
+    pub invoice: Invoice,
+    pub client_name: String,
+    pub status: InvoiceStatus,
+    pub status_label: &'static str,
+    pub paid: Money,
+    pub credited: Money,
+    pub balance: Money,
+    pub days_late: Option<i64>,
+    pub settled_on: Option<NaiveDate>,
+}
+
+/// A journal entry with what a reader needs: the French label, and whether a later entry corrected it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JournalView {
+    #[serde(flatten)]
+    pub entry: JournalEntry,
+    pub kind_label: &'static str,
+    pub invoice_number: Option<String>,
+    pub corrected_by: Option<JournalId>,
+}
+
+/// Everything about one client, as of a date: the client page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClientDetail {
+    pub client: Client,
+    pub standing: ClientStanding,
+    pub invoices: Vec<InvoiceRow>,
+    pub payments: Vec<Payment>,
+    pub credit_notes: Vec<CreditNote>,
+    pub journal: Vec<JournalView>,
+}
+
+/// Filters for the invoice list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InvoiceFilter {
+    pub client_id: Option<ClientId>,
+    pub status: Option<InvoiceStatus>,
+    /// Case-insensitive match on number, client name or description.
+    pub search: Option<String>,
+    /// Only invoices at least this many days late.
+    pub min_days_late: Option<i64>,
+}
+
+/// Filters for the client list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClientFilter {
+    pub search: Option<String>,
+    pub include_archived: bool,
+    pub archived_only: bool,
+}
+
+/// The user's books.
+#[derive(Debug)]
+pub struct Ledger {
+    store: Store,
+}
+
+fn not_found(code: ErrorCode, field: &str, what: &str, id: i64) -> Error {
+    Error::field(code, field, format!("{what} n°\u{a0}{id} introuvable."))
+}
+
+fn client_in(conn: &Connection, id: ClientId, field: &str) -> Result<Client> {
+    db::client_get(conn, id)?.ok_or_else(|| {
+        Error::field(ErrorCode::ClientNotFound, field, format!("Client\u{a0}: aucun client n°\u{a0}{id} dans vos fichiers."))
+    })
+}
+
+fn invoice_in(conn: &Connection, id: InvoiceId, field: &str) -> Result<Invoice> {
+    db::invoice_get(conn, id)?.ok_or_else(|| {
+        Error::field(ErrorCode::InvoiceNotFound, field, format!("Facture\u{a0}: aucune facture n°\u{a0}{id} dans vos fichiers."))
+    })
+}
+
+/// What is still owed on an invoice over all time (amount − allocations − credit notes).
+fn outstanding(conn: &Connection, inv: &Invoice) -> Result<Money> {
+    let (paid, credited) = db::invoice_settled(conn, inv.id)?;
+    inv.amount.checked_sub(paid.checked_add(credited)?)
+}
+
+fn matches_search(needle: &str, hay: &[Option<&str>]) -> bool {
+    hay.iter().flatten().any(|h| h.to_lowercase().contains(needle))
+}
+
+impl Ledger {
+    /// Open the ledger at `path`, creating and migrating it as needed.
+    pub fn open(path: &Path) -> Result<Ledger> {
+        Ok(Ledger { store: Store::open(path)? })
+    }
+
+    pub fn open_in_memory() -> Result<Ledger> {
+        Ok(Ledger { store: Store::open_in_memory()? })
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    fn conn(&self) -> &Connection {
+        self.store.conn()
+    }
+
+    pub fn is_empty(&self) -> Result<bool> {
+        db::ledger_is_empty(self.conn())
+    }
+
+    // ------------------------------------------------------------ business
+
+    pub fn business(&self) -> Result<Option<Business>> {
+        db::business_get(self.conn())
+    }
+
+    /// Create or replace the business profile.
+    pub fn set_business(&mut self, input: &BusinessInput) -> Result<Business> {
+        let b = input.validate()?;
+        self.store.write(|tx| db::business_put(tx, &b))?;
+        Ok(b)
+    }
+
+    fn default_terms(conn: &Connection) -> Result<PaymentTerms> {
+        Ok(db::business_get(conn)?.map_or(PaymentTerms::Days { days: 30 }, |b| b.default_terms))
+    }
+
+    // ------------------------------------------------------------ clients
+
+    pub fn add_client(&mut self, input: &ClientInput) -> Result<Client> {
+        let mut c = input.validate()?;
+        c.id = self.store.write(|tx| db::client_insert(tx, &c, None))?;
+        Ok(c)
+    }
+
+    /// Replace a client's details (its archived state is kept).
+    pub fn update_client(&mut self, id: ClientId, input: &ClientInput) -> Result<Client> {
+        let mut c = input.validate()?;
+        self.store.write(|tx| {
+            let old = client_in(tx, id, "id")?;
+            c.id = id;
+            c.archived = old.archived;
+            db::client_update(tx, &c)
+        })?;
+        Ok(c)
+    }
+
+    /// Archive (or bring back) a client. Archived clients keep all their records and leave the daily lists.
+    pub fn set_client_archived(&mut self, id: ClientId, archived: bool) -> Result<Client> {
+        self.store.write(|tx| {
+            let mut c = client_in(tx, id, "id")?;
+            c.archived = archived;
+            db::client_update(tx, &c)?;
+            Ok(c)
+        })
+    }
+
+    /// Delete a client that has no invoice, payment or journal entry. Otherwise it can only be archived: the
+    /// books keep their history.
+    pub fn delete_client(&mut self, id: ClientId) -> Result<()> {
+        self.store.write(|tx| {
+            let c = client_in(tx, id, "id")?;
+            if db::client_has_records(tx, id)? {
+                return Err(Error::field(
+                    ErrorCode::ClientHasInvoices,
+                    "id",
+                    format!("{} a des factures, des règlements ou un historique\u{a0}: archivez-le plutôt, ses données seront conservées.", c.name),
+                ));
+            }
+            db::client_delete(tx, id)
+        })
+    }
+
+    pub fn client(&self, id: ClientId) -> Result<Client> {
+        client_in(self.conn(), id, "id")
+    }
+
+    pub fn clients(&self) -> Result<Vec<Client>> {
+        db::clients_all(self.conn())
+    }
+
+    // ------------------------------------------------------------ invoices
+
+    fn check_invoice(conn: &Connection, inv: &Invoice, existing: Option<&Invoice>) -> Result<Vec<Warning>> {
+        let client = client_in(conn, inv.client_id, "client_id")?;
+        let client_changed = existing.is_none_or(|e| e.client_id != inv.client_id);
+        if client.archived && client_changed {
+            return Err(Error::field(
+                ErrorCode::ClientArchived,
+                "client_id",
+                format!("Client\u{a0}: {} est archivé\u{a0}; réactivez-le avant de lui ajouter une facture.", client.name),
+            ));
+        }
+        if let Some(other) = db::invoice_by_number(conn, &inv.number)? {
+            if existing.is_none_or(|e| e.id != other.id) {
+                return Err(Error::field(
+                    ErrorCode::DuplicateInvoiceNumber,
+                    "number",
+                    format!("Numéro de facture\u{a0}: la facture {} existe déjà (client n°\u{a0}{}).", other.number, other.client_id),
+                ));
+            }
+        }
+        let mut warnings = Vec::new();
+        if client.kind == ClientKind::Professional {
+            if let Some(message) = inv.terms.legal_cap_warning(inv.issue_date) {
+                warnings.push(Warning { code: "terms_beyond_legal_cap".into(), message });
+            }
+        }
+        Ok(warnings)
+    }
+
+    pub fn add_invoice(&mut self, input: &InvoiceInput) -> Result<Saved<Invoice>> {
+        self.store.write(|tx| {
+            let mut inv = input.validate(Self::default_terms(tx)?)?;
+            let warnings = Self::check_invoice(tx, &inv, None)?;
+            inv.id = db::invoice_insert(tx, &inv, None)?;
+            Ok(Saved { record: inv, warnings })
+        })
+    }
+
+    /// Correct an invoice. Its amount cannot fall below what was already paid or credited, and an invoice with
+    /// payments or credit notes keeps its client.
+    pub fn update_invoice(&mut self, id: InvoiceId, input: &InvoiceInput) -> Result<Saved<Invoice>> {
+        self.store.write(|tx| {
+            let old = invoice_in(tx, id, "id")?;
+            let mut inv = input.validate(Self::default_terms(tx)?)?;
+            inv.id = id;
+            let warnings = Self::check_invoice(tx, &inv, Some(&old))?;
+            let (paid, credited) = db::invoice_settled(tx, id)?;
+            let settled = paid.checked_add(credited)?;
+            if settled.is_positive() && inv.client_id != old.client_id {
+                return Err(Error::field(
+                    ErrorCode::InvoiceHasActivity,
+                    "client_id",
+                    "Client\u{a0}: cette facture a déjà des règlements ou des avoirs, son client ne peut plus changer.",
+                ));
+            }
+            if inv.amount < settled {
+                return Err(Error::field(
+                    ErrorCode::AmountBelowSettled,
+                    "amount",
+                    format!(
+                        "Montant TTC\u{a0}: {} déjà réglé ou crédité sur cette facture\u{a0}; le montant ne peut pas être inférieur.",
+                        settled.format_fr()
+                    ),
+                ));
+            }
+            db::invoice_update(tx, &inv)?;
+            Ok(Saved { record: inv, warnings })
+        })
+    }
+
+    pub fn invoice(&self, id: InvoiceId) -> Result<Invoice> {
+        invoice_in(self.conn(), id, "id")
+    }
+
+    pub fn invoice_by_number(&self, number: &str) -> Result<Invoice> {
+        db::invoice_by_number(self.conn(), number.trim())?.ok_or_else(|| {
+            Error::field(ErrorCode::InvoiceNotFound, "number", format!("Facture\u{a0}: aucune facture numérotée {number}."))
+        })
+    }
+
+    // ------------------------------------------------------------ payments
+
+    /// Record a payment. Without explicit allocations it settles the client's open invoices, overdue first then
+    /// by oldest due date (C. civ. 1342-10); what is left stays as client credit. Writes a "payment recorded"
+    /// journal entry in the same transaction.
+    pub fn record_payment(&mut self, input: &PaymentInput) -> Result<Payment> {
+        let v = input.validate()?;
+        self.store.write(|tx| {
+            let client = client_in(tx, v.client_id, "client_id")?;
+            let allocations = match &v.allocations {
+                Some(lines) => Self::check_allocations(tx, client.id, lines, v.amount)?,
+                None => {
+                    let mut open: Vec<(Invoice, Money)> = Vec::new();
+                    for inv in db::invoices_of_client(tx, client.id)? {
+                        let left = outstanding(tx, &inv)?;
+                        if left.is_positive() {
+                            open.push((inv, left));
+                        }
+                    }
+                    // Overdue on the payment date first, then by due date, then issue order.
+                    open.sort_by_key(|(i, _)| (i.due_date >= v.date, i.due_date, i.id));
+                    let balances: Vec<(InvoiceId, Money)> = open.iter().map(|(i, m)| (i.id, *m)).collect();
+                    allocate_in_order(v.amount, &balances).0
+                }
+            };
+            let mut p = Payment {
+                id: 0,
+                client_id: client.id,
+                date: v.date,
+                amount: v.amount,
+                method: v.method,
+                reference: v.reference.clone(),
+                allocations: allocations.iter().map(|&(invoice_id, amount)| Allocation { invoice_id, amount }).collect(),
+            };
+            p.id = db::payment_insert(tx, &p, None)?;
+            for a in &p.allocations {
+                db::allocation_insert(tx, p.id, a)?;
+            }
+            Self::log_payment(tx, &p)?;
+            Ok(p)
+        })
+    }
+
+    /// Check explicit allocation lines: each invoice is the client's and can take that much.
+    fn check_allocations(
+        conn: &Connection,
+        client_id: ClientId,
+        lines: &[(InvoiceId, Money)],
+        available: Money,
+    ) -> Result<Vec<(InvoiceId, Money)>> {
+        let total = Money::sum(lines.iter().map(|(_, a)| *a))?;
+        if total > available {
+            return Err(Error::field(
+                ErrorCode::AllocationExceedsPayment,
+                "allocations",
+                format!("Répartition\u{a0}: {} à répartir, mais {} disponible.", total.format_fr(), available.format_fr()),
+            ));
+        }
+        for (i, &(invoice_id, amount)) in lines.iter().enumerate() {
+            let at = format!("allocations[{i}]");
+            let inv = invoice_in(conn, invoice_id, "invoice_id").map_err(|e| e.within(&at))?;
+            if inv.client_id != client_id {
+                return Err(Error::field(
+                    ErrorCode::ClientMismatch,
+                    "invoice_id",
+                    format!("Facture\u{a0}: {} n'est pas une facture de ce client.", inv.number),
+                )
+                .within(&at));
+            }
+            let left = outstanding(conn, &inv)?;
+            if amount > left {
+                return Err(Error::field(
+                    ErrorCode::AllocationExceedsBalance,
+                    "amount",
+                    format!(
+                        "Montant affecté\u{a0}: il reste {} à régler sur la facture {}, vous affectez {}.",
+                        left.format_fr(),
+                        inv.number,
+                        amount.format_fr()
+                    ),
+                )
+                .within(&at));
+            }
+        }
+        Ok(lines.to_vec())
+    }
+
+    fn log_payment(conn: &Connection, p: &Payment) -> Result<()> {
+        let mut parts = Vec::new();
+        for a in &p.allocations {
+            let number = db::invoice_get(conn, a.invoice_id)?.map(|i| i.number).unwrap_or_default();
+            parts.push(format!("{} sur {number}", a.amount.format_fr()));
+        }
+        let rest = p.unallocated()?;
+        if rest.is_positive() {
+            parts.push(format!("{} en avoir client", rest.format_fr()));
+        }
+        let text = format!("{} reçu par {} ({}).", p.amount.format_fr(), p.method.label_fr().to_lowercase(), parts.join(", "));
+        let entry = JournalEntry {
+            id: 0,
+            client_id: p.client_id,
+            invoice_id: (p.allocations.len() == 1).then(|| p.allocations[0].invoice_id),
+            date: p.date,
+            kind: JournalKind::PaymentRecorded,
+            channel: None,
+            call_outcome: None,
+            promise_date: None,
+            promise_amount: None,
+            text: Some(text),
+            payment_id: Some(p.id),
+            corrects: None,
+        };
+        db::journal_insert(conn, &entry, None)?;
+        Ok(())
+    }
+
+    /// Apply a payment's unallocated part (client credit) to invoices of the same client.
+    pub fn allocate_credit(&mut self, payment_id: PaymentId, lines: &[AllocationInput]) -> Result<Payment> {
+        let parsed = validate_allocations(lines)?;
+        if parsed.is_empty() {
+            return Err(Error::field(ErrorCode::Required, "allocations", "Répartition\u{a0}: indiquez au moins une facture."));
+        }
+        self.store.write(|tx| {
+            let p = db::payment_get(tx, payment_id)?
+                .ok_or_else(|| not_found(ErrorCode::PaymentNotFound, "payment_id", "Règlement", payment_id))?;
+            let available = p.unallocated()?;
+            let lines = Self::check_allocations(tx, p.client_id, &parsed, available)?;
+            for &(invoice_id, amount) in &lines {
+                db::allocation_insert(tx, p.id, &Allocation { invoice_id, amount })?;
+            }
+            let updated = db::payment_get(tx, payment_id)?
+                .ok_or_else(|| not_found(ErrorCode::PaymentNotFound, "payment_id", "Règlement", payment_id))?;
+            Ok(updated)
+        })
+    }
+
+    pub fn payment(&self, id: PaymentId) -> Result<Payment> {
+        db::payment_get(self.conn(), id)?.ok_or_else(|| not_found(ErrorCode::PaymentNotFound, "id", "Règlement", id))
+    }
+
+    pub fn payments(&self, client_id: Option<ClientId>) -> Result<Vec<Payment>> {
+        match client_id {
+            Some(id) => {
+                client_in(self.conn(), id, "client_id")?;
+                db::payments_of_client(self.conn(), id)
+            }
+            None => db::payments_all(self.conn()),
+        }
+    }
+
+    // ------------------------------------------------------------ credit notes
+
+    pub fn add_credit_note(&mut self, input: &CreditNoteInput) -> Result<CreditNote> {
+        let mut c = input.validate()?;
+        self.store.write(|tx| {
+            let inv = invoice_in(tx, c.invoice_id, "invoice_id")?;
+            if db::credit_note_number_taken(tx, &c.number)? {
+                return Err(Error::field(
+                    ErrorCode::DuplicateCreditNoteNumber,
+                    "number",
+                    format!("Numéro d'avoir\u{a0}: l'avoir {} existe déjà.", c.number),
+                ));
+            }
+            let left = outstanding(tx, &inv)?;
+            if c.amount > left {
+                return Err(Error::field(
+                    ErrorCode::CreditExceedsBalance,
+                    "amount",
+                    format!("Montant de l'avoir\u{a0}: il reste {} à régler sur la facture {}.", left.format_fr(), inv.number),
+                ));
+            }
+            if c.date < inv.issue_date {
+                return Err(Error::field(
+                    ErrorCode::InvalidDate,
+                    "date",
+                    format!("Date de l'avoir\u{a0}: elle ne peut pas précéder la facture ({}).", format_date_fr(inv.issue_date)),
+                ));
+            }
+            c.id = db::credit_note_insert(tx, &c, None)?;
+            Ok(c.clone())
+        })
+    }
+
+    pub fn credit_note(&self, id: i64) -> Result<CreditNote> {
+        db::credit_note_get(self.conn(), id)?.ok_or_else(|| not_found(ErrorCode::CreditNoteNotFound, "id", "Avoir", id))
+    }
+
+    pub fn credit_notes(&self, client_id: Option<ClientId>) -> Result<Vec<CreditNote>> {
+        match client_id {
+            Some(id) => db::credit_notes_of_client(self.conn(), id),
+            None => db::credit_notes_all(self.conn()),
+        }
+    }
+
+    // ------------------------------------------------------------ journal
+
+    fn check_journal(conn: &Connection, e: &JournalEntry) -> Result<()> {
+        client_in(conn, e.client_id, "client_id")?;
+        if let Some(invoice_id) = e.invoice_id {
+            let inv = invoice_in(conn, invoice_id, "invoice_id")?;
+            if inv.client_id != e.client_id {
+                return Err(Error::field(
+                    ErrorCode::ClientMismatch,
+                    "invoice_id",
+                    format!("Facture\u{a0}: {} n'est pas une facture de ce client.", inv.number),
+                ));
+            }
+        }
+        if let Some(target) = e.corrects {
+            let old = db::journal_get(conn, target)?
+                .ok_or_else(|| not_found(ErrorCode::JournalEntryNotFound, "corrects", "Entrée d'historique", target))?;
+            if old.client_id != e.client_id {
+                return Err(Error::field(
+                    ErrorCode::InvalidCorrection,
+                    "corrects",
+                    "Correction\u{a0}: l'entrée corrigée concerne un autre client.",
+                ));
+            }
+            if old.kind == JournalKind::PaymentRecorded {
+                return Err(Error::field(
+                    ErrorCode::InvalidCorrection,
+                    "corrects",
+                    "Correction\u{a0}: un règlement reçu ne se corrige pas dans l'historique.",
+                ));
+            }
+            if let Some(newer) = db::journal_corrected_by(conn, target)? {
+                return Err(Error::field(
+                    ErrorCode::InvalidCorrection,
+                    "corrects",
+                    format!("Correction\u{a0}: cette entrée a déjà été corrigée par l'entrée n°\u{a0}{newer}\u{a0}; corrigez celle-ci."),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Append an entry to a client's history (a correction points at the entry it replaces).
+    pub fn add_journal_entry(&mut self, input: &JournalInput) -> Result<JournalEntry> {
+        let mut e = input.validate(false)?;
+        self.store.write(|tx| {
+            Self::check_journal(tx, &e)?;
+            e.id = db::journal_insert(tx, &e, None)?;
+            Ok(e.clone())
+        })
+    }
+
+    pub fn journal_entry(&self, id: JournalId) -> Result<JournalView> {
+        let e = db::journal_get(self.conn(), id)?
+            .ok_or_else(|| not_found(ErrorCode::JournalEntryNotFound, "id", "Entrée d'historique", id))?;
+        self.view(e)
+    }
+
+    fn view(&self, entry: JournalEntry) -> Result<JournalView> {
+        let invoice_number = match entry.invoice_id {
+            Some(id) => db::invoice_get(self.conn(), id)?.map(|i| i.number),
+            None => None,
+        };
+        Ok(JournalView {
+            kind_label: entry.kind.label_fr(),
+            corrected_by: db::journal_corrected_by(self.conn(), entry.id)?,
+            invoice_number,
+            entry,
+        })
+    }
+
+    /// A client's history, oldest first.
+    pub fn journal(&self, client_id: ClientId) -> Result<Vec<JournalView>> {
+        client_in(self.conn(), client_id, "client_id")?;
+        db::journal_of_client(self.conn(), client_id)?.into_iter().map(|e| self.view(e)).collect()
+    }
+
+    // ------------------------------------------------------------ derived views
+
+    /// Every client's standing as of `as_of`.
+    pub fn standings(&self, as_of: NaiveDate) -> Result<Vec<ClientStanding>> {
+        let facts = db::load_facts(self.conn())?;
+        standing::client_standings(&facts, as_of)
+    }
+
+    /// Every invoice's state as of `as_of`.
+    pub fn invoice_states(&self, as_of: NaiveDate) -> Result<Vec<InvoiceState>> {
+        let facts = db::load_facts(self.conn())?;
+        standing::invoice_states(&facts, as_of)
+    }
+
+    /// The client list with standings, filtered, sorted by name.
+    pub fn client_rows(&self, as_of: NaiveDate, filter: &ClientFilter) -> Result<Vec<ClientRow>> {
+        let clients = db::clients_all(self.conn())?;
+        let facts = db::load_facts(self.conn())?;
+        let standings = standing::client_standings(&facts, as_of)?;
+        let by_id: std::collections::HashMap<ClientId, ClientStanding> =
+            standings.into_iter().map(|s| (s.client_id, s)).collect();
+        let needle = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_lowercase);
+        Ok(clients
+            .into_iter()
+            .filter(|c| {
+                if filter.archived_only {
+                    c.archived
+                } else {
+                    filter.include_archived || !c.archived
+                }
+            })
+            .filter(|c| {
+                needle.as_deref().is_none_or(|n| {
+                    matches_search(n, &[Some(&c.name), c.contact_name.as_deref(), c.email.as_deref(), c.city.as_deref()])
+                })
+            })
+            .map(|c| {
+                let standing = by_id.get(&c.id).cloned().unwrap_or_default();
+                ClientRow { client: c, standing }
+            })
+            .collect())
+    }
+
+    /// The invoice list with derived states, filtered, in due-date order.
+    pub fn invoice_rows(&self, as_of: NaiveDate, filter: &InvoiceFilter) -> Result<Vec<InvoiceRow>> {
+        let invoices = db::invoices_all(self.conn())?;
+        let names: std::collections::HashMap<ClientId, String> =
+            db::clients_all(self.conn())?.into_iter().map(|c| (c.id, c.name)).collect();
+        let facts = db::load_facts(self.conn())?;
+        let states = standing::invoice_states(&facts, as_of)?;
+        let needle = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_lowercase);
+        let mut rows: Vec<InvoiceRow> = invoices
+            .into_iter()
+            .zip(states)
+            .filter(|(i, s)| {
+                filter.client_id.is_none_or(|c| i.client_id == c)
+                    && filter.status.is_none_or(|st| s.status == st)
+                    && filter.min_days_late.is_none_or(|m| s.days_late.unwrap_or(0) >= m)
+            })
+            .map(|(invoice, s)| InvoiceRow {
+                client_name: names.get(&invoice.client_id).cloned().unwrap_or_default(),
+                status: s.status,
+                status_label: s.status.label_fr(),
+                paid: s.paid,
+                credited: s.credited,
+                balance: s.balance,
+                days_late: s.days_late,
+                settled_on: s.settled_on,
+                invoice,
+            })
+            .filter(|r| {
+                needle.as_deref().is_none_or(|n| {
+                    matches_search(n, &[Some(&r.invoice.number), Some(&r.client_name), r.invoice.description.as_deref()])
+                })
+            })
+            .collect();
+        rows.sort_by(|a, b| (a.invoice.due_date, a.invoice.id).cmp(&(b.invoice.due_date, b.invoice.id)));
+        Ok(rows)
+    }
+
+    /// The client page: details, standing, invoices, payments, credit notes and history, as of `as_of`.
+    pub fn client_detail(&self, id: ClientId, as_of: NaiveDate) -> Result<ClientDetail> {
+        let client = self.client(id)?;
+        let standing = self
+            .standings(as_of)?
+            .into_iter()
+            .find(|s| s.client_id == id)
+            .unwrap_or_else(|| ClientStanding { client_id: id, ..Default::default() });
+        Ok(ClientDetail {
+            invoices: self.invoice_rows(as_of, &InvoiceFilter { client_id: Some(id), ..Default::default() })?,
+            payments: db::payments_of_client(self.conn(), id)?,
+            credit_notes: db::credit_notes_of_client(self.conn(), id)?,
+            journal: self.journal(id)?,
+            client,
+            standing,
+        })
+    }
+
+    /// Direct access for the export/import module.
+    pub(crate) fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    pub(crate) fn check_journal_for_import(conn: &Connection, e: &JournalEntry) -> Result<()> {
+        Self::check_journal(conn, e)
+    }
+
+    pub(crate) fn check_invoice_for_import(conn: &Connection, inv: &Invoice) -> Result<Vec<Warning>> {
+        Self::check_invoice(conn, inv, None)
+    }
+
+    pub(crate) fn check_allocations_for_import(
+        conn: &Connection,
+        client_id: ClientId,
+        lines: &[(InvoiceId, Money)],
+        available: Money,
+    ) -> Result<()> {
+        Self::check_allocations(conn, client_id, lines, available).map(|_| ())
+    }
+}

@@ -1,0 +1,28 @@
+//! Tact's domain, free of any UI framework: the ledger of a small French business's invoices, payments, credit
+//! notes and exchanges with each client, kept in SQLite.
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`money`] | euro amounts in cents, exact parsing of what users type, French formatting |
+//! | [`text`] | validation of text fields, SIREN/SIRET, VAT numbers, IBAN/BIC, email, phone, dates |
+//! | [`model`] | the records (business, client, invoice, payment, credit note, journal entry) and their kinds |
+//! | [`input`] | raw inputs from forms and the CLI, validated into records |
+//! | [`standing`] | derived state as of a date: balances, statuses, lateness, payment history (pure) |
+//! | [`storage`] | the only SQL: migrations, backups, queries |
+//! | [`ledger`] | the entry point: every read and write, each write in one transaction |
+//! | [`exchange`] | whole-ledger JSON export/import and the example data |
+//!
+//! The domain never reads the clock: every "as of" date is a parameter.
+
+pub mod error;
+pub mod exchange;
+pub mod input;
+pub mod ledger;
+pub mod model;
+pub mod money;
+pub mod standing;
+pub mod storage;
+pub mod text;
+
+pub use error::{Error, ErrorCode, Result};
+pub use ledger::Ledger;

@@ -1,0 +1,426 @@
+//! The ledger's records as the rest of the app sees them, and the small enums that name their kinds.
+//!
+//! Records come out of storage already valid. What users send in are the `*Input` types of [`crate::input`]:
+//! raw text, parsed and validated by the domain (never by the front end).
+
+use crate::money::Money;
+use chrono::{Datelike, Days, NaiveDate};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+pub type ClientId = i64;
+pub type InvoiceId = i64;
+pub type PaymentId = i64;
+pub type CreditNoteId = i64;
+pub type JournalId = i64;
+
+/// Defines a string-backed enum with its stable code (database, JSON, CLI) and its French label (screens).
+macro_rules! labelled_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal / $label:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $(#[serde(rename = $code)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// Stable code stored in the database and used in JSON and on the command line.
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            /// French label shown to the user.
+            pub fn label_fr(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code { $($code => Some($name::$variant),)+ _ => None }
+            }
+
+            /// The accepted codes, for error messages: `"a", "b" ou "c"`.
+            pub fn codes_fr() -> String {
+                let codes: Vec<String> = Self::ALL.iter().map(|v| format!("«\u{a0}{}\u{a0}»", v.code())).collect();
+                match codes.split_last() {
+                    Some((last, rest)) if !rest.is_empty() => format!("{} ou {}", rest.join(", "), last),
+                    _ => codes.join(""),
+                }
+            }
+        }
+    };
+}
+
+labelled_enum!(
+    /// Who the client is in law: it drives penalties, the 40 € indemnity, wording and prescription
+    /// (legal-fr A.1).
+    ClientKind {
+        Professional = "professional" / "Professionnel",
+        Consumer = "consumer" / "Particulier",
+    }
+);
+
+labelled_enum!(
+    /// How the client prefers to be contacted.
+    Channel {
+        Email = "email" / "E-mail",
+        Phone = "phone" / "Téléphone",
+        Letter = "letter" / "Courrier",
+    }
+);
+
+labelled_enum!(
+    /// Language of drafts and letters for this client.
+    Language {
+        French = "fr" / "Français",
+        English = "en" / "Anglais",
+    }
+);
+
+labelled_enum!(
+    /// Collective insolvency procedure the debtor is under (legal-fr A.2: no 40 € indemnity then).
+    CollectiveProcedure {
+        None = "none" / "Aucune",
+        Sauvegarde = "sauvegarde" / "Sauvegarde",
+        Redressement = "redressement" / "Redressement judiciaire",
+        Liquidation = "liquidation" / "Liquidation judiciaire",
+    }
+);
+
+labelled_enum!(
+    /// How a payment reached the business.
+    PaymentMethod {
+        Transfer = "virement" / "Virement",
+        Cheque = "cheque" / "Chèque",
+        Card = "carte" / "Carte",
+        Cash = "especes" / "Espèces",
+        DirectDebit = "prelevement" / "Prélèvement",
+        Other = "autre" / "Autre",
+    }
+);
+
+labelled_enum!(
+    /// What a journal entry records.
+    JournalKind {
+        PreventiveNote = "preventive_note" / "Rappel avant échéance",
+        FriendlyReminder = "friendly_reminder" / "Relance amiable",
+        FirmReminder = "firm_reminder" / "Relance ferme",
+        LastReminder = "last_reminder" / "Dernière relance",
+        Call = "call" / "Appel",
+        Letter = "letter" / "Courrier",
+        FormalNotice = "formal_notice" / "Mise en demeure",
+        Promise = "promise" / "Promesse de paiement",
+        DisputeOpened = "dispute_opened" / "Litige ouvert",
+        DisputeSettled = "dispute_settled" / "Litige réglé",
+        Note = "note" / "Note",
+        PaymentRecorded = "payment_recorded" / "Règlement reçu",
+        WriteOff = "write_off" / "Passage en perte",
+    }
+);
+
+labelled_enum!(
+    /// The channel an exchange went through.
+    ContactChannel {
+        Email = "email" / "E-mail",
+        Phone = "phone" / "Téléphone",
+        Letter = "letter" / "Courrier",
+        RegisteredLetter = "registered_letter" / "Lettre recommandée",
+        InPerson = "in_person" / "En personne",
+        Sms = "sms" / "SMS",
+        Other = "other" / "Autre",
+    }
+);
+
+labelled_enum!(
+    /// Outcome of a phone call (words.md).
+    CallOutcome {
+        Reached = "reached" / "Joint",
+        NoAnswer = "no_answer" / "Pas de réponse",
+        Promise = "promise" / "Promesse",
+        Dispute = "dispute" / "Litige",
+        Difficulty = "difficulty" / "Difficulté",
+    }
+);
+
+labelled_enum!(
+    /// An invoice's status, always derived as of a date (see [`crate::standing`]), never stored by hand.
+    InvoiceStatus {
+        Open = "open" / "À échoir",
+        PartiallyPaid = "partially_paid" / "Partiellement réglée",
+        Paid = "paid" / "Réglée",
+        Overdue = "overdue" / "En retard",
+        Disputed = "disputed" / "En litige",
+        WrittenOff = "written_off" / "Passée en perte",
+        Cancelled = "cancelled" / "Annulée par avoir",
+    }
+);
+
+/// Payment terms of an invoice and the due date they give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PaymentTerms {
+    /// Due on the issue date ("à réception").
+    OnReceipt,
+    /// Due N days after the issue date.
+    Days { days: u16 },
+    /// "N jours fin de mois": N days after the issue date, then the end of that month. This is the reading most
+    /// invoicing tools use (legal-fr B §1.1 method (b)); the DGCCRF tolerates both readings.
+    DaysEndOfMonth { days: u16 },
+    /// An explicit due date.
+    Date { date: NaiveDate },
+}
+
+/// Longest "N days" term Tact accepts at all (a typo guard, far above any legal cap).
+pub const MAX_TERM_DAYS: u16 = 365;
+
+impl PaymentTerms {
+    /// The due date for an invoice issued on `issue`. Saturates at the calendar's end rather than panicking.
+    pub fn due_date(self, issue: NaiveDate) -> NaiveDate {
+        match self {
+            PaymentTerms::OnReceipt => issue,
+            PaymentTerms::Days { days } => issue.checked_add_days(Days::new(days.into())).unwrap_or(NaiveDate::MAX),
+            PaymentTerms::DaysEndOfMonth { days } => {
+                let d = issue.checked_add_days(Days::new(days.into())).unwrap_or(NaiveDate::MAX);
+                end_of_month(d)
+            }
+            PaymentTerms::Date { date } => date,
+        }
+    }
+
+    /// Parse the storage code written by [`PaymentTerms::code`].
+    pub fn from_code(code: &str) -> Option<PaymentTerms> {
+        if code == "on_receipt" {
+            return Some(PaymentTerms::OnReceipt);
+        }
+        if let Some(days) = code.strip_suffix("fdm") {
+            return days.parse().ok().map(|days| PaymentTerms::DaysEndOfMonth { days });
+        }
+        if code.contains('-') {
+            return code.parse().ok().map(|date| PaymentTerms::Date { date });
+        }
+        code.parse().ok().map(|days| PaymentTerms::Days { days })
+    }
+
+    /// French wording: "À réception", "30 jours", "45 jours fin de mois", "Le 15/12/2026".
+    pub fn label_fr(self) -> String {
+        match self {
+            PaymentTerms::OnReceipt => "À réception".to_owned(),
+            PaymentTerms::Days { days } => format!("{days}\u{a0}jours"),
+            PaymentTerms::DaysEndOfMonth { days } => format!("{days}\u{a0}jours fin de mois"),
+            PaymentTerms::Date { date } => format!("Le {}", crate::text::format_date_fr(date)),
+        }
+    }
+
+    /// Short code for storage and the CLI: `on_receipt`, `30`, `45fdm`, `2026-12-15`.
+    pub fn code(self) -> String {
+        match self {
+            PaymentTerms::OnReceipt => "on_receipt".to_owned(),
+            PaymentTerms::Days { days } => days.to_string(),
+            PaymentTerms::DaysEndOfMonth { days } => format!("{days}fdm"),
+            PaymentTerms::Date { date } => date.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    /// The legal cap this term breaks between professionals, if any (C. com. L441-10 I: at most 60 days from the
+    /// issue date, or 45 days end of month). A warning, not an error: the user records the invoice as issued.
+    pub fn legal_cap_warning(self, issue: NaiveDate) -> Option<String> {
+        match self {
+            PaymentTerms::DaysEndOfMonth { days } if days > 45 => Some(format!(
+                "Délai de {days}\u{a0}jours fin de mois\u{a0}: au-delà du plafond légal de 45\u{a0}jours fin de mois entre professionnels (C.\u{a0}com. L441-10 I)."
+            )),
+            PaymentTerms::DaysEndOfMonth { .. } => None,
+            other => {
+                let days = other.due_date(issue).signed_duration_since(issue).num_days();
+                (days > 60).then(|| {
+                    format!(
+                        "Délai de {days}\u{a0}jours après l'émission\u{a0}: au-delà du plafond légal de 60\u{a0}jours entre professionnels (C.\u{a0}com. L441-10 I)."
+                    )
+                })
+            }
+        }
+    }
+}
+
+pub fn end_of_month(d: NaiveDate) -> NaiveDate {
+    let (y, m) = if d.month() == 12 { (d.year().saturating_add(1), 1) } else { (d.year(), d.month() + 1) };
+    NaiveDate::from_ymd_opt(y, m, 1).and_then(|first| first.pred_opt()).unwrap_or(NaiveDate::MAX)
+}
+
+/// A non-blocking remark on an accepted request (e.g. terms beyond the legal cap).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub code: String,
+    pub message: String,
+}
+
+/// The user's own business: the sender of every letter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Business {
+    pub legal_name: String,
+    pub trade_name: Option<String>,
+    pub legal_form: Option<String>,
+    pub siren: Option<String>,
+    pub siret: Option<String>,
+    pub vat_number: Option<String>,
+    pub address_line1: Option<String>,
+    pub address_line2: Option<String>,
+    pub postcode: Option<String>,
+    pub city: Option<String>,
+    pub country: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub iban: Option<String>,
+    pub bic: Option<String>,
+    pub signatory_name: Option<String>,
+    pub signatory_title: Option<String>,
+    /// City written after "Fait à" in letters.
+    pub signing_city: Option<String>,
+    pub default_terms: PaymentTerms,
+    /// Contractual late-penalty rate in percent per year; `None` means the legal default (ECB rate + 10 points,
+    /// C. com. L441-10 II).
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub penalty_rate: Option<Decimal>,
+}
+
+/// A client of the business.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Client {
+    pub id: ClientId,
+    pub kind: ClientKind,
+    pub name: String,
+    pub siren: Option<String>,
+    pub contact_name: Option<String>,
+    pub address_line1: Option<String>,
+    pub address_line2: Option<String>,
+    pub postcode: Option<String>,
+    pub city: Option<String>,
+    pub country: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub preferred_channel: Channel,
+    pub language: Language,
+    pub notes: Option<String>,
+    pub client_since: Option<NaiveDate>,
+    pub collective_procedure: CollectiveProcedure,
+    pub archived: bool,
+}
+
+/// An invoice as issued. Its status and balance are derived (see [`crate::standing`]), never stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invoice {
+    pub id: InvoiceId,
+    pub number: String,
+    pub client_id: ClientId,
+    pub issue_date: NaiveDate,
+    /// Date of delivery or performance of the service, when it differs from the issue date.
+    pub delivery_date: Option<NaiveDate>,
+    pub terms: PaymentTerms,
+    pub due_date: NaiveDate,
+    /// Total including VAT: what the client owes.
+    pub amount: Money,
+    pub amount_ht: Option<Money>,
+    pub vat: Option<Money>,
+    pub currency: String,
+    pub description: Option<String>,
+    /// Late-penalty rate stipulated for this invoice, in percent per year; overrides the business default.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub penalty_rate: Option<Decimal>,
+}
+
+/// Part of a payment applied to one invoice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Allocation {
+    pub invoice_id: InvoiceId,
+    pub amount: Money,
+}
+
+/// Money received from a client. What is not allocated stays with the client as credit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Payment {
+    pub id: PaymentId,
+    pub client_id: ClientId,
+    /// Date the funds became available (date de valeur): what counts for lateness (legal-fr B §1.2).
+    pub date: NaiveDate,
+    pub amount: Money,
+    pub method: PaymentMethod,
+    pub reference: Option<String>,
+    pub allocations: Vec<Allocation>,
+}
+
+impl Payment {
+    /// The part of the payment not applied to any invoice (client credit).
+    pub fn unallocated(&self) -> crate::Result<Money> {
+        self.amount.checked_sub(Money::sum(self.allocations.iter().map(|a| a.amount))?)
+    }
+}
+
+/// A credit note (avoir) reducing what is owed on one invoice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreditNote {
+    pub id: CreditNoteId,
+    pub number: String,
+    pub invoice_id: InvoiceId,
+    pub date: NaiveDate,
+    pub amount: Money,
+    pub reason: Option<String>,
+}
+
+/// One dated entry of a client's history. Append-only: a correction is a new entry whose `corrects` points at
+/// the entry it replaces.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JournalEntry {
+    pub id: JournalId,
+    pub client_id: ClientId,
+    pub invoice_id: Option<InvoiceId>,
+    pub date: NaiveDate,
+    pub kind: JournalKind,
+    pub channel: Option<ContactChannel>,
+    pub call_outcome: Option<CallOutcome>,
+    pub promise_date: Option<NaiveDate>,
+    pub promise_amount: Option<Money>,
+    /// What was said or sent, the reason of a dispute, the note itself.
+    pub text: Option<String>,
+    pub payment_id: Option<PaymentId>,
+    pub corrects: Option<JournalId>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    #[test]
+    fn due_dates() {
+        assert_eq!(PaymentTerms::OnReceipt.due_date(d(2026, 10, 1)), d(2026, 10, 1));
+        assert_eq!(PaymentTerms::Days { days: 30 }.due_date(d(2026, 10, 1)), d(2026, 10, 31));
+        assert_eq!(PaymentTerms::Days { days: 30 }.due_date(d(2026, 8, 16)), d(2026, 9, 15));
+        // 45 days end of month: 15/01 + 45 d = 01/03, end of that month 31/03.
+        assert_eq!(PaymentTerms::DaysEndOfMonth { days: 45 }.due_date(d(2026, 1, 15)), d(2026, 3, 31));
+        assert_eq!(PaymentTerms::DaysEndOfMonth { days: 30 }.due_date(d(2028, 1, 30)), d(2028, 2, 29));
+        assert_eq!(end_of_month(d(2026, 12, 5)), d(2026, 12, 31));
+    }
+
+    #[test]
+    fn legal_caps() {
+        let issue = d(2026, 1, 1);
+        assert!(PaymentTerms::Days { days: 60 }.legal_cap_warning(issue).is_none());
+        assert!(PaymentTerms::Days { days: 61 }.legal_cap_warning(issue).is_some());
+        assert!(PaymentTerms::DaysEndOfMonth { days: 45 }.legal_cap_warning(issue).is_none());
+        assert!(PaymentTerms::DaysEndOfMonth { days: 46 }.legal_cap_warning(issue).is_some());
+        // 01/01 + 60 days = 02/03: the last day within the cap.
+        assert!(PaymentTerms::Date { date: d(2026, 3, 2) }.legal_cap_warning(issue).is_none());
+        assert!(PaymentTerms::Date { date: d(2026, 3, 3) }.legal_cap_warning(issue).is_some());
+    }
+
+    #[test]
+    fn enum_codes_round_trip() {
+        for k in JournalKind::ALL {
+            assert_eq!(JournalKind::from_code(k.code()), Some(*k));
+        }
+        assert_eq!(ClientKind::codes_fr(), "«\u{a0}professional\u{a0}» ou «\u{a0}consumer\u{a0}»");
+    }
+}

@@ -1,0 +1,361 @@
+//! Storage: the only module that speaks SQL.
+//!
+//! - One SQLite file (bundled SQLite), opened with `foreign_keys=ON`, WAL, `synchronous=FULL`.
+//! - Numbered migrations are embedded in the binary and applied together in one transaction; the schema version
+//!   is `PRAGMA user_version`, and a database newer than this build is refused, never touched.
+//! - Before migrating an existing database, a consistent copy is written next to it (`VACUUM INTO`).
+//! - A file that is not a Tact database is refused, never "repaired" or replaced: it is the user's books.
+
+mod queries;
+
+pub use queries::*;
+
+use crate::error::{Error, ErrorCode, Result};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+
+/// Marks a SQLite file as Tact's (`PRAGMA application_id`, ASCII "TACT").
+pub const APPLICATION_ID: i32 = 0x5441_4354;
+
+/// A numbered schema migration.
+#[derive(Debug, Clone, Copy)]
+pub struct Migration {
+    pub version: u32,
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+/// Every migration, in order. Append only: a released migration is never edited.
+pub const MIGRATIONS: &[Migration] = &[
+    Migration { version: 1, name: "ledger", sql: include_str!("migrations/0001_ledger.sql") },
+    Migration { version: 2, name: "journal", sql: include_str!("migrations/0002_journal.sql") },
+];
+
+/// The schema version this build writes.
+pub fn latest_version() -> u32 {
+    MIGRATIONS.last().map_or(0, |m| m.version)
+}
+
+/// What happened when the database was opened.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OpenReport {
+    pub from_version: u32,
+    pub to_version: u32,
+    /// The copy made before migrating, if a migration ran on an existing database.
+    pub backup: Option<PathBuf>,
+}
+
+/// An open Tact database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    report: OpenReport,
+}
+
+impl Store {
+    /// Open (creating if needed) the database at `path` and bring its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        Self::open_with(path, MIGRATIONS)
+    }
+
+    /// In-memory database for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        configure(&conn, false)?;
+        let report = migrate(&mut conn, None, MIGRATIONS)?;
+        Ok(Store { conn, path: None, report })
+    }
+
+    #[doc(hidden)]
+    pub fn open_with(path: &Path, migrations: &[Migration]) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                Error::new(
+                    ErrorCode::Io,
+                    format!("Impossible de créer le dossier de la base de données {}\u{a0}: {e}.", dir.display()),
+                )
+            })?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, &e))?;
+        configure(&conn, true).map_err(|e| with_path(e, path))?;
+        let report = migrate(&mut conn, Some(path), migrations).map_err(|e| with_path(e, path))?;
+        Ok(Store { conn, path: Some(path.to_owned()), report })
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn open_report(&self) -> &OpenReport {
+        &self.report
+    }
+
+    /// Read-only access.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Run `f` in one IMMEDIATE transaction: committed if it returns `Ok`, rolled back otherwise, so a rejected
+    /// request writes nothing.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+fn open_error(path: &Path, e: &rusqlite::Error) -> Error {
+    Error::new(ErrorCode::Database, format!("Impossible d'ouvrir la base de données {}\u{a0}: {e}.", path.display()))
+}
+
+fn with_path(mut e: Error, path: &Path) -> Error {
+    if !e.message.contains(&path.display().to_string()) {
+        e.message = format!("{} (fichier\u{a0}: {})", e.message.trim_end_matches('.'), path.display());
+    }
+    e
+}
+
+fn configure(conn: &Connection, on_disk: bool) -> Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    if on_disk {
+        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(|e| {
+            Error::new(ErrorCode::NotATactDatabase, format!("Ce fichier n'est pas une base de données SQLite lisible ({e})."))
+        })?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(Error::database(format!("mode WAL refusé (mode {mode})")));
+        }
+    }
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    Ok(())
+}
+
+fn read_version(conn: &Connection) -> Result<(u32, i32, i64)> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| {
+        Error::new(ErrorCode::NotATactDatabase, format!("Ce fichier n'est pas une base de données SQLite lisible ({e})."))
+    })?;
+    let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let objects: i64 =
+        conn.query_row("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'", [], |r| r.get(0))?;
+    Ok((u32::try_from(version).unwrap_or(u32::MAX), app_id, objects))
+}
+
+/// Bring the schema to the last of `migrations`, all in one transaction.
+fn migrate(conn: &mut Connection, path: Option<&Path>, migrations: &[Migration]) -> Result<OpenReport> {
+    let latest = migrations.last().map_or(0, |m| m.version);
+    let (current, app_id, objects) = read_version(conn)?;
+    if app_id != APPLICATION_ID && (app_id != 0 || current != 0 || objects > 0) {
+        return Err(Error::new(
+            ErrorCode::NotATactDatabase,
+            "Ce fichier n'est pas une base de données Tact\u{a0}; il n'a pas été modifié.",
+        ));
+    }
+    if current > latest {
+        return Err(Error::new(
+            ErrorCode::DatabaseNewer,
+            format!(
+                "Cette base de données a été créée par une version plus récente de Tact (schéma {current}, cette version connaît le schéma {latest}). Mettez Tact à jour\u{a0}; la base n'a pas été modifiée."
+            ),
+        ));
+    }
+    let mut report = OpenReport { from_version: current, to_version: current, backup: None };
+    if current == latest {
+        return Ok(report);
+    }
+    if current > 0 {
+        if let Some(path) = path {
+            report.backup = Some(backup_before_migration(conn, path, current)?);
+        }
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+    if current == 0 {
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    }
+    for m in migrations.iter().filter(|m| m.version > current) {
+        tx.execute_batch(m.sql).map_err(|e| {
+            Error::database(format!("la migration {} ({}) a échoué\u{a0}: {e}\u{a0}; rien n'a été modifié", m.version, m.name))
+        })?;
+    }
+    tx.pragma_update(None, "user_version", latest)?;
+    tx.commit()?;
+    report.to_version = latest;
+    Ok(report)
+}
+
+/// A consistent copy of the database next to it, named `<file>.avant-schema-<N>.bak` (a number is added if that
+/// name is taken: an earlier backup is never overwritten).
+fn backup_before_migration(conn: &Connection, path: &Path, to_version: u32) -> Result<PathBuf> {
+    let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| "tact.sqlite3".into());
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    let mut n = 1u32;
+    let target = loop {
+        let name = if n == 1 {
+            format!("{file}.schema-{to_version}.bak")
+        } else {
+            format!("{file}.schema-{to_version}.{n}.bak")
+        };
+        let candidate = dir.join(name);
+        if !candidate.exists() {
+            break candidate;
+        }
+        n = n.saturating_add(1);
+    };
+    conn.execute("VACUUM INTO ?1", [target.to_string_lossy().as_ref()]).map_err(|e| {
+        Error::new(
+            ErrorCode::Io,
+            format!(
+                "La copie de sauvegarde avant mise à jour de la base ({}) a échoué\u{a0}: {e}. La base n'a pas été modifiée.",
+                target.display()
+            ),
+        )
+    })?;
+    Ok(target)
+}
+
+/// Where the desktop app and the CLI keep the database by default: the OS app-data directory, under the same
+/// identifier Tauri uses (`fr.tact.app`), e.g. `~/.local/share/fr.tact.app/tact.sqlite3` on Linux.
+pub fn default_db_path() -> Option<PathBuf> {
+    dirs::data_dir().map(|d| d.join(APP_IDENTIFIER).join(DB_FILE_NAME))
+}
+
+pub const APP_IDENTIFIER: &str = "fr.tact.app";
+pub const DB_FILE_NAME: &str = "tact.sqlite3";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(conn: &Connection, table: &str) -> i64 {
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap_or(-1)
+    }
+
+    /// Fill a database at schema 1 with one row in every table, using only the SQL that existed then.
+    fn fill_v1(conn: &Connection) {
+        conn.execute_batch(
+            "INSERT INTO business (id, legal_name, default_terms) VALUES (1, 'Atelier Marchand', '30');
+             INSERT INTO clients (id, kind, name, client_since) VALUES (1, 'professional', 'Agence Lumière SARL', '2022-03-01');
+             INSERT INTO clients (id, kind, name) VALUES (2, 'consumer', 'M. Julien Roche');
+             INSERT INTO invoices (id, number, client_id, issue_date, terms, due_date, amount_cents)
+                  VALUES (1, 'F-2026-033', 1, '2026-08-31', '30', '2026-09-30', 60000);
+             INSERT INTO payments (id, client_id, date, amount_cents, method) VALUES (1, 1, '2026-10-12', 30000, 'virement');
+             INSERT INTO allocations (payment_id, invoice_id, amount_cents) VALUES (1, 1, 30000);
+             INSERT INTO credit_notes (id, number, invoice_id, date, amount_cents) VALUES (1, 'AV-1', 1, '2026-10-13', 1000);",
+        )
+        .unwrap_or_else(|e| panic!("fill v1: {e}"));
+    }
+
+    #[test]
+    fn a_filled_v1_database_keeps_every_row_when_migrated_and_is_backed_up_first() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("tact.sqlite3");
+        {
+            let store = Store::open_with(&path, &MIGRATIONS[..1]).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(store.open_report().to_version, 1);
+            fill_v1(store.conn());
+        }
+        let before: Vec<(String, i64)> = ["business", "clients", "invoices", "payments", "allocations", "credit_notes"]
+            .iter()
+            .map(|t| {
+                let conn = Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
+                (t.to_string(), count(&conn, t))
+            })
+            .collect();
+
+        let store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+        let report = store.open_report().clone();
+        assert_eq!((report.from_version, report.to_version), (1, latest_version()));
+        for (table, n) in &before {
+            assert_eq!(count(store.conn(), table), *n, "{table}");
+        }
+        let name: String = store.conn().query_row("SELECT name FROM clients WHERE id = 1", [], |r| r.get(0)).unwrap_or_default();
+        assert_eq!(name, "Agence Lumière SARL");
+        assert_eq!(count(store.conn(), "journal"), 0);
+
+        // The backup is a readable copy at the old schema with the same rows.
+        let backup = report.backup.unwrap_or_else(|| panic!("no backup made"));
+        let old = Connection::open(&backup).unwrap_or_else(|e| panic!("{e}"));
+        let v: i64 = old.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap_or(-1);
+        assert_eq!(v, 1);
+        assert_eq!(count(&old, "allocations"), 1);
+    }
+
+    #[test]
+    fn a_database_newer_than_the_app_is_refused_and_left_untouched() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("tact.sqlite3");
+        drop(Store::open(&path).unwrap_or_else(|e| panic!("{e}")));
+        {
+            let conn = Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
+            conn.pragma_update(None, "user_version", latest_version() + 1).unwrap_or_else(|e| panic!("{e}"));
+        }
+        let err = Store::open(&path).expect_err("newer database must be refused");
+        assert_eq!(err.code, ErrorCode::DatabaseNewer);
+        assert!(err.message.contains(&path.display().to_string()), "{}", err.message);
+        let conn = Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
+        let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap_or(-1);
+        assert_eq!(v, i64::from(latest_version() + 1));
+    }
+
+    #[test]
+    fn a_failing_migration_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("tact.sqlite3");
+        drop(Store::open_with(&path, &MIGRATIONS[..1]).unwrap_or_else(|e| panic!("{e}")));
+        let broken = [
+            MIGRATIONS[0],
+            Migration { version: 2, name: "half", sql: "CREATE TABLE half_done (x INTEGER) STRICT; THIS IS NOT SQL;" },
+        ];
+        let err = Store::open_with(&path, &broken).expect_err("broken migration");
+        assert_eq!(err.code, ErrorCode::Database);
+        let conn = Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
+        let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap_or(-1);
+        assert_eq!(v, 1);
+        let half: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'", [], |r| r.get(0))
+            .unwrap_or(-1);
+        assert_eq!(half, 0);
+    }
+
+    #[test]
+    fn a_foreign_file_is_refused_and_not_modified() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("other.sqlite3");
+        {
+            let conn = Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
+            conn.execute_batch("CREATE TABLE photos (id INTEGER); INSERT INTO photos VALUES (1);").unwrap_or_else(|e| panic!("{e}"));
+        }
+        assert_eq!(Store::open(&path).map_err(|e| e.code).err(), Some(ErrorCode::NotATactDatabase));
+        let text = dir.path().join("notes.txt");
+        std::fs::write(&text, "ceci n'est pas une base de données, mais un texte assez long pour ne pas être vide.\n".repeat(20))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(Store::open(&text).map_err(|e| e.code).err(), Some(ErrorCode::NotATactDatabase));
+        assert!(std::fs::read_to_string(&text).unwrap_or_default().starts_with("ceci n'est pas"));
+    }
+
+    #[test]
+    fn pragmas_are_set() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let store = Store::open(&dir.path().join("t.sqlite3")).unwrap_or_else(|e| panic!("{e}"));
+        let fk: i64 = store.conn().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap_or(0);
+        let mode: String = store.conn().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap_or_default();
+        let sync: i64 = store.conn().query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap_or(0);
+        assert_eq!((fk, mode.as_str(), sync), (1, "wal", 2));
+    }
+
+    #[test]
+    fn the_journal_is_append_only() {
+        let store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+        store
+            .conn()
+            .execute_batch(
+                "INSERT INTO clients (id, kind, name) VALUES (1, 'professional', 'X');
+                 INSERT INTO journal (id, client_id, date, kind, text) VALUES (1, 1, '2026-11-02', 'note', 'a');",
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(store.conn().execute("UPDATE journal SET text = 'b'", []).is_err());
+        assert!(store.conn().execute("DELETE FROM journal", []).is_err());
+    }
+}

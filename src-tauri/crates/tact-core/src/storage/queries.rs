@@ -1,0 +1,621 @@
+//! Every SQL statement of the app. Functions take a `&Connection` (a `Transaction` derefs to one), so the
+//! ledger composes them inside a single transaction. They store and load records; the rules live in the domain.
+
+use crate::error::{Error, Result};
+use crate::model::{
+    Allocation, Business, CallOutcome, Channel, Client, ClientId, ClientKind, CollectiveProcedure, ContactChannel,
+    CreditNote, CreditNoteId, Invoice, InvoiceId, JournalEntry, JournalId, JournalKind, Language, Payment,
+    PaymentId, PaymentMethod, PaymentTerms,
+};
+use crate::money::Money;
+use crate::standing::{CreditFact, Facts, FlagEvent, FlagFact, InvoiceFact, Settlement, SettlementKind};
+use rusqlite::types::Type;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use rust_decimal::Decimal;
+
+fn bad_value(idx: usize, what: &str, value: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        idx,
+        Type::Text,
+        format!("valeur inattendue pour {what}\u{a0}: {value:?}").into(),
+    )
+}
+
+fn code<T>(row: &Row<'_>, idx: usize, what: &str, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let s: String = row.get(idx)?;
+    parse(&s).ok_or_else(|| bad_value(idx, what, &s))
+}
+
+fn opt_code<T>(row: &Row<'_>, idx: usize, what: &str, parse: fn(&str) -> Option<T>) -> rusqlite::Result<Option<T>> {
+    let s: Option<String> = row.get(idx)?;
+    s.map(|s| parse(&s).ok_or_else(|| bad_value(idx, what, &s))).transpose()
+}
+
+fn rate(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<Decimal>> {
+    let s: Option<String> = row.get(idx)?;
+    s.map(|s| s.parse::<Decimal>().map_err(|_| bad_value(idx, "un taux", &s))).transpose()
+}
+
+fn money(row: &Row<'_>, idx: usize) -> rusqlite::Result<Money> {
+    row.get::<_, i64>(idx).map(Money::from_cents)
+}
+
+fn opt_money(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<Money>> {
+    row.get::<_, Option<i64>>(idx).map(|c| c.map(Money::from_cents))
+}
+
+// ---------------------------------------------------------------- business
+
+const BUSINESS_COLS: &str = "legal_name, trade_name, legal_form, siren, siret, vat_number, address_line1, \
+    address_line2, postcode, city, country, email, phone, iban, bic, signatory_name, signatory_title, signing_city, \
+    default_terms, penalty_rate";
+
+pub fn business_get(conn: &Connection) -> Result<Option<Business>> {
+    let sql = format!("SELECT {BUSINESS_COLS} FROM business WHERE id = 1");
+    Ok(conn
+        .query_row(&sql, [], |r| {
+            Ok(Business {
+                legal_name: r.get(0)?,
+                trade_name: r.get(1)?,
+                legal_form: r.get(2)?,
+                siren: r.get(3)?,
+                siret: r.get(4)?,
+                vat_number: r.get(5)?,
+                address_line1: r.get(6)?,
+                address_line2: r.get(7)?,
+                postcode: r.get(8)?,
+                city: r.get(9)?,
+                country: r.get(10)?,
+                email: r.get(11)?,
+                phone: r.get(12)?,
+                iban: r.get(13)?,
+                bic: r.get(14)?,
+                signatory_name: r.get(15)?,
+                signatory_title: r.get(16)?,
+                signing_city: r.get(17)?,
+                default_terms: code(r, 18, "un délai de paiement", PaymentTerms::from_code)?,
+                penalty_rate: rate(r, 19)?,
+            })
+        })
+        .optional()?)
+}
+
+pub fn business_put(conn: &Connection, b: &Business) -> Result<()> {
+    let sql = format!(
+        "INSERT INTO business (id, {BUSINESS_COLS}) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, \
+         ?14, ?15, ?16, ?17, ?18, ?19, ?20) ON CONFLICT (id) DO UPDATE SET legal_name = ?1, trade_name = ?2, \
+         legal_form = ?3, siren = ?4, siret = ?5, vat_number = ?6, address_line1 = ?7, address_line2 = ?8, \
+         postcode = ?9, city = ?10, country = ?11, email = ?12, phone = ?13, iban = ?14, bic = ?15, \
+         signatory_name = ?16, signatory_title = ?17, signing_city = ?18, default_terms = ?19, penalty_rate = ?20"
+    );
+    conn.execute(
+        &sql,
+        params![
+            b.legal_name,
+            b.trade_name,
+            b.legal_form,
+            b.siren,
+            b.siret,
+            b.vat_number,
+            b.address_line1,
+            b.address_line2,
+            b.postcode,
+            b.city,
+            b.country,
+            b.email,
+            b.phone,
+            b.iban,
+            b.bic,
+            b.signatory_name,
+            b.signatory_title,
+            b.signing_city,
+            b.default_terms.code(),
+            b.penalty_rate.map(|r| r.to_string()),
+        ],
+    )?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------- clients
+
+const CLIENT_COLS: &str = "id, kind, name, siren, contact_name, address_line1, address_line2, postcode, city, \
+    country, email, phone, preferred_channel, language, notes, client_since, collective_procedure, archived";
+
+fn client_row(r: &Row<'_>) -> rusqlite::Result<Client> {
+    Ok(Client {
+        id: r.get(0)?,
+        kind: code(r, 1, "un type de client", ClientKind::from_code)?,
+        name: r.get(2)?,
+        siren: r.get(3)?,
+        contact_name: r.get(4)?,
+        address_line1: r.get(5)?,
+        address_line2: r.get(6)?,
+        postcode: r.get(7)?,
+        city: r.get(8)?,
+        country: r.get(9)?,
+        email: r.get(10)?,
+        phone: r.get(11)?,
+        preferred_channel: code(r, 12, "un canal", Channel::from_code)?,
+        language: code(r, 13, "une langue", Language::from_code)?,
+        notes: r.get(14)?,
+        client_since: r.get(15)?,
+        collective_procedure: code(r, 16, "une procédure collective", CollectiveProcedure::from_code)?,
+        archived: r.get(17)?,
+    })
+}
+
+/// Insert a client; `id` is kept when given (import), assigned otherwise.
+pub fn client_insert(conn: &Connection, c: &Client, id: Option<ClientId>) -> Result<ClientId> {
+    let sql = format!(
+        "INSERT INTO clients ({CLIENT_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, \
+         ?16, ?17, ?18)"
+    );
+    conn.execute(
+        &sql,
+        params![
+            id,
+            c.kind.code(),
+            c.name,
+            c.siren,
+            c.contact_name,
+            c.address_line1,
+            c.address_line2,
+            c.postcode,
+            c.city,
+            c.country,
+            c.email,
+            c.phone,
+            c.preferred_channel.code(),
+            c.language.code(),
+            c.notes,
+            c.client_since,
+            c.collective_procedure.code(),
+            c.archived,
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Update every field of an existing client (archived flag included).
+pub fn client_update(conn: &Connection, c: &Client) -> Result<()> {
+    conn.execute(
+        "UPDATE clients SET kind = ?2, name = ?3, siren = ?4, contact_name = ?5, address_line1 = ?6, \
+         address_line2 = ?7, postcode = ?8, city = ?9, country = ?10, email = ?11, phone = ?12, \
+         preferred_channel = ?13, language = ?14, notes = ?15, client_since = ?16, collective_procedure = ?17, \
+         archived = ?18 WHERE id = ?1",
+        params![
+            c.id,
+            c.kind.code(),
+            c.name,
+            c.siren,
+            c.contact_name,
+            c.address_line1,
+            c.address_line2,
+            c.postcode,
+            c.city,
+            c.country,
+            c.email,
+            c.phone,
+            c.preferred_channel.code(),
+            c.language.code(),
+            c.notes,
+            c.client_since,
+            c.collective_procedure.code(),
+            c.archived,
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn client_get(conn: &Connection, id: ClientId) -> Result<Option<Client>> {
+    let sql = format!("SELECT {CLIENT_COLS} FROM clients WHERE id = ?1");
+    Ok(conn.query_row(&sql, [id], client_row).optional()?)
+}
+
+pub fn clients_all(conn: &Connection) -> Result<Vec<Client>> {
+    let sql = format!("SELECT {CLIENT_COLS} FROM clients ORDER BY name COLLATE NOCASE, id");
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([], client_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Whether anything (invoice, payment, journal entry) refers to the client: then it can only be archived.
+pub fn client_has_records(conn: &Connection, id: ClientId) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM invoices WHERE client_id = ?1)
+             OR EXISTS (SELECT 1 FROM payments WHERE client_id = ?1)
+             OR EXISTS (SELECT 1 FROM journal WHERE client_id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
+pub fn client_delete(conn: &Connection, id: ClientId) -> Result<()> {
+    conn.execute("DELETE FROM clients WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------- invoices
+
+const INVOICE_COLS: &str = "id, number, client_id, issue_date, delivery_date, terms, due_date, amount_cents, \
+    amount_ht_cents, vat_cents, currency, description, penalty_rate";
+
+fn invoice_row(r: &Row<'_>) -> rusqlite::Result<Invoice> {
+    Ok(Invoice {
+        id: r.get(0)?,
+        number: r.get(1)?,
+        client_id: r.get(2)?,
+        issue_date: r.get(3)?,
+        delivery_date: r.get(4)?,
+        terms: code(r, 5, "un délai de paiement", PaymentTerms::from_code)?,
+        due_date: r.get(6)?,
+        amount: money(r, 7)?,
+        amount_ht: opt_money(r, 8)?,
+        vat: opt_money(r, 9)?,
+        currency: r.get(10)?,
+        description: r.get(11)?,
+        penalty_rate: rate(r, 12)?,
+    })
+}
+
+pub fn invoice_insert(conn: &Connection, i: &Invoice, id: Option<InvoiceId>) -> Result<InvoiceId> {
+    let sql = format!(
+        "INSERT INTO invoices ({INVOICE_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+    );
+    conn.execute(
+        &sql,
+        params![
+            id,
+            i.number,
+            i.client_id,
+            i.issue_date,
+            i.delivery_date,
+            i.terms.code(),
+            i.due_date,
+            i.amount.cents(),
+            i.amount_ht.map(Money::cents),
+            i.vat.map(Money::cents),
+            i.currency,
+            i.description,
+            i.penalty_rate.map(|r| r.to_string()),
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn invoice_update(conn: &Connection, i: &Invoice) -> Result<()> {
+    conn.execute(
+        "UPDATE invoices SET number = ?2, client_id = ?3, issue_date = ?4, delivery_date = ?5, terms = ?6, \
+         due_date = ?7, amount_cents = ?8, amount_ht_cents = ?9, vat_cents = ?10, description = ?11, \
+         penalty_rate = ?12 WHERE id = ?1",
+        params![
+            i.id,
+            i.number,
+            i.client_id,
+            i.issue_date,
+            i.delivery_date,
+            i.terms.code(),
+            i.due_date,
+            i.amount.cents(),
+            i.amount_ht.map(Money::cents),
+            i.vat.map(Money::cents),
+            i.description,
+            i.penalty_rate.map(|r| r.to_string()),
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn invoice_get(conn: &Connection, id: InvoiceId) -> Result<Option<Invoice>> {
+    let sql = format!("SELECT {INVOICE_COLS} FROM invoices WHERE id = ?1");
+    Ok(conn.query_row(&sql, [id], invoice_row).optional()?)
+}
+
+/// Invoice numbers are unique regardless of case ("F-1" and "f-1" are the same number).
+pub fn invoice_by_number(conn: &Connection, number: &str) -> Result<Option<Invoice>> {
+    let sql = format!("SELECT {INVOICE_COLS} FROM invoices WHERE number = ?1");
+    Ok(conn.query_row(&sql, [number], invoice_row).optional()?)
+}
+
+pub fn invoices_all(conn: &Connection) -> Result<Vec<Invoice>> {
+    let sql = format!("SELECT {INVOICE_COLS} FROM invoices ORDER BY id");
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([], invoice_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+pub fn invoices_of_client(conn: &Connection, client_id: ClientId) -> Result<Vec<Invoice>> {
+    let sql = format!("SELECT {INVOICE_COLS} FROM invoices WHERE client_id = ?1 ORDER BY due_date, id");
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([client_id], invoice_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// What has been settled on an invoice so far, over all time: (paid by allocations, credited by credit notes).
+pub fn invoice_settled(conn: &Connection, id: InvoiceId) -> Result<(Money, Money)> {
+    let (paid, credited): (i64, i64) = conn.query_row(
+        "SELECT (SELECT coalesce(sum(amount_cents), 0) FROM allocations WHERE invoice_id = ?1),
+                (SELECT coalesce(sum(amount_cents), 0) FROM credit_notes WHERE invoice_id = ?1)",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok((Money::from_cents(paid), Money::from_cents(credited)))
+}
+
+// ---------------------------------------------------------------- payments
+
+pub fn payment_insert(conn: &Connection, p: &Payment, id: Option<PaymentId>) -> Result<PaymentId> {
+    conn.execute(
+        "INSERT INTO payments (id, client_id, date, amount_cents, method, reference) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![id, p.client_id, p.date, p.amount.cents(), p.method.code(), p.reference],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn allocation_insert(conn: &Connection, payment: PaymentId, a: &Allocation) -> Result<()> {
+    conn.execute(
+        "INSERT INTO allocations (payment_id, invoice_id, amount_cents) VALUES (?1, ?2, ?3)
+         ON CONFLICT (payment_id, invoice_id) DO UPDATE SET amount_cents = amount_cents + excluded.amount_cents",
+        params![payment, a.invoice_id, a.amount.cents()],
+    )
+    .map_err(|e| match &e {
+        rusqlite::Error::SqliteFailure(_, Some(msg)) if msg.contains("allocation_exceeds") => {
+            Error::database(format!("répartition refusée ({msg})"))
+        }
+        _ => Error::from(e),
+    })?;
+    Ok(())
+}
+
+fn payments_where(conn: &Connection, filter: &str, arg: Option<i64>) -> Result<Vec<Payment>> {
+    let sql = format!(
+        "SELECT id, client_id, date, amount_cents, method, reference FROM payments {filter} ORDER BY date, id"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let map = |r: &Row<'_>| {
+        Ok(Payment {
+            id: r.get(0)?,
+            client_id: r.get(1)?,
+            date: r.get(2)?,
+            amount: money(r, 3)?,
+            method: code(r, 4, "un moyen de paiement", PaymentMethod::from_code)?,
+            reference: r.get(5)?,
+            allocations: Vec::new(),
+        })
+    };
+    let mut payments = match arg {
+        Some(a) => stmt.query_map([a], map)?.collect::<rusqlite::Result<Vec<_>>>()?,
+        None => stmt.query_map([], map)?.collect::<rusqlite::Result<Vec<_>>>()?,
+    };
+    let alloc_filter = match (filter.is_empty(), arg) {
+        (true, _) | (_, None) => String::new(),
+        (false, Some(_)) => format!("WHERE payment_id IN (SELECT id FROM payments {filter})"),
+    };
+    let sql = format!("SELECT payment_id, invoice_id, amount_cents FROM allocations {alloc_filter} ORDER BY payment_id, invoice_id");
+    let mut stmt = conn.prepare(&sql)?;
+    let map = |r: &Row<'_>| Ok((r.get::<_, i64>(0)?, Allocation { invoice_id: r.get(1)?, amount: money(r, 2)? }));
+    let allocs = match (alloc_filter.is_empty(), arg) {
+        (false, Some(a)) => stmt.query_map([a], map)?.collect::<rusqlite::Result<Vec<_>>>()?,
+        _ => stmt.query_map([], map)?.collect::<rusqlite::Result<Vec<_>>>()?,
+    };
+    let index: std::collections::HashMap<i64, usize> = payments.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+    for (pid, a) in allocs {
+        if let Some(p) = index.get(&pid).and_then(|&i| payments.get_mut(i)) {
+            p.allocations.push(a);
+        }
+    }
+    Ok(payments)
+}
+
+pub fn payment_get(conn: &Connection, id: PaymentId) -> Result<Option<Payment>> {
+    Ok(payments_where(conn, "WHERE id = ?1", Some(id))?.into_iter().next())
+}
+
+pub fn payments_all(conn: &Connection) -> Result<Vec<Payment>> {
+    payments_where(conn, "", None)
+}
+
+pub fn payments_of_client(conn: &Connection, client_id: ClientId) -> Result<Vec<Payment>> {
+    payments_where(conn, "WHERE client_id = ?1", Some(client_id))
+}
+
+// ---------------------------------------------------------------- credit notes
+
+fn credit_note_row(r: &Row<'_>) -> rusqlite::Result<CreditNote> {
+    Ok(CreditNote {
+        id: r.get(0)?,
+        number: r.get(1)?,
+        invoice_id: r.get(2)?,
+        date: r.get(3)?,
+        amount: money(r, 4)?,
+        reason: r.get(5)?,
+    })
+}
+
+pub fn credit_note_insert(conn: &Connection, c: &CreditNote, id: Option<CreditNoteId>) -> Result<CreditNoteId> {
+    conn.execute(
+        "INSERT INTO credit_notes (id, number, invoice_id, date, amount_cents, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![id, c.number, c.invoice_id, c.date, c.amount.cents(), c.reason],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn credit_note_get(conn: &Connection, id: CreditNoteId) -> Result<Option<CreditNote>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, number, invoice_id, date, amount_cents, reason FROM credit_notes WHERE id = ?1",
+            [id],
+            credit_note_row,
+        )
+        .optional()?)
+}
+
+pub fn credit_note_number_taken(conn: &Connection, number: &str) -> Result<bool> {
+    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM credit_notes WHERE number = ?1)", [number], |r| r.get(0))?)
+}
+
+pub fn credit_notes_all(conn: &Connection) -> Result<Vec<CreditNote>> {
+    let mut stmt =
+        conn.prepare("SELECT id, number, invoice_id, date, amount_cents, reason FROM credit_notes ORDER BY date, id")?;
+    let rows = stmt.query_map([], credit_note_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+pub fn credit_notes_of_client(conn: &Connection, client_id: ClientId) -> Result<Vec<CreditNote>> {
+    let mut stmt = conn.prepare(
+        "SELECT c.id, c.number, c.invoice_id, c.date, c.amount_cents, c.reason FROM credit_notes c
+         JOIN invoices i ON i.id = c.invoice_id WHERE i.client_id = ?1 ORDER BY c.date, c.id",
+    )?;
+    let rows = stmt.query_map([client_id], credit_note_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+// ---------------------------------------------------------------- journal
+
+const JOURNAL_COLS: &str = "id, client_id, invoice_id, date, kind, channel, call_outcome, promise_date, \
+    promise_amount_cents, text, payment_id, corrects_id";
+
+fn journal_row(r: &Row<'_>) -> rusqlite::Result<JournalEntry> {
+    Ok(JournalEntry {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        invoice_id: r.get(2)?,
+        date: r.get(3)?,
+        kind: code(r, 4, "un type d'entrée", JournalKind::from_code)?,
+        channel: opt_code(r, 5, "un canal", ContactChannel::from_code)?,
+        call_outcome: opt_code(r, 6, "un résultat d'appel", CallOutcome::from_code)?,
+        promise_date: r.get(7)?,
+        promise_amount: opt_money(r, 8)?,
+        text: r.get(9)?,
+        payment_id: r.get(10)?,
+        corrects: r.get(11)?,
+    })
+}
+
+pub fn journal_insert(conn: &Connection, j: &JournalEntry, id: Option<JournalId>) -> Result<JournalId> {
+    let sql = format!("INSERT INTO journal ({JOURNAL_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    conn.execute(
+        &sql,
+        params![
+            id,
+            j.client_id,
+            j.invoice_id,
+            j.date,
+            j.kind.code(),
+            j.channel.map(ContactChannel::code),
+            j.call_outcome.map(CallOutcome::code),
+            j.promise_date,
+            j.promise_amount.map(Money::cents),
+            j.text,
+            j.payment_id,
+            j.corrects,
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn journal_get(conn: &Connection, id: JournalId) -> Result<Option<JournalEntry>> {
+    let sql = format!("SELECT {JOURNAL_COLS} FROM journal WHERE id = ?1");
+    Ok(conn.query_row(&sql, [id], journal_row).optional()?)
+}
+
+/// The entry that corrects `id`, if any.
+pub fn journal_corrected_by(conn: &Connection, id: JournalId) -> Result<Option<JournalId>> {
+    Ok(conn.query_row("SELECT id FROM journal WHERE corrects_id = ?1", [id], |r| r.get(0)).optional()?)
+}
+
+pub fn journal_of_client(conn: &Connection, client_id: ClientId) -> Result<Vec<JournalEntry>> {
+    let sql = format!("SELECT {JOURNAL_COLS} FROM journal WHERE client_id = ?1 ORDER BY date, id");
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([client_id], journal_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+pub fn journal_all(conn: &Connection) -> Result<Vec<JournalEntry>> {
+    let sql = format!("SELECT {JOURNAL_COLS} FROM journal ORDER BY id");
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([], journal_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+// ---------------------------------------------------------------- whole ledger
+
+/// True when the ledger holds no record at all (business profile included).
+pub fn ledger_is_empty(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT NOT (EXISTS (SELECT 1 FROM business) OR EXISTS (SELECT 1 FROM clients)
+                  OR EXISTS (SELECT 1 FROM invoices) OR EXISTS (SELECT 1 FROM payments)
+                  OR EXISTS (SELECT 1 FROM journal))",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// The facts the derived computations read ([`crate::standing`]), in a few sequential scans.
+pub fn load_facts(conn: &Connection) -> Result<Facts> {
+    let mut facts = Facts::default();
+
+    let mut stmt = conn.prepare_cached("SELECT id FROM clients ORDER BY id")?;
+    facts.client_ids = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+
+    let mut stmt = conn.prepare_cached("SELECT id, client_id, issue_date, due_date, amount_cents FROM invoices ORDER BY id")?;
+    facts.invoices = stmt
+        .query_map([], |r| {
+            Ok(InvoiceFact {
+                id: r.get(0)?,
+                client_id: r.get(1)?,
+                issue_date: r.get(2)?,
+                due_date: r.get(3)?,
+                amount: money(r, 4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.invoice_id, p.date, a.amount_cents, 0 FROM allocations a JOIN payments p ON p.id = a.payment_id
+         UNION ALL
+         SELECT invoice_id, date, amount_cents, 1 FROM credit_notes",
+    )?;
+    facts.settlements = stmt
+        .query_map([], |r| {
+            Ok(Settlement {
+                invoice_id: r.get(0)?,
+                date: r.get(1)?,
+                amount: money(r, 2)?,
+                kind: if r.get::<_, i64>(3)? == 0 { SettlementKind::Payment } else { SettlementKind::CreditNote },
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.client_id, p.date, p.amount_cents - coalesce(sum(a.amount_cents), 0) AS unallocated
+         FROM payments p LEFT JOIN allocations a ON a.payment_id = p.id
+         GROUP BY p.id HAVING unallocated > 0",
+    )?;
+    facts.credits = stmt
+        .query_map([], |r| Ok(CreditFact { client_id: r.get(0)?, date: r.get(1)?, unallocated: money(r, 2)? }))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+
+    // Journal events that change an invoice's status, ignoring entries replaced by a correction. A call whose
+    // outcome is a dispute opens one, like a "dispute opened" entry.
+    let mut stmt = conn.prepare_cached(
+        "SELECT j.invoice_id, j.date, j.kind, j.call_outcome FROM journal j
+         WHERE j.invoice_id IS NOT NULL
+           AND (j.kind IN ('dispute_opened', 'dispute_settled', 'write_off')
+                OR (j.kind = 'call' AND j.call_outcome = 'dispute'))
+           AND NOT EXISTS (SELECT 1 FROM journal c WHERE c.corrects_id = j.id)
+         ORDER BY j.date, j.id",
+    )?;
+    facts.flags = stmt
+        .query_map([], |r| {
+            let kind: String = r.get(2)?;
+            let event = match kind.as_str() {
+                "dispute_settled" => FlagEvent::DisputeSettled,
+                "write_off" => FlagEvent::WrittenOff,
+                _ => FlagEvent::DisputeOpened,
+            };
+            Ok(FlagFact { invoice_id: r.get(0)?, date: r.get(1)?, event })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(facts)
+}
