@@ -1,1 +1,913 @@
-fn main(){}
+//! `tact`: the command-line interface over tact-core. Each command parses its arguments, calls one ledger
+//! method, and prints the result as a readable table or, with `--json`, as JSON on stdout. Errors go to stderr
+//! (JSON `{"error": {code, message, field}}` with `--json`) with exit status 1; usage errors exit with 2.
+
+mod cli;
+mod table;
+
+use chrono::NaiveDate;
+use clap::Parser;
+use cli::{
+    BusinessArgs, BusinessCmd, Cli, ClientArgs, ClientsCmd, Command, CreditNotesCmd, InvoiceArgs,
+    InvoicesCmd, JournalCmd, PaymentsCmd,
+};
+use serde::Serialize;
+use serde_json::json;
+use std::process::ExitCode;
+use table::Table;
+use tact_core::input::{
+    AllocationInput, BusinessInput, ClientInput, CreditNoteInput, InvoiceInput, JournalInput,
+    PaymentInput,
+};
+use tact_core::ledger::{ClientFilter, InvoiceFilter};
+use tact_core::model::{Invoice, InvoiceStatus, Payment};
+use tact_core::money::Money;
+use tact_core::storage::default_db_path;
+use tact_core::text::format_date_fr;
+use tact_core::{Error, ErrorCode, Ledger, Result};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let json = cli.json;
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if json {
+                eprintln!("{}", json!({ "error": e }));
+            } else {
+                eprintln!("Erreur\u{a0}: {}", e.message);
+                if let Some(field) = &e.field {
+                    eprintln!("(champ\u{a0}: {field}, code\u{a0}: {})", e.code.as_str());
+                } else {
+                    eprintln!("(code\u{a0}: {})", e.code.as_str());
+                }
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+struct Out {
+    json: bool,
+}
+
+impl Out {
+    fn json<T: Serialize>(&self, value: &T) -> Result<()> {
+        let s = serde_json::to_string_pretty(value)
+            .map_err(|e| Error::new(ErrorCode::Io, format!("Sortie JSON\u{a0}: {e}.")))?;
+        println!("{s}");
+        Ok(())
+    }
+
+    /// JSON when asked, else the human rendering.
+    fn print<T: Serialize>(&self, value: &T, human: impl FnOnce()) -> Result<()> {
+        if self.json {
+            self.json(value)
+        } else {
+            human();
+            Ok(())
+        }
+    }
+}
+
+fn today(arg: Option<&str>) -> Result<NaiveDate> {
+    match arg {
+        Some(s) => tact_core::text::parse_date("today", "Date du jour (--today)", s),
+        // The CLI is a shell: it may read the clock, the domain never does.
+        None => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let path = match cli.db.clone().or_else(default_db_path) {
+        Some(p) => p,
+        None => {
+            return Err(Error::new(
+                ErrorCode::Io,
+                "Impossible de trouver le dossier de données de l'application\u{a0}; indiquez la base avec --db FICHIER.",
+            ))
+        }
+    };
+    let out = Out { json: cli.json };
+    if let Command::Where = cli.command {
+        return out.print(&json!({ "db": path }), || println!("{}", path.display()));
+    }
+    let as_of = today(cli.today.as_deref())?;
+    let mut ledger = Ledger::open(&path)?;
+    if let Some(backup) = &ledger.store().open_report().backup {
+        eprintln!(
+            "Base mise à jour\u{a0}; copie de sauvegarde de l'ancienne version\u{a0}: {}",
+            backup.display()
+        );
+    }
+    match cli.command {
+        Command::Where => Ok(()),
+        Command::Business(cmd) => business(&mut ledger, &out, cmd),
+        Command::Clients(cmd) => clients(&mut ledger, &out, cmd, as_of),
+        Command::Invoices(cmd) => invoices(&mut ledger, &out, cmd, as_of),
+        Command::Payments(cmd) => payments(&mut ledger, &out, cmd),
+        Command::CreditNotes(cmd) => credit_notes(&mut ledger, &out, cmd),
+        Command::Journal(cmd) => journal(&mut ledger, &out, cmd),
+        Command::Demo => {
+            let report = ledger.load_demo()?;
+            out.print(&report, || {
+                println!(
+                    "Données d'exemple chargées\u{a0}: {} clients, {} factures, {} règlements, {} entrées d'historique.",
+                    report.clients, report.invoices, report.payments, report.journal
+                );
+            })
+        }
+        Command::Export => out.json(&ledger.export()?),
+        Command::Import { file } => {
+            let text = std::fs::read_to_string(&file).map_err(|e| {
+                Error::new(
+                    ErrorCode::Io,
+                    format!("Lecture de {}\u{a0}: {e}.", file.display()),
+                )
+            })?;
+            let report = ledger.import_json(&text)?;
+            out.print(&report, || {
+                println!(
+                    "Import terminé\u{a0}: {} clients, {} factures, {} règlements, {} avoirs, {} entrées d'historique.",
+                    report.clients, report.invoices, report.payments, report.credit_notes, report.journal
+                );
+            })
+        }
+    }
+}
+
+// ---------------------------------------------------------------- business
+
+fn business(ledger: &mut Ledger, out: &Out, cmd: BusinessCmd) -> Result<()> {
+    match cmd {
+        BusinessCmd::Show => {
+            let b = ledger.business()?;
+            out.print(&b, || match &b {
+                None => println!("Aucun profil d'entreprise. Créez-le avec\u{a0}: tact business set --legal-name \"…\""),
+                Some(b) => {
+                    let rows = [
+                        ("Nom ou raison sociale", Some(b.legal_name.clone())),
+                        ("Nom commercial", b.trade_name.clone()),
+                        ("Forme juridique", b.legal_form.clone()),
+                        ("SIRET", b.siret.clone()),
+                        ("SIREN", b.siren.clone()),
+                        ("N° de TVA", b.vat_number.clone()),
+                        ("Adresse", join_address(&[&b.address_line1, &b.address_line2], &b.postcode, &b.city)),
+                        ("E-mail", b.email.clone()),
+                        ("Téléphone", b.phone.clone()),
+                        ("IBAN", b.iban.as_deref().map(tact_core::text::format_iban)),
+                        ("BIC", b.bic.clone()),
+                        ("Signataire", b.signatory_name.clone()),
+                        ("Qualité", b.signatory_title.clone()),
+                        ("Fait à", b.signing_city.clone()),
+                        ("Délai par défaut", Some(b.default_terms.label_fr())),
+                        (
+                            "Pénalités de retard",
+                            Some(b.penalty_rate.map_or("taux légal (BCE + 10 points)".into(), tact_core::money::format_rate_fr)),
+                        ),
+                    ];
+                    print_fields(&rows);
+                }
+            })
+        }
+        BusinessCmd::Set(args) => {
+            let mut input = ledger
+                .business()?
+                .as_ref()
+                .map(BusinessInput::from)
+                .unwrap_or_default();
+            merge_business(&mut input, args);
+            let b = ledger.set_business(&input)?;
+            out.print(&b, || {
+                println!("Profil de l'entreprise enregistré\u{a0}: {}.", b.legal_name)
+            })
+        }
+    }
+}
+
+fn merge_business(i: &mut BusinessInput, a: BusinessArgs) {
+    if let Some(v) = a.legal_name {
+        i.legal_name = v;
+    }
+    let set = |slot: &mut Option<String>, v: Option<String>| {
+        if v.is_some() {
+            *slot = v;
+        }
+    };
+    set(&mut i.trade_name, a.trade_name);
+    set(&mut i.legal_form, a.legal_form);
+    set(&mut i.siren, a.siren);
+    set(&mut i.siret, a.siret);
+    set(&mut i.vat_number, a.vat_number);
+    set(&mut i.address_line1, a.address_line1);
+    set(&mut i.address_line2, a.address_line2);
+    set(&mut i.postcode, a.postcode);
+    set(&mut i.city, a.city);
+    set(&mut i.country, a.country);
+    set(&mut i.email, a.email);
+    set(&mut i.phone, a.phone);
+    set(&mut i.iban, a.iban);
+    set(&mut i.bic, a.bic);
+    set(&mut i.signatory_name, a.signatory_name);
+    set(&mut i.signatory_title, a.signatory_title);
+    set(&mut i.signing_city, a.signing_city);
+    set(&mut i.default_terms, a.default_terms);
+    set(&mut i.penalty_rate, a.penalty_rate);
+}
+
+// ---------------------------------------------------------------- clients
+
+fn merge_client(i: &mut ClientInput, a: ClientArgs) {
+    if let Some(v) = a.kind {
+        i.kind = v;
+    }
+    if let Some(v) = a.name {
+        i.name = v;
+    }
+    let set = |slot: &mut Option<String>, v: Option<String>| {
+        if v.is_some() {
+            *slot = v;
+        }
+    };
+    set(&mut i.siren, a.siren);
+    set(&mut i.contact_name, a.contact);
+    set(&mut i.address_line1, a.address_line1);
+    set(&mut i.address_line2, a.address_line2);
+    set(&mut i.postcode, a.postcode);
+    set(&mut i.city, a.city);
+    set(&mut i.country, a.country);
+    set(&mut i.email, a.email);
+    set(&mut i.phone, a.phone);
+    set(&mut i.preferred_channel, a.channel);
+    set(&mut i.language, a.language);
+    set(&mut i.notes, a.notes);
+    set(&mut i.client_since, a.client_since);
+    set(&mut i.collective_procedure, a.collective_procedure);
+}
+
+fn clients(ledger: &mut Ledger, out: &Out, cmd: ClientsCmd, as_of: NaiveDate) -> Result<()> {
+    match cmd {
+        ClientsCmd::Add(args) => {
+            let mut input = ClientInput::default();
+            merge_client(&mut input, args);
+            let c = ledger.add_client(&input)?;
+            out.print(&c, || {
+                println!("Client n°\u{a0}{} ajouté\u{a0}: {}.", c.id, c.name)
+            })
+        }
+        ClientsCmd::Edit { id, fields } => {
+            let mut input = ClientInput::from(&ledger.client(id)?);
+            merge_client(&mut input, fields);
+            let c = ledger.update_client(id, &input)?;
+            out.print(&c, || {
+                println!("Client n°\u{a0}{} modifié\u{a0}: {}.", c.id, c.name)
+            })
+        }
+        ClientsCmd::Archive { id } => {
+            let c = ledger.set_client_archived(id, true)?;
+            out.print(&c, || {
+                println!("{} est archivé\u{a0}; ses données sont conservées.", c.name)
+            })
+        }
+        ClientsCmd::Unarchive { id } => {
+            let c = ledger.set_client_archived(id, false)?;
+            out.print(&c, || println!("{} est de nouveau actif.", c.name))
+        }
+        ClientsCmd::Delete { id } => {
+            let name = ledger.client(id)?.name;
+            ledger.delete_client(id)?;
+            out.print(&json!({ "deleted": id }), || {
+                println!("Client {name} supprimé.")
+            })
+        }
+        ClientsCmd::List {
+            search,
+            all,
+            archived,
+        } => {
+            let rows = ledger.client_rows(
+                as_of,
+                &ClientFilter {
+                    search,
+                    include_archived: all,
+                    archived_only: archived,
+                },
+            )?;
+            out.print(&rows, || {
+                if rows.is_empty() {
+                    println!("Aucun client. Ajoutez-en un avec\u{a0}: tact clients add --kind professional --name \"…\"");
+                    return;
+                }
+                let mut t = Table::new(&["N°", "Client", "Type", "Reste dû", "En retard", "Plus ancienne échéance", "Avoir"]);
+                t.right(&[0, 3, 4, 6]);
+                for r in &rows {
+                    let s = &r.standing;
+                    let mut name = r.client.name.clone();
+                    if r.client.archived {
+                        name.push_str(" (archivé)");
+                    }
+                    t.row(vec![
+                        r.client.id.to_string(),
+                        name,
+                        r.client.kind.label_fr().into(),
+                        s.balance.format_fr(),
+                        if s.overdue_total.is_zero() { "–".into() } else { s.overdue_total.format_fr() },
+                        s.oldest_overdue_due_date
+                            .map_or("–".into(), |d| format!("{} ({}\u{a0}j)", format_date_fr(d), s.max_days_late.unwrap_or(0))),
+                        if s.credit.is_zero() { "–".into() } else { s.credit.format_fr() },
+                    ]);
+                }
+                t.print();
+            })
+        }
+        ClientsCmd::Show { id } => {
+            let d = ledger.client_detail(id, as_of)?;
+            out.print(&d, || {
+                let c = &d.client;
+                println!("{} — {}{}", c.name, c.kind.label_fr(), if c.archived { " (archivé)" } else { "" });
+                print_fields(&[
+                    ("Contact", c.contact_name.clone()),
+                    ("Adresse", join_address(&[&c.address_line1, &c.address_line2], &c.postcode, &c.city)),
+                    ("E-mail", c.email.clone()),
+                    ("Téléphone", c.phone.clone()),
+                    ("SIREN", c.siren.clone()),
+                    ("Canal préféré", Some(c.preferred_channel.label_fr().into())),
+                    ("Client depuis", c.client_since.map(format_date_fr)),
+                    ("Notes", c.notes.clone()),
+                ]);
+                let s = &d.standing;
+                println!();
+                println!(
+                    "Au {}\u{a0}: reste dû {}, dont {} en retard{}.",
+                    format_date_fr(as_of),
+                    s.balance.format_fr(),
+                    s.overdue_total.format_fr(),
+                    if s.disputed_total.is_zero() { String::new() } else { format!(", {} en litige", s.disputed_total.format_fr()) }
+                );
+                if let (Some(avg), Some(pct)) = (s.history.average_days_late, s.history.on_time_percent) {
+                    println!(
+                        "Historique\u{a0}: {} facture(s) réglée(s), {}\u{a0}% à l'heure, retard moyen {}\u{a0}jour(s).",
+                        s.history.paid_invoices,
+                        pct,
+                        avg.to_string().replace('.', ",")
+                    );
+                }
+                println!("\nFactures");
+                invoice_table(&d.invoices.iter().collect::<Vec<_>>());
+                if !d.payments.is_empty() {
+                    println!("\nRèglements");
+                    payment_table(&d.payments, |id| d.invoices.iter().find(|r| r.invoice.id == id).map(|r| r.invoice.number.clone()));
+                }
+                if !d.journal.is_empty() {
+                    println!("\nHistorique");
+                    journal_table(&d.journal);
+                }
+            })
+        }
+    }
+}
+
+// ---------------------------------------------------------------- invoices
+
+fn resolve_invoice(ledger: &Ledger, s: &str) -> Result<Invoice> {
+    match ledger.invoice_by_number(s) {
+        Ok(i) => Ok(i),
+        Err(e) => match s.trim().parse::<i64>() {
+            Ok(id) => ledger.invoice(id),
+            Err(_) => Err(e),
+        },
+    }
+}
+
+fn merge_invoice(i: &mut InvoiceInput, a: InvoiceArgs) {
+    if let Some(v) = a.number {
+        i.number = v;
+    }
+    if let Some(v) = a.client {
+        i.client_id = v;
+    }
+    if let Some(v) = a.issue_date {
+        i.issue_date = v;
+    }
+    if let Some(v) = a.amount {
+        i.amount = v;
+    }
+    if a.terms.is_some() {
+        i.terms = a.terms;
+        i.due_date = None;
+    }
+    let set = |slot: &mut Option<String>, v: Option<String>| {
+        if v.is_some() {
+            *slot = v;
+        }
+    };
+    set(&mut i.due_date, a.due_date);
+    set(&mut i.delivery_date, a.delivery_date);
+    set(&mut i.amount_ht, a.amount_ht);
+    set(&mut i.vat, a.vat);
+    set(&mut i.description, a.description);
+    set(&mut i.penalty_rate, a.penalty_rate);
+}
+
+fn invoices(ledger: &mut Ledger, out: &Out, cmd: InvoicesCmd, as_of: NaiveDate) -> Result<()> {
+    match cmd {
+        InvoicesCmd::Add(args) => {
+            let mut input = InvoiceInput::default();
+            merge_invoice(&mut input, args);
+            let saved = ledger.add_invoice(&input)?;
+            out.print(&saved, || {
+                let i = &saved.record;
+                println!(
+                    "Facture {} enregistrée\u{a0}: {}, échéance le {}.",
+                    i.number,
+                    i.amount.format_fr(),
+                    format_date_fr(i.due_date)
+                );
+                for w in &saved.warnings {
+                    println!("Attention\u{a0}: {}", w.message);
+                }
+            })
+        }
+        InvoicesCmd::Edit { invoice, fields } => {
+            let existing = resolve_invoice(ledger, &invoice)?;
+            let mut input = InvoiceInput::from(&existing);
+            merge_invoice(&mut input, fields);
+            let saved = ledger.update_invoice(existing.id, &input)?;
+            out.print(&saved, || {
+                println!("Facture {} modifiée.", saved.record.number);
+                for w in &saved.warnings {
+                    println!("Attention\u{a0}: {}", w.message);
+                }
+            })
+        }
+        InvoicesCmd::List {
+            client,
+            status,
+            search,
+            min_days_late,
+        } => {
+            let status = status
+                .map(|s| {
+                    InvoiceStatus::from_code(s.trim()).ok_or_else(|| {
+                        Error::field(
+                            ErrorCode::InvalidChoice,
+                            "status",
+                            format!(
+                                "Statut\u{a0}: valeurs possibles {}.",
+                                InvoiceStatus::codes_fr()
+                            ),
+                        )
+                    })
+                })
+                .transpose()?;
+            let rows = ledger.invoice_rows(
+                as_of,
+                &InvoiceFilter {
+                    client_id: client,
+                    status,
+                    search,
+                    min_days_late,
+                },
+            )?;
+            out.print(&rows, || {
+                if rows.is_empty() {
+                    println!("Aucune facture ne correspond.");
+                } else {
+                    invoice_table(&rows.iter().collect::<Vec<_>>());
+                }
+            })
+        }
+        InvoicesCmd::Show { invoice } => {
+            let inv = resolve_invoice(ledger, &invoice)?;
+            let row = ledger
+                .invoice_rows(
+                    as_of,
+                    &InvoiceFilter {
+                        client_id: Some(inv.client_id),
+                        ..Default::default()
+                    },
+                )?
+                .into_iter()
+                .find(|r| r.invoice.id == inv.id)
+                .ok_or_else(|| Error::new(ErrorCode::InvoiceNotFound, "Facture introuvable."))?;
+            out.print(&row, || {
+                let i = &row.invoice;
+                println!("Facture {} — {}", i.number, row.client_name);
+                print_fields(&[
+                    ("Émise le", Some(format_date_fr(i.issue_date))),
+                    ("Livraison", i.delivery_date.map(format_date_fr)),
+                    ("Délai", Some(i.terms.label_fr())),
+                    ("Échéance", Some(format_date_fr(i.due_date))),
+                    ("Montant TTC", Some(i.amount.format_fr())),
+                    ("Montant HT", i.amount_ht.map(Money::format_fr)),
+                    ("Description", i.description.clone()),
+                    ("Déjà réglé", Some(row.paid.format_fr())),
+                    ("Avoirs", Some(row.credited.format_fr())),
+                    ("Reste dû", Some(row.balance.format_fr())),
+                    ("Statut", Some(status_text(row.status, row.days_late))),
+                ]);
+            })
+        }
+    }
+}
+
+fn status_text(status: InvoiceStatus, days_late: Option<i64>) -> String {
+    match (status, days_late) {
+        (InvoiceStatus::Overdue, Some(d)) => {
+            format!("En retard de {d}\u{a0}jour{}", if d > 1 { "s" } else { "" })
+        }
+        (s, _) => s.label_fr().to_owned(),
+    }
+}
+
+fn invoice_table(rows: &[&tact_core::ledger::InvoiceRow]) {
+    let mut t = Table::new(&[
+        "N°",
+        "Facture",
+        "Client",
+        "Émise le",
+        "Échéance",
+        "Montant TTC",
+        "Reste dû",
+        "Statut",
+    ]);
+    t.right(&[0, 5, 6]);
+    for r in rows {
+        t.row(vec![
+            r.invoice.id.to_string(),
+            r.invoice.number.clone(),
+            r.client_name.clone(),
+            format_date_fr(r.invoice.issue_date),
+            format_date_fr(r.invoice.due_date),
+            r.invoice.amount.format_fr(),
+            r.balance.format_fr(),
+            status_text(r.status, r.days_late),
+        ]);
+    }
+    t.print();
+}
+
+// ---------------------------------------------------------------- payments
+
+fn parse_alloc_args(ledger: &Ledger, args: &[String]) -> Result<Vec<AllocationInput>> {
+    args.iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let (inv, amount) = a.rsplit_once('=').ok_or_else(|| {
+                Error::field(
+                    ErrorCode::InvalidChoice,
+                    "allocations",
+                    format!("Répartition\u{a0}: «\u{a0}{a}\u{a0}» doit s'écrire FACTURE=MONTANT (ex.\u{a0}: F-2026-033=300)."),
+                )
+                .within(&format!("allocations[{i}]"))
+            })?;
+            let invoice = resolve_invoice(ledger, inv).map_err(|e| e.within(&format!("allocations[{i}]")))?;
+            Ok(AllocationInput { invoice_id: invoice.id, amount: amount.to_owned() })
+        })
+        .collect()
+}
+
+fn payments(ledger: &mut Ledger, out: &Out, cmd: PaymentsCmd) -> Result<()> {
+    match cmd {
+        PaymentsCmd::Add {
+            client,
+            date,
+            amount,
+            method,
+            reference,
+            allocations,
+            no_alloc,
+        } => {
+            let allocations = if no_alloc {
+                Some(Vec::new())
+            } else if allocations.is_empty() {
+                None
+            } else {
+                Some(parse_alloc_args(ledger, &allocations)?)
+            };
+            let p = ledger.record_payment(&PaymentInput {
+                client_id: client,
+                date,
+                amount,
+                method,
+                reference,
+                allocations,
+            })?;
+            let numbers = invoice_numbers(ledger, &p)?;
+            out.print(&p, || {
+                println!(
+                    "Règlement n°\u{a0}{} enregistré\u{a0}: {} le {}.",
+                    p.id,
+                    p.amount.format_fr(),
+                    format_date_fr(p.date)
+                );
+                for a in &p.allocations {
+                    println!(
+                        "  {} affecté à {}",
+                        a.amount.format_fr(),
+                        lookup(&numbers, a.invoice_id)
+                    );
+                }
+                if let Ok(rest) = p.unallocated() {
+                    if rest.is_positive() {
+                        println!(
+                            "  {} non affecté, conservé en avoir client",
+                            rest.format_fr()
+                        );
+                    }
+                }
+            })
+        }
+        PaymentsCmd::Allocate {
+            payment,
+            allocations,
+        } => {
+            let lines = parse_alloc_args(ledger, &allocations)?;
+            let p = ledger.allocate_credit(payment, &lines)?;
+            out.print(&p, || {
+                let rest = p.unallocated().unwrap_or(Money::ZERO);
+                println!(
+                    "Règlement n°\u{a0}{} réparti\u{a0}; reste non affecté\u{a0}: {}.",
+                    p.id,
+                    rest.format_fr()
+                );
+            })
+        }
+        PaymentsCmd::List { client } => {
+            let list = ledger.payments(client)?;
+            let mut numbers = Vec::new();
+            for p in &list {
+                numbers.extend(invoice_numbers(ledger, p)?);
+            }
+            out.print(&list, || {
+                if list.is_empty() {
+                    println!("Aucun règlement.");
+                } else {
+                    payment_table(&list, |id| {
+                        numbers
+                            .iter()
+                            .find(|(i, _)| *i == id)
+                            .map(|(_, n)| n.clone())
+                    });
+                }
+            })
+        }
+        PaymentsCmd::Show { id } => {
+            let p = ledger.payment(id)?;
+            let numbers = invoice_numbers(ledger, &p)?;
+            out.print(&p, || {
+                payment_table(std::slice::from_ref(&p), |id| {
+                    numbers
+                        .iter()
+                        .find(|(i, _)| *i == id)
+                        .map(|(_, n)| n.clone())
+                })
+            })
+        }
+    }
+}
+
+fn invoice_numbers(ledger: &Ledger, p: &Payment) -> Result<Vec<(i64, String)>> {
+    p.allocations
+        .iter()
+        .map(|a| Ok((a.invoice_id, ledger.invoice(a.invoice_id)?.number)))
+        .collect()
+}
+
+fn lookup(numbers: &[(i64, String)], id: i64) -> String {
+    numbers
+        .iter()
+        .find(|(i, _)| *i == id)
+        .map_or_else(|| format!("n°\u{a0}{id}"), |(_, n)| n.clone())
+}
+
+fn payment_table(list: &[Payment], number: impl Fn(i64) -> Option<String>) {
+    let mut t = Table::new(&[
+        "N°",
+        "Client",
+        "Date de valeur",
+        "Montant",
+        "Moyen",
+        "Référence",
+        "Affectation",
+    ]);
+    t.right(&[0, 1, 3]);
+    for p in list {
+        let mut parts: Vec<String> = p
+            .allocations
+            .iter()
+            .map(|a| {
+                format!(
+                    "{} {}",
+                    number(a.invoice_id).unwrap_or_default(),
+                    a.amount.format_fr()
+                )
+            })
+            .collect();
+        if let Ok(rest) = p.unallocated() {
+            if rest.is_positive() {
+                parts.push(format!("avoir client {}", rest.format_fr()));
+            }
+        }
+        t.row(vec![
+            p.id.to_string(),
+            p.client_id.to_string(),
+            format_date_fr(p.date),
+            p.amount.format_fr(),
+            p.method.label_fr().into(),
+            p.reference.clone().unwrap_or_default(),
+            parts.join(", "),
+        ]);
+    }
+    t.print();
+}
+
+// ---------------------------------------------------------------- credit notes
+
+fn credit_notes(ledger: &mut Ledger, out: &Out, cmd: CreditNotesCmd) -> Result<()> {
+    let table = |ledger: &Ledger, list: &[tact_core::model::CreditNote]| {
+        let mut t = Table::new(&["N°", "Avoir", "Facture", "Date", "Montant", "Motif"]);
+        t.right(&[0, 4]);
+        for c in list {
+            let number = ledger
+                .invoice(c.invoice_id)
+                .map(|i| i.number)
+                .unwrap_or_default();
+            t.row(vec![
+                c.id.to_string(),
+                c.number.clone(),
+                number,
+                format_date_fr(c.date),
+                c.amount.format_fr(),
+                c.reason.clone().unwrap_or_default(),
+            ]);
+        }
+        t.print();
+    };
+    match cmd {
+        CreditNotesCmd::Add {
+            invoice,
+            number,
+            date,
+            amount,
+            reason,
+        } => {
+            let inv = resolve_invoice(ledger, &invoice)?;
+            let c = ledger.add_credit_note(&CreditNoteInput {
+                number,
+                invoice_id: inv.id,
+                date,
+                amount,
+                reason,
+            })?;
+            out.print(&c, || {
+                println!(
+                    "Avoir {} de {} enregistré sur la facture {}.",
+                    c.number,
+                    c.amount.format_fr(),
+                    inv.number
+                )
+            })
+        }
+        CreditNotesCmd::List { client } => {
+            let list = ledger.credit_notes(client)?;
+            out.print(&list, || {
+                if list.is_empty() {
+                    println!("Aucun avoir.")
+                } else {
+                    table(ledger, &list)
+                }
+            })
+        }
+        CreditNotesCmd::Show { id } => {
+            let c = ledger.credit_note(id)?;
+            out.print(&c, || table(ledger, std::slice::from_ref(&c)))
+        }
+    }
+}
+
+// ---------------------------------------------------------------- journal
+
+fn journal(ledger: &mut Ledger, out: &Out, cmd: JournalCmd) -> Result<()> {
+    match cmd {
+        JournalCmd::Add {
+            client,
+            kind,
+            date,
+            invoice,
+            channel,
+            outcome,
+            promise_date,
+            promise_amount,
+            text,
+            corrects,
+        } => {
+            let invoice_id = invoice
+                .map(|s| resolve_invoice(ledger, &s).map(|i| i.id))
+                .transpose()?;
+            let e = ledger.add_journal_entry(&JournalInput {
+                client_id: client,
+                invoice_id,
+                date,
+                kind,
+                channel,
+                call_outcome: outcome,
+                promise_date,
+                promise_amount,
+                text,
+                corrects,
+            })?;
+            out.print(&e, || {
+                println!(
+                    "Entrée n°\u{a0}{} ajoutée à l'historique\u{a0}: {} du {}.",
+                    e.id,
+                    e.kind.label_fr(),
+                    format_date_fr(e.date)
+                )
+            })
+        }
+        JournalCmd::List { client } => {
+            let list = ledger.journal(client)?;
+            out.print(&list, || {
+                if list.is_empty() {
+                    println!("Historique vide.")
+                } else {
+                    journal_table(&list)
+                }
+            })
+        }
+        JournalCmd::Show { id } => {
+            let e = ledger.journal_entry(id)?;
+            out.print(&e, || journal_table(std::slice::from_ref(&e)))
+        }
+    }
+}
+
+fn journal_table(list: &[tact_core::ledger::JournalView]) {
+    let mut t = Table::new(&["N°", "Date", "Type", "Facture", "Détail"]);
+    t.right(&[0]);
+    for v in list {
+        let e = &v.entry;
+        let mut detail = Vec::new();
+        if let Some(o) = e.call_outcome {
+            detail.push(o.label_fr().to_owned());
+        }
+        if let Some(d) = e.promise_date {
+            let amount = e
+                .promise_amount
+                .map(|a| format!(" {}", a.format_fr()))
+                .unwrap_or_default();
+            detail.push(format!("promesse{amount} pour le {}", format_date_fr(d)));
+        }
+        if let Some(t) = &e.text {
+            detail.push(t.replace('\n', " "));
+        }
+        if let Some(c) = e.corrects {
+            detail.push(format!("(corrige l'entrée n°\u{a0}{c})"));
+        }
+        if let Some(c) = v.corrected_by {
+            detail.push(format!("(corrigée par l'entrée n°\u{a0}{c})"));
+        }
+        t.row(vec![
+            e.id.to_string(),
+            format_date_fr(e.date),
+            v.kind_label.into(),
+            v.invoice_number.clone().unwrap_or_default(),
+            detail.join(" — "),
+        ]);
+    }
+    t.print();
+}
+
+// ---------------------------------------------------------------- helpers
+
+fn join_address(
+    lines: &[&Option<String>],
+    postcode: &Option<String>,
+    city: &Option<String>,
+) -> Option<String> {
+    let mut parts: Vec<String> = lines.iter().filter_map(|l| (*l).clone()).collect();
+    let town = [postcode.clone(), city.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !town.is_empty() {
+        parts.push(town);
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+fn print_fields(rows: &[(&str, Option<String>)]) {
+    let width = rows
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (k, v) in rows {
+        if let Some(v) = v {
+            let pad = width.saturating_sub(k.chars().count());
+            println!("  {k}{}\u{a0}: {v}", " ".repeat(pad));
+        }
+    }
+}

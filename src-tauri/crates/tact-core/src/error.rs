@@ -179,12 +179,20 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into(), field: None }
+        Self {
+            code,
+            message: message.into(),
+            field: None,
+        }
     }
 
     /// An error about one input field; `field` is the machine name (`"amount"`, `"issue_date"`).
     pub fn field(code: ErrorCode, field: &str, message: impl Into<String>) -> Self {
-        Self { code, message: message.into(), field: Some(field.to_owned()) }
+        Self {
+            code,
+            message: message.into(),
+            field: Some(field.to_owned()),
+        }
     }
 
     /// Prefix the field path, e.g. `allocations[1].amount`, keeping the code and message.
@@ -197,11 +205,17 @@ impl Error {
     }
 
     pub fn overflow() -> Self {
-        Self::new(ErrorCode::Overflow, "Montant hors des limites gérées par Tact.")
+        Self::new(
+            ErrorCode::Overflow,
+            "Montant hors des limites gérées par Tact.",
+        )
     }
 
     pub fn database(detail: impl fmt::Display) -> Self {
-        Self::new(ErrorCode::Database, format!("Erreur de la base de données : {detail}."))
+        Self::new(
+            ErrorCode::Database,
+            format!("Erreur de la base de données : {detail}."),
+        )
     }
 }
 
@@ -233,7 +247,10 @@ mod tests {
     fn every_code_has_the_name_serde_gives_it() {
         for code in ErrorCode::ALL {
             let serde_name = serde_json::to_value(code).ok();
-            assert_eq!(serde_name, Some(serde_json::Value::String(code.as_str().into())));
+            assert_eq!(
+                serde_name,
+                Some(serde_json::Value::String(code.as_str().into()))
+            );
         }
     }
 

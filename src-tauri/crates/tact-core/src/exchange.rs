@@ -61,7 +61,10 @@ impl Ledger {
         if data.format != FORMAT_NAME {
             return Err(Error::new(
                 ErrorCode::ImportFormat,
-                format!("Ce fichier n'est pas un export Tact (format {:?}, attendu {FORMAT_NAME:?}).", data.format),
+                format!(
+                    "Ce fichier n'est pas un export Tact (format {:?}, attendu {FORMAT_NAME:?}).",
+                    data.format
+                ),
             ));
         }
         if data.version > FORMAT_VERSION {
@@ -198,7 +201,14 @@ impl Ledger {
     /// Parse an export document and import it.
     pub fn import_json(&mut self, json: &str) -> Result<ImportReport> {
         let data: LedgerExport = serde_json::from_str(json).map_err(|e| {
-            Error::new(ErrorCode::ImportFormat, format!("Fichier d'import illisible (ligne {}, colonne {})\u{a0}: {e}.", e.line(), e.column()))
+            Error::new(
+                ErrorCode::ImportFormat,
+                format!(
+                    "Fichier d'import illisible (ligne {}, colonne {})\u{a0}: {e}.",
+                    e.line(),
+                    e.column()
+                ),
+            )
         })?;
         self.import(&data)
     }
@@ -215,7 +225,12 @@ pub const DEMO_JSON: &str = include_str!("../data/demo.json");
 
 fn positive_id(id: i64, at: &str) -> Result<()> {
     if id <= 0 {
-        return Err(Error::field(ErrorCode::ImportFormat, "id", "Identifiant\u{a0}: un nombre entier positif est attendu.").within(at));
+        return Err(Error::field(
+            ErrorCode::ImportFormat,
+            "id",
+            "Identifiant\u{a0}: un nombre entier positif est attendu.",
+        )
+        .within(at));
     }
     Ok(())
 }
@@ -223,7 +238,15 @@ fn positive_id(id: i64, at: &str) -> Result<()> {
 /// A duplicate id or number in the file becomes a clear import error.
 fn conflict(e: Error, at: &str) -> Error {
     if e.message.contains("UNIQUE") {
-        Error::field(ErrorCode::ImportFormat, "id", format!("Identifiant ou numéro en double dans le fichier ({}).", e.message)).within(at)
+        Error::field(
+            ErrorCode::ImportFormat,
+            "id",
+            format!(
+                "Identifiant ou numéro en double dans le fichier ({}).",
+                e.message
+            ),
+        )
+        .within(at)
     } else {
         e.within(at)
     }

@@ -4,8 +4,9 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{
-    Business, CallOutcome, Channel, Client, ClientId, ClientKind, CollectiveProcedure, ContactChannel, CreditNote,
-    Invoice, InvoiceId, JournalEntry, JournalId, JournalKind, Language, PaymentMethod, PaymentTerms, MAX_TERM_DAYS,
+    Business, CallOutcome, Channel, Client, ClientId, ClientKind, CollectiveProcedure,
+    ContactChannel, CreditNote, Invoice, InvoiceId, JournalEntry, JournalId, JournalKind, Language,
+    PaymentMethod, PaymentTerms, MAX_TERM_DAYS,
 };
 use crate::money::{parse_positive_amount, parse_rate, Money};
 use crate::text::{self, fr_quote, optional_text, required_text, LINE, NAME, NOTES, SHORT};
@@ -30,7 +31,11 @@ fn choice<T: Copy>(
             Error::field(
                 ErrorCode::InvalidChoice,
                 field,
-                format!("{label}\u{a0}: {} n'est pas une valeur possible (valeurs\u{a0}: {}).", fr_quote(s), codes()),
+                format!(
+                    "{label}\u{a0}: {} n'est pas une valeur possible (valeurs\u{a0}: {}).",
+                    fr_quote(s),
+                    codes()
+                ),
             )
         }),
     }
@@ -39,7 +44,10 @@ fn choice<T: Copy>(
 /// Parse payment terms: `on_receipt` (or "à réception", "comptant"), `30` / `30j` / `30 jours`,
 /// `45fdm` / `45 jours fin de mois`, or an explicit date (`15/12/2026`, `2026-12-15`).
 pub fn parse_terms(field: &str, label: &str, input: &str) -> Result<PaymentTerms> {
-    let s = input.trim().to_lowercase().replace(['\u{a0}', '\u{202f}'], " ");
+    let s = input
+        .trim()
+        .to_lowercase()
+        .replace(['\u{a0}', '\u{202f}'], " ");
     let err = || {
         Error::field(
             ErrorCode::InvalidTerms,
@@ -53,7 +61,10 @@ pub fn parse_terms(field: &str, label: &str, input: &str) -> Result<PaymentTerms
     if s.is_empty() {
         return Err(err());
     }
-    if matches!(s.as_str(), "on_receipt" | "reception" | "réception" | "à réception" | "a reception" | "comptant" | "0") {
+    if matches!(
+        s.as_str(),
+        "on_receipt" | "reception" | "réception" | "à réception" | "a reception" | "comptant" | "0"
+    ) {
         return Ok(PaymentTerms::OnReceipt);
     }
     if s.contains('/') || (s.len() == 10 && s.as_bytes().get(4) == Some(&b'-')) {
@@ -73,10 +84,16 @@ pub fn parse_terms(field: &str, label: &str, input: &str) -> Result<PaymentTerms
         return Err(Error::field(
             ErrorCode::InvalidTerms,
             field,
-            format!("{label}\u{a0}: le délai doit être compris entre 1 et {MAX_TERM_DAYS}\u{a0}jours."),
+            format!(
+                "{label}\u{a0}: le délai doit être compris entre 1 et {MAX_TERM_DAYS}\u{a0}jours."
+            ),
         ));
     }
-    Ok(if end_of_month { PaymentTerms::DaysEndOfMonth { days } } else { PaymentTerms::Days { days } })
+    Ok(if end_of_month {
+        PaymentTerms::DaysEndOfMonth { days }
+    } else {
+        PaymentTerms::Days { days }
+    })
 }
 
 /// The business profile as typed in "Réglages → Mon entreprise".
@@ -108,9 +125,18 @@ pub struct BusinessInput {
 
 impl BusinessInput {
     pub fn validate(&self) -> Result<Business> {
-        let legal_name = required_text("legal_name", "Nom ou raison sociale", &self.legal_name, NAME)?;
-        let siret = opt(&self.siret).map(|s| text::parse_siret("siret", s)).transpose()?;
-        let mut siren = opt(&self.siren).map(|s| text::parse_siren("siren", s)).transpose()?;
+        let legal_name = required_text(
+            "legal_name",
+            "Nom ou raison sociale",
+            &self.legal_name,
+            NAME,
+        )?;
+        let siret = opt(&self.siret)
+            .map(|s| text::parse_siret("siret", s))
+            .transpose()?;
+        let mut siren = opt(&self.siren)
+            .map(|s| text::parse_siren("siren", s))
+            .transpose()?;
         if let Some(siret) = &siret {
             match &siren {
                 Some(siren) if !siret.starts_with(siren.as_str()) => {
@@ -124,7 +150,9 @@ impl BusinessInput {
                 None => siren = Some(siret[..9].to_owned()),
             }
         }
-        let vat_number = opt(&self.vat_number).map(|s| text::parse_vat_number("vat_number", s)).transpose()?;
+        let vat_number = opt(&self.vat_number)
+            .map(|s| text::parse_vat_number("vat_number", s))
+            .transpose()?;
         if let (Some(vat), Some(siren)) = (&vat_number, &siren) {
             if vat.starts_with("FR") && !vat.ends_with(siren.as_str()) {
                 return Err(Error::field(
@@ -134,7 +162,8 @@ impl BusinessInput {
                 ));
             }
         }
-        let country = optional_text("country", "Pays", opt(&self.country), SHORT)?.unwrap_or_else(|| "France".into());
+        let country = optional_text("country", "Pays", opt(&self.country), SHORT)?
+            .unwrap_or_else(|| "France".into());
         let default_terms = match opt(&self.default_terms) {
             Some(t) => parse_terms("default_terms", "Délai de paiement par défaut", t)?,
             // C. com. L441-10 I: without an agreement, 30 days.
@@ -150,21 +179,61 @@ impl BusinessInput {
         Ok(Business {
             legal_name,
             trade_name: optional_text("trade_name", "Nom commercial", opt(&self.trade_name), NAME)?,
-            legal_form: optional_text("legal_form", "Forme juridique", opt(&self.legal_form), SHORT)?,
+            legal_form: optional_text(
+                "legal_form",
+                "Forme juridique",
+                opt(&self.legal_form),
+                SHORT,
+            )?,
             siren,
             siret,
             vat_number,
-            address_line1: optional_text("address_line1", "Adresse", opt(&self.address_line1), LINE)?,
-            address_line2: optional_text("address_line2", "Complément d'adresse", opt(&self.address_line2), LINE)?,
-            postcode: opt(&self.postcode).map(|p| text::parse_postcode("postcode", p, &country)).transpose()?,
+            address_line1: optional_text(
+                "address_line1",
+                "Adresse",
+                opt(&self.address_line1),
+                LINE,
+            )?,
+            address_line2: optional_text(
+                "address_line2",
+                "Complément d'adresse",
+                opt(&self.address_line2),
+                LINE,
+            )?,
+            postcode: opt(&self.postcode)
+                .map(|p| text::parse_postcode("postcode", p, &country))
+                .transpose()?,
             city: optional_text("city", "Ville", opt(&self.city), SHORT)?,
-            email: opt(&self.email).map(|e| text::parse_email("email", e)).transpose()?,
-            phone: opt(&self.phone).map(|p| text::parse_phone("phone", p)).transpose()?,
-            iban: opt(&self.iban).map(|i| text::parse_iban("iban", i)).transpose()?,
-            bic: opt(&self.bic).map(|b| text::parse_bic("bic", b)).transpose()?,
-            signatory_name: optional_text("signatory_name", "Signataire", opt(&self.signatory_name), NAME)?,
-            signatory_title: optional_text("signatory_title", "Qualité du signataire", opt(&self.signatory_title), SHORT)?,
-            signing_city: optional_text("signing_city", "Ville de signature", opt(&self.signing_city), SHORT)?,
+            email: opt(&self.email)
+                .map(|e| text::parse_email("email", e))
+                .transpose()?,
+            phone: opt(&self.phone)
+                .map(|p| text::parse_phone("phone", p))
+                .transpose()?,
+            iban: opt(&self.iban)
+                .map(|i| text::parse_iban("iban", i))
+                .transpose()?,
+            bic: opt(&self.bic)
+                .map(|b| text::parse_bic("bic", b))
+                .transpose()?,
+            signatory_name: optional_text(
+                "signatory_name",
+                "Signataire",
+                opt(&self.signatory_name),
+                NAME,
+            )?,
+            signatory_title: optional_text(
+                "signatory_title",
+                "Qualité du signataire",
+                opt(&self.signatory_title),
+                SHORT,
+            )?,
+            signing_city: optional_text(
+                "signing_city",
+                "Ville de signature",
+                opt(&self.signing_city),
+                SHORT,
+            )?,
             country,
             default_terms,
             penalty_rate: opt(&self.penalty_rate)
@@ -235,12 +304,25 @@ impl ClientInput {
                     "Type de client\u{a0}: choisissez professionnel ou particulier.",
                 ))
             }
-            k => choice("kind", "Type de client", Some(k), ClientKind::Professional, ClientKind::from_code, ClientKind::codes_fr)?,
+            k => choice(
+                "kind",
+                "Type de client",
+                Some(k),
+                ClientKind::Professional,
+                ClientKind::from_code,
+                ClientKind::codes_fr,
+            )?,
         };
         let name = required_text("name", "Nom", &self.name, NAME)?;
-        let siren = opt(&self.siren).map(|s| text::parse_siren("siren", s)).transpose()?;
+        let siren = opt(&self.siren)
+            .map(|s| text::parse_siren("siren", s))
+            .transpose()?;
         if siren.is_some() && kind == ClientKind::Consumer {
-            return Err(Error::field(ErrorCode::InvalidSiren, "siren", "SIREN\u{a0}: un particulier n'a pas de numéro SIREN."));
+            return Err(Error::field(
+                ErrorCode::InvalidSiren,
+                "siren",
+                "SIREN\u{a0}: un particulier n'a pas de numéro SIREN.",
+            ));
         }
         let collective_procedure = choice(
             "collective_procedure",
@@ -257,19 +339,36 @@ impl ClientInput {
                 "Procédure collective\u{a0}: sauvegarde, redressement et liquidation ne concernent que les professionnels.",
             ));
         }
-        let country = optional_text("country", "Pays", opt(&self.country), SHORT)?.unwrap_or_else(|| "France".into());
+        let country = optional_text("country", "Pays", opt(&self.country), SHORT)?
+            .unwrap_or_else(|| "France".into());
         Ok(Client {
             id: 0,
             kind,
             name,
             siren,
             contact_name: optional_text("contact_name", "Contact", opt(&self.contact_name), NAME)?,
-            address_line1: optional_text("address_line1", "Adresse", opt(&self.address_line1), LINE)?,
-            address_line2: optional_text("address_line2", "Complément d'adresse", opt(&self.address_line2), LINE)?,
-            postcode: opt(&self.postcode).map(|p| text::parse_postcode("postcode", p, &country)).transpose()?,
+            address_line1: optional_text(
+                "address_line1",
+                "Adresse",
+                opt(&self.address_line1),
+                LINE,
+            )?,
+            address_line2: optional_text(
+                "address_line2",
+                "Complément d'adresse",
+                opt(&self.address_line2),
+                LINE,
+            )?,
+            postcode: opt(&self.postcode)
+                .map(|p| text::parse_postcode("postcode", p, &country))
+                .transpose()?,
             city: optional_text("city", "Ville", opt(&self.city), SHORT)?,
-            email: opt(&self.email).map(|e| text::parse_email("email", e)).transpose()?,
-            phone: opt(&self.phone).map(|p| text::parse_phone("phone", p)).transpose()?,
+            email: opt(&self.email)
+                .map(|e| text::parse_email("email", e))
+                .transpose()?,
+            phone: opt(&self.phone)
+                .map(|p| text::parse_phone("phone", p))
+                .transpose()?,
             preferred_channel: choice(
                 "preferred_channel",
                 "Canal préféré",
@@ -278,9 +377,20 @@ impl ClientInput {
                 Channel::from_code,
                 Channel::codes_fr,
             )?,
-            language: choice("language", "Langue", opt(&self.language), Language::French, Language::from_code, Language::codes_fr)?,
+            language: choice(
+                "language",
+                "Langue",
+                opt(&self.language),
+                Language::French,
+                Language::from_code,
+                Language::codes_fr,
+            )?,
             notes: optional_text("notes", "Notes", opt(&self.notes), NOTES)?,
-            client_since: text::parse_optional_date("client_since", "Client depuis", opt(&self.client_since))?,
+            client_since: text::parse_optional_date(
+                "client_since",
+                "Client depuis",
+                opt(&self.client_since),
+            )?,
             collective_procedure,
             country,
             archived: false,
@@ -336,18 +446,32 @@ impl InvoiceInput {
     pub fn validate(&self, default_terms: PaymentTerms) -> Result<Invoice> {
         let number = required_text("number", "Numéro de facture", &self.number, SHORT)?;
         if self.client_id <= 0 {
-            return Err(Error::field(ErrorCode::Required, "client_id", "Client\u{a0}: choisissez le client de la facture."));
+            return Err(Error::field(
+                ErrorCode::Required,
+                "client_id",
+                "Client\u{a0}: choisissez le client de la facture.",
+            ));
         }
         let issue_date = text::parse_date("issue_date", "Date d'émission", &self.issue_date)?;
-        let delivery_date = text::parse_optional_date("delivery_date", "Date de livraison", opt(&self.delivery_date))?;
+        let delivery_date = text::parse_optional_date(
+            "delivery_date",
+            "Date de livraison",
+            opt(&self.delivery_date),
+        )?;
         let terms = match (opt(&self.due_date), opt(&self.terms)) {
-            (Some(d), _) => PaymentTerms::Date { date: text::parse_date("due_date", "Échéance", d)? },
+            (Some(d), _) => PaymentTerms::Date {
+                date: text::parse_date("due_date", "Échéance", d)?,
+            },
             (None, Some(t)) => parse_terms("terms", "Délai de paiement", t)?,
             (None, None) => default_terms,
         };
         let due_date = terms.due_date(issue_date);
         if due_date < issue_date {
-            let field = if opt(&self.due_date).is_some() { "due_date" } else { "terms" };
+            let field = if opt(&self.due_date).is_some() {
+                "due_date"
+            } else {
+                "terms"
+            };
             return Err(Error::field(
                 ErrorCode::DueBeforeIssue,
                 field,
@@ -359,8 +483,12 @@ impl InvoiceInput {
             ));
         }
         let amount = parse_positive_amount("amount", "Montant TTC", &self.amount)?;
-        let amount_ht = opt(&self.amount_ht).map(|a| crate::money::parse_amount("amount_ht", "Montant HT", a)).transpose()?;
-        let vat = opt(&self.vat).map(|a| crate::money::parse_amount("vat", "TVA", a)).transpose()?;
+        let amount_ht = opt(&self.amount_ht)
+            .map(|a| crate::money::parse_amount("amount_ht", "Montant HT", a))
+            .transpose()?;
+        let vat = opt(&self.vat)
+            .map(|a| crate::money::parse_amount("vat", "TVA", a))
+            .transpose()?;
         if let Some(ht) = amount_ht {
             if ht > amount {
                 return Err(Error::field(
@@ -395,7 +523,12 @@ impl InvoiceInput {
             amount,
             amount_ht,
             vat,
-            description: optional_text("description", "Description", opt(&self.description), NOTES)?,
+            description: optional_text(
+                "description",
+                "Description",
+                opt(&self.description),
+                NOTES,
+            )?,
             penalty_rate: opt(&self.penalty_rate)
                 .map(|r| parse_rate("penalty_rate", "Taux des pénalités de retard", r))
                 .transpose()?,
@@ -466,9 +599,15 @@ pub fn validate_allocations(lines: &[AllocationInput]) -> Result<Vec<(InvoiceId,
     for (i, line) in lines.iter().enumerate() {
         let at = format!("allocations[{i}]");
         if line.invoice_id <= 0 {
-            return Err(Error::field(ErrorCode::Required, "invoice_id", "Facture\u{a0}: choisissez la facture réglée.").within(&at));
+            return Err(Error::field(
+                ErrorCode::Required,
+                "invoice_id",
+                "Facture\u{a0}: choisissez la facture réglée.",
+            )
+            .within(&at));
         }
-        let amount = parse_positive_amount("amount", "Montant affecté", &line.amount).map_err(|e| e.within(&at))?;
+        let amount = parse_positive_amount("amount", "Montant affecté", &line.amount)
+            .map_err(|e| e.within(&at))?;
         if out.iter().any(|(id, _)| *id == line.invoice_id) {
             return Err(Error::field(
                 ErrorCode::DuplicateAllocation,
@@ -485,7 +624,11 @@ pub fn validate_allocations(lines: &[AllocationInput]) -> Result<Vec<(InvoiceId,
 impl PaymentInput {
     pub fn validate(&self) -> Result<ValidPayment> {
         if self.client_id <= 0 {
-            return Err(Error::field(ErrorCode::Required, "client_id", "Client\u{a0}: choisissez le client qui a payé."));
+            return Err(Error::field(
+                ErrorCode::Required,
+                "client_id",
+                "Client\u{a0}: choisissez le client qui a payé.",
+            ));
         }
         let date = text::parse_date("date", "Date de valeur", &self.date)?;
         let amount = parse_positive_amount("amount", "Montant", &self.amount)?;
@@ -499,7 +642,11 @@ impl PaymentInput {
             }
             m => choice("method", "Moyen de paiement", Some(m), PaymentMethod::Other, PaymentMethod::from_code, PaymentMethod::codes_fr)?,
         };
-        let allocations = self.allocations.as_deref().map(validate_allocations).transpose()?;
+        let allocations = self
+            .allocations
+            .as_deref()
+            .map(validate_allocations)
+            .transpose()?;
         if let Some(lines) = &allocations {
             let total = Money::sum(lines.iter().map(|(_, a)| *a))?;
             if total > amount {
@@ -541,7 +688,11 @@ impl CreditNoteInput {
     pub fn validate(&self) -> Result<CreditNote> {
         let number = required_text("number", "Numéro d'avoir", &self.number, SHORT)?;
         if self.invoice_id <= 0 {
-            return Err(Error::field(ErrorCode::Required, "invoice_id", "Facture\u{a0}: choisissez la facture concernée par l'avoir."));
+            return Err(Error::field(
+                ErrorCode::Required,
+                "invoice_id",
+                "Facture\u{a0}: choisissez la facture concernée par l'avoir.",
+            ));
         }
         Ok(CreditNote {
             id: 0,
@@ -574,11 +725,28 @@ impl JournalInput {
     /// Validate. `allow_system` lets an import carry `payment_recorded` entries, which users never type.
     pub fn validate(&self, allow_system: bool) -> Result<JournalEntry> {
         if self.client_id <= 0 {
-            return Err(Error::field(ErrorCode::Required, "client_id", "Client\u{a0}: choisissez le client concerné."));
+            return Err(Error::field(
+                ErrorCode::Required,
+                "client_id",
+                "Client\u{a0}: choisissez le client concerné.",
+            ));
         }
         let kind = match self.kind.trim() {
-            "" => return Err(Error::field(ErrorCode::Required, "kind", "Type d'entrée\u{a0}: choisissez ce que vous notez.")),
-            k => choice("kind", "Type d'entrée", Some(k), JournalKind::Note, JournalKind::from_code, JournalKind::codes_fr)?,
+            "" => {
+                return Err(Error::field(
+                    ErrorCode::Required,
+                    "kind",
+                    "Type d'entrée\u{a0}: choisissez ce que vous notez.",
+                ))
+            }
+            k => choice(
+                "kind",
+                "Type d'entrée",
+                Some(k),
+                JournalKind::Note,
+                JournalKind::from_code,
+                JournalKind::codes_fr,
+            )?,
         };
         if kind == JournalKind::PaymentRecorded && !allow_system {
             return Err(Error::field(
@@ -592,17 +760,34 @@ impl JournalInput {
             JournalKind::Call => Some(ContactChannel::Phone),
             JournalKind::FormalNotice => Some(ContactChannel::RegisteredLetter),
             JournalKind::Letter => Some(ContactChannel::Letter),
-            JournalKind::PreventiveNote | JournalKind::FriendlyReminder | JournalKind::FirmReminder | JournalKind::LastReminder => {
-                Some(ContactChannel::Email)
-            }
+            JournalKind::PreventiveNote
+            | JournalKind::FriendlyReminder
+            | JournalKind::FirmReminder
+            | JournalKind::LastReminder => Some(ContactChannel::Email),
             _ => None,
         };
         let channel = match opt(&self.channel) {
             None => default_channel,
-            Some(c) => Some(choice("channel", "Canal", Some(c), ContactChannel::Other, ContactChannel::from_code, ContactChannel::codes_fr)?),
+            Some(c) => Some(choice(
+                "channel",
+                "Canal",
+                Some(c),
+                ContactChannel::Other,
+                ContactChannel::from_code,
+                ContactChannel::codes_fr,
+            )?),
         };
         let call_outcome = opt(&self.call_outcome)
-            .map(|o| choice("call_outcome", "Résultat de l'appel", Some(o), CallOutcome::Reached, CallOutcome::from_code, CallOutcome::codes_fr))
+            .map(|o| {
+                choice(
+                    "call_outcome",
+                    "Résultat de l'appel",
+                    Some(o),
+                    CallOutcome::Reached,
+                    CallOutcome::from_code,
+                    CallOutcome::codes_fr,
+                )
+            })
             .transpose()?;
         if kind == JournalKind::Call && call_outcome.is_none() {
             return Err(Error::field(
@@ -618,9 +803,11 @@ impl JournalInput {
                 "Résultat de l'appel\u{a0}: ne s'indique que pour un appel.",
             ));
         }
-        let promise_date = text::parse_optional_date("promise_date", "Date promise", opt(&self.promise_date))?;
-        let promise_amount =
-            opt(&self.promise_amount).map(|a| parse_positive_amount("promise_amount", "Montant promis", a)).transpose()?;
+        let promise_date =
+            text::parse_optional_date("promise_date", "Date promise", opt(&self.promise_date))?;
+        let promise_amount = opt(&self.promise_amount)
+            .map(|a| parse_positive_amount("promise_amount", "Montant promis", a))
+            .transpose()?;
         let is_promise = kind == JournalKind::Promise || call_outcome == Some(CallOutcome::Promise);
         if is_promise && promise_date.is_none() {
             return Err(Error::field(
@@ -630,7 +817,11 @@ impl JournalInput {
             ));
         }
         if !is_promise && (promise_date.is_some() || promise_amount.is_some()) {
-            let field = if promise_date.is_some() { "promise_date" } else { "promise_amount" };
+            let field = if promise_date.is_some() {
+                "promise_date"
+            } else {
+                "promise_amount"
+            };
             return Err(Error::field(
                 ErrorCode::InvalidChoice,
                 field,
@@ -647,19 +838,33 @@ impl JournalInput {
             }
         }
         let text = optional_text("text", "Texte", opt(&self.text), NOTES)?;
-        let needs_invoice = matches!(kind, JournalKind::DisputeOpened | JournalKind::DisputeSettled | JournalKind::WriteOff)
-            || call_outcome == Some(CallOutcome::Dispute);
+        let needs_invoice = matches!(
+            kind,
+            JournalKind::DisputeOpened | JournalKind::DisputeSettled | JournalKind::WriteOff
+        ) || call_outcome == Some(CallOutcome::Dispute);
         if needs_invoice && self.invoice_id.is_none() {
             return Err(Error::field(
                 ErrorCode::Required,
                 "invoice_id",
-                format!("Facture\u{a0}: indiquez la facture concernée ({}).", kind.label_fr().to_lowercase()),
+                format!(
+                    "Facture\u{a0}: indiquez la facture concernée ({}).",
+                    kind.label_fr().to_lowercase()
+                ),
             ));
         }
-        let is_dispute = kind == JournalKind::DisputeOpened || call_outcome == Some(CallOutcome::Dispute);
+        let is_dispute =
+            kind == JournalKind::DisputeOpened || call_outcome == Some(CallOutcome::Dispute);
         if (is_dispute || kind == JournalKind::Note) && text.is_none() {
-            let what = if is_dispute { "ce que le client conteste" } else { "le texte de la note" };
-            return Err(Error::field(ErrorCode::Required, "text", format!("Texte\u{a0}: indiquez {what}.")));
+            let what = if is_dispute {
+                "ce que le client conteste"
+            } else {
+                "le texte de la note"
+            };
+            return Err(Error::field(
+                ErrorCode::Required,
+                "text",
+                format!("Texte\u{a0}: indiquez {what}."),
+            ));
         }
         Ok(JournalEntry {
             id: 0,
@@ -706,9 +911,15 @@ mod tests {
         assert_eq!(t("30"), Ok(PaymentTerms::Days { days: 30 }));
         assert_eq!(t("30 jours"), Ok(PaymentTerms::Days { days: 30 }));
         assert_eq!(t("45fdm"), Ok(PaymentTerms::DaysEndOfMonth { days: 45 }));
-        assert_eq!(t("45 jours fin de mois"), Ok(PaymentTerms::DaysEndOfMonth { days: 45 }));
+        assert_eq!(
+            t("45 jours fin de mois"),
+            Ok(PaymentTerms::DaysEndOfMonth { days: 45 })
+        );
         assert!(matches!(t("15/12/2026"), Ok(PaymentTerms::Date { .. })));
-        assert_eq!(t("trente").map_err(|e| e.code), Err(ErrorCode::InvalidTerms));
+        assert_eq!(
+            t("trente").map_err(|e| e.code),
+            Err(ErrorCode::InvalidTerms)
+        );
         assert_eq!(t("400").map_err(|e| e.code), Err(ErrorCode::InvalidTerms));
     }
 
@@ -726,18 +937,30 @@ mod tests {
     fn invoice_validation() {
         let default = PaymentTerms::Days { days: 30 };
         let v = invoice().validate(default).ok();
-        assert_eq!(v.as_ref().map(|v| v.due_date.to_string()), Some("2026-10-31".into()));
+        assert_eq!(
+            v.as_ref().map(|v| v.due_date.to_string()),
+            Some("2026-10-31".into())
+        );
         let mut bad = invoice();
         bad.due_date = Some("30/09/2026".into());
         let e = bad.validate(default).expect_err("due before issue");
-        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::DueBeforeIssue, Some("due_date")));
+        assert_eq!(
+            (e.code, e.field.as_deref()),
+            (ErrorCode::DueBeforeIssue, Some("due_date"))
+        );
         let mut bad = invoice();
         bad.amount = "-3".into();
-        assert_eq!(bad.validate(default).map_err(|e| e.code), Err(ErrorCode::AmountNegative));
+        assert_eq!(
+            bad.validate(default).map_err(|e| e.code),
+            Err(ErrorCode::AmountNegative)
+        );
         let mut bad = invoice();
         bad.amount_ht = Some("2000".into());
         bad.vat = Some("300".into());
-        assert_eq!(bad.validate(default).map_err(|e| e.field), Err(Some("vat".into())));
+        assert_eq!(
+            bad.validate(default).map_err(|e| e.field),
+            Err(Some("vat".into()))
+        );
     }
 
     #[test]
@@ -748,32 +971,71 @@ mod tests {
             amount: "300".into(),
             method: "virement".into(),
             allocations: Some(vec![
-                AllocationInput { invoice_id: 1, amount: "200".into() },
-                AllocationInput { invoice_id: 2, amount: "200".into() },
+                AllocationInput {
+                    invoice_id: 1,
+                    amount: "200".into(),
+                },
+                AllocationInput {
+                    invoice_id: 2,
+                    amount: "200".into(),
+                },
             ]),
             ..Default::default()
         };
-        assert_eq!(p.validate().map_err(|e| e.code), Err(ErrorCode::AllocationExceedsPayment));
+        assert_eq!(
+            p.validate().map_err(|e| e.code),
+            Err(ErrorCode::AllocationExceedsPayment)
+        );
         let mut p2 = p.clone();
-        p2.allocations = Some(vec![AllocationInput { invoice_id: 1, amount: "0".into() }]);
-        assert_eq!(p2.validate().map_err(|e| e.field), Err(Some("allocations[0].amount".into())));
+        p2.allocations = Some(vec![AllocationInput {
+            invoice_id: 1,
+            amount: "0".into(),
+        }]);
+        assert_eq!(
+            p2.validate().map_err(|e| e.field),
+            Err(Some("allocations[0].amount".into()))
+        );
         let mut p3 = p;
         p3.method = "bitcoin".into();
-        assert_eq!(p3.validate().map_err(|e| e.code), Err(ErrorCode::InvalidChoice));
+        assert_eq!(
+            p3.validate().map_err(|e| e.code),
+            Err(ErrorCode::InvalidChoice)
+        );
     }
 
     #[test]
     fn journal_rules() {
-        let base = JournalInput { client_id: 1, date: "19/10/2026".into(), kind: "call".into(), ..Default::default() };
-        assert_eq!(base.validate(false).map_err(|e| e.field), Err(Some("call_outcome".into())));
+        let base = JournalInput {
+            client_id: 1,
+            date: "19/10/2026".into(),
+            kind: "call".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            base.validate(false).map_err(|e| e.field),
+            Err(Some("call_outcome".into()))
+        );
         let mut promise = base.clone();
         promise.call_outcome = Some("promise".into());
-        assert_eq!(promise.validate(false).map_err(|e| e.field), Err(Some("promise_date".into())));
+        assert_eq!(
+            promise.validate(false).map_err(|e| e.field),
+            Err(Some("promise_date".into()))
+        );
         promise.promise_date = Some("31/10/2026".into());
         assert!(promise.validate(false).is_ok());
-        let sys = JournalInput { kind: "payment_recorded".into(), ..base.clone() };
+        let sys = JournalInput {
+            kind: "payment_recorded".into(),
+            ..base.clone()
+        };
         assert!(sys.validate(false).is_err());
-        let dispute = JournalInput { kind: "dispute_opened".into(), invoice_id: Some(3), ..base };
-        assert_eq!(dispute.validate(false).map_err(|e| e.field), Err(Some("text".into())));
+        let dispute = JournalInput {
+            kind: "dispute_opened".into(),
+            invoice_id: Some(3),
+            ..base
+        };
+        assert_eq!(
+            dispute.validate(false).map_err(|e| e.field),
+            Err(Some("text".into()))
+        );
     }
 }

@@ -6,12 +6,12 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::{
-    validate_allocations, AllocationInput, BusinessInput, ClientInput, CreditNoteInput, InvoiceInput, JournalInput,
-    PaymentInput,
+    validate_allocations, AllocationInput, BusinessInput, ClientInput, CreditNoteInput,
+    InvoiceInput, JournalInput, PaymentInput,
 };
 use crate::model::{
-    Allocation, Business, Client, ClientId, ClientKind, CreditNote, Invoice, InvoiceId, InvoiceStatus, JournalEntry,
-    JournalId, JournalKind, Payment, PaymentId, PaymentTerms, Warning,
+    Allocation, Business, Client, ClientId, ClientKind, CreditNote, Invoice, InvoiceId,
+    InvoiceStatus, JournalEntry, JournalId, JournalKind, Payment, PaymentId, PaymentTerms, Warning,
 };
 use crate::money::{allocate_in_order, Money};
 use crate::standing::{self, ClientStanding, InvoiceState};
@@ -104,13 +104,21 @@ fn not_found(code: ErrorCode, field: &str, what: &str, id: i64) -> Error {
 
 fn client_in(conn: &Connection, id: ClientId, field: &str) -> Result<Client> {
     db::client_get(conn, id)?.ok_or_else(|| {
-        Error::field(ErrorCode::ClientNotFound, field, format!("Client\u{a0}: aucun client n°\u{a0}{id} dans vos fichiers."))
+        Error::field(
+            ErrorCode::ClientNotFound,
+            field,
+            format!("Client\u{a0}: aucun client n°\u{a0}{id} dans vos fichiers."),
+        )
     })
 }
 
 fn invoice_in(conn: &Connection, id: InvoiceId, field: &str) -> Result<Invoice> {
     db::invoice_get(conn, id)?.ok_or_else(|| {
-        Error::field(ErrorCode::InvoiceNotFound, field, format!("Facture\u{a0}: aucune facture n°\u{a0}{id} dans vos fichiers."))
+        Error::field(
+            ErrorCode::InvoiceNotFound,
+            field,
+            format!("Facture\u{a0}: aucune facture n°\u{a0}{id} dans vos fichiers."),
+        )
     })
 }
 
@@ -121,17 +129,23 @@ fn outstanding(conn: &Connection, inv: &Invoice) -> Result<Money> {
 }
 
 fn matches_search(needle: &str, hay: &[Option<&str>]) -> bool {
-    hay.iter().flatten().any(|h| h.to_lowercase().contains(needle))
+    hay.iter()
+        .flatten()
+        .any(|h| h.to_lowercase().contains(needle))
 }
 
 impl Ledger {
     /// Open the ledger at `path`, creating and migrating it as needed.
     pub fn open(path: &Path) -> Result<Ledger> {
-        Ok(Ledger { store: Store::open(path)? })
+        Ok(Ledger {
+            store: Store::open(path)?,
+        })
     }
 
     pub fn open_in_memory() -> Result<Ledger> {
-        Ok(Ledger { store: Store::open_in_memory()? })
+        Ok(Ledger {
+            store: Store::open_in_memory()?,
+        })
     }
 
     pub fn store(&self) -> &Store {
@@ -219,7 +233,11 @@ impl Ledger {
 
     // ------------------------------------------------------------ invoices
 
-    fn check_invoice(conn: &Connection, inv: &Invoice, existing: Option<&Invoice>) -> Result<Vec<Warning>> {
+    fn check_invoice(
+        conn: &Connection,
+        inv: &Invoice,
+        existing: Option<&Invoice>,
+    ) -> Result<Vec<Warning>> {
         let client = client_in(conn, inv.client_id, "client_id")?;
         let client_changed = existing.is_none_or(|e| e.client_id != inv.client_id);
         if client.archived && client_changed {
@@ -234,14 +252,20 @@ impl Ledger {
                 return Err(Error::field(
                     ErrorCode::DuplicateInvoiceNumber,
                     "number",
-                    format!("Numéro de facture\u{a0}: la facture {} existe déjà (client n°\u{a0}{}).", other.number, other.client_id),
+                    format!(
+                        "Numéro de facture\u{a0}: la facture {} existe déjà (client n°\u{a0}{}).",
+                        other.number, other.client_id
+                    ),
                 ));
             }
         }
         let mut warnings = Vec::new();
         if client.kind == ClientKind::Professional {
             if let Some(message) = inv.terms.legal_cap_warning(inv.issue_date) {
-                warnings.push(Warning { code: "terms_beyond_legal_cap".into(), message });
+                warnings.push(Warning {
+                    code: "terms_beyond_legal_cap".into(),
+                    message,
+                });
             }
         }
         Ok(warnings)
@@ -252,13 +276,20 @@ impl Ledger {
             let mut inv = input.validate(Self::default_terms(tx)?)?;
             let warnings = Self::check_invoice(tx, &inv, None)?;
             inv.id = db::invoice_insert(tx, &inv, None)?;
-            Ok(Saved { record: inv, warnings })
+            Ok(Saved {
+                record: inv,
+                warnings,
+            })
         })
     }
 
     /// Correct an invoice. Its amount cannot fall below what was already paid or credited, and an invoice with
     /// payments or credit notes keeps its client.
-    pub fn update_invoice(&mut self, id: InvoiceId, input: &InvoiceInput) -> Result<Saved<Invoice>> {
+    pub fn update_invoice(
+        &mut self,
+        id: InvoiceId,
+        input: &InvoiceInput,
+    ) -> Result<Saved<Invoice>> {
         self.store.write(|tx| {
             let old = invoice_in(tx, id, "id")?;
             let mut inv = input.validate(Self::default_terms(tx)?)?;
@@ -294,7 +325,11 @@ impl Ledger {
 
     pub fn invoice_by_number(&self, number: &str) -> Result<Invoice> {
         db::invoice_by_number(self.conn(), number.trim())?.ok_or_else(|| {
-            Error::field(ErrorCode::InvoiceNotFound, "number", format!("Facture\u{a0}: aucune facture numérotée {number}."))
+            Error::field(
+                ErrorCode::InvoiceNotFound,
+                "number",
+                format!("Facture\u{a0}: aucune facture numérotée {number}."),
+            )
         })
     }
 
@@ -319,7 +354,8 @@ impl Ledger {
                     }
                     // Overdue on the payment date first, then by due date, then issue order.
                     open.sort_by_key(|(i, _)| (i.due_date >= v.date, i.due_date, i.id));
-                    let balances: Vec<(InvoiceId, Money)> = open.iter().map(|(i, m)| (i.id, *m)).collect();
+                    let balances: Vec<(InvoiceId, Money)> =
+                        open.iter().map(|(i, m)| (i.id, *m)).collect();
                     allocate_in_order(v.amount, &balances).0
                 }
             };
@@ -330,7 +366,10 @@ impl Ledger {
                 amount: v.amount,
                 method: v.method,
                 reference: v.reference.clone(),
-                allocations: allocations.iter().map(|&(invoice_id, amount)| Allocation { invoice_id, amount }).collect(),
+                allocations: allocations
+                    .iter()
+                    .map(|&(invoice_id, amount)| Allocation { invoice_id, amount })
+                    .collect(),
             };
             p.id = db::payment_insert(tx, &p, None)?;
             for a in &p.allocations {
@@ -353,7 +392,11 @@ impl Ledger {
             return Err(Error::field(
                 ErrorCode::AllocationExceedsPayment,
                 "allocations",
-                format!("Répartition\u{a0}: {} à répartir, mais {} disponible.", total.format_fr(), available.format_fr()),
+                format!(
+                    "Répartition\u{a0}: {} à répartir, mais {} disponible.",
+                    total.format_fr(),
+                    available.format_fr()
+                ),
             ));
         }
         for (i, &(invoice_id, amount)) in lines.iter().enumerate() {
@@ -363,7 +406,10 @@ impl Ledger {
                 return Err(Error::field(
                     ErrorCode::ClientMismatch,
                     "invoice_id",
-                    format!("Facture\u{a0}: {} n'est pas une facture de ce client.", inv.number),
+                    format!(
+                        "Facture\u{a0}: {} n'est pas une facture de ce client.",
+                        inv.number
+                    ),
                 )
                 .within(&at));
             }
@@ -388,14 +434,21 @@ impl Ledger {
     fn log_payment(conn: &Connection, p: &Payment) -> Result<()> {
         let mut parts = Vec::new();
         for a in &p.allocations {
-            let number = db::invoice_get(conn, a.invoice_id)?.map(|i| i.number).unwrap_or_default();
+            let number = db::invoice_get(conn, a.invoice_id)?
+                .map(|i| i.number)
+                .unwrap_or_default();
             parts.push(format!("{} sur {number}", a.amount.format_fr()));
         }
         let rest = p.unallocated()?;
         if rest.is_positive() {
             parts.push(format!("{} en avoir client", rest.format_fr()));
         }
-        let text = format!("{} reçu par {} ({}).", p.amount.format_fr(), p.method.label_fr().to_lowercase(), parts.join(", "));
+        let text = format!(
+            "{} reçu par {} ({}).",
+            p.amount.format_fr(),
+            p.method.label_fr().to_lowercase(),
+            parts.join(", ")
+        );
         let entry = JournalEntry {
             id: 0,
             client_id: p.client_id,
@@ -415,27 +468,48 @@ impl Ledger {
     }
 
     /// Apply a payment's unallocated part (client credit) to invoices of the same client.
-    pub fn allocate_credit(&mut self, payment_id: PaymentId, lines: &[AllocationInput]) -> Result<Payment> {
+    pub fn allocate_credit(
+        &mut self,
+        payment_id: PaymentId,
+        lines: &[AllocationInput],
+    ) -> Result<Payment> {
         let parsed = validate_allocations(lines)?;
         if parsed.is_empty() {
-            return Err(Error::field(ErrorCode::Required, "allocations", "Répartition\u{a0}: indiquez au moins une facture."));
+            return Err(Error::field(
+                ErrorCode::Required,
+                "allocations",
+                "Répartition\u{a0}: indiquez au moins une facture.",
+            ));
         }
         self.store.write(|tx| {
-            let p = db::payment_get(tx, payment_id)?
-                .ok_or_else(|| not_found(ErrorCode::PaymentNotFound, "payment_id", "Règlement", payment_id))?;
+            let p = db::payment_get(tx, payment_id)?.ok_or_else(|| {
+                not_found(
+                    ErrorCode::PaymentNotFound,
+                    "payment_id",
+                    "Règlement",
+                    payment_id,
+                )
+            })?;
             let available = p.unallocated()?;
             let lines = Self::check_allocations(tx, p.client_id, &parsed, available)?;
             for &(invoice_id, amount) in &lines {
                 db::allocation_insert(tx, p.id, &Allocation { invoice_id, amount })?;
             }
-            let updated = db::payment_get(tx, payment_id)?
-                .ok_or_else(|| not_found(ErrorCode::PaymentNotFound, "payment_id", "Règlement", payment_id))?;
+            let updated = db::payment_get(tx, payment_id)?.ok_or_else(|| {
+                not_found(
+                    ErrorCode::PaymentNotFound,
+                    "payment_id",
+                    "Règlement",
+                    payment_id,
+                )
+            })?;
             Ok(updated)
         })
     }
 
     pub fn payment(&self, id: PaymentId) -> Result<Payment> {
-        db::payment_get(self.conn(), id)?.ok_or_else(|| not_found(ErrorCode::PaymentNotFound, "id", "Règlement", id))
+        db::payment_get(self.conn(), id)?
+            .ok_or_else(|| not_found(ErrorCode::PaymentNotFound, "id", "Règlement", id))
     }
 
     pub fn payments(&self, client_id: Option<ClientId>) -> Result<Vec<Payment>> {
@@ -466,14 +540,21 @@ impl Ledger {
                 return Err(Error::field(
                     ErrorCode::CreditExceedsBalance,
                     "amount",
-                    format!("Montant de l'avoir\u{a0}: il reste {} à régler sur la facture {}.", left.format_fr(), inv.number),
+                    format!(
+                        "Montant de l'avoir\u{a0}: il reste {} à régler sur la facture {}.",
+                        left.format_fr(),
+                        inv.number
+                    ),
                 ));
             }
             if c.date < inv.issue_date {
                 return Err(Error::field(
                     ErrorCode::InvalidDate,
                     "date",
-                    format!("Date de l'avoir\u{a0}: elle ne peut pas précéder la facture ({}).", format_date_fr(inv.issue_date)),
+                    format!(
+                        "Date de l'avoir\u{a0}: elle ne peut pas précéder la facture ({}).",
+                        format_date_fr(inv.issue_date)
+                    ),
                 ));
             }
             c.id = db::credit_note_insert(tx, &c, None)?;
@@ -482,7 +563,8 @@ impl Ledger {
     }
 
     pub fn credit_note(&self, id: i64) -> Result<CreditNote> {
-        db::credit_note_get(self.conn(), id)?.ok_or_else(|| not_found(ErrorCode::CreditNoteNotFound, "id", "Avoir", id))
+        db::credit_note_get(self.conn(), id)?
+            .ok_or_else(|| not_found(ErrorCode::CreditNoteNotFound, "id", "Avoir", id))
     }
 
     pub fn credit_notes(&self, client_id: Option<ClientId>) -> Result<Vec<CreditNote>> {
@@ -502,13 +584,22 @@ impl Ledger {
                 return Err(Error::field(
                     ErrorCode::ClientMismatch,
                     "invoice_id",
-                    format!("Facture\u{a0}: {} n'est pas une facture de ce client.", inv.number),
+                    format!(
+                        "Facture\u{a0}: {} n'est pas une facture de ce client.",
+                        inv.number
+                    ),
                 ));
             }
         }
         if let Some(target) = e.corrects {
-            let old = db::journal_get(conn, target)?
-                .ok_or_else(|| not_found(ErrorCode::JournalEntryNotFound, "corrects", "Entrée d'historique", target))?;
+            let old = db::journal_get(conn, target)?.ok_or_else(|| {
+                not_found(
+                    ErrorCode::JournalEntryNotFound,
+                    "corrects",
+                    "Entrée d'historique",
+                    target,
+                )
+            })?;
             if old.client_id != e.client_id {
                 return Err(Error::field(
                     ErrorCode::InvalidCorrection,
@@ -545,8 +636,14 @@ impl Ledger {
     }
 
     pub fn journal_entry(&self, id: JournalId) -> Result<JournalView> {
-        let e = db::journal_get(self.conn(), id)?
-            .ok_or_else(|| not_found(ErrorCode::JournalEntryNotFound, "id", "Entrée d'historique", id))?;
+        let e = db::journal_get(self.conn(), id)?.ok_or_else(|| {
+            not_found(
+                ErrorCode::JournalEntryNotFound,
+                "id",
+                "Entrée d'historique",
+                id,
+            )
+        })?;
         self.view(e)
     }
 
@@ -566,7 +663,10 @@ impl Ledger {
     /// A client's history, oldest first.
     pub fn journal(&self, client_id: ClientId) -> Result<Vec<JournalView>> {
         client_in(self.conn(), client_id, "client_id")?;
-        db::journal_of_client(self.conn(), client_id)?.into_iter().map(|e| self.view(e)).collect()
+        db::journal_of_client(self.conn(), client_id)?
+            .into_iter()
+            .map(|e| self.view(e))
+            .collect()
     }
 
     // ------------------------------------------------------------ derived views
@@ -590,7 +690,12 @@ impl Ledger {
         let standings = standing::client_standings(&facts, as_of)?;
         let by_id: std::collections::HashMap<ClientId, ClientStanding> =
             standings.into_iter().map(|s| (s.client_id, s)).collect();
-        let needle = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_lowercase);
+        let needle = filter
+            .search
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_lowercase);
         Ok(clients
             .into_iter()
             .filter(|c| {
@@ -602,31 +707,55 @@ impl Ledger {
             })
             .filter(|c| {
                 needle.as_deref().is_none_or(|n| {
-                    matches_search(n, &[Some(&c.name), c.contact_name.as_deref(), c.email.as_deref(), c.city.as_deref()])
+                    matches_search(
+                        n,
+                        &[
+                            Some(&c.name),
+                            c.contact_name.as_deref(),
+                            c.email.as_deref(),
+                            c.city.as_deref(),
+                        ],
+                    )
                 })
             })
             .map(|c| {
                 let standing = by_id.get(&c.id).cloned().unwrap_or_default();
-                ClientRow { client: c, standing }
+                ClientRow {
+                    client: c,
+                    standing,
+                }
             })
             .collect())
     }
 
     /// The invoice list with derived states, filtered, in due-date order.
-    pub fn invoice_rows(&self, as_of: NaiveDate, filter: &InvoiceFilter) -> Result<Vec<InvoiceRow>> {
+    pub fn invoice_rows(
+        &self,
+        as_of: NaiveDate,
+        filter: &InvoiceFilter,
+    ) -> Result<Vec<InvoiceRow>> {
         let invoices = db::invoices_all(self.conn())?;
-        let names: std::collections::HashMap<ClientId, String> =
-            db::clients_all(self.conn())?.into_iter().map(|c| (c.id, c.name)).collect();
+        let names: std::collections::HashMap<ClientId, String> = db::clients_all(self.conn())?
+            .into_iter()
+            .map(|c| (c.id, c.name))
+            .collect();
         let facts = db::load_facts(self.conn())?;
         let states = standing::invoice_states(&facts, as_of)?;
-        let needle = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_lowercase);
+        let needle = filter
+            .search
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_lowercase);
         let mut rows: Vec<InvoiceRow> = invoices
             .into_iter()
             .zip(states)
             .filter(|(i, s)| {
                 filter.client_id.is_none_or(|c| i.client_id == c)
                     && filter.status.is_none_or(|st| s.status == st)
-                    && filter.min_days_late.is_none_or(|m| s.days_late.unwrap_or(0) >= m)
+                    && filter
+                        .min_days_late
+                        .is_none_or(|m| s.days_late.unwrap_or(0) >= m)
             })
             .map(|(invoice, s)| InvoiceRow {
                 client_name: names.get(&invoice.client_id).cloned().unwrap_or_default(),
@@ -641,11 +770,18 @@ impl Ledger {
             })
             .filter(|r| {
                 needle.as_deref().is_none_or(|n| {
-                    matches_search(n, &[Some(&r.invoice.number), Some(&r.client_name), r.invoice.description.as_deref()])
+                    matches_search(
+                        n,
+                        &[
+                            Some(&r.invoice.number),
+                            Some(&r.client_name),
+                            r.invoice.description.as_deref(),
+                        ],
+                    )
                 })
             })
             .collect();
-        rows.sort_by(|a, b| (a.invoice.due_date, a.invoice.id).cmp(&(b.invoice.due_date, b.invoice.id)));
+        rows.sort_by_key(|r| (r.invoice.due_date, r.invoice.id));
         Ok(rows)
     }
 
@@ -656,9 +792,18 @@ impl Ledger {
             .standings(as_of)?
             .into_iter()
             .find(|s| s.client_id == id)
-            .unwrap_or_else(|| ClientStanding { client_id: id, ..Default::default() });
+            .unwrap_or_else(|| ClientStanding {
+                client_id: id,
+                ..Default::default()
+            });
         Ok(ClientDetail {
-            invoices: self.invoice_rows(as_of, &InvoiceFilter { client_id: Some(id), ..Default::default() })?,
+            invoices: self.invoice_rows(
+                as_of,
+                &InvoiceFilter {
+                    client_id: Some(id),
+                    ..Default::default()
+                },
+            )?,
             payments: db::payments_of_client(self.conn(), id)?,
             credit_notes: db::credit_notes_of_client(self.conn(), id)?,
             journal: self.journal(id)?,
@@ -676,7 +821,10 @@ impl Ledger {
         Self::check_journal(conn, e)
     }
 
-    pub(crate) fn check_invoice_for_import(conn: &Connection, inv: &Invoice) -> Result<Vec<Warning>> {
+    pub(crate) fn check_invoice_for_import(
+        conn: &Connection,
+        inv: &Invoice,
+    ) -> Result<Vec<Warning>> {
         Self::check_invoice(conn, inv, None)
     }
 

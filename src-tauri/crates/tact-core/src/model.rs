@@ -179,9 +179,13 @@ impl PaymentTerms {
     pub fn due_date(self, issue: NaiveDate) -> NaiveDate {
         match self {
             PaymentTerms::OnReceipt => issue,
-            PaymentTerms::Days { days } => issue.checked_add_days(Days::new(days.into())).unwrap_or(NaiveDate::MAX),
+            PaymentTerms::Days { days } => issue
+                .checked_add_days(Days::new(days.into()))
+                .unwrap_or(NaiveDate::MAX),
             PaymentTerms::DaysEndOfMonth { days } => {
-                let d = issue.checked_add_days(Days::new(days.into())).unwrap_or(NaiveDate::MAX);
+                let d = issue
+                    .checked_add_days(Days::new(days.into()))
+                    .unwrap_or(NaiveDate::MAX);
                 end_of_month(d)
             }
             PaymentTerms::Date { date } => date,
@@ -194,7 +198,10 @@ impl PaymentTerms {
             return Some(PaymentTerms::OnReceipt);
         }
         if let Some(days) = code.strip_suffix("fdm") {
-            return days.parse().ok().map(|days| PaymentTerms::DaysEndOfMonth { days });
+            return days
+                .parse()
+                .ok()
+                .map(|days| PaymentTerms::DaysEndOfMonth { days });
         }
         if code.contains('-') {
             return code.parse().ok().map(|date| PaymentTerms::Date { date });
@@ -243,8 +250,14 @@ impl PaymentTerms {
 }
 
 pub fn end_of_month(d: NaiveDate) -> NaiveDate {
-    let (y, m) = if d.month() == 12 { (d.year().saturating_add(1), 1) } else { (d.year(), d.month() + 1) };
-    NaiveDate::from_ymd_opt(y, m, 1).and_then(|first| first.pred_opt()).unwrap_or(NaiveDate::MAX)
+    let (y, m) = if d.month() == 12 {
+        (d.year().saturating_add(1), 1)
+    } else {
+        (d.year(), d.month().saturating_add(1))
+    };
+    NaiveDate::from_ymd_opt(y, m, 1)
+        .and_then(|first| first.pred_opt())
+        .unwrap_or(NaiveDate::MAX)
 }
 
 /// A non-blocking remark on an accepted request (e.g. terms beyond the legal cap).
@@ -351,7 +364,8 @@ pub struct Payment {
 impl Payment {
     /// The part of the payment not applied to any invoice (client credit).
     pub fn unallocated(&self) -> crate::Result<Money> {
-        self.amount.checked_sub(Money::sum(self.allocations.iter().map(|a| a.amount))?)
+        self.amount
+            .checked_sub(Money::sum(self.allocations.iter().map(|a| a.amount))?)
     }
 }
 
@@ -395,25 +409,56 @@ mod tests {
 
     #[test]
     fn due_dates() {
-        assert_eq!(PaymentTerms::OnReceipt.due_date(d(2026, 10, 1)), d(2026, 10, 1));
-        assert_eq!(PaymentTerms::Days { days: 30 }.due_date(d(2026, 10, 1)), d(2026, 10, 31));
-        assert_eq!(PaymentTerms::Days { days: 30 }.due_date(d(2026, 8, 16)), d(2026, 9, 15));
+        assert_eq!(
+            PaymentTerms::OnReceipt.due_date(d(2026, 10, 1)),
+            d(2026, 10, 1)
+        );
+        assert_eq!(
+            PaymentTerms::Days { days: 30 }.due_date(d(2026, 10, 1)),
+            d(2026, 10, 31)
+        );
+        assert_eq!(
+            PaymentTerms::Days { days: 30 }.due_date(d(2026, 8, 16)),
+            d(2026, 9, 15)
+        );
         // 45 days end of month: 15/01 + 45 d = 01/03, end of that month 31/03.
-        assert_eq!(PaymentTerms::DaysEndOfMonth { days: 45 }.due_date(d(2026, 1, 15)), d(2026, 3, 31));
-        assert_eq!(PaymentTerms::DaysEndOfMonth { days: 30 }.due_date(d(2028, 1, 30)), d(2028, 2, 29));
+        assert_eq!(
+            PaymentTerms::DaysEndOfMonth { days: 45 }.due_date(d(2026, 1, 15)),
+            d(2026, 3, 31)
+        );
+        assert_eq!(
+            PaymentTerms::DaysEndOfMonth { days: 30 }.due_date(d(2028, 1, 30)),
+            d(2028, 2, 29)
+        );
         assert_eq!(end_of_month(d(2026, 12, 5)), d(2026, 12, 31));
     }
 
     #[test]
     fn legal_caps() {
         let issue = d(2026, 1, 1);
-        assert!(PaymentTerms::Days { days: 60 }.legal_cap_warning(issue).is_none());
-        assert!(PaymentTerms::Days { days: 61 }.legal_cap_warning(issue).is_some());
-        assert!(PaymentTerms::DaysEndOfMonth { days: 45 }.legal_cap_warning(issue).is_none());
-        assert!(PaymentTerms::DaysEndOfMonth { days: 46 }.legal_cap_warning(issue).is_some());
+        assert!(PaymentTerms::Days { days: 60 }
+            .legal_cap_warning(issue)
+            .is_none());
+        assert!(PaymentTerms::Days { days: 61 }
+            .legal_cap_warning(issue)
+            .is_some());
+        assert!(PaymentTerms::DaysEndOfMonth { days: 45 }
+            .legal_cap_warning(issue)
+            .is_none());
+        assert!(PaymentTerms::DaysEndOfMonth { days: 46 }
+            .legal_cap_warning(issue)
+            .is_some());
         // 01/01 + 60 days = 02/03: the last day within the cap.
-        assert!(PaymentTerms::Date { date: d(2026, 3, 2) }.legal_cap_warning(issue).is_none());
-        assert!(PaymentTerms::Date { date: d(2026, 3, 3) }.legal_cap_warning(issue).is_some());
+        assert!(PaymentTerms::Date {
+            date: d(2026, 3, 2)
+        }
+        .legal_cap_warning(issue)
+        .is_none());
+        assert!(PaymentTerms::Date {
+            date: d(2026, 3, 3)
+        }
+        .legal_cap_warning(issue)
+        .is_some());
     }
 
     #[test]
@@ -421,6 +466,9 @@ mod tests {
         for k in JournalKind::ALL {
             assert_eq!(JournalKind::from_code(k.code()), Some(*k));
         }
-        assert_eq!(ClientKind::codes_fr(), "«\u{a0}professional\u{a0}» ou «\u{a0}consumer\u{a0}»");
+        assert_eq!(
+            ClientKind::codes_fr(),
+            "«\u{a0}professional\u{a0}» ou «\u{a0}consumer\u{a0}»"
+        );
     }
 }

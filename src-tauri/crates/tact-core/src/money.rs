@@ -45,11 +45,17 @@ impl Money {
     }
 
     pub fn checked_add(self, other: Money) -> Result<Money> {
-        self.0.checked_add(other.0).map(Money).ok_or_else(Error::overflow)
+        self.0
+            .checked_add(other.0)
+            .map(Money)
+            .ok_or_else(Error::overflow)
     }
 
     pub fn checked_sub(self, other: Money) -> Result<Money> {
-        self.0.checked_sub(other.0).map(Money).ok_or_else(Error::overflow)
+        self.0
+            .checked_sub(other.0)
+            .map(Money)
+            .ok_or_else(Error::overflow)
     }
 
     /// Sum of amounts, or an overflow error.
@@ -74,9 +80,14 @@ impl Money {
     pub fn from_decimal(d: Decimal) -> Result<Money> {
         let normalized = d.normalize();
         if normalized.scale() > 2 {
-            return Err(Error::new(ErrorCode::TooManyDecimals, "Un montant a au plus deux décimales."));
+            return Err(Error::new(
+                ErrorCode::TooManyDecimals,
+                "Un montant a au plus deux décimales.",
+            ));
         }
-        let cents = d.checked_mul(Decimal::ONE_HUNDRED).ok_or_else(Error::overflow)?;
+        let cents = d
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .ok_or_else(Error::overflow)?;
         let cents: i64 = cents.trunc().try_into().map_err(|_| Error::overflow())?;
         Ok(Money(cents))
     }
@@ -95,11 +106,20 @@ impl Money {
             None => (false, s),
         };
         let (units, frac) = rest.split_once('.').unwrap_or((rest, ""));
-        if units.is_empty() || frac.len() > 2 || !all_digits(units) || !all_digits(frac) || units.len() > 12 {
+        if units.is_empty()
+            || frac.len() > 2
+            || !all_digits(units)
+            || !all_digits(frac)
+            || units.len() > 12
+        {
             return None;
         }
         let units: i64 = units.parse().ok()?;
-        let mut frac_cents: i64 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
+        let mut frac_cents: i64 = if frac.is_empty() {
+            0
+        } else {
+            frac.parse().ok()?
+        };
         if frac.len() == 1 {
             frac_cents = frac_cents.checked_mul(10)?;
         }
@@ -118,7 +138,7 @@ impl Money {
         let sign = if self.0 < 0 { "-" } else { "" };
         let abs = self.0.unsigned_abs();
         let units = (abs / 100).to_string();
-        let mut grouped = String::with_capacity(units.len() + units.len() / 3 * 3);
+        let mut grouped = String::with_capacity(units.len().saturating_mul(2));
         for (i, ch) in units.chars().enumerate() {
             let remaining = units.len().saturating_sub(i);
             if i > 0 && remaining % 3 == 0 {
@@ -149,8 +169,9 @@ impl Serialize for Money {
 impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Money::parse_canonical(&s)
-            .ok_or_else(|| serde::de::Error::custom(format!("montant invalide {s:?} (attendu : \"1234.56\")")))
+        Money::parse_canonical(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!("montant invalide {s:?} (attendu : \"1234.56\")"))
+        })
     }
 }
 
@@ -168,7 +189,10 @@ pub fn parse_amount(field: &str, label: &str, input: &str) -> Result<Money> {
         Error::field(
             ErrorCode::InvalidAmount,
             field,
-            format!("{label}\u{a0}: {} n'est pas un montant {AMOUNT_EXAMPLE}.", fr_quote(input.trim())),
+            format!(
+                "{label}\u{a0}: {} n'est pas un montant {AMOUNT_EXAMPLE}.",
+                fr_quote(input.trim())
+            ),
         )
     };
     let mut s: String = input.trim().to_owned();
@@ -197,9 +221,15 @@ pub fn parse_amount(field: &str, label: &str, input: &str) -> Result<Money> {
     }
     let s = s.strip_prefix('+').unwrap_or(&s);
     // Spaces of every kind French users and tools produce, and the apostrophe used by some as a group separator.
-    let compact: String =
-        s.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '’')).collect();
-    if compact.is_empty() || !compact.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+    let compact: String = s
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '’'))
+        .collect();
+    if compact.is_empty()
+        || !compact
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
         return Err(invalid());
     }
     let last_comma = compact.rfind(',');
@@ -209,8 +239,10 @@ pub fn parse_amount(field: &str, label: &str, input: &str) -> Result<Money> {
         (Some(c), Some(d)) => {
             let (dec, group) = if c > d { (c, '.') } else { (d, ',') };
             let int_raw = &compact[..dec];
-            let frac = &compact[dec + 1..];
-            if int_raw.contains(if group == '.' { ',' } else { '.' }) || !valid_grouping(int_raw, group) {
+            let frac = &compact[dec.saturating_add(1)..];
+            if int_raw.contains(if group == '.' { ',' } else { '.' })
+                || !valid_grouping(int_raw, group)
+            {
                 return Err(invalid());
             }
             (int_raw.replace(group, ""), frac.to_owned())
@@ -224,7 +256,10 @@ pub fn parse_amount(field: &str, label: &str, input: &str) -> Result<Money> {
                 }
                 (compact.replace(sep, ""), String::new())
             } else {
-                (compact[..p].to_owned(), compact[p + 1..].to_owned())
+                (
+                    compact[..p].to_owned(),
+                    compact[p.saturating_add(1)..].to_owned(),
+                )
             }
         }
     };
@@ -245,13 +280,23 @@ pub fn parse_amount(field: &str, label: &str, input: &str) -> Result<Money> {
     if int_digits.len() > 9 {
         return Err(too_large(field, label));
     }
-    let units: i64 = if int_digits.is_empty() { 0 } else { int_digits.parse().map_err(|_| invalid())? };
+    let units: i64 = if int_digits.is_empty() {
+        0
+    } else {
+        int_digits.parse().map_err(|_| invalid())?
+    };
     let frac: i64 = match frac_part.len() {
         0 => 0,
-        1 => frac_part.parse::<i64>().map_err(|_| invalid())?.saturating_mul(10),
+        1 => frac_part
+            .parse::<i64>()
+            .map_err(|_| invalid())?
+            .saturating_mul(10),
         _ => frac_part.parse().map_err(|_| invalid())?,
     };
-    let cents = units.checked_mul(100).and_then(|c| c.checked_add(frac)).ok_or_else(|| too_large(field, label))?;
+    let cents = units
+        .checked_mul(100)
+        .and_then(|c| c.checked_add(frac))
+        .ok_or_else(|| too_large(field, label))?;
     if cents > MAX_CENTS {
         return Err(too_large(field, label));
     }
@@ -269,7 +314,9 @@ fn too_large(field: &str, label: &str) -> Error {
     Error::field(
         ErrorCode::AmountTooLarge,
         field,
-        format!("{label}\u{a0}: montant trop élevé (999\u{202f}999\u{202f}999,99\u{a0}€ au maximum)."),
+        format!(
+            "{label}\u{a0}: montant trop élevé (999\u{202f}999\u{202f}999,99\u{a0}€ au maximum)."
+        ),
     )
 }
 
@@ -300,10 +347,16 @@ pub fn parse_rate(field: &str, label: &str, input: &str) -> Result<Decimal> {
         Error::field(
             ErrorCode::InvalidRate,
             field,
-            format!("{label}\u{a0}: {} n'est pas un taux valide (ex.\u{a0}: 12,15\u{a0}%).", fr_quote(raw)),
+            format!(
+                "{label}\u{a0}: {} n'est pas un taux valide (ex.\u{a0}: 12,15\u{a0}%).",
+                fr_quote(raw)
+            ),
         )
     };
-    if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || c == '.') || s.matches('.').count() > 1 {
+    if s.is_empty()
+        || !s.chars().all(|c| c.is_ascii_digit() || c == '.')
+        || s.matches('.').count() > 1
+    {
         return Err(invalid());
     }
     let d: Decimal = s.parse().map_err(|_| invalid())?;
@@ -330,7 +383,10 @@ pub fn format_rate_fr(rate: Decimal) -> String {
 /// oldest due date, as C. civ. 1342-10 prescribes when the debtor did not say which debt it pays).
 /// Returns the allocations made (never more than an item's balance, never zero) and what is left over, which stays
 /// with the client as credit. Conserves every cent: `sum(allocations) + remainder == amount`.
-pub fn allocate_in_order<K: Copy>(amount: Money, balances: &[(K, Money)]) -> (Vec<(K, Money)>, Money) {
+pub fn allocate_in_order<K: Copy>(
+    amount: Money,
+    balances: &[(K, Money)],
+) -> (Vec<(K, Money)>, Money) {
     let mut left = amount;
     let mut out = Vec::new();
     for &(key, balance) in balances {
@@ -397,14 +453,23 @@ mod tests {
             assert_eq!(err.field.as_deref(), Some("amount"));
             assert!(err.message.starts_with("Montant\u{a0}:"), "{}", err.message);
         }
-        assert_eq!(parse_positive_amount("a", "Montant", "0,00").map_err(|e| e.code), Err(ErrorCode::AmountNotPositive));
+        assert_eq!(
+            parse_positive_amount("a", "Montant", "0,00").map_err(|e| e.code),
+            Err(ErrorCode::AmountNotPositive)
+        );
     }
 
     #[test]
     fn formats_in_french() {
-        assert_eq!(Money::from_cents(123_456).format_fr(), "1\u{202f}234,56\u{a0}€");
+        assert_eq!(
+            Money::from_cents(123_456).format_fr(),
+            "1\u{202f}234,56\u{a0}€"
+        );
         assert_eq!(Money::from_cents(5).format_fr(), "0,05\u{a0}€");
-        assert_eq!(Money::from_cents(100_000_000).format_fr_number(), "1\u{202f}000\u{202f}000,00");
+        assert_eq!(
+            Money::from_cents(100_000_000).format_fr_number(),
+            "1\u{202f}000\u{202f}000,00"
+        );
         assert_eq!(Money::from_cents(-45_000).format_fr_number(), "-450,00");
     }
 
@@ -422,14 +487,28 @@ mod tests {
     #[test]
     fn checked_arithmetic_reports_overflow() {
         let big = Money::from_cents(i64::MAX);
-        assert_eq!(big.checked_add(Money::from_cents(1)).map_err(|e| e.code), Err(ErrorCode::Overflow));
-        assert_eq!(Money::from_cents(i64::MIN).checked_sub(Money::from_cents(1)).map_err(|e| e.code), Err(ErrorCode::Overflow));
+        assert_eq!(
+            big.checked_add(Money::from_cents(1)).map_err(|e| e.code),
+            Err(ErrorCode::Overflow)
+        );
+        assert_eq!(
+            Money::from_cents(i64::MIN)
+                .checked_sub(Money::from_cents(1))
+                .map_err(|e| e.code),
+            Err(ErrorCode::Overflow)
+        );
     }
 
     #[test]
     fn rates() {
-        assert_eq!(parse_rate("r", "Taux", "12,15 %").map(|d| d.to_string()), Ok("12.15".into()));
-        assert_eq!(parse_rate("r", "Taux", "10").map(|d| d.to_string()), Ok("10".into()));
+        assert_eq!(
+            parse_rate("r", "Taux", "12,15 %").map(|d| d.to_string()),
+            Ok("12.15".into())
+        );
+        assert_eq!(
+            parse_rate("r", "Taux", "10").map(|d| d.to_string()),
+            Ok("10".into())
+        );
         assert!(parse_rate("r", "Taux", "0").is_err());
         assert!(parse_rate("r", "Taux", "101").is_err());
         assert!(parse_rate("r", "Taux", "1,2345").is_err());

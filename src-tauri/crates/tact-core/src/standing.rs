@@ -140,14 +140,27 @@ struct Acc {
 
 /// Every invoice's state as of `as_of`, in the order of `facts.invoices`.
 pub fn invoice_states(facts: &Facts, as_of: NaiveDate) -> Result<Vec<InvoiceState>> {
-    let index: HashMap<InvoiceId, usize> = facts.invoices.iter().enumerate().map(|(i, f)| (f.id, i)).collect();
+    let index: HashMap<InvoiceId, usize> = facts
+        .invoices
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.id, i))
+        .collect();
     let mut acc = vec![Acc::default(); facts.invoices.len()];
 
-    let mut settlements: Vec<&Settlement> = facts.settlements.iter().filter(|s| s.date <= as_of).collect();
+    let mut settlements: Vec<&Settlement> = facts
+        .settlements
+        .iter()
+        .filter(|s| s.date <= as_of)
+        .collect();
     settlements.sort_by_key(|s| s.date);
     for s in settlements {
-        let Some(&i) = index.get(&s.invoice_id) else { continue };
-        let (Some(a), Some(inv)) = (acc.get_mut(i), facts.invoices.get(i)) else { continue };
+        let Some(&i) = index.get(&s.invoice_id) else {
+            continue;
+        };
+        let (Some(a), Some(inv)) = (acc.get_mut(i), facts.invoices.get(i)) else {
+            continue;
+        };
         match s.kind {
             SettlementKind::Payment => a.paid = a.paid.checked_add(s.amount)?,
             SettlementKind::CreditNote => a.credited = a.credited.checked_add(s.amount)?,
@@ -160,7 +173,9 @@ pub fn invoice_states(facts: &Facts, as_of: NaiveDate) -> Result<Vec<InvoiceStat
     let mut flags: Vec<&FlagFact> = facts.flags.iter().filter(|f| f.date <= as_of).collect();
     flags.sort_by_key(|f| f.date);
     for f in flags {
-        let Some(a) = index.get(&f.invoice_id).and_then(|&i| acc.get_mut(i)) else { continue };
+        let Some(a) = index.get(&f.invoice_id).and_then(|&i| acc.get_mut(i)) else {
+            continue;
+        };
         match f.event {
             FlagEvent::DisputeOpened => a.disputed = true,
             FlagEvent::DisputeSettled => a.disputed = false,
@@ -200,7 +215,11 @@ pub fn invoice_states(facts: &Facts, as_of: NaiveDate) -> Result<Vec<InvoiceStat
                 credited: a.credited,
                 balance,
                 days_late,
-                settled_on: if balance.is_positive() { None } else { a.settled_on },
+                settled_on: if balance.is_positive() {
+                    None
+                } else {
+                    a.settled_on
+                },
             })
         })
         .collect()
@@ -209,9 +228,20 @@ pub fn invoice_states(facts: &Facts, as_of: NaiveDate) -> Result<Vec<InvoiceStat
 /// Every client's standing as of `as_of`, in the order of `facts.client_ids`.
 pub fn client_standings(facts: &Facts, as_of: NaiveDate) -> Result<Vec<ClientStanding>> {
     let states = invoice_states(facts, as_of)?;
-    let index: HashMap<ClientId, usize> = facts.client_ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    let mut out: Vec<ClientStanding> =
-        facts.client_ids.iter().map(|&client_id| ClientStanding { client_id, ..Default::default() }).collect();
+    let index: HashMap<ClientId, usize> = facts
+        .client_ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (*id, i))
+        .collect();
+    let mut out: Vec<ClientStanding> = facts
+        .client_ids
+        .iter()
+        .map(|&client_id| ClientStanding {
+            client_id,
+            ..Default::default()
+        })
+        .collect();
     // Total days late over settled invoices, per client, for the average.
     let mut days_late_sum: Vec<i64> = vec![0; out.len()];
 
@@ -219,10 +249,16 @@ pub fn client_standings(facts: &Facts, as_of: NaiveDate) -> Result<Vec<ClientSta
         if inv.issue_date > as_of {
             continue;
         }
-        let Some(&ci) = index.get(&inv.client_id) else { continue };
-        let (Some(c), Some(days_sum)) = (out.get_mut(ci), days_late_sum.get_mut(ci)) else { continue };
+        let Some(&ci) = index.get(&inv.client_id) else {
+            continue;
+        };
+        let (Some(c), Some(days_sum)) = (out.get_mut(ci), days_late_sum.get_mut(ci)) else {
+            continue;
+        };
         match st.status {
-            InvoiceStatus::WrittenOff => c.written_off_total = c.written_off_total.checked_add(st.balance)?,
+            InvoiceStatus::WrittenOff => {
+                c.written_off_total = c.written_off_total.checked_add(st.balance)?
+            }
             InvoiceStatus::Paid | InvoiceStatus::Cancelled => {
                 if st.paid.is_positive() {
                     if let Some(on) = st.settled_on {
@@ -245,8 +281,10 @@ pub fn client_standings(facts: &Facts, as_of: NaiveDate) -> Result<Vec<ClientSta
                 if st.status == InvoiceStatus::Overdue {
                     c.overdue_total = c.overdue_total.checked_add(st.balance)?;
                     c.overdue_invoices = c.overdue_invoices.saturating_add(1);
-                    c.oldest_overdue_due_date =
-                        Some(c.oldest_overdue_due_date.map_or(inv.due_date, |d| d.min(inv.due_date)));
+                    c.oldest_overdue_due_date = Some(
+                        c.oldest_overdue_due_date
+                            .map_or(inv.due_date, |d| d.min(inv.due_date)),
+                    );
                     c.max_days_late = c.max_days_late.max(st.days_late);
                 }
             }
@@ -286,11 +324,22 @@ mod tests {
     }
 
     fn inv(id: i64, client: i64, issue: &str, due: &str, cents: i64) -> InvoiceFact {
-        InvoiceFact { id, client_id: client, issue_date: d(issue), due_date: d(due), amount: Money::from_cents(cents) }
+        InvoiceFact {
+            id,
+            client_id: client,
+            issue_date: d(issue),
+            due_date: d(due),
+            amount: Money::from_cents(cents),
+        }
     }
 
     fn pay(invoice: i64, date: &str, cents: i64) -> Settlement {
-        Settlement { invoice_id: invoice, date: d(date), amount: Money::from_cents(cents), kind: SettlementKind::Payment }
+        Settlement {
+            invoice_id: invoice,
+            date: d(date),
+            amount: Money::from_cents(cents),
+            kind: SettlementKind::Payment,
+        }
     }
 
     /// Studio Nova, from scenario.md: one disputed invoice, one partly paid and overdue.
@@ -303,7 +352,11 @@ mod tests {
             ],
             settlements: vec![pay(33, "2026-10-12", 30_000)],
             credits: vec![],
-            flags: vec![FlagFact { invoice_id: 39, date: d("2026-11-02"), event: FlagEvent::DisputeOpened }],
+            flags: vec![FlagFact {
+                invoice_id: 39,
+                date: d("2026-11-02"),
+                event: FlagEvent::DisputeOpened,
+            }],
         }
     }
 
@@ -336,7 +389,11 @@ mod tests {
 
     #[test]
     fn lateness_boundaries() {
-        let facts = Facts { client_ids: vec![1], invoices: vec![inv(1, 1, "2026-10-01", "2026-10-31", 100)], ..Default::default() };
+        let facts = Facts {
+            client_ids: vec![1],
+            invoices: vec![inv(1, 1, "2026-10-01", "2026-10-31", 100)],
+            ..Default::default()
+        };
         let status = |day: &str| invoice_states(&facts, d(day)).unwrap_or_default()[0].clone();
         assert_eq!(status("2026-10-31").status, InvoiceStatus::Open);
         assert_eq!(status("2026-10-31").days_late, None);
@@ -348,12 +405,25 @@ mod tests {
     fn credit_notes_paid_and_cancelled() {
         let mut facts = Facts {
             client_ids: vec![1],
-            invoices: vec![inv(1, 1, "2026-01-01", "2026-01-31", 10_000), inv(2, 1, "2026-01-01", "2026-01-31", 10_000)],
+            invoices: vec![
+                inv(1, 1, "2026-01-01", "2026-01-31", 10_000),
+                inv(2, 1, "2026-01-01", "2026-01-31", 10_000),
+            ],
             ..Default::default()
         };
         facts.settlements = vec![
-            Settlement { invoice_id: 1, date: d("2026-01-10"), amount: Money::from_cents(10_000), kind: SettlementKind::CreditNote },
-            Settlement { invoice_id: 2, date: d("2026-01-10"), amount: Money::from_cents(4_000), kind: SettlementKind::CreditNote },
+            Settlement {
+                invoice_id: 1,
+                date: d("2026-01-10"),
+                amount: Money::from_cents(10_000),
+                kind: SettlementKind::CreditNote,
+            },
+            Settlement {
+                invoice_id: 2,
+                date: d("2026-01-10"),
+                amount: Money::from_cents(4_000),
+                kind: SettlementKind::CreditNote,
+            },
             pay(2, "2026-02-05", 6_000),
         ];
         let s = invoice_states(&facts, d("2026-03-01")).unwrap_or_default();
@@ -363,15 +433,29 @@ mod tests {
         let c = &client_standings(&facts, d("2026-03-01")).unwrap_or_default()[0];
         assert_eq!(c.history.paid_invoices, 1);
         assert_eq!(c.history.paid_on_time, 0);
-        assert_eq!(c.history.average_days_late.map(|x| x.to_string()), Some("5.0".into()));
-        assert_eq!(c.history.on_time_percent.map(|x| x.to_string()), Some("0".into()));
+        assert_eq!(
+            c.history.average_days_late.map(|x| x.to_string()),
+            Some("5.0".into())
+        );
+        assert_eq!(
+            c.history.on_time_percent.map(|x| x.to_string()),
+            Some("0".into())
+        );
     }
 
     #[test]
     fn dispute_settled_and_write_off() {
         let mut facts = studio_nova();
-        facts.flags.push(FlagFact { invoice_id: 39, date: d("2026-11-20"), event: FlagEvent::DisputeSettled });
-        facts.flags.push(FlagFact { invoice_id: 33, date: d("2026-11-21"), event: FlagEvent::WrittenOff });
+        facts.flags.push(FlagFact {
+            invoice_id: 39,
+            date: d("2026-11-20"),
+            event: FlagEvent::DisputeSettled,
+        });
+        facts.flags.push(FlagFact {
+            invoice_id: 33,
+            date: d("2026-11-21"),
+            event: FlagEvent::WrittenOff,
+        });
         let s = invoice_states(&facts, d("2026-11-23")).unwrap_or_default();
         assert_eq!(s[0].status, InvoiceStatus::Overdue);
         assert_eq!(s[1].status, InvoiceStatus::WrittenOff);

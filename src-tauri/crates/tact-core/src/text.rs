@@ -16,14 +16,28 @@ pub fn format_date_fr(d: NaiveDate) -> String {
 }
 
 const MONTHS_FR: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
     "décembre",
 ];
 
 /// A date as written in letters: `23 novembre 2026`, `1er décembre 2026`.
 pub fn format_date_long_fr(d: NaiveDate) -> String {
     use chrono::Datelike;
-    let day = if d.day() == 1 { "1er".to_owned() } else { d.day().to_string() };
+    let day = if d.day() == 1 {
+        "1er".to_owned()
+    } else {
+        d.day().to_string()
+    };
     let month = MONTHS_FR.get(d.month0() as usize).copied().unwrap_or("");
     format!("{day}\u{a0}{month} {}", d.year())
 }
@@ -36,19 +50,42 @@ pub struct TextRule {
     pub multiline: bool,
 }
 
-pub const NAME: TextRule = TextRule { max_chars: 200, multiline: false };
-pub const SHORT: TextRule = TextRule { max_chars: 80, multiline: false };
-pub const LINE: TextRule = TextRule { max_chars: 120, multiline: false };
-pub const NOTES: TextRule = TextRule { max_chars: 5_000, multiline: true };
+pub const NAME: TextRule = TextRule {
+    max_chars: 200,
+    multiline: false,
+};
+pub const SHORT: TextRule = TextRule {
+    max_chars: 80,
+    multiline: false,
+};
+pub const LINE: TextRule = TextRule {
+    max_chars: 120,
+    multiline: false,
+};
+pub const NOTES: TextRule = TextRule {
+    max_chars: 5_000,
+    multiline: true,
+};
 
 /// A required text field: trimmed, not empty, within its length, without control characters.
 pub fn required_text(field: &str, label: &str, input: &str, rule: TextRule) -> Result<String> {
     let t = optional_text(field, label, Some(input), rule)?;
-    t.ok_or_else(|| Error::field(ErrorCode::Required, field, format!("{label}\u{a0}: ce champ est obligatoire.")))
+    t.ok_or_else(|| {
+        Error::field(
+            ErrorCode::Required,
+            field,
+            format!("{label}\u{a0}: ce champ est obligatoire."),
+        )
+    })
 }
 
 /// An optional text field: blank becomes `None`; otherwise the same rules as [`required_text`].
-pub fn optional_text(field: &str, label: &str, input: Option<&str>, rule: TextRule) -> Result<Option<String>> {
+pub fn optional_text(
+    field: &str,
+    label: &str,
+    input: Option<&str>,
+    rule: TextRule,
+) -> Result<Option<String>> {
     let Some(raw) = input else { return Ok(None) };
     // Normalise line endings so "\r\n" from a pasted text is one line break.
     let normalized = raw.replace("\r\n", "\n");
@@ -56,20 +93,29 @@ pub fn optional_text(field: &str, label: &str, input: Option<&str>, rule: TextRu
     if t.is_empty() {
         return Ok(None);
     }
-    if t.chars().any(|c| c.is_control() && !(rule.multiline && c == '\n')) {
+    if t.chars()
+        .any(|c| c.is_control() && !(rule.multiline && c == '\n'))
+    {
         let what = if rule.multiline {
             "caractères de contrôle non autorisés (seuls les retours à la ligne sont acceptés)"
         } else {
             "caractères de contrôle non autorisés (tabulation, retour à la ligne…)"
         };
-        return Err(Error::field(ErrorCode::ControlCharacters, field, format!("{label}\u{a0}: {what}.")));
+        return Err(Error::field(
+            ErrorCode::ControlCharacters,
+            field,
+            format!("{label}\u{a0}: {what}."),
+        ));
     }
     let n = t.chars().count();
     if n > rule.max_chars {
         return Err(Error::field(
             ErrorCode::TooLong,
             field,
-            format!("{label}\u{a0}: {} caractères au maximum (actuellement {n}).", rule.max_chars),
+            format!(
+                "{label}\u{a0}: {} caractères au maximum (actuellement {n}).",
+                rule.max_chars
+            ),
         ));
     }
     Ok(Some(t.to_owned()))
@@ -86,15 +132,22 @@ pub fn parse_date(field: &str, label: &str, input: &str) -> Result<NaiveDate> {
         ));
     }
     let parsed = if s.contains('/') {
-        NaiveDate::parse_from_str(s, "%d/%m/%Y").ok().filter(|_| s.len() == 10)
+        NaiveDate::parse_from_str(s, "%d/%m/%Y")
+            .ok()
+            .filter(|_| s.len() == 10)
     } else {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().filter(|_| s.len() == 10)
+        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .ok()
+            .filter(|_| s.len() == 10)
     };
     let d = parsed.ok_or_else(|| {
         Error::field(
             ErrorCode::InvalidDate,
             field,
-            format!("{label}\u{a0}: {} n'est pas une date valide (ex.\u{a0}: 23/11/2026).", fr_quote(s)),
+            format!(
+                "{label}\u{a0}: {} n'est pas une date valide (ex.\u{a0}: 23/11/2026).",
+                fr_quote(s)
+            ),
         )
     })?;
     use chrono::Datelike;
@@ -108,7 +161,11 @@ pub fn parse_date(field: &str, label: &str, input: &str) -> Result<NaiveDate> {
     Ok(d)
 }
 
-pub fn parse_optional_date(field: &str, label: &str, input: Option<&str>) -> Result<Option<NaiveDate>> {
+pub fn parse_optional_date(
+    field: &str,
+    label: &str,
+    input: Option<&str>,
+) -> Result<Option<NaiveDate>> {
     match input.map(str::trim) {
         None | Some("") => Ok(None),
         Some(s) => parse_date(field, label, s).map(Some),
@@ -116,7 +173,9 @@ pub fn parse_optional_date(field: &str, label: &str, input: Option<&str>) -> Res
 }
 
 fn digits_only(s: &str) -> String {
-    s.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '.' | '-')).collect()
+    s.chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '.' | '-'))
+        .collect()
 }
 
 /// Luhn checksum as used by INSEE for SIREN and SIRET numbers.
@@ -125,12 +184,12 @@ fn luhn_valid(digits: &str) -> bool {
     for (i, b) in digits.bytes().rev().enumerate() {
         let mut d = u32::from(b.wrapping_sub(b'0'));
         if i % 2 == 1 {
-            d *= 2;
+            d = d.saturating_mul(2);
             if d > 9 {
-                d -= 9;
+                d = d.saturating_sub(9);
             }
         }
-        sum += d;
+        sum = sum.saturating_add(d);
     }
     sum % 10 == 0
 }
@@ -158,7 +217,11 @@ pub fn parse_siret(field: &str, input: &str) -> Result<String> {
     let ok = d.len() == 14
         && d.bytes().all(|b| b.is_ascii_digit())
         && if d.starts_with("356000000") {
-            d.bytes().map(|b| u32::from(b - b'0')).sum::<u32>() % 5 == 0
+            d.bytes()
+                .map(|b| u32::from(b.saturating_sub(b'0')))
+                .fold(0u32, u32::saturating_add)
+                % 5
+                == 0
         } else {
             luhn_valid(&d)
         };
@@ -178,7 +241,11 @@ pub fn parse_siret(field: &str, input: &str) -> Result<String> {
 /// Intra-community VAT number. French numbers (`FR` + 2-digit key + SIREN) are checked against their key
 /// (key = (12 + 3 × (SIREN mod 97)) mod 97); other EU numbers are checked for shape only.
 pub fn parse_vat_number(field: &str, input: &str) -> Result<String> {
-    let s: String = input.chars().filter(|c| !c.is_whitespace() && *c != '.' && *c != '-').collect::<String>().to_uppercase();
+    let s: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.' && *c != '-')
+        .collect::<String>()
+        .to_uppercase();
     let err = || {
         Error::field(
             ErrorCode::InvalidVatNumber,
@@ -206,7 +273,7 @@ pub fn parse_vat_number(field: &str, input: &str) -> Result<String> {
         }
         if key.bytes().all(|b| b.is_ascii_digit()) {
             let siren_n: u64 = siren.parse().map_err(|_| err())?;
-            let expected = (12 + 3 * (siren_n % 97)) % 97;
+            let expected = (siren_n % 97).saturating_mul(3).saturating_add(12) % 97;
             if key.parse::<u64>().ok() != Some(expected) {
                 return Err(err());
             }
@@ -235,20 +302,35 @@ fn iban_length(country: &str) -> Option<usize> {
 
 /// IBAN (ISO 13616): country, check digits validated by mod 97. Returned without spaces, in capitals.
 pub fn parse_iban(field: &str, input: &str) -> Result<String> {
-    let s: String = input.chars().filter(|c| !c.is_whitespace() && *c != '-').collect::<String>().to_uppercase();
+    let s: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect::<String>()
+        .to_uppercase();
     let err = |why: &str| {
-        Error::field(ErrorCode::InvalidIban, field, format!("IBAN\u{a0}: {why}\u{a0}; vérifiez le numéro sur votre RIB."))
+        Error::field(
+            ErrorCode::InvalidIban,
+            field,
+            format!("IBAN\u{a0}: {why}\u{a0}; vérifiez le numéro sur votre RIB."),
+        )
     };
     if s.len() < 15 || s.len() > 34 || !s.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Err(err("le numéro doit compter de 15 à 34 lettres et chiffres"));
     }
     let country = &s[..2];
-    if !country.bytes().all(|b| b.is_ascii_uppercase()) || !s[2..4].bytes().all(|b| b.is_ascii_digit()) {
-        return Err(err("un IBAN commence par le code du pays et deux chiffres de contrôle (ex.\u{a0}: FR76)"));
+    if !country.bytes().all(|b| b.is_ascii_uppercase())
+        || !s[2..4].bytes().all(|b| b.is_ascii_digit())
+    {
+        return Err(err(
+            "un IBAN commence par le code du pays et deux chiffres de contrôle (ex.\u{a0}: FR76)",
+        ));
     }
     if let Some(len) = iban_length(country) {
         if s.len() != len {
-            return Err(err(&format!("un IBAN {country} compte {len} caractères (celui-ci en a {})", s.len())));
+            return Err(err(&format!(
+                "un IBAN {country} compte {len} caractères (celui-ci en a {})",
+                s.len()
+            )));
         }
     }
     let rearranged = format!("{}{}", &s[4..], &s[..4]);
@@ -258,22 +340,33 @@ pub fn parse_iban(field: &str, input: &str) -> Result<String> {
             Some(v) => v,
             None => return Err(err("caractère inattendu")),
         };
-        rem = if v >= 10 { (rem * 100 + v) % 97 } else { (rem * 10 + v) % 97 };
+        let shift = if v >= 10 { 100 } else { 10 };
+        rem = rem.saturating_mul(shift).saturating_add(v) % 97;
     }
     if rem != 1 {
-        return Err(err("la clé de contrôle ne correspond pas, il y a probablement une faute de frappe"));
+        return Err(err(
+            "la clé de contrôle ne correspond pas, il y a probablement une faute de frappe",
+        ));
     }
     Ok(s)
 }
 
 /// IBAN grouped by four for display: `FR76 3000 4000 …`.
 pub fn format_iban(iban: &str) -> String {
-    iban.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join(" ")
+    iban.as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// BIC (ISO 9362): 8 or 11 characters: bank (4 letters), country (2 letters), location (2), branch (3, optional).
 pub fn parse_bic(field: &str, input: &str) -> Result<String> {
-    let s: String = input.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
+    let s: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_uppercase();
     let b = s.as_bytes();
     let ok = (b.len() == 8 || b.len() == 11)
         && b[..6].iter().all(u8::is_ascii_uppercase)
@@ -296,22 +389,35 @@ pub fn parse_email(field: &str, input: &str) -> Result<String> {
         Error::field(
             ErrorCode::InvalidEmail,
             field,
-            format!("E-mail\u{a0}: {} n'est pas une adresse valide (ex.\u{a0}: nom@domaine.fr).", fr_quote(s)),
+            format!(
+                "E-mail\u{a0}: {} n'est pas une adresse valide (ex.\u{a0}: nom@domaine.fr).",
+                fr_quote(s)
+            ),
         )
     };
     if s.len() > 254 || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(err());
     }
     let (local, domain) = s.split_once('@').ok_or_else(err)?;
-    if local.is_empty() || local.len() > 64 || domain.contains('@') || local.starts_with('.') || local.ends_with('.') {
+    if local.is_empty()
+        || local.len() > 64
+        || domain.contains('@')
+        || local.starts_with('.')
+        || local.ends_with('.')
+    {
         return Err(err());
     }
     let labels: Vec<&str> = domain.split('.').collect();
     let labels_ok = labels.len() >= 2
         && labels.iter().all(|l| {
-            !l.is_empty() && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
         })
-        && labels.last().is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic));
+        && labels
+            .last()
+            .is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic));
     if !labels_ok {
         return Err(err());
     }
@@ -323,13 +429,18 @@ pub fn parse_email(field: &str, input: &str) -> Result<String> {
 pub fn parse_phone(field: &str, input: &str) -> Result<String> {
     let s = input.trim();
     let body = s.strip_prefix('+').unwrap_or(s);
-    let allowed = body.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '(' | ')' | '\u{a0}'));
+    let allowed = body
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '(' | ')' | '\u{a0}'));
     let n = body.chars().filter(char::is_ascii_digit).count();
     if !allowed || !(6..=15).contains(&n) {
         return Err(Error::field(
             ErrorCode::InvalidPhone,
             field,
-            format!("Téléphone\u{a0}: {} n'est pas un numéro valide (ex.\u{a0}: 06 12 34 56 78).", fr_quote(s)),
+            format!(
+                "Téléphone\u{a0}: {} n'est pas un numéro valide (ex.\u{a0}: 06 12 34 56 78).",
+                fr_quote(s)
+            ),
         ));
     }
     Ok(s.to_owned())
@@ -347,14 +458,24 @@ pub fn parse_postcode(field: &str, input: &str, country: &str) -> Result<String>
     let ok = if is_france(country) {
         s.len() == 5 && s.bytes().all(|b| b.is_ascii_digit())
     } else {
-        !s.is_empty() && s.len() <= 12 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-')
+        !s.is_empty()
+            && s.len() <= 12
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-')
     };
     if !ok {
-        let hint = if is_france(country) { "cinq chiffres en France (ex.\u{a0}: 69001)" } else { "12 caractères au plus" };
+        let hint = if is_france(country) {
+            "cinq chiffres en France (ex.\u{a0}: 69001)"
+        } else {
+            "12 caractères au plus"
+        };
         return Err(Error::field(
             ErrorCode::InvalidPostcode,
             field,
-            format!("Code postal\u{a0}: {} n'est pas valide ({hint}).", fr_quote(input.trim())),
+            format!(
+                "Code postal\u{a0}: {} n'est pas valide ({hint}).",
+                fr_quote(input.trim())
+            ),
         ));
     }
     Ok(s)
@@ -368,17 +489,32 @@ mod tests {
     fn siren_and_siret() {
         assert_eq!(parse_siren("s", "832 541 908").as_deref(), Ok("832541908"));
         assert_eq!(parse_siren("s", "732 829 320").as_deref(), Ok("732829320"));
-        assert_eq!(parse_siren("s", "832 541 909").map_err(|e| e.code), Err(ErrorCode::InvalidSiren));
-        assert_eq!(parse_siren("s", "12345678").map_err(|e| e.code), Err(ErrorCode::InvalidSiren));
-        assert_eq!(parse_siret("s", "832 541 908 00014").as_deref(), Ok("83254190800014"));
-        assert_eq!(parse_siret("s", "832 541 908 00015").map_err(|e| e.code), Err(ErrorCode::InvalidSiret));
+        assert_eq!(
+            parse_siren("s", "832 541 909").map_err(|e| e.code),
+            Err(ErrorCode::InvalidSiren)
+        );
+        assert_eq!(
+            parse_siren("s", "12345678").map_err(|e| e.code),
+            Err(ErrorCode::InvalidSiren)
+        );
+        assert_eq!(
+            parse_siret("s", "832 541 908 00014").as_deref(),
+            Ok("83254190800014")
+        );
+        assert_eq!(
+            parse_siret("s", "832 541 908 00015").map_err(|e| e.code),
+            Err(ErrorCode::InvalidSiret)
+        );
         // La Poste: digit sum divisible by 5 rather than Luhn.
         assert!(parse_siret("s", "35600000000001").is_ok());
     }
 
     #[test]
     fn vat_numbers() {
-        assert_eq!(parse_vat_number("v", "FR 40 123456824").as_deref(), Ok("FR40123456824"));
+        assert_eq!(
+            parse_vat_number("v", "FR 40 123456824").as_deref(),
+            Ok("FR40123456824")
+        );
         assert!(parse_vat_number("v", "FR41123456824").is_err());
         assert!(parse_vat_number("v", "DE123456789").is_ok());
         assert!(parse_vat_number("v", "12").is_err());
@@ -386,11 +522,17 @@ mod tests {
 
     #[test]
     fn ibans_and_bics() {
-        assert_eq!(parse_iban("i", "FR76 3000 6000 0112 3456 7890 189").as_deref(), Ok("FR7630006000011234567890189"));
+        assert_eq!(
+            parse_iban("i", "FR76 3000 6000 0112 3456 7890 189").as_deref(),
+            Ok("FR7630006000011234567890189")
+        );
         assert!(parse_iban("i", "FR76 3000 6000 0112 3456 7890 188").is_err());
         assert!(parse_iban("i", "DE89 3704 0044 0532 0130 00").is_ok());
         assert!(parse_iban("i", "FR76 3000 6000 0112 3456 7890").is_err());
-        assert_eq!(format_iban("FR7630006000011234567890189"), "FR76 3000 6000 0112 3456 7890 189");
+        assert_eq!(
+            format_iban("FR7630006000011234567890189"),
+            "FR76 3000 6000 0112 3456 7890 189"
+        );
         assert_eq!(parse_bic("b", "bnpafrpp").as_deref(), Ok("BNPAFRPP"));
         assert!(parse_bic("b", "BNPAFRPPX").is_err());
     }
@@ -398,7 +540,9 @@ mod tests {
     #[test]
     fn emails_phones_postcodes() {
         assert!(parse_email("e", "sophie@atelier-marchand.fr").is_ok());
-        for bad in ["sophie", "a@b", "a b@c.fr", "@c.fr", "a@@c.fr", "a@c.f", "a@-c.fr"] {
+        for bad in [
+            "sophie", "a@b", "a b@c.fr", "@c.fr", "a@@c.fr", "a@c.f", "a@-c.fr",
+        ] {
             assert!(parse_email("e", bad).is_err(), "{bad}");
         }
         assert!(parse_phone("p", "06 12 34 56 78").is_ok());
@@ -411,11 +555,26 @@ mod tests {
 
     #[test]
     fn text_rules() {
-        assert_eq!(required_text("name", "Nom", "  Agence  ", NAME).as_deref(), Ok("Agence"));
-        assert_eq!(required_text("name", "Nom", "   ", NAME).map_err(|e| e.code), Err(ErrorCode::Required));
-        assert_eq!(required_text("name", "Nom", "a\tb", NAME).map_err(|e| e.code), Err(ErrorCode::ControlCharacters));
-        assert_eq!(required_text("name", "Nom", &"x".repeat(201), NAME).map_err(|e| e.code), Err(ErrorCode::TooLong));
-        assert_eq!(optional_text("notes", "Notes", Some("a\r\nb"), NOTES), Ok(Some("a\nb".into())));
+        assert_eq!(
+            required_text("name", "Nom", "  Agence  ", NAME).as_deref(),
+            Ok("Agence")
+        );
+        assert_eq!(
+            required_text("name", "Nom", "   ", NAME).map_err(|e| e.code),
+            Err(ErrorCode::Required)
+        );
+        assert_eq!(
+            required_text("name", "Nom", "a\tb", NAME).map_err(|e| e.code),
+            Err(ErrorCode::ControlCharacters)
+        );
+        assert_eq!(
+            required_text("name", "Nom", &"x".repeat(201), NAME).map_err(|e| e.code),
+            Err(ErrorCode::TooLong)
+        );
+        assert_eq!(
+            optional_text("notes", "Notes", Some("a\r\nb"), NOTES),
+            Ok(Some("a\nb".into()))
+        );
         assert!(optional_text("notes", "Notes", Some("a\u{7}b"), NOTES).is_err());
     }
 
@@ -424,9 +583,18 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 11, 23);
         assert_eq!(parse_date("d", "Date", "23/11/2026").ok(), d);
         assert_eq!(parse_date("d", "Date", "2026-11-23").ok(), d);
-        assert_eq!(parse_date("d", "Date", "30/02/2026").map_err(|e| e.code), Err(ErrorCode::InvalidDate));
-        assert_eq!(parse_date("d", "Date", "2026-13-01").map_err(|e| e.code), Err(ErrorCode::InvalidDate));
-        assert_eq!(parse_date("d", "Date", "1/1/2026").map_err(|e| e.code), Err(ErrorCode::InvalidDate));
+        assert_eq!(
+            parse_date("d", "Date", "30/02/2026").map_err(|e| e.code),
+            Err(ErrorCode::InvalidDate)
+        );
+        assert_eq!(
+            parse_date("d", "Date", "2026-13-01").map_err(|e| e.code),
+            Err(ErrorCode::InvalidDate)
+        );
+        assert_eq!(
+            parse_date("d", "Date", "1/1/2026").map_err(|e| e.code),
+            Err(ErrorCode::InvalidDate)
+        );
         let first = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default();
         assert_eq!(format_date_long_fr(first), "1er\u{a0}décembre 2026");
         assert_eq!(format_date_fr(first), "01/12/2026");

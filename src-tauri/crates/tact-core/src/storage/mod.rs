@@ -27,8 +27,16 @@ pub struct Migration {
 
 /// Every migration, in order. Append only: a released migration is never edited.
 pub const MIGRATIONS: &[Migration] = &[
-    Migration { version: 1, name: "ledger", sql: include_str!("migrations/0001_ledger.sql") },
-    Migration { version: 2, name: "journal", sql: include_str!("migrations/0002_journal.sql") },
+    Migration {
+        version: 1,
+        name: "ledger",
+        sql: include_str!("migrations/0001_ledger.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "journal",
+        sql: include_str!("migrations/0002_journal.sql"),
+    },
 ];
 
 /// The schema version this build writes.
@@ -64,7 +72,11 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         configure(&conn, false)?;
         let report = migrate(&mut conn, None, MIGRATIONS)?;
-        Ok(Store { conn, path: None, report })
+        Ok(Store {
+            conn,
+            path: None,
+            report,
+        })
     }
 
     #[doc(hidden)]
@@ -73,15 +85,25 @@ impl Store {
             std::fs::create_dir_all(dir).map_err(|e| {
                 Error::new(
                     ErrorCode::Io,
-                    format!("Impossible de créer le dossier de la base de données {}\u{a0}: {e}.", dir.display()),
+                    format!(
+                        "Impossible de créer le dossier de la base de données {}\u{a0}: {e}.",
+                        dir.display()
+                    ),
                 )
             })?;
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, &e))?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn =
+            Connection::open_with_flags(path, flags).map_err(|e| open_error(path, &e))?;
         configure(&conn, true).map_err(|e| with_path(e, path))?;
         let report = migrate(&mut conn, Some(path), migrations).map_err(|e| with_path(e, path))?;
-        Ok(Store { conn, path: Some(path.to_owned()), report })
+        Ok(Store {
+            conn,
+            path: Some(path.to_owned()),
+            report,
+        })
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -100,7 +122,9 @@ impl Store {
     /// Run `f` in one IMMEDIATE transaction: committed if it returns `Ok`, rolled back otherwise, so a rejected
     /// request writes nothing.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
@@ -108,12 +132,22 @@ impl Store {
 }
 
 fn open_error(path: &Path, e: &rusqlite::Error) -> Error {
-    Error::new(ErrorCode::Database, format!("Impossible d'ouvrir la base de données {}\u{a0}: {e}.", path.display()))
+    Error::new(
+        ErrorCode::Database,
+        format!(
+            "Impossible d'ouvrir la base de données {}\u{a0}: {e}.",
+            path.display()
+        ),
+    )
 }
 
 fn with_path(mut e: Error, path: &Path) -> Error {
     if !e.message.contains(&path.display().to_string()) {
-        e.message = format!("{} (fichier\u{a0}: {})", e.message.trim_end_matches('.'), path.display());
+        e.message = format!(
+            "{} (fichier\u{a0}: {})",
+            e.message.trim_end_matches('.'),
+            path.display()
+        );
     }
     e
 }
@@ -122,9 +156,14 @@ fn configure(conn: &Connection, on_disk: bool) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     if on_disk {
-        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(|e| {
-            Error::new(ErrorCode::NotATactDatabase, format!("Ce fichier n'est pas une base de données SQLite lisible ({e})."))
-        })?;
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(|e| {
+                Error::new(
+                    ErrorCode::NotATactDatabase,
+                    format!("Ce fichier n'est pas une base de données SQLite lisible ({e})."),
+                )
+            })?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(Error::database(format!("mode WAL refusé (mode {mode})")));
         }
@@ -134,17 +173,29 @@ fn configure(conn: &Connection, on_disk: bool) -> Result<()> {
 }
 
 fn read_version(conn: &Connection) -> Result<(u32, i32, i64)> {
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| {
-        Error::new(ErrorCode::NotATactDatabase, format!("Ce fichier n'est pas une base de données SQLite lisible ({e})."))
-    })?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| {
+            Error::new(
+                ErrorCode::NotATactDatabase,
+                format!("Ce fichier n'est pas une base de données SQLite lisible ({e})."),
+            )
+        })?;
     let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-    let objects: i64 =
-        conn.query_row("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'", [], |r| r.get(0))?;
+    let objects: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'",
+        [],
+        |r| r.get(0),
+    )?;
     Ok((u32::try_from(version).unwrap_or(u32::MAX), app_id, objects))
 }
 
 /// Bring the schema to the last of `migrations`, all in one transaction.
-fn migrate(conn: &mut Connection, path: Option<&Path>, migrations: &[Migration]) -> Result<OpenReport> {
+fn migrate(
+    conn: &mut Connection,
+    path: Option<&Path>,
+    migrations: &[Migration],
+) -> Result<OpenReport> {
     let latest = migrations.last().map_or(0, |m| m.version);
     let (current, app_id, objects) = read_version(conn)?;
     if app_id != APPLICATION_ID && (app_id != 0 || current != 0 || objects > 0) {
@@ -161,7 +212,11 @@ fn migrate(conn: &mut Connection, path: Option<&Path>, migrations: &[Migration])
             ),
         ));
     }
-    let mut report = OpenReport { from_version: current, to_version: current, backup: None };
+    let mut report = OpenReport {
+        from_version: current,
+        to_version: current,
+        backup: None,
+    };
     if current == latest {
         return Ok(report);
     }
@@ -176,7 +231,10 @@ fn migrate(conn: &mut Connection, path: Option<&Path>, migrations: &[Migration])
     }
     for m in migrations.iter().filter(|m| m.version > current) {
         tx.execute_batch(m.sql).map_err(|e| {
-            Error::database(format!("la migration {} ({}) a échoué\u{a0}: {e}\u{a0}; rien n'a été modifié", m.version, m.name))
+            Error::database(format!(
+                "la migration {} ({}) a échoué\u{a0}: {e}\u{a0}; rien n'a été modifié",
+                m.version, m.name
+            ))
         })?;
     }
     tx.pragma_update(None, "user_version", latest)?;
@@ -188,7 +246,10 @@ fn migrate(conn: &mut Connection, path: Option<&Path>, migrations: &[Migration])
 /// A consistent copy of the database next to it, named `<file>.avant-schema-<N>.bak` (a number is added if that
 /// name is taken: an earlier backup is never overwritten).
 fn backup_before_migration(conn: &Connection, path: &Path, to_version: u32) -> Result<PathBuf> {
-    let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| "tact.sqlite3".into());
+    let file = path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "tact.sqlite3".into());
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
     let mut n = 1u32;
     let target = loop {
@@ -229,7 +290,8 @@ mod tests {
     use super::*;
 
     fn count(conn: &Connection, table: &str) -> i64 {
-        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap_or(-1)
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap_or(-1)
     }
 
     /// Fill a database at schema 1 with one row in every table, using only the SQL that existed then.
@@ -256,28 +318,43 @@ mod tests {
             assert_eq!(store.open_report().to_version, 1);
             fill_v1(store.conn());
         }
-        let before: Vec<(String, i64)> = ["business", "clients", "invoices", "payments", "allocations", "credit_notes"]
-            .iter()
-            .map(|t| {
-                let conn = Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
-                (t.to_string(), count(&conn, t))
-            })
-            .collect();
+        let before: Vec<(String, i64)> = [
+            "business",
+            "clients",
+            "invoices",
+            "payments",
+            "allocations",
+            "credit_notes",
+        ]
+        .iter()
+        .map(|t| {
+            let conn = Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
+            (t.to_string(), count(&conn, t))
+        })
+        .collect();
 
         let store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
         let report = store.open_report().clone();
-        assert_eq!((report.from_version, report.to_version), (1, latest_version()));
+        assert_eq!(
+            (report.from_version, report.to_version),
+            (1, latest_version())
+        );
         for (table, n) in &before {
             assert_eq!(count(store.conn(), table), *n, "{table}");
         }
-        let name: String = store.conn().query_row("SELECT name FROM clients WHERE id = 1", [], |r| r.get(0)).unwrap_or_default();
+        let name: String = store
+            .conn()
+            .query_row("SELECT name FROM clients WHERE id = 1", [], |r| r.get(0))
+            .unwrap_or_default();
         assert_eq!(name, "Agence Lumière SARL");
         assert_eq!(count(store.conn(), "journal"), 0);
 
         // The backup is a readable copy at the old schema with the same rows.
         let backup = report.backup.unwrap_or_else(|| panic!("no backup made"));
         let old = Connection::open(&backup).unwrap_or_else(|e| panic!("{e}"));
-        let v: i64 = old.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap_or(-1);
+        let v: i64 = old
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap_or(-1);
         assert_eq!(v, 1);
         assert_eq!(count(&old, "allocations"), 1);
     }
@@ -289,13 +366,20 @@ mod tests {
         drop(Store::open(&path).unwrap_or_else(|e| panic!("{e}")));
         {
             let conn = Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
-            conn.pragma_update(None, "user_version", latest_version() + 1).unwrap_or_else(|e| panic!("{e}"));
+            conn.pragma_update(None, "user_version", latest_version() + 1)
+                .unwrap_or_else(|e| panic!("{e}"));
         }
         let err = Store::open(&path).expect_err("newer database must be refused");
         assert_eq!(err.code, ErrorCode::DatabaseNewer);
-        assert!(err.message.contains(&path.display().to_string()), "{}", err.message);
+        assert!(
+            err.message.contains(&path.display().to_string()),
+            "{}",
+            err.message
+        );
         let conn = Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
-        let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap_or(-1);
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap_or(-1);
         assert_eq!(v, i64::from(latest_version() + 1));
     }
 
@@ -306,15 +390,25 @@ mod tests {
         drop(Store::open_with(&path, &MIGRATIONS[..1]).unwrap_or_else(|e| panic!("{e}")));
         let broken = [
             MIGRATIONS[0],
-            Migration { version: 2, name: "half", sql: "CREATE TABLE half_done (x INTEGER) STRICT; THIS IS NOT SQL;" },
+            Migration {
+                version: 2,
+                name: "half",
+                sql: "CREATE TABLE half_done (x INTEGER) STRICT; THIS IS NOT SQL;",
+            },
         ];
         let err = Store::open_with(&path, &broken).expect_err("broken migration");
         assert_eq!(err.code, ErrorCode::Database);
         let conn = Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
-        let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap_or(-1);
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap_or(-1);
         assert_eq!(v, 1);
         let half: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'", [], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'half_done'",
+                [],
+                |r| r.get(0),
+            )
             .unwrap_or(-1);
         assert_eq!(half, 0);
     }
@@ -325,23 +419,45 @@ mod tests {
         let path = dir.path().join("other.sqlite3");
         {
             let conn = Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
-            conn.execute_batch("CREATE TABLE photos (id INTEGER); INSERT INTO photos VALUES (1);").unwrap_or_else(|e| panic!("{e}"));
+            conn.execute_batch("CREATE TABLE photos (id INTEGER); INSERT INTO photos VALUES (1);")
+                .unwrap_or_else(|e| panic!("{e}"));
         }
-        assert_eq!(Store::open(&path).map_err(|e| e.code).err(), Some(ErrorCode::NotATactDatabase));
+        assert_eq!(
+            Store::open(&path).map_err(|e| e.code).err(),
+            Some(ErrorCode::NotATactDatabase)
+        );
         let text = dir.path().join("notes.txt");
-        std::fs::write(&text, "ceci n'est pas une base de données, mais un texte assez long pour ne pas être vide.\n".repeat(20))
-            .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(Store::open(&text).map_err(|e| e.code).err(), Some(ErrorCode::NotATactDatabase));
-        assert!(std::fs::read_to_string(&text).unwrap_or_default().starts_with("ceci n'est pas"));
+        std::fs::write(
+            &text,
+            "ceci n'est pas une base de données, mais un texte assez long pour ne pas être vide.\n"
+                .repeat(20),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            Store::open(&text).map_err(|e| e.code).err(),
+            Some(ErrorCode::NotATactDatabase)
+        );
+        assert!(std::fs::read_to_string(&text)
+            .unwrap_or_default()
+            .starts_with("ceci n'est pas"));
     }
 
     #[test]
     fn pragmas_are_set() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let store = Store::open(&dir.path().join("t.sqlite3")).unwrap_or_else(|e| panic!("{e}"));
-        let fk: i64 = store.conn().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap_or(0);
-        let mode: String = store.conn().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap_or_default();
-        let sync: i64 = store.conn().query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap_or(0);
+        let fk: i64 = store
+            .conn()
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap_or(0);
+        let mode: String = store
+            .conn()
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap_or_default();
+        let sync: i64 = store
+            .conn()
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap_or(0);
         assert_eq!((fk, mode.as_str(), sync), (1, "wal", 2));
     }
 
@@ -355,7 +471,10 @@ mod tests {
                  INSERT INTO journal (id, client_id, date, kind, text) VALUES (1, 1, '2026-11-02', 'note', 'a');",
             )
             .unwrap_or_else(|e| panic!("{e}"));
-        assert!(store.conn().execute("UPDATE journal SET text = 'b'", []).is_err());
+        assert!(store
+            .conn()
+            .execute("UPDATE journal SET text = 'b'", [])
+            .is_err());
         assert!(store.conn().execute("DELETE FROM journal", []).is_err());
     }
 }

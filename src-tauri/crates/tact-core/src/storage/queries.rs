@@ -3,12 +3,14 @@
 
 use crate::error::{Error, Result};
 use crate::model::{
-    Allocation, Business, CallOutcome, Channel, Client, ClientId, ClientKind, CollectiveProcedure, ContactChannel,
-    CreditNote, CreditNoteId, Invoice, InvoiceId, JournalEntry, JournalId, JournalKind, Language, Payment,
-    PaymentId, PaymentMethod, PaymentTerms,
+    Allocation, Business, CallOutcome, Channel, Client, ClientId, ClientKind, CollectiveProcedure,
+    ContactChannel, CreditNote, CreditNoteId, Invoice, InvoiceId, JournalEntry, JournalId,
+    JournalKind, Language, Payment, PaymentId, PaymentMethod, PaymentTerms,
 };
 use crate::money::Money;
-use crate::standing::{CreditFact, Facts, FlagEvent, FlagFact, InvoiceFact, Settlement, SettlementKind};
+use crate::standing::{
+    CreditFact, Facts, FlagEvent, FlagFact, InvoiceFact, Settlement, SettlementKind,
+};
 use rusqlite::types::Type;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use rust_decimal::Decimal;
@@ -21,19 +23,34 @@ fn bad_value(idx: usize, what: &str, value: &str) -> rusqlite::Error {
     )
 }
 
-fn code<T>(row: &Row<'_>, idx: usize, what: &str, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+fn code<T>(
+    row: &Row<'_>,
+    idx: usize,
+    what: &str,
+    parse: fn(&str) -> Option<T>,
+) -> rusqlite::Result<T> {
     let s: String = row.get(idx)?;
     parse(&s).ok_or_else(|| bad_value(idx, what, &s))
 }
 
-fn opt_code<T>(row: &Row<'_>, idx: usize, what: &str, parse: fn(&str) -> Option<T>) -> rusqlite::Result<Option<T>> {
+fn opt_code<T>(
+    row: &Row<'_>,
+    idx: usize,
+    what: &str,
+    parse: fn(&str) -> Option<T>,
+) -> rusqlite::Result<Option<T>> {
     let s: Option<String> = row.get(idx)?;
-    s.map(|s| parse(&s).ok_or_else(|| bad_value(idx, what, &s))).transpose()
+    s.map(|s| parse(&s).ok_or_else(|| bad_value(idx, what, &s)))
+        .transpose()
 }
 
 fn rate(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<Decimal>> {
     let s: Option<String> = row.get(idx)?;
-    s.map(|s| s.parse::<Decimal>().map_err(|_| bad_value(idx, "un taux", &s))).transpose()
+    s.map(|s| {
+        s.parse::<Decimal>()
+            .map_err(|_| bad_value(idx, "un taux", &s))
+    })
+    .transpose()
 }
 
 fn money(row: &Row<'_>, idx: usize) -> rusqlite::Result<Money> {
@@ -41,7 +58,8 @@ fn money(row: &Row<'_>, idx: usize) -> rusqlite::Result<Money> {
 }
 
 fn opt_money(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<Money>> {
-    row.get::<_, Option<i64>>(idx).map(|c| c.map(Money::from_cents))
+    row.get::<_, Option<i64>>(idx)
+        .map(|c| c.map(Money::from_cents))
 }
 
 // ---------------------------------------------------------------- business
@@ -139,7 +157,12 @@ fn client_row(r: &Row<'_>) -> rusqlite::Result<Client> {
         language: code(r, 13, "une langue", Language::from_code)?,
         notes: r.get(14)?,
         client_since: r.get(15)?,
-        collective_procedure: code(r, 16, "une procédure collective", CollectiveProcedure::from_code)?,
+        collective_procedure: code(
+            r,
+            16,
+            "une procédure collective",
+            CollectiveProcedure::from_code,
+        )?,
         archived: r.get(17)?,
     })
 }
@@ -215,7 +238,9 @@ pub fn client_get(conn: &Connection, id: ClientId) -> Result<Option<Client>> {
 pub fn clients_all(conn: &Connection) -> Result<Vec<Client>> {
     let sql = format!("SELECT {CLIENT_COLS} FROM clients ORDER BY name COLLATE NOCASE, id");
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([], client_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = stmt
+        .query_map([], client_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
@@ -237,7 +262,8 @@ pub fn client_delete(conn: &Connection, id: ClientId) -> Result<()> {
 
 // ---------------------------------------------------------------- invoices
 
-const INVOICE_COLS: &str = "id, number, client_id, issue_date, delivery_date, terms, due_date, amount_cents, \
+const INVOICE_COLS: &str =
+    "id, number, client_id, issue_date, delivery_date, terms, due_date, amount_cents, \
     amount_ht_cents, vat_cents, currency, description, penalty_rate";
 
 fn invoice_row(r: &Row<'_>) -> rusqlite::Result<Invoice> {
@@ -320,14 +346,19 @@ pub fn invoice_by_number(conn: &Connection, number: &str) -> Result<Option<Invoi
 pub fn invoices_all(conn: &Connection) -> Result<Vec<Invoice>> {
     let sql = format!("SELECT {INVOICE_COLS} FROM invoices ORDER BY id");
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([], invoice_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = stmt
+        .query_map([], invoice_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
 pub fn invoices_of_client(conn: &Connection, client_id: ClientId) -> Result<Vec<Invoice>> {
-    let sql = format!("SELECT {INVOICE_COLS} FROM invoices WHERE client_id = ?1 ORDER BY due_date, id");
+    let sql =
+        format!("SELECT {INVOICE_COLS} FROM invoices WHERE client_id = ?1 ORDER BY due_date, id");
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([client_id], invoice_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = stmt
+        .query_map([client_id], invoice_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
@@ -384,8 +415,12 @@ fn payments_where(conn: &Connection, filter: &str, arg: Option<i64>) -> Result<V
         })
     };
     let mut payments = match arg {
-        Some(a) => stmt.query_map([a], map)?.collect::<rusqlite::Result<Vec<_>>>()?,
-        None => stmt.query_map([], map)?.collect::<rusqlite::Result<Vec<_>>>()?,
+        Some(a) => stmt
+            .query_map([a], map)?
+            .collect::<rusqlite::Result<Vec<_>>>()?,
+        None => stmt
+            .query_map([], map)?
+            .collect::<rusqlite::Result<Vec<_>>>()?,
     };
     let alloc_filter = match (filter.is_empty(), arg) {
         (true, _) | (_, None) => String::new(),
@@ -393,12 +428,28 @@ fn payments_where(conn: &Connection, filter: &str, arg: Option<i64>) -> Result<V
     };
     let sql = format!("SELECT payment_id, invoice_id, amount_cents FROM allocations {alloc_filter} ORDER BY payment_id, invoice_id");
     let mut stmt = conn.prepare(&sql)?;
-    let map = |r: &Row<'_>| Ok((r.get::<_, i64>(0)?, Allocation { invoice_id: r.get(1)?, amount: money(r, 2)? }));
-    let allocs = match (alloc_filter.is_empty(), arg) {
-        (false, Some(a)) => stmt.query_map([a], map)?.collect::<rusqlite::Result<Vec<_>>>()?,
-        _ => stmt.query_map([], map)?.collect::<rusqlite::Result<Vec<_>>>()?,
+    let map = |r: &Row<'_>| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            Allocation {
+                invoice_id: r.get(1)?,
+                amount: money(r, 2)?,
+            },
+        ))
     };
-    let index: std::collections::HashMap<i64, usize> = payments.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+    let allocs = match (alloc_filter.is_empty(), arg) {
+        (false, Some(a)) => stmt
+            .query_map([a], map)?
+            .collect::<rusqlite::Result<Vec<_>>>()?,
+        _ => stmt
+            .query_map([], map)?
+            .collect::<rusqlite::Result<Vec<_>>>()?,
+    };
+    let index: std::collections::HashMap<i64, usize> = payments
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id, i))
+        .collect();
     for (pid, a) in allocs {
         if let Some(p) = index.get(&pid).and_then(|&i| payments.get_mut(i)) {
             p.allocations.push(a);
@@ -408,7 +459,9 @@ fn payments_where(conn: &Connection, filter: &str, arg: Option<i64>) -> Result<V
 }
 
 pub fn payment_get(conn: &Connection, id: PaymentId) -> Result<Option<Payment>> {
-    Ok(payments_where(conn, "WHERE id = ?1", Some(id))?.into_iter().next())
+    Ok(payments_where(conn, "WHERE id = ?1", Some(id))?
+        .into_iter()
+        .next())
 }
 
 pub fn payments_all(conn: &Connection) -> Result<Vec<Payment>> {
@@ -432,7 +485,11 @@ fn credit_note_row(r: &Row<'_>) -> rusqlite::Result<CreditNote> {
     })
 }
 
-pub fn credit_note_insert(conn: &Connection, c: &CreditNote, id: Option<CreditNoteId>) -> Result<CreditNoteId> {
+pub fn credit_note_insert(
+    conn: &Connection,
+    c: &CreditNote,
+    id: Option<CreditNoteId>,
+) -> Result<CreditNoteId> {
     conn.execute(
         "INSERT INTO credit_notes (id, number, invoice_id, date, amount_cents, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![id, c.number, c.invoice_id, c.date, c.amount.cents(), c.reason],
@@ -451,13 +508,19 @@ pub fn credit_note_get(conn: &Connection, id: CreditNoteId) -> Result<Option<Cre
 }
 
 pub fn credit_note_number_taken(conn: &Connection, number: &str) -> Result<bool> {
-    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM credit_notes WHERE number = ?1)", [number], |r| r.get(0))?)
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM credit_notes WHERE number = ?1)",
+        [number],
+        |r| r.get(0),
+    )?)
 }
 
 pub fn credit_notes_all(conn: &Connection) -> Result<Vec<CreditNote>> {
     let mut stmt =
         conn.prepare("SELECT id, number, invoice_id, date, amount_cents, reason FROM credit_notes ORDER BY date, id")?;
-    let rows = stmt.query_map([], credit_note_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = stmt
+        .query_map([], credit_note_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
@@ -466,13 +529,16 @@ pub fn credit_notes_of_client(conn: &Connection, client_id: ClientId) -> Result<
         "SELECT c.id, c.number, c.invoice_id, c.date, c.amount_cents, c.reason FROM credit_notes c
          JOIN invoices i ON i.id = c.invoice_id WHERE i.client_id = ?1 ORDER BY c.date, c.id",
     )?;
-    let rows = stmt.query_map([client_id], credit_note_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = stmt
+        .query_map([client_id], credit_note_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
 // ---------------------------------------------------------------- journal
 
-const JOURNAL_COLS: &str = "id, client_id, invoice_id, date, kind, channel, call_outcome, promise_date, \
+const JOURNAL_COLS: &str =
+    "id, client_id, invoice_id, date, kind, channel, call_outcome, promise_date, \
     promise_amount_cents, text, payment_id, corrects_id";
 
 fn journal_row(r: &Row<'_>) -> rusqlite::Result<JournalEntry> {
@@ -492,7 +558,11 @@ fn journal_row(r: &Row<'_>) -> rusqlite::Result<JournalEntry> {
     })
 }
 
-pub fn journal_insert(conn: &Connection, j: &JournalEntry, id: Option<JournalId>) -> Result<JournalId> {
+pub fn journal_insert(
+    conn: &Connection,
+    j: &JournalEntry,
+    id: Option<JournalId>,
+) -> Result<JournalId> {
     let sql = format!("INSERT INTO journal ({JOURNAL_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
     conn.execute(
         &sql,
@@ -521,20 +591,28 @@ pub fn journal_get(conn: &Connection, id: JournalId) -> Result<Option<JournalEnt
 
 /// The entry that corrects `id`, if any.
 pub fn journal_corrected_by(conn: &Connection, id: JournalId) -> Result<Option<JournalId>> {
-    Ok(conn.query_row("SELECT id FROM journal WHERE corrects_id = ?1", [id], |r| r.get(0)).optional()?)
+    Ok(conn
+        .query_row("SELECT id FROM journal WHERE corrects_id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?)
 }
 
 pub fn journal_of_client(conn: &Connection, client_id: ClientId) -> Result<Vec<JournalEntry>> {
     let sql = format!("SELECT {JOURNAL_COLS} FROM journal WHERE client_id = ?1 ORDER BY date, id");
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([client_id], journal_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = stmt
+        .query_map([client_id], journal_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
 pub fn journal_all(conn: &Connection) -> Result<Vec<JournalEntry>> {
     let sql = format!("SELECT {JOURNAL_COLS} FROM journal ORDER BY id");
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([], journal_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = stmt
+        .query_map([], journal_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
@@ -556,9 +634,13 @@ pub fn load_facts(conn: &Connection) -> Result<Facts> {
     let mut facts = Facts::default();
 
     let mut stmt = conn.prepare_cached("SELECT id FROM clients ORDER BY id")?;
-    facts.client_ids = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    facts.client_ids = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
 
-    let mut stmt = conn.prepare_cached("SELECT id, client_id, issue_date, due_date, amount_cents FROM invoices ORDER BY id")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, client_id, issue_date, due_date, amount_cents FROM invoices ORDER BY id",
+    )?;
     facts.invoices = stmt
         .query_map([], |r| {
             Ok(InvoiceFact {
@@ -582,7 +664,11 @@ pub fn load_facts(conn: &Connection) -> Result<Facts> {
                 invoice_id: r.get(0)?,
                 date: r.get(1)?,
                 amount: money(r, 2)?,
-                kind: if r.get::<_, i64>(3)? == 0 { SettlementKind::Payment } else { SettlementKind::CreditNote },
+                kind: if r.get::<_, i64>(3)? == 0 {
+                    SettlementKind::Payment
+                } else {
+                    SettlementKind::CreditNote
+                },
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -593,7 +679,13 @@ pub fn load_facts(conn: &Connection) -> Result<Facts> {
          GROUP BY p.id HAVING unallocated > 0",
     )?;
     facts.credits = stmt
-        .query_map([], |r| Ok(CreditFact { client_id: r.get(0)?, date: r.get(1)?, unallocated: money(r, 2)? }))?
+        .query_map([], |r| {
+            Ok(CreditFact {
+                client_id: r.get(0)?,
+                date: r.get(1)?,
+                unallocated: money(r, 2)?,
+            })
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
 
     // Journal events that change an invoice's status, ignoring entries replaced by a correction. A call whose
@@ -614,7 +706,11 @@ pub fn load_facts(conn: &Connection) -> Result<Facts> {
                 "write_off" => FlagEvent::WrittenOff,
                 _ => FlagEvent::DisputeOpened,
             };
-            Ok(FlagFact { invoice_id: r.get(0)?, date: r.get(1)?, event })
+            Ok(FlagFact {
+                invoice_id: r.get(0)?,
+                date: r.get(1)?,
+                event,
+            })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(facts)

@@ -1,0 +1,361 @@
+//! Command-line arguments. Help texts are in French: the CLI's users are French too.
+
+// Parsed once per run: boxing the big variants would only add noise.
+#![allow(clippy::large_enum_variant)]
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "tact",
+    version,
+    about = "Tact : vos factures, vos règlements et l'historique de chaque client, en ligne de commande.",
+    long_about = "Tact tient le registre de vos factures, règlements, avoirs et échanges avec chaque client.\n\
+                  Cette interface en ligne de commande pilote le même cœur que l'application : scripts, sauvegardes, tests.\n\
+                  Ajoutez --json à toute commande pour une sortie JSON."
+)]
+pub struct Cli {
+    /// Fichier de la base de données (par défaut : le dossier de données de l'application).
+    #[arg(long, global = true, env = "TACT_DB", value_name = "FICHIER")]
+    pub db: Option<PathBuf>,
+
+    /// Sortie JSON (pour les scripts) au lieu de tableaux lisibles.
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Date du jour pour les calculs (retards, soldes), AAAA-MM-JJ ou JJ/MM/AAAA ; par défaut aujourd'hui.
+    #[arg(long, global = true, value_name = "DATE")]
+    pub today: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Votre entreprise : identité, coordonnées bancaires, conditions par défaut.
+    #[command(subcommand)]
+    Business(BusinessCmd),
+    /// Les clients.
+    #[command(subcommand)]
+    Clients(ClientsCmd),
+    /// Les factures.
+    #[command(subcommand)]
+    Invoices(InvoicesCmd),
+    /// Les règlements reçus et leur répartition sur les factures.
+    #[command(subcommand)]
+    Payments(PaymentsCmd),
+    /// Les avoirs.
+    #[command(subcommand, name = "credit-notes")]
+    CreditNotes(CreditNotesCmd),
+    /// L'historique des échanges avec chaque client.
+    #[command(subcommand)]
+    Journal(JournalCmd),
+    /// Remplit une base vide avec les données d'exemple (l'atelier de Sophie Marchand).
+    Demo,
+    /// Exporte tout le registre en JSON sur la sortie standard.
+    Export,
+    /// Importe un export JSON dans une base vide (tout ou rien).
+    Import {
+        /// Fichier JSON produit par `tact export --json`.
+        #[arg(value_name = "FICHIER")]
+        file: PathBuf,
+    },
+    /// Affiche le chemin de la base de données utilisée.
+    Where,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BusinessCmd {
+    /// Affiche le profil de l'entreprise.
+    Show,
+    /// Crée ou modifie le profil (les champs non indiqués gardent leur valeur).
+    Set(BusinessArgs),
+}
+
+#[derive(Debug, Args, Default)]
+pub struct BusinessArgs {
+    /// Nom ou raison sociale.
+    #[arg(long)]
+    pub legal_name: Option<String>,
+    #[arg(long)]
+    pub trade_name: Option<String>,
+    /// Forme juridique (EI, EURL, SARL, SAS…).
+    #[arg(long)]
+    pub legal_form: Option<String>,
+    #[arg(long)]
+    pub siren: Option<String>,
+    #[arg(long)]
+    pub siret: Option<String>,
+    #[arg(long)]
+    pub vat_number: Option<String>,
+    #[arg(long)]
+    pub address_line1: Option<String>,
+    #[arg(long)]
+    pub address_line2: Option<String>,
+    #[arg(long)]
+    pub postcode: Option<String>,
+    #[arg(long)]
+    pub city: Option<String>,
+    #[arg(long)]
+    pub country: Option<String>,
+    #[arg(long)]
+    pub email: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
+    #[arg(long)]
+    pub iban: Option<String>,
+    #[arg(long)]
+    pub bic: Option<String>,
+    #[arg(long)]
+    pub signatory_name: Option<String>,
+    #[arg(long)]
+    pub signatory_title: Option<String>,
+    /// Ville écrite après « Fait à » dans les courriers.
+    #[arg(long)]
+    pub signing_city: Option<String>,
+    /// Délai de paiement par défaut : à réception, 30, 45fdm…
+    #[arg(long)]
+    pub default_terms: Option<String>,
+    /// Taux annuel des pénalités de retard (vide : taux légal, BCE + 10 points).
+    #[arg(long)]
+    pub penalty_rate: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClientsCmd {
+    /// Ajoute un client.
+    Add(ClientArgs),
+    /// Liste les clients avec leur reste dû et leur retard.
+    List {
+        /// Filtre sur le nom, le contact, l'e-mail ou la ville.
+        #[arg(long)]
+        search: Option<String>,
+        /// Inclut les clients archivés.
+        #[arg(long)]
+        all: bool,
+        /// Seulement les clients archivés.
+        #[arg(long, conflicts_with = "all")]
+        archived: bool,
+    },
+    /// Fiche client : coordonnées, factures, règlements, historique.
+    Show { id: i64 },
+    /// Modifie un client (les champs non indiqués gardent leur valeur).
+    Edit {
+        id: i64,
+        #[command(flatten)]
+        fields: ClientArgs,
+    },
+    /// Archive un client (ses données sont conservées).
+    Archive { id: i64 },
+    /// Réactive un client archivé.
+    Unarchive { id: i64 },
+    /// Supprime un client sans facture, règlement ni historique.
+    Delete { id: i64 },
+}
+
+#[derive(Debug, Args, Default)]
+pub struct ClientArgs {
+    /// professional (professionnel) ou consumer (particulier).
+    #[arg(long)]
+    pub kind: Option<String>,
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long)]
+    pub siren: Option<String>,
+    /// Personne à contacter.
+    #[arg(long)]
+    pub contact: Option<String>,
+    #[arg(long)]
+    pub address_line1: Option<String>,
+    #[arg(long)]
+    pub address_line2: Option<String>,
+    #[arg(long)]
+    pub postcode: Option<String>,
+    #[arg(long)]
+    pub city: Option<String>,
+    #[arg(long)]
+    pub country: Option<String>,
+    #[arg(long)]
+    pub email: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// email, phone ou letter.
+    #[arg(long)]
+    pub channel: Option<String>,
+    /// fr ou en.
+    #[arg(long)]
+    pub language: Option<String>,
+    #[arg(long)]
+    pub notes: Option<String>,
+    #[arg(long)]
+    pub client_since: Option<String>,
+    /// none, sauvegarde, redressement ou liquidation.
+    #[arg(long)]
+    pub collective_procedure: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum InvoicesCmd {
+    /// Ajoute une facture.
+    Add(InvoiceArgs),
+    /// Liste les factures avec leur reste dû et leur statut.
+    List {
+        #[arg(long)]
+        client: Option<i64>,
+        /// open, partially_paid, paid, overdue, disputed, written_off, cancelled.
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long)]
+        search: Option<String>,
+        /// Seulement les factures en retard d'au moins N jours.
+        #[arg(long, value_name = "N")]
+        min_days_late: Option<i64>,
+    },
+    /// Détail d'une facture (par numéro ou identifiant).
+    Show { invoice: String },
+    /// Corrige une facture (les champs non indiqués gardent leur valeur).
+    Edit {
+        invoice: String,
+        #[command(flatten)]
+        fields: InvoiceArgs,
+    },
+}
+
+#[derive(Debug, Args, Default)]
+pub struct InvoiceArgs {
+    /// Numéro de facture (unique).
+    #[arg(long)]
+    pub number: Option<String>,
+    /// Identifiant du client.
+    #[arg(long)]
+    pub client: Option<i64>,
+    #[arg(long)]
+    pub issue_date: Option<String>,
+    #[arg(long)]
+    pub delivery_date: Option<String>,
+    /// Délai : à réception, 30, 45fdm… (par défaut celui de l'entreprise).
+    #[arg(long)]
+    pub terms: Option<String>,
+    /// Échéance explicite (remplace le délai).
+    #[arg(long)]
+    pub due_date: Option<String>,
+    /// Montant TTC.
+    #[arg(long)]
+    pub amount: Option<String>,
+    #[arg(long)]
+    pub amount_ht: Option<String>,
+    #[arg(long)]
+    pub vat: Option<String>,
+    #[arg(long)]
+    pub description: Option<String>,
+    /// Taux des pénalités de retard stipulé pour cette facture.
+    #[arg(long)]
+    pub penalty_rate: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PaymentsCmd {
+    /// Enregistre un règlement. Sans --alloc, il est affecté aux factures en retard puis aux plus anciennes.
+    Add {
+        #[arg(long)]
+        client: i64,
+        /// Date de valeur (date où les fonds sont disponibles).
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        amount: String,
+        /// virement, cheque, carte, especes, prelevement ou autre.
+        #[arg(long)]
+        method: String,
+        #[arg(long)]
+        reference: Option<String>,
+        /// Affectation FACTURE=MONTANT (répétable), ex. --alloc F-2026-033=300.
+        #[arg(long = "alloc", value_name = "FACTURE=MONTANT")]
+        allocations: Vec<String>,
+        /// N'affecte rien : tout le règlement reste en avoir client.
+        #[arg(long, conflicts_with = "allocations")]
+        no_alloc: bool,
+    },
+    /// Liste les règlements.
+    List {
+        #[arg(long)]
+        client: Option<i64>,
+    },
+    /// Détail d'un règlement.
+    Show { id: i64 },
+    /// Affecte la part non affectée d'un règlement (avoir client) à des factures.
+    Allocate {
+        #[arg(long)]
+        payment: i64,
+        #[arg(long = "alloc", value_name = "FACTURE=MONTANT", required = true)]
+        allocations: Vec<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CreditNotesCmd {
+    /// Ajoute un avoir sur une facture.
+    Add {
+        /// Facture concernée (numéro ou identifiant).
+        #[arg(long)]
+        invoice: String,
+        /// Numéro de l'avoir.
+        #[arg(long)]
+        number: String,
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        amount: String,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Liste les avoirs.
+    List {
+        #[arg(long)]
+        client: Option<i64>,
+    },
+    /// Détail d'un avoir.
+    Show { id: i64 },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum JournalCmd {
+    /// Ajoute une entrée à l'historique d'un client.
+    Add {
+        #[arg(long)]
+        client: i64,
+        /// note, call, promise, dispute_opened, dispute_settled, friendly_reminder, firm_reminder, last_reminder,
+        /// preventive_note, letter, formal_notice, write_off.
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        date: String,
+        /// Facture concernée (numéro ou identifiant).
+        #[arg(long)]
+        invoice: Option<String>,
+        /// email, phone, letter, registered_letter, in_person, sms, other.
+        #[arg(long)]
+        channel: Option<String>,
+        /// Pour un appel : reached, no_answer, promise, dispute, difficulty.
+        #[arg(long)]
+        outcome: Option<String>,
+        #[arg(long)]
+        promise_date: Option<String>,
+        #[arg(long)]
+        promise_amount: Option<String>,
+        #[arg(long)]
+        text: Option<String>,
+        /// Identifiant de l'entrée que celle-ci corrige.
+        #[arg(long)]
+        corrects: Option<i64>,
+    },
+    /// Historique d'un client.
+    List {
+        #[arg(long)]
+        client: i64,
+    },
+    /// Détail d'une entrée.
+    Show { id: i64 },
+}

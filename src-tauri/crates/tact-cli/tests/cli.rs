@@ -1,0 +1,345 @@
+//! The `tact` binary, driven as scripts drive it. Every test uses its own temporary database.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn tact(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tact"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        // Never fall back to the user's real database.
+        .env_remove("TACT_DB")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run tact: {e}"))
+}
+
+fn ok_json(db: &Path, args: &[&str]) -> Value {
+    let out = tact(db, args);
+    assert!(
+        out.status.success(),
+        "tact {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "tact {args:?}: not JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    })
+}
+
+fn temp_db() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("tact.sqlite3");
+    (dir, path)
+}
+
+#[test]
+fn demo_then_the_stable_json_listings() {
+    let (_dir, db) = temp_db();
+    let out = tact(&db, &["demo"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let clients = ok_json(&db, &["clients", "list", "--json"]);
+    let clients = clients.as_array().unwrap_or_else(|| panic!("array"));
+    assert_eq!(clients.len(), 5);
+    assert!(clients
+        .iter()
+        .all(|c| c["id"].is_i64() && c["name"].is_string()));
+
+    let invoices = ok_json(
+        &db,
+        &["--today", "2026-11-23", "invoices", "list", "--json"],
+    );
+    let invoices = invoices.as_array().unwrap_or_else(|| panic!("array"));
+    assert_eq!(invoices.len(), 15);
+    let f028 = invoices
+        .iter()
+        .find(|i| i["number"] == "F-2026-028")
+        .unwrap_or_else(|| panic!("F-2026-028"));
+    assert!(f028["id"].is_i64());
+    assert_eq!(f028["balance"], "450.00");
+    assert_eq!(f028["status"], "overdue");
+    assert_eq!(f028["days_late"], 69);
+    let f033 = invoices
+        .iter()
+        .find(|i| i["number"] == "F-2026-033")
+        .unwrap_or_else(|| panic!("F-2026-033"));
+    assert_eq!(f033["balance"], "300.00");
+
+    // A second demo on a non-empty database is refused.
+    let again = tact(&db, &["demo"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("vide"));
+}
+
+#[test]
+fn export_import_round_trip_through_files() {
+    let (dir, db) = temp_db();
+    assert!(tact(&db, &["demo"]).status.success());
+    let export = tact(&db, &["export", "--json"]);
+    assert!(export.status.success());
+    let file = dir.path().join("export.json");
+    std::fs::write(&file, &export.stdout).unwrap_or_else(|e| panic!("{e}"));
+
+    let copy = dir.path().join("copie.sqlite3");
+    let report = ok_json(
+        &copy,
+        &["import", "--json", file.to_str().unwrap_or_default()],
+    );
+    assert_eq!(report["invoices"], 15);
+    let again = tact(&copy, &["export", "--json"]);
+    assert_eq!(
+        again.stdout, export.stdout,
+        "the copy exports the same bytes"
+    );
+}
+
+#[test]
+fn a_whole_small_business_from_the_command_line() {
+    let (_dir, db) = temp_db();
+    let b = ok_json(
+        &db,
+        &[
+            "business",
+            "set",
+            "--json",
+            "--legal-name",
+            "Sophie Marchand",
+            "--trade-name",
+            "Atelier Marchand",
+            "--siret",
+            "832 541 908 00014",
+            "--iban",
+            "FR76 3000 4000 3123 4567 8901 235",
+            "--default-terms",
+            "30",
+        ],
+    );
+    assert_eq!(b["siren"], "832541908");
+    let c = ok_json(
+        &db,
+        &[
+            "clients",
+            "add",
+            "--json",
+            "--kind",
+            "professional",
+            "--name",
+            "Agence Lumière SARL",
+            "--email",
+            "compta@agence-lumiere.fr",
+        ],
+    );
+    let client = c["id"].as_i64().unwrap_or_default().to_string();
+    let inv = ok_json(
+        &db,
+        &[
+            "invoices",
+            "add",
+            "--json",
+            "--number",
+            "F-2026-041",
+            "--client",
+            &client,
+            "--issue-date",
+            "01/10/2026",
+            "--amount",
+            "2 400,00",
+        ],
+    );
+    assert_eq!(inv["record"]["due_date"], "2026-10-31");
+    let p = ok_json(
+        &db,
+        &[
+            "payments",
+            "add",
+            "--json",
+            "--client",
+            &client,
+            "--date",
+            "05/12/2026",
+            "--amount",
+            "800",
+            "--method",
+            "virement",
+            "--alloc",
+            "F-2026-041=800",
+        ],
+    );
+    assert_eq!(p["allocations"][0]["amount"], "800.00");
+    let show = ok_json(
+        &db,
+        &[
+            "--today",
+            "2026-12-06",
+            "invoices",
+            "show",
+            "F-2026-041",
+            "--json",
+        ],
+    );
+    assert_eq!(show["balance"], "1600.00");
+    assert_eq!(show["status"], "overdue");
+    let j = ok_json(
+        &db,
+        &[
+            "journal",
+            "add",
+            "--json",
+            "--client",
+            &client,
+            "--kind",
+            "call",
+            "--date",
+            "2026-11-23",
+            "--invoice",
+            "F-2026-041",
+            "--outcome",
+            "difficulty",
+            "--text",
+            "Trésorerie tendue, demande un échéancier.",
+        ],
+    );
+    assert_eq!(j["kind"], "call");
+    let history = ok_json(&db, &["journal", "list", "--client", &client, "--json"]);
+    let kinds: Vec<&str> = history
+        .as_array()
+        .map(|a| a.iter().filter_map(|e| e["kind"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(kinds, ["call", "payment_recorded"]);
+
+    // Human output is French.
+    let human = tact(&db, &["--today", "2026-12-06", "clients", "list"]);
+    let text = String::from_utf8_lossy(&human.stdout);
+    assert!(text.contains("1\u{202f}600,00\u{a0}€"), "{text}");
+}
+
+#[test]
+fn bad_input_is_a_french_error_naming_the_field_and_nothing_is_written() {
+    let (_dir, db) = temp_db();
+    assert!(tact(&db, &["demo"]).status.success());
+    let before = tact(&db, &["export", "--json"]).stdout;
+
+    let out = tact(
+        &db,
+        &[
+            "--json",
+            "invoices",
+            "add",
+            "--number",
+            "F-2026-099",
+            "--client",
+            "1",
+            "--issue-date",
+            "2026-11-20",
+            "--amount",
+            "12,345",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err: Value = serde_json::from_slice(&out.stderr).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(err["error"]["code"], "too_many_decimals");
+    assert_eq!(err["error"]["field"], "amount");
+    assert!(err["error"]["message"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("deux décimales"));
+
+    let out = tact(
+        &db,
+        &[
+            "invoices",
+            "add",
+            "--number",
+            "F-2026-041",
+            "--client",
+            "1",
+            "--issue-date",
+            "2026-11-20",
+            "--amount",
+            "10",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("existe déjà"));
+
+    let out = tact(
+        &db,
+        &[
+            "payments",
+            "add",
+            "--client",
+            "4",
+            "--date",
+            "2026-11-23",
+            "--amount",
+            "500",
+            "--method",
+            "virement",
+            "--alloc",
+            "F-2026-033=400",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("allocations[0].amount"));
+
+    let out = tact(
+        &db,
+        &[
+            "clients",
+            "add",
+            "--kind",
+            "professional",
+            "--name",
+            "X",
+            "--siren",
+            "123 456 789",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+
+    assert_eq!(
+        tact(&db, &["export", "--json"]).stdout,
+        before,
+        "rejected requests wrote nothing"
+    );
+    // Usage errors are clap's, with exit status 2.
+    assert_eq!(
+        tact(&db, &["invoices", "frobnicate"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn a_database_from_a_newer_tact_is_refused() {
+    let (_dir, db) = temp_db();
+    assert!(tact(&db, &["clients", "list"]).status.success());
+    {
+        let conn = rusqlite_free_user_version_bump(&db);
+        assert!(conn, "could not bump the schema version");
+    }
+    let out = tact(&db, &["clients", "list"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("plus récente"));
+}
+
+/// Set the schema version far ahead by writing the SQLite header's user_version field (offset 60, big-endian);
+/// the CLI crate does not depend on rusqlite.
+fn rusqlite_free_user_version_bump(db: &Path) -> bool {
+    let Ok(mut bytes) = std::fs::read(db) else {
+        return false;
+    };
+    if bytes.len() < 100 {
+        return false;
+    }
+    bytes[60..64].copy_from_slice(&999u32.to_be_bytes());
+    // The database is in WAL mode; with the WAL checkpointed on close the main file holds everything.
+    std::fs::write(db, bytes).is_ok()
+}

@@ -1,0 +1,546 @@
+//! The ledger as users rely on it, on temporary databases.
+
+use chrono::NaiveDate;
+use tact_core::input::{
+    AllocationInput, ClientInput, CreditNoteInput, InvoiceInput, JournalInput, PaymentInput,
+};
+use tact_core::ledger::{ClientFilter, InvoiceFilter};
+use tact_core::model::InvoiceStatus;
+use tact_core::money::Money;
+use tact_core::{ErrorCode, Ledger};
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
+}
+
+fn eur(s: &str) -> Money {
+    Money::parse_canonical(s).unwrap_or_else(|| panic!("{s}"))
+}
+
+fn demo() -> Ledger {
+    let mut l = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    l.load_demo().unwrap_or_else(|e| panic!("demo: {e}"));
+    l
+}
+
+fn client(l: &mut Ledger, name: &str) -> i64 {
+    l.add_client(&ClientInput {
+        kind: "professional".into(),
+        name: name.into(),
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("{e}"))
+    .id
+}
+
+fn invoice(l: &mut Ledger, client_id: i64, number: &str, issue: &str, amount: &str) -> i64 {
+    l.add_invoice(&InvoiceInput {
+        number: number.into(),
+        client_id,
+        issue_date: issue.into(),
+        amount: amount.into(),
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("{e}"))
+    .record
+    .id
+}
+
+fn counts(l: &Ledger) -> (usize, usize, usize, usize, usize) {
+    let e = l.export().unwrap_or_else(|e| panic!("{e}"));
+    (
+        e.clients.len(),
+        e.invoices.len(),
+        e.payments.len(),
+        e.credit_notes.len(),
+        e.journal.len(),
+    )
+}
+
+#[test]
+fn the_scenario_on_monday_23_november_2026() {
+    let l = demo();
+    let today = d("2026-11-23");
+    let rows = l
+        .client_rows(today, &ClientFilter::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let by_name = |n: &str| {
+        rows.iter()
+            .find(|r| r.client.name == n)
+            .unwrap_or_else(|| panic!("{n}"))
+    };
+
+    let lumiere = by_name("Agence Lumière SARL");
+    assert_eq!(lumiere.standing.overdue_total, eur("2400.00"));
+    assert_eq!(lumiere.standing.max_days_late, Some(23));
+    // Eight earlier invoices, all paid on or before their due date.
+    assert_eq!(lumiere.standing.history.paid_invoices, 8);
+    assert_eq!(lumiere.standing.history.paid_on_time, 8);
+
+    let petitjean = by_name("Boulangerie Petitjean");
+    assert_eq!(petitjean.standing.overdue_total, eur("450.00"));
+    assert_eq!(petitjean.standing.max_days_late, Some(69));
+
+    let roche = by_name("M. Julien Roche");
+    assert_eq!(roche.client.kind.code(), "consumer");
+    assert_eq!(roche.standing.max_days_late, Some(3));
+
+    let nova = by_name("Studio Nova SAS");
+    assert_eq!(nova.standing.balance, eur("1450.00"));
+    assert_eq!(nova.standing.disputed_total, eur("1150.00"));
+    assert_eq!(nova.standing.overdue_total, eur("300.00"));
+
+    let cafe = by_name("Café des Arts");
+    assert_eq!(cafe.standing.balance, eur("780.00"));
+    assert_eq!(cafe.standing.overdue_total, Money::ZERO);
+
+    let overdue = l
+        .invoice_rows(
+            today,
+            &InvoiceFilter {
+                status: Some(InvoiceStatus::Overdue),
+                ..Default::default()
+            },
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let numbers: Vec<&str> = overdue.iter().map(|r| r.invoice.number.as_str()).collect();
+    assert_eq!(
+        numbers,
+        ["F-2026-028", "F-2026-033", "F-2026-041", "F-2026-047"]
+    );
+
+    // Boulangerie Petitjean: four contacts, the last a promise for 31/10.
+    let journal = l
+        .journal(petitjean.client.id)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let contacts: Vec<&str> = journal
+        .iter()
+        .filter(|v| v.entry.kind.code() != "payment_recorded")
+        .map(|v| v.entry.kind.code())
+        .collect();
+    assert_eq!(
+        contacts,
+        ["friendly_reminder", "firm_reminder", "call", "call"]
+    );
+    assert_eq!(
+        journal.last().and_then(|v| v.entry.promise_date),
+        Some(d("2026-10-31"))
+    );
+}
+
+#[test]
+fn export_then_import_gives_back_the_same_ledger() {
+    let l = demo();
+    let exported = l.export().unwrap_or_else(|e| panic!("{e}"));
+    let json = serde_json::to_string(&exported).unwrap_or_else(|e| panic!("{e}"));
+    let mut copy = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    copy.import_json(&json).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(copy.export().unwrap_or_else(|e| panic!("{e}")), exported);
+}
+
+#[test]
+fn an_import_is_all_or_nothing() {
+    let mut data = demo().export().unwrap_or_else(|e| panic!("{e}"));
+    // The very last record is bad: its invoice belongs to another client.
+    let last = data.journal.len() - 1;
+    data.journal[last].invoice_id = Some(data.invoices[0].id);
+    data.journal[last].client_id = 5;
+    let mut l = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    let err = l.import(&data).expect_err("bad record");
+    assert_eq!(err.code, ErrorCode::ClientMismatch);
+    assert!(
+        err.field
+            .as_deref()
+            .is_some_and(|f| f.starts_with("journal[")),
+        "{:?}",
+        err.field
+    );
+    assert!(l.is_empty().unwrap_or(false), "nothing may be written");
+    assert!(l.business().unwrap_or_else(|e| panic!("{e}")).is_none());
+}
+
+#[test]
+fn an_import_refuses_a_non_empty_ledger_and_newer_formats() {
+    let mut l = demo();
+    let data = l.export().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        l.import(&data).map_err(|e| e.code).err(),
+        Some(ErrorCode::ImportNotEmpty)
+    );
+    let mut newer = data.clone();
+    newer.version = 99;
+    let mut empty = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        empty.import(&newer).map_err(|e| e.code).err(),
+        Some(ErrorCode::ImportFormat)
+    );
+    assert_eq!(
+        empty.import_json("{ pas du json").map_err(|e| e.code).err(),
+        Some(ErrorCode::ImportFormat)
+    );
+    // Invalid values inside a record are caught by the same validation as the forms.
+    let mut bad = data;
+    bad.clients[0].email = Some("pas-une-adresse".into());
+    let err = empty.import(&bad).expect_err("bad email");
+    assert_eq!(
+        (err.code, err.field.as_deref()),
+        (ErrorCode::InvalidEmail, Some("clients[0].email"))
+    );
+    assert!(empty.is_empty().unwrap_or(false));
+}
+
+#[test]
+fn a_rejected_payment_writes_nothing() {
+    let mut l = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    let c = client(&mut l, "Studio Nova SAS");
+    let a = invoice(&mut l, c, "F-1", "2026-08-31", "600");
+    let b = invoice(&mut l, c, "F-2", "2026-09-25", "1150");
+    let before = counts(&l);
+    // The first line is fine, the second asks more than the invoice's balance.
+    let err = l
+        .record_payment(&PaymentInput {
+            client_id: c,
+            date: "2026-10-12".into(),
+            amount: "2000".into(),
+            method: "virement".into(),
+            allocations: Some(vec![
+                AllocationInput {
+                    invoice_id: a,
+                    amount: "600".into(),
+                },
+                AllocationInput {
+                    invoice_id: b,
+                    amount: "1200".into(),
+                },
+            ]),
+            ..Default::default()
+        })
+        .expect_err("over-allocation");
+    assert_eq!(
+        (err.code, err.field.as_deref()),
+        (
+            ErrorCode::AllocationExceedsBalance,
+            Some("allocations[1].amount")
+        )
+    );
+    assert_eq!(counts(&l), before);
+}
+
+#[test]
+fn a_payment_without_allocation_goes_to_overdue_then_oldest_and_the_rest_is_credit() {
+    let mut l = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    let c = client(&mut l, "Client");
+    let not_due = invoice(&mut l, c, "F-3", "2026-11-10", "100"); // due 10/12
+    let overdue_recent = invoice(&mut l, c, "F-2", "2026-10-01", "200"); // due 31/10
+    let overdue_old = invoice(&mut l, c, "F-1", "2026-09-01", "300"); // due 01/10
+    let p = l
+        .record_payment(&PaymentInput {
+            client_id: c,
+            date: "2026-11-20".into(),
+            amount: "650".into(),
+            method: "virement".into(),
+            ..Default::default()
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let order: Vec<(i64, Money)> = p
+        .allocations
+        .iter()
+        .map(|a| (a.invoice_id, a.amount))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            (overdue_old, eur("300.00")),
+            (overdue_recent, eur("200.00")),
+            (not_due, eur("100.00"))
+        ]
+    );
+    assert_eq!(p.unallocated().ok(), Some(eur("50.00")));
+    let standing = &l
+        .standings(d("2026-11-20"))
+        .unwrap_or_else(|e| panic!("{e}"))[0];
+    assert_eq!(
+        (standing.balance, standing.credit),
+        (Money::ZERO, eur("50.00"))
+    );
+    // The payment is in the client's history.
+    let journal = l.journal(c).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(journal.len(), 1);
+    assert_eq!(journal[0].entry.payment_id, Some(p.id));
+
+    // Later the credit settles a new invoice.
+    let later = invoice(&mut l, c, "F-4", "2026-11-25", "80");
+    let p = l
+        .allocate_credit(
+            p.id,
+            &[AllocationInput {
+                invoice_id: later,
+                amount: "50".into(),
+            }],
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(p.unallocated().ok(), Some(Money::ZERO));
+    let err = l
+        .allocate_credit(
+            p.id,
+            &[AllocationInput {
+                invoice_id: later,
+                amount: "10".into(),
+            }],
+        )
+        .expect_err("no credit left");
+    assert_eq!(err.code, ErrorCode::AllocationExceedsPayment);
+}
+
+#[test]
+fn credit_notes_reduce_or_cancel_an_invoice() {
+    let mut l = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    let c = client(&mut l, "Client");
+    let i = invoice(&mut l, c, "F-1", "2026-10-01", "1150");
+    let cn = |number: &str, amount: &str| CreditNoteInput {
+        number: number.into(),
+        invoice_id: i,
+        date: "2026-11-05".into(),
+        amount: amount.into(),
+        reason: Some("Fichiers non livrés".into()),
+    };
+    assert_eq!(
+        l.add_credit_note(&cn("AV-1", "1200"))
+            .map_err(|e| e.code)
+            .err(),
+        Some(ErrorCode::CreditExceedsBalance)
+    );
+    l.add_credit_note(&cn("AV-1", "150"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        l.add_credit_note(&cn("av-1", "10"))
+            .map_err(|e| e.code)
+            .err(),
+        Some(ErrorCode::DuplicateCreditNoteNumber)
+    );
+    l.add_credit_note(&cn("AV-2", "1000"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let row = &l
+        .invoice_rows(d("2026-11-23"), &InvoiceFilter::default())
+        .unwrap_or_else(|e| panic!("{e}"))[0];
+    assert_eq!(
+        (row.status, row.balance),
+        (InvoiceStatus::Cancelled, Money::ZERO)
+    );
+}
+
+#[test]
+fn invoice_rules() {
+    let mut l = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    let c = client(&mut l, "Client");
+    let other = client(&mut l, "Autre");
+    let i = invoice(&mut l, c, "F-2026-041", "2026-10-01", "2400");
+    let dup = InvoiceInput {
+        number: "f-2026-041".into(),
+        client_id: c,
+        issue_date: "2026-10-02".into(),
+        amount: "1".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        l.add_invoice(&dup).map_err(|e| e.code).err(),
+        Some(ErrorCode::DuplicateInvoiceNumber)
+    );
+    let unknown = InvoiceInput {
+        client_id: 999,
+        number: "F-9".into(),
+        ..dup.clone()
+    };
+    assert_eq!(
+        l.add_invoice(&unknown).map_err(|e| e.code).err(),
+        Some(ErrorCode::ClientNotFound)
+    );
+
+    l.record_payment(&PaymentInput {
+        client_id: c,
+        date: "2026-11-01".into(),
+        amount: "1000".into(),
+        method: "cheque".into(),
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut edit = InvoiceInput::from(&l.invoice(i).unwrap_or_else(|e| panic!("{e}")));
+    edit.amount = "900".into();
+    assert_eq!(
+        l.update_invoice(i, &edit).map_err(|e| e.code).err(),
+        Some(ErrorCode::AmountBelowSettled)
+    );
+    edit.amount = "2400".into();
+    edit.client_id = other;
+    assert_eq!(
+        l.update_invoice(i, &edit).map_err(|e| e.code).err(),
+        Some(ErrorCode::InvoiceHasActivity)
+    );
+    edit.client_id = c;
+    edit.description = Some("Campagne de lancement".into());
+    assert!(l.update_invoice(i, &edit).is_ok());
+
+    // Terms beyond the legal cap between professionals: recorded, with a warning.
+    let long = InvoiceInput {
+        number: "F-2".into(),
+        terms: Some("90".into()),
+        ..dup
+    };
+    let saved = l.add_invoice(&long).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(saved.warnings.len(), 1);
+    assert!(saved.warnings[0].message.contains("L441-10"));
+}
+
+#[test]
+fn archived_clients_keep_their_records_and_take_no_new_invoice() {
+    let mut l = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    let c = client(&mut l, "Ancien client");
+    invoice(&mut l, c, "F-1", "2026-01-10", "100");
+    assert_eq!(
+        l.delete_client(c).map_err(|e| e.code).err(),
+        Some(ErrorCode::ClientHasInvoices)
+    );
+    l.set_client_archived(c, true)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let active = l
+        .client_rows(d("2026-11-23"), &ClientFilter::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(active.is_empty());
+    let archived = l
+        .client_rows(
+            d("2026-11-23"),
+            &ClientFilter {
+                archived_only: true,
+                ..Default::default()
+            },
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(archived.len(), 1);
+    let new = InvoiceInput {
+        number: "F-2".into(),
+        client_id: c,
+        issue_date: "2026-11-01".into(),
+        amount: "10".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        l.add_invoice(&new).map_err(|e| e.code).err(),
+        Some(ErrorCode::ClientArchived)
+    );
+    // A client with nothing attached can be deleted.
+    let empty = client(&mut l, "Erreur de saisie");
+    assert!(l.delete_client(empty).is_ok());
+}
+
+#[test]
+fn journal_corrections_replace_without_erasing() {
+    let mut l = demo();
+    let nova = 4;
+    let f039 = l
+        .invoice_by_number("F-2026-039")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .id;
+    let today = d("2026-11-23");
+    let status = |l: &Ledger| {
+        l.invoice_rows(
+            today,
+            &InvoiceFilter {
+                client_id: Some(nova),
+                ..Default::default()
+            },
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .find(|r| r.invoice.id == f039)
+        .map(|r| r.status)
+    };
+    assert_eq!(status(&l), Some(InvoiceStatus::Disputed));
+    let dispute = l
+        .journal(nova)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .find(|v| v.entry.kind.code() == "dispute_opened")
+        .unwrap_or_else(|| panic!("dispute entry"));
+    // The dispute was entered on the wrong invoice: a correction replaces it by a note.
+    let fix = JournalInput {
+        client_id: nova,
+        date: "2026-11-23".into(),
+        kind: "note".into(),
+        text: Some("Saisie erronée : le litige ne concerne pas cette facture.".into()),
+        corrects: Some(dispute.entry.id),
+        ..Default::default()
+    };
+    let correction = l.add_journal_entry(&fix).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(status(&l), Some(InvoiceStatus::Overdue));
+    let journal = l.journal(nova).unwrap_or_else(|e| panic!("{e}"));
+    let old = journal
+        .iter()
+        .find(|v| v.entry.id == dispute.entry.id)
+        .unwrap_or_else(|| panic!("old entry kept"));
+    assert_eq!(old.corrected_by, Some(correction.id));
+    // A second correction of the same entry is refused: correct the correction instead.
+    assert_eq!(
+        l.add_journal_entry(&fix).map_err(|e| e.code).err(),
+        Some(ErrorCode::InvalidCorrection)
+    );
+    // Payment entries are not corrected through the journal.
+    let paid = journal
+        .iter()
+        .find(|v| v.entry.kind.code() == "payment_recorded")
+        .map(|v| v.entry.id);
+    let bad = JournalInput {
+        corrects: paid,
+        ..fix
+    };
+    assert_eq!(
+        l.add_journal_entry(&bad).map_err(|e| e.code).err(),
+        Some(ErrorCode::InvalidCorrection)
+    );
+}
+
+#[test]
+fn journal_entries_check_their_references() {
+    let mut l = demo();
+    let f041 = l
+        .invoice_by_number("F-2026-041")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .id;
+    let wrong_client = JournalInput {
+        client_id: 2,
+        invoice_id: Some(f041),
+        date: "2026-11-23".into(),
+        kind: "promise".into(),
+        promise_date: Some("2026-11-30".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        l.add_journal_entry(&wrong_client).map_err(|e| e.code).err(),
+        Some(ErrorCode::ClientMismatch)
+    );
+    let unknown = JournalInput {
+        client_id: 42,
+        invoice_id: None,
+        ..wrong_client
+    };
+    assert_eq!(
+        l.add_journal_entry(&unknown).map_err(|e| e.code).err(),
+        Some(ErrorCode::ClientNotFound)
+    );
+}
+
+#[test]
+fn a_database_on_disk_keeps_everything_across_reopening() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("livres").join("tact.sqlite3");
+    let exported = {
+        let mut l = Ledger::open(&path).unwrap_or_else(|e| panic!("{e}"));
+        l.load_demo().unwrap_or_else(|e| panic!("{e}"));
+        l.export().unwrap_or_else(|e| panic!("{e}"))
+    };
+    let l = Ledger::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(l.export().unwrap_or_else(|e| panic!("{e}")), exported);
+    assert!(
+        l.store().open_report().backup.is_none(),
+        "no migration, no backup"
+    );
+}
