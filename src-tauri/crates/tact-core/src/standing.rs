@@ -133,47 +133,74 @@ pub struct ClientStanding {
 struct Acc {
     paid: Money,
     credited: Money,
-    settled_on: Option<NaiveDate>,
+    last_settlement: Option<NaiveDate>,
     disputed: bool,
     written_off: bool,
 }
 
+/// Position of each id in a list. Ids are SQLite rowids, usually dense: then a plain vector beats hashing.
+enum IdIndex {
+    Dense(Vec<u32>),
+    Sparse(HashMap<i64, usize>),
+}
+
+impl IdIndex {
+    fn new(ids: impl ExactSizeIterator<Item = i64> + Clone) -> IdIndex {
+        let n = ids.len();
+        let max = ids.clone().max().unwrap_or(0);
+        let dense_limit = i64::try_from(n)
+            .unwrap_or(i64::MAX)
+            .saturating_mul(4)
+            .saturating_add(1024);
+        let min = ids.clone().min().unwrap_or(0);
+        if min >= 0 && max <= dense_limit && u32::try_from(n).is_ok() {
+            let mut v = vec![u32::MAX; usize::try_from(max).unwrap_or(0).saturating_add(1)];
+            for (i, id) in ids.enumerate() {
+                if let (Some(slot), Ok(i)) = (
+                    v.get_mut(usize::try_from(id).unwrap_or(usize::MAX)),
+                    u32::try_from(i),
+                ) {
+                    *slot = i;
+                }
+            }
+            IdIndex::Dense(v)
+        } else {
+            IdIndex::Sparse(ids.enumerate().map(|(i, id)| (id, i)).collect())
+        }
+    }
+
+    fn get(&self, id: i64) -> Option<usize> {
+        match self {
+            IdIndex::Dense(v) => {
+                let i = *v.get(usize::try_from(id).ok()?)?;
+                (i != u32::MAX).then_some(i as usize)
+            }
+            IdIndex::Sparse(m) => m.get(&id).copied(),
+        }
+    }
+}
+
 /// Every invoice's state as of `as_of`, in the order of `facts.invoices`.
 pub fn invoice_states(facts: &Facts, as_of: NaiveDate) -> Result<Vec<InvoiceState>> {
-    let index: HashMap<InvoiceId, usize> = facts
-        .invoices
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.id, i))
-        .collect();
+    let index = IdIndex::new(facts.invoices.iter().map(|f| f.id));
     let mut acc = vec![Acc::default(); facts.invoices.len()];
 
-    let mut settlements: Vec<&Settlement> = facts
-        .settlements
-        .iter()
-        .filter(|s| s.date <= as_of)
-        .collect();
-    settlements.sort_by_key(|s| s.date);
-    for s in settlements {
-        let Some(&i) = index.get(&s.invoice_id) else {
-            continue;
-        };
-        let (Some(a), Some(inv)) = (acc.get_mut(i), facts.invoices.get(i)) else {
+    for s in facts.settlements.iter().filter(|s| s.date <= as_of) {
+        let Some(a) = index.get(s.invoice_id).and_then(|i| acc.get_mut(i)) else {
             continue;
         };
         match s.kind {
             SettlementKind::Payment => a.paid = a.paid.checked_add(s.amount)?,
             SettlementKind::CreditNote => a.credited = a.credited.checked_add(s.amount)?,
         }
-        if a.settled_on.is_none() && a.paid.checked_add(a.credited)? >= inv.amount {
-            a.settled_on = Some(s.date);
-        }
+        a.last_settlement = a.last_settlement.max(Some(s.date));
     }
 
+    // Flags are few; apply them in date order (stable, so same-day entries keep their journal order).
     let mut flags: Vec<&FlagFact> = facts.flags.iter().filter(|f| f.date <= as_of).collect();
     flags.sort_by_key(|f| f.date);
     for f in flags {
-        let Some(a) = index.get(&f.invoice_id).and_then(|&i| acc.get_mut(i)) else {
+        let Some(a) = index.get(f.invoice_id).and_then(|i| acc.get_mut(i)) else {
             continue;
         };
         match f.event {
@@ -215,10 +242,12 @@ pub fn invoice_states(facts: &Facts, as_of: NaiveDate) -> Result<Vec<InvoiceStat
                 credited: a.credited,
                 balance,
                 days_late,
+                // Settlements never exceed an invoice (the ledger refuses it), so the balance reaches zero exactly
+                // on the last settlement.
                 settled_on: if balance.is_positive() {
                     None
                 } else {
-                    a.settled_on
+                    a.last_settlement
                 },
             })
         })
@@ -228,12 +257,7 @@ pub fn invoice_states(facts: &Facts, as_of: NaiveDate) -> Result<Vec<InvoiceStat
 /// Every client's standing as of `as_of`, in the order of `facts.client_ids`.
 pub fn client_standings(facts: &Facts, as_of: NaiveDate) -> Result<Vec<ClientStanding>> {
     let states = invoice_states(facts, as_of)?;
-    let index: HashMap<ClientId, usize> = facts
-        .client_ids
-        .iter()
-        .enumerate()
-        .map(|(i, id)| (*id, i))
-        .collect();
+    let index = IdIndex::new(facts.client_ids.iter().copied());
     let mut out: Vec<ClientStanding> = facts
         .client_ids
         .iter()
@@ -249,7 +273,7 @@ pub fn client_standings(facts: &Facts, as_of: NaiveDate) -> Result<Vec<ClientSta
         if inv.issue_date > as_of {
             continue;
         }
-        let Some(&ci) = index.get(&inv.client_id) else {
+        let Some(ci) = index.get(inv.client_id) else {
             continue;
         };
         let (Some(c), Some(days_sum)) = (out.get_mut(ci), days_late_sum.get_mut(ci)) else {
@@ -292,7 +316,7 @@ pub fn client_standings(facts: &Facts, as_of: NaiveDate) -> Result<Vec<ClientSta
     }
 
     for credit in facts.credits.iter().filter(|c| c.date <= as_of) {
-        if let Some(c) = index.get(&credit.client_id).and_then(|&i| out.get_mut(i)) {
+        if let Some(c) = index.get(credit.client_id).and_then(|i| out.get_mut(i)) {
             c.credit = c.credit.checked_add(credit.unallocated)?;
         }
     }
