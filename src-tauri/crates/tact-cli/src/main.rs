@@ -23,7 +23,7 @@ use tact_core::ledger::{ClientFilter, InvoiceFilter};
 use tact_core::model::{Invoice, InvoiceStatus, Payment};
 use tact_core::money::Money;
 use tact_core::storage::default_db_path;
-use tact_core::text::format_date_fr;
+use tact_core::text::{format_date_fr, format_siren_siret, plural_fr};
 use tact_core::{Error, ErrorCode, Ledger, Result};
 
 fn main() -> ExitCode {
@@ -149,8 +149,8 @@ fn business(ledger: &mut Ledger, out: &Out, cmd: BusinessCmd) -> Result<()> {
                         ("Nom ou raison sociale", Some(b.legal_name.clone())),
                         ("Nom commercial", b.trade_name.clone()),
                         ("Forme juridique", b.legal_form.clone()),
-                        ("SIRET", b.siret.clone()),
-                        ("SIREN", b.siren.clone()),
+                        ("SIRET", b.siret.as_deref().map(format_siren_siret)),
+                        ("SIREN", b.siren.as_deref().map(format_siren_siret)),
                         ("N° de TVA", b.vat_number.clone()),
                         ("Adresse", join_address(&[&b.address_line1, &b.address_line2], &b.postcode, &b.city)),
                         ("E-mail", b.email.clone()),
@@ -330,7 +330,7 @@ fn clients(ledger: &mut Ledger, out: &Out, cmd: ClientsCmd, as_of: NaiveDate) ->
                     ("Adresse", join_address(&[&c.address_line1, &c.address_line2], &c.postcode, &c.city)),
                     ("E-mail", c.email.clone()),
                     ("Téléphone", c.phone.clone()),
-                    ("SIREN", c.siren.clone()),
+                    ("SIREN", c.siren.as_deref().map(format_siren_siret)),
                     ("Canal préféré", Some(c.preferred_channel.label_fr().into())),
                     ("Client depuis", c.client_since.map(format_date_fr)),
                     ("Notes", c.notes.clone()),
@@ -346,10 +346,12 @@ fn clients(ledger: &mut Ledger, out: &Out, cmd: ClientsCmd, as_of: NaiveDate) ->
                 );
                 if let (Some(avg), Some(pct)) = (s.history.average_days_late, s.history.on_time_percent) {
                     println!(
-                        "Historique\u{a0}: {} facture(s) réglée(s), {}\u{a0}% à l'heure, retard moyen {}\u{a0}jour(s).",
-                        s.history.paid_invoices,
+                        "Historique de paiement\u{a0}: {}, {}\u{a0}% à l'heure, retard moyen de {}\u{a0}jour{}.",
+                        plural_fr(u64::from(s.history.paid_invoices), "facture réglée", "factures réglées"),
                         pct,
-                        avg.to_string().replace('.', ",")
+                        avg.to_string().replace('.', ","),
+                        // French plural from 2 on: "1,5 jour", "2,0 jours".
+                        if avg >= tact_core::Decimal::TWO { "s" } else { "" }
                     );
                 }
                 println!("\nFactures");

@@ -26,3 +26,4 @@ pub mod text;
 
 pub use error::{Error, ErrorCode, Result};
 pub use ledger::Ledger;
+pub use rust_decimal::Decimal;

@@ -351,6 +351,25 @@ pub fn parse_iban(field: &str, input: &str) -> Result<String> {
     Ok(s)
 }
 
+/// SIREN (9 digits) or SIRET (14 digits) grouped as printed on a Kbis: `832 541 908 00014`.
+pub fn format_siren_siret(digits: &str) -> String {
+    if digits.len() != 9 && digits.len() != 14 {
+        return digits.to_owned();
+    }
+    let (siren, nic) = digits.split_at(9);
+    let mut out = format!("{} {} {}", &siren[..3], &siren[3..6], &siren[6..]);
+    if !nic.is_empty() {
+        out.push(' ');
+        out.push_str(nic);
+    }
+    out
+}
+
+/// "1 facture", "3 factures": French plural of a count with its noun (regular plurals only).
+pub fn plural_fr(n: u64, singular: &str, plural: &str) -> String {
+    format!("{n}\u{a0}{}", if n > 1 { plural } else { singular })
+}
+
 /// IBAN grouped by four for display: `FR76 3000 4000 …`.
 pub fn format_iban(iban: &str) -> String {
     iban.as_bytes()
