@@ -90,20 +90,8 @@ pub struct BusinessArgs {
     pub siret: Option<String>,
     #[arg(long)]
     pub vat_number: Option<String>,
-    #[arg(long)]
-    pub address_line1: Option<String>,
-    #[arg(long)]
-    pub address_line2: Option<String>,
-    #[arg(long)]
-    pub postcode: Option<String>,
-    #[arg(long)]
-    pub city: Option<String>,
-    #[arg(long)]
-    pub country: Option<String>,
-    #[arg(long)]
-    pub email: Option<String>,
-    #[arg(long)]
-    pub phone: Option<String>,
+    #[command(flatten)]
+    pub contact: ContactArgs,
     #[arg(long)]
     pub iban: Option<String>,
     #[arg(long)]
@@ -121,6 +109,28 @@ pub struct BusinessArgs {
     /// Taux annuel des pénalités de retard (vide : taux légal, BCE + 10 points).
     #[arg(long)]
     pub penalty_rate: Option<String>,
+}
+
+/// Postal address, email and phone: the same options for the business and for clients.
+#[derive(Debug, Args, Default)]
+pub struct ContactArgs {
+    /// Numéro et rue.
+    #[arg(long)]
+    pub address_line1: Option<String>,
+    /// Complément d'adresse (bâtiment, BP…).
+    #[arg(long)]
+    pub address_line2: Option<String>,
+    #[arg(long)]
+    pub postcode: Option<String>,
+    #[arg(long)]
+    pub city: Option<String>,
+    /// Pays (France par défaut).
+    #[arg(long)]
+    pub country: Option<String>,
+    #[arg(long)]
+    pub email: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -165,22 +175,10 @@ pub struct ClientArgs {
     #[arg(long)]
     pub siren: Option<String>,
     /// Personne à contacter.
-    #[arg(long)]
-    pub contact: Option<String>,
-    #[arg(long)]
-    pub address_line1: Option<String>,
-    #[arg(long)]
-    pub address_line2: Option<String>,
-    #[arg(long)]
-    pub postcode: Option<String>,
-    #[arg(long)]
-    pub city: Option<String>,
-    #[arg(long)]
-    pub country: Option<String>,
-    #[arg(long)]
-    pub email: Option<String>,
-    #[arg(long)]
-    pub phone: Option<String>,
+    #[arg(long = "contact")]
+    pub contact_name: Option<String>,
+    #[command(flatten)]
+    pub contact: ContactArgs,
     /// email, phone ou letter.
     #[arg(long)]
     pub channel: Option<String>,

@@ -2,14 +2,27 @@
 //! method, and prints the result as a readable table or, with `--json`, as JSON on stdout. Errors go to stderr
 //! (JSON `{"error": {code, message, field}}` with `--json`) with exit status 1; usage errors exit with 2.
 
+/// `println!` for a command-line tool: when the reader has gone (`tact invoices list | head`), stop quietly
+/// instead of panicking on the broken pipe. Defined before the modules so they use it too.
+macro_rules! println {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+        }
+    }};
+}
+
 mod cli;
 mod table;
 
 use chrono::NaiveDate;
 use clap::Parser;
 use cli::{
-    BusinessArgs, BusinessCmd, Cli, ClientArgs, ClientsCmd, Command, CreditNotesCmd, InvoiceArgs,
-    InvoicesCmd, JournalCmd, PaymentsCmd,
+    BusinessArgs, BusinessCmd, Cli, ClientArgs, ClientsCmd, Command, ContactArgs, CreditNotesCmd,
+    InvoiceArgs, InvoicesCmd, JournalCmd, PaymentsCmd,
 };
 use serde::Serialize;
 use serde_json::json;
@@ -17,7 +30,7 @@ use std::process::ExitCode;
 use table::Table;
 use tact_core::input::{
     AllocationInput, BusinessInput, ClientInput, CreditNoteInput, InvoiceInput, JournalInput,
-    PaymentInput,
+    PaymentInput, PostalContactInput,
 };
 use tact_core::ledger::{ClientFilter, InvoiceFilter};
 use tact_core::model::{Invoice, InvoiceStatus, Payment};
@@ -152,9 +165,9 @@ fn business(ledger: &mut Ledger, out: &Out, cmd: BusinessCmd) -> Result<()> {
                         ("SIRET", b.siret.as_deref().map(format_siren_siret)),
                         ("SIREN", b.siren.as_deref().map(format_siren_siret)),
                         ("N° de TVA", b.vat_number.clone()),
-                        ("Adresse", join_address(&[&b.address_line1, &b.address_line2], &b.postcode, &b.city)),
-                        ("E-mail", b.email.clone()),
-                        ("Téléphone", b.phone.clone()),
+                        ("Adresse", b.contact.one_line()),
+                        ("E-mail", b.contact.email.clone()),
+                        ("Téléphone", b.contact.phone.clone()),
                         ("IBAN", b.iban.as_deref().map(tact_core::text::format_iban)),
                         ("BIC", b.bic.clone()),
                         ("Signataire", b.signatory_name.clone()),
@@ -189,30 +202,36 @@ fn merge_business(i: &mut BusinessInput, a: BusinessArgs) {
     if let Some(v) = a.legal_name {
         i.legal_name = v;
     }
-    let set = |slot: &mut Option<String>, v: Option<String>| {
-        if v.is_some() {
-            *slot = v;
-        }
-    };
-    set(&mut i.trade_name, a.trade_name);
-    set(&mut i.legal_form, a.legal_form);
-    set(&mut i.siren, a.siren);
-    set(&mut i.siret, a.siret);
-    set(&mut i.vat_number, a.vat_number);
-    set(&mut i.address_line1, a.address_line1);
-    set(&mut i.address_line2, a.address_line2);
-    set(&mut i.postcode, a.postcode);
-    set(&mut i.city, a.city);
-    set(&mut i.country, a.country);
-    set(&mut i.email, a.email);
-    set(&mut i.phone, a.phone);
-    set(&mut i.iban, a.iban);
-    set(&mut i.bic, a.bic);
-    set(&mut i.signatory_name, a.signatory_name);
-    set(&mut i.signatory_title, a.signatory_title);
-    set(&mut i.signing_city, a.signing_city);
-    set(&mut i.default_terms, a.default_terms);
-    set(&mut i.penalty_rate, a.penalty_rate);
+    set_if_given(&mut i.trade_name, a.trade_name);
+    set_if_given(&mut i.legal_form, a.legal_form);
+    set_if_given(&mut i.siren, a.siren);
+    set_if_given(&mut i.siret, a.siret);
+    set_if_given(&mut i.vat_number, a.vat_number);
+    merge_contact(&mut i.contact, a.contact);
+    set_if_given(&mut i.iban, a.iban);
+    set_if_given(&mut i.bic, a.bic);
+    set_if_given(&mut i.signatory_name, a.signatory_name);
+    set_if_given(&mut i.signatory_title, a.signatory_title);
+    set_if_given(&mut i.signing_city, a.signing_city);
+    set_if_given(&mut i.default_terms, a.default_terms);
+    set_if_given(&mut i.penalty_rate, a.penalty_rate);
+}
+
+/// Options given on the command line replace the stored value; the others are kept.
+fn set_if_given(slot: &mut Option<String>, value: Option<String>) {
+    if value.is_some() {
+        *slot = value;
+    }
+}
+
+fn merge_contact(i: &mut PostalContactInput, a: ContactArgs) {
+    set_if_given(&mut i.address_line1, a.address_line1);
+    set_if_given(&mut i.address_line2, a.address_line2);
+    set_if_given(&mut i.postcode, a.postcode);
+    set_if_given(&mut i.city, a.city);
+    set_if_given(&mut i.country, a.country);
+    set_if_given(&mut i.email, a.email);
+    set_if_given(&mut i.phone, a.phone);
 }
 
 // ---------------------------------------------------------------- clients
@@ -224,25 +243,14 @@ fn merge_client(i: &mut ClientInput, a: ClientArgs) {
     if let Some(v) = a.name {
         i.name = v;
     }
-    let set = |slot: &mut Option<String>, v: Option<String>| {
-        if v.is_some() {
-            *slot = v;
-        }
-    };
-    set(&mut i.siren, a.siren);
-    set(&mut i.contact_name, a.contact);
-    set(&mut i.address_line1, a.address_line1);
-    set(&mut i.address_line2, a.address_line2);
-    set(&mut i.postcode, a.postcode);
-    set(&mut i.city, a.city);
-    set(&mut i.country, a.country);
-    set(&mut i.email, a.email);
-    set(&mut i.phone, a.phone);
-    set(&mut i.preferred_channel, a.channel);
-    set(&mut i.language, a.language);
-    set(&mut i.notes, a.notes);
-    set(&mut i.client_since, a.client_since);
-    set(&mut i.collective_procedure, a.collective_procedure);
+    set_if_given(&mut i.siren, a.siren);
+    set_if_given(&mut i.contact_name, a.contact_name);
+    merge_contact(&mut i.contact, a.contact);
+    set_if_given(&mut i.preferred_channel, a.channel);
+    set_if_given(&mut i.language, a.language);
+    set_if_given(&mut i.notes, a.notes);
+    set_if_given(&mut i.client_since, a.client_since);
+    set_if_given(&mut i.collective_procedure, a.collective_procedure);
 }
 
 fn clients(ledger: &mut Ledger, out: &Out, cmd: ClientsCmd, as_of: NaiveDate) -> Result<()> {
@@ -327,9 +335,9 @@ fn clients(ledger: &mut Ledger, out: &Out, cmd: ClientsCmd, as_of: NaiveDate) ->
                 println!("{} — {}{}", c.name, c.kind.label_fr(), if c.archived { " (archivé)" } else { "" });
                 print_fields(&[
                     ("Contact", c.contact_name.clone()),
-                    ("Adresse", join_address(&[&c.address_line1, &c.address_line2], &c.postcode, &c.city)),
-                    ("E-mail", c.email.clone()),
-                    ("Téléphone", c.phone.clone()),
+                    ("Adresse", c.contact.one_line()),
+                    ("E-mail", c.contact.email.clone()),
+                    ("Téléphone", c.contact.phone.clone()),
                     ("SIREN", c.siren.as_deref().map(format_siren_siret)),
                     ("Canal préféré", Some(c.preferred_channel.label_fr().into())),
                     ("Client depuis", c.client_since.map(format_date_fr)),
@@ -398,17 +406,12 @@ fn merge_invoice(i: &mut InvoiceInput, a: InvoiceArgs) {
         i.terms = a.terms;
         i.due_date = None;
     }
-    let set = |slot: &mut Option<String>, v: Option<String>| {
-        if v.is_some() {
-            *slot = v;
-        }
-    };
-    set(&mut i.due_date, a.due_date);
-    set(&mut i.delivery_date, a.delivery_date);
-    set(&mut i.amount_ht, a.amount_ht);
-    set(&mut i.vat, a.vat);
-    set(&mut i.description, a.description);
-    set(&mut i.penalty_rate, a.penalty_rate);
+    set_if_given(&mut i.due_date, a.due_date);
+    set_if_given(&mut i.delivery_date, a.delivery_date);
+    set_if_given(&mut i.amount_ht, a.amount_ht);
+    set_if_given(&mut i.vat, a.vat);
+    set_if_given(&mut i.description, a.description);
+    set_if_given(&mut i.penalty_rate, a.penalty_rate);
 }
 
 fn invoices(ledger: &mut Ledger, out: &Out, cmd: InvoicesCmd, as_of: NaiveDate) -> Result<()> {
@@ -882,23 +885,6 @@ fn journal_table(list: &[tact_core::ledger::JournalView]) {
 }
 
 // ---------------------------------------------------------------- helpers
-
-fn join_address(
-    lines: &[&Option<String>],
-    postcode: &Option<String>,
-    city: &Option<String>,
-) -> Option<String> {
-    let mut parts: Vec<String> = lines.iter().filter_map(|l| (*l).clone()).collect();
-    let town = [postcode.clone(), city.clone()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    if !town.is_empty() {
-        parts.push(town);
-    }
-    (!parts.is_empty()).then(|| parts.join(", "))
-}
 
 fn print_fields(rows: &[(&str, Option<String>)]) {
     let width = rows

@@ -16,7 +16,7 @@ use std::time::Instant;
 use tact_core::exchange::{LedgerExport, FORMAT_NAME, FORMAT_VERSION};
 use tact_core::model::{
     Allocation, Channel, Client, ClientKind, CollectiveProcedure, ContactChannel, Invoice,
-    JournalEntry, JournalKind, Language, Payment, PaymentMethod, PaymentTerms,
+    JournalEntry, JournalKind, Language, Payment, PaymentMethod, PaymentTerms, PostalContact,
 };
 use tact_core::money::Money;
 use tact_core::Ledger;
@@ -61,13 +61,15 @@ fn generate() -> LedgerExport {
             name: format!("Client {id:05}"),
             siren: None,
             contact_name: None,
-            address_line1: Some(format!("{} rue de la République", id % 200 + 1)),
-            address_line2: None,
-            postcode: Some("69002".into()),
-            city: Some("Lyon".into()),
-            country: "France".into(),
-            email: Some(format!("client{id}@exemple.fr")),
-            phone: None,
+            contact: PostalContact {
+                address_line1: Some(format!("{} rue de la République", id % 200 + 1)),
+                address_line2: None,
+                postcode: Some("69002".into()),
+                city: Some("Lyon".into()),
+                country: "France".into(),
+                email: Some(format!("client{id}@exemple.fr")),
+                phone: None,
+            },
             preferred_channel: Channel::Email,
             language: Language::French,
             notes: None,

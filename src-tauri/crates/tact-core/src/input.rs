@@ -6,7 +6,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::model::{
     Business, CallOutcome, Channel, Client, ClientId, ClientKind, CollectiveProcedure,
     ContactChannel, CreditNote, Invoice, InvoiceId, JournalEntry, JournalId, JournalKind, Language,
-    PaymentMethod, PaymentTerms, MAX_TERM_DAYS,
+    PaymentMethod, PaymentTerms, PostalContact, MAX_TERM_DAYS,
 };
 use crate::money::{parse_positive_amount, parse_rate, Money};
 use crate::text::{self, fr_quote, optional_text, required_text, LINE, NAME, NOTES, SHORT};
@@ -96,6 +96,66 @@ pub fn parse_terms(field: &str, label: &str, input: &str) -> Result<PaymentTerms
     })
 }
 
+/// Postal address, email and phone as typed; shared by the business profile and the client form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PostalContactInput {
+    pub address_line1: Option<String>,
+    pub address_line2: Option<String>,
+    pub postcode: Option<String>,
+    pub city: Option<String>,
+    /// Empty means France.
+    pub country: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+impl PostalContactInput {
+    pub fn validate(&self) -> Result<PostalContact> {
+        let country = optional_text("country", "Pays", opt(&self.country), SHORT)?
+            .unwrap_or_else(|| "France".into());
+        Ok(PostalContact {
+            address_line1: optional_text(
+                "address_line1",
+                "Adresse",
+                opt(&self.address_line1),
+                LINE,
+            )?,
+            address_line2: optional_text(
+                "address_line2",
+                "Complément d'adresse",
+                opt(&self.address_line2),
+                LINE,
+            )?,
+            postcode: opt(&self.postcode)
+                .map(|p| text::parse_postcode("postcode", p, &country))
+                .transpose()?,
+            city: optional_text("city", "Ville", opt(&self.city), SHORT)?,
+            email: opt(&self.email)
+                .map(|e| text::parse_email("email", e))
+                .transpose()?,
+            phone: opt(&self.phone)
+                .map(|p| text::parse_phone("phone", p))
+                .transpose()?,
+            country,
+        })
+    }
+}
+
+impl From<&PostalContact> for PostalContactInput {
+    fn from(c: &PostalContact) -> Self {
+        PostalContactInput {
+            address_line1: c.address_line1.clone(),
+            address_line2: c.address_line2.clone(),
+            postcode: c.postcode.clone(),
+            city: c.city.clone(),
+            country: Some(c.country.clone()),
+            email: c.email.clone(),
+            phone: c.phone.clone(),
+        }
+    }
+}
+
 /// The business profile as typed in "Réglages → Mon entreprise".
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -106,13 +166,8 @@ pub struct BusinessInput {
     pub siren: Option<String>,
     pub siret: Option<String>,
     pub vat_number: Option<String>,
-    pub address_line1: Option<String>,
-    pub address_line2: Option<String>,
-    pub postcode: Option<String>,
-    pub city: Option<String>,
-    pub country: Option<String>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
+    #[serde(flatten)]
+    pub contact: PostalContactInput,
     pub iban: Option<String>,
     pub bic: Option<String>,
     pub signatory_name: Option<String>,
@@ -162,8 +217,7 @@ impl BusinessInput {
                 ));
             }
         }
-        let country = optional_text("country", "Pays", opt(&self.country), SHORT)?
-            .unwrap_or_else(|| "France".into());
+        let contact = self.contact.validate()?;
         let default_terms = match opt(&self.default_terms) {
             Some(t) => parse_terms("default_terms", "Délai de paiement par défaut", t)?,
             // C. com. L441-10 I: without an agreement, 30 days.
@@ -188,28 +242,7 @@ impl BusinessInput {
             siren,
             siret,
             vat_number,
-            address_line1: optional_text(
-                "address_line1",
-                "Adresse",
-                opt(&self.address_line1),
-                LINE,
-            )?,
-            address_line2: optional_text(
-                "address_line2",
-                "Complément d'adresse",
-                opt(&self.address_line2),
-                LINE,
-            )?,
-            postcode: opt(&self.postcode)
-                .map(|p| text::parse_postcode("postcode", p, &country))
-                .transpose()?,
-            city: optional_text("city", "Ville", opt(&self.city), SHORT)?,
-            email: opt(&self.email)
-                .map(|e| text::parse_email("email", e))
-                .transpose()?,
-            phone: opt(&self.phone)
-                .map(|p| text::parse_phone("phone", p))
-                .transpose()?,
+            contact,
             iban: opt(&self.iban)
                 .map(|i| text::parse_iban("iban", i))
                 .transpose()?,
@@ -234,7 +267,6 @@ impl BusinessInput {
                 opt(&self.signing_city),
                 SHORT,
             )?,
-            country,
             default_terms,
             penalty_rate: opt(&self.penalty_rate)
                 .map(|r| parse_rate("penalty_rate", "Taux des pénalités de retard", r))
@@ -252,13 +284,7 @@ impl From<&Business> for BusinessInput {
             siren: b.siren.clone(),
             siret: b.siret.clone(),
             vat_number: b.vat_number.clone(),
-            address_line1: b.address_line1.clone(),
-            address_line2: b.address_line2.clone(),
-            postcode: b.postcode.clone(),
-            city: b.city.clone(),
-            country: Some(b.country.clone()),
-            email: b.email.clone(),
-            phone: b.phone.clone(),
+            contact: PostalContactInput::from(&b.contact),
             iban: b.iban.clone(),
             bic: b.bic.clone(),
             signatory_name: b.signatory_name.clone(),
@@ -279,13 +305,8 @@ pub struct ClientInput {
     pub name: String,
     pub siren: Option<String>,
     pub contact_name: Option<String>,
-    pub address_line1: Option<String>,
-    pub address_line2: Option<String>,
-    pub postcode: Option<String>,
-    pub city: Option<String>,
-    pub country: Option<String>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
+    #[serde(flatten)]
+    pub contact: PostalContactInput,
     pub preferred_channel: Option<String>,
     pub language: Option<String>,
     pub notes: Option<String>,
@@ -339,36 +360,14 @@ impl ClientInput {
                 "Procédure collective\u{a0}: sauvegarde, redressement et liquidation ne concernent que les professionnels.",
             ));
         }
-        let country = optional_text("country", "Pays", opt(&self.country), SHORT)?
-            .unwrap_or_else(|| "France".into());
+        let contact = self.contact.validate()?;
         Ok(Client {
             id: 0,
             kind,
             name,
             siren,
             contact_name: optional_text("contact_name", "Contact", opt(&self.contact_name), NAME)?,
-            address_line1: optional_text(
-                "address_line1",
-                "Adresse",
-                opt(&self.address_line1),
-                LINE,
-            )?,
-            address_line2: optional_text(
-                "address_line2",
-                "Complément d'adresse",
-                opt(&self.address_line2),
-                LINE,
-            )?,
-            postcode: opt(&self.postcode)
-                .map(|p| text::parse_postcode("postcode", p, &country))
-                .transpose()?,
-            city: optional_text("city", "Ville", opt(&self.city), SHORT)?,
-            email: opt(&self.email)
-                .map(|e| text::parse_email("email", e))
-                .transpose()?,
-            phone: opt(&self.phone)
-                .map(|p| text::parse_phone("phone", p))
-                .transpose()?,
+            contact,
             preferred_channel: choice(
                 "preferred_channel",
                 "Canal préféré",
@@ -392,7 +391,6 @@ impl ClientInput {
                 opt(&self.client_since),
             )?,
             collective_procedure,
-            country,
             archived: false,
         })
     }
@@ -405,13 +403,7 @@ impl From<&Client> for ClientInput {
             name: c.name.clone(),
             siren: c.siren.clone(),
             contact_name: c.contact_name.clone(),
-            address_line1: c.address_line1.clone(),
-            address_line2: c.address_line2.clone(),
-            postcode: c.postcode.clone(),
-            city: c.city.clone(),
-            country: Some(c.country.clone()),
-            email: c.email.clone(),
-            phone: c.phone.clone(),
+            contact: PostalContactInput::from(&c.contact),
             preferred_channel: Some(c.preferred_channel.code().into()),
             language: Some(c.language.code().into()),
             notes: c.notes.clone(),

@@ -122,6 +122,11 @@ fn invoice_in(conn: &Connection, id: InvoiceId, field: &str) -> Result<Invoice> 
     })
 }
 
+fn payment_in(conn: &Connection, id: PaymentId, field: &str) -> Result<Payment> {
+    db::payment_get(conn, id)?
+        .ok_or_else(|| not_found(ErrorCode::PaymentNotFound, field, "Règlement", id))
+}
+
 /// What is still owed on an invoice over all time (amount − allocations − credit notes).
 fn outstanding(conn: &Connection, inv: &Invoice) -> Result<Money> {
     let (paid, credited) = db::invoice_settled(conn, inv.id)?;
@@ -482,34 +487,18 @@ impl Ledger {
             ));
         }
         self.store.write(|tx| {
-            let p = db::payment_get(tx, payment_id)?.ok_or_else(|| {
-                not_found(
-                    ErrorCode::PaymentNotFound,
-                    "payment_id",
-                    "Règlement",
-                    payment_id,
-                )
-            })?;
+            let p = payment_in(tx, payment_id, "payment_id")?;
             let available = p.unallocated()?;
             let lines = Self::check_allocations(tx, p.client_id, &parsed, available)?;
             for &(invoice_id, amount) in &lines {
                 db::allocation_insert(tx, p.id, &Allocation { invoice_id, amount })?;
             }
-            let updated = db::payment_get(tx, payment_id)?.ok_or_else(|| {
-                not_found(
-                    ErrorCode::PaymentNotFound,
-                    "payment_id",
-                    "Règlement",
-                    payment_id,
-                )
-            })?;
-            Ok(updated)
+            payment_in(tx, payment_id, "payment_id")
         })
     }
 
     pub fn payment(&self, id: PaymentId) -> Result<Payment> {
-        db::payment_get(self.conn(), id)?
-            .ok_or_else(|| not_found(ErrorCode::PaymentNotFound, "id", "Règlement", id))
+        payment_in(self.conn(), id, "id")
     }
 
     pub fn payments(&self, client_id: Option<ClientId>) -> Result<Vec<Payment>> {
@@ -712,8 +701,8 @@ impl Ledger {
                         &[
                             Some(&c.name),
                             c.contact_name.as_deref(),
-                            c.email.as_deref(),
-                            c.city.as_deref(),
+                            c.contact.email.as_deref(),
+                            c.contact.city.as_deref(),
                         ],
                     )
                 })

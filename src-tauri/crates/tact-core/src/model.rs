@@ -267,6 +267,42 @@ pub struct Warning {
     pub message: String,
 }
 
+/// A postal address with email and phone, as the business and each client have. Flattened in JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostalContact {
+    pub address_line1: Option<String>,
+    pub address_line2: Option<String>,
+    pub postcode: Option<String>,
+    pub city: Option<String>,
+    pub country: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+impl PostalContact {
+    /// One line for lists and tables: "14 rue des Tanneurs, 69001 Lyon".
+    pub fn one_line(&self) -> Option<String> {
+        let mut parts: Vec<String> = [&self.address_line1, &self.address_line2]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect();
+        let town = [&self.postcode, &self.city]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !town.is_empty() {
+            parts.push(town);
+        }
+        if !crate::text::is_france(&self.country) {
+            parts.push(self.country.clone());
+        }
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+}
+
 /// The user's own business: the sender of every letter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Business {
@@ -276,13 +312,8 @@ pub struct Business {
     pub siren: Option<String>,
     pub siret: Option<String>,
     pub vat_number: Option<String>,
-    pub address_line1: Option<String>,
-    pub address_line2: Option<String>,
-    pub postcode: Option<String>,
-    pub city: Option<String>,
-    pub country: String,
-    pub email: Option<String>,
-    pub phone: Option<String>,
+    #[serde(flatten)]
+    pub contact: PostalContact,
     pub iban: Option<String>,
     pub bic: Option<String>,
     pub signatory_name: Option<String>,
@@ -304,13 +335,8 @@ pub struct Client {
     pub name: String,
     pub siren: Option<String>,
     pub contact_name: Option<String>,
-    pub address_line1: Option<String>,
-    pub address_line2: Option<String>,
-    pub postcode: Option<String>,
-    pub city: Option<String>,
-    pub country: String,
-    pub email: Option<String>,
-    pub phone: Option<String>,
+    #[serde(flatten)]
+    pub contact: PostalContact,
     pub preferred_channel: Channel,
     pub language: Language,
     pub notes: Option<String>,

@@ -180,7 +180,7 @@ fn an_import_refuses_a_non_empty_ledger_and_newer_formats() {
     );
     // Invalid values inside a record are caught by the same validation as the forms.
     let mut bad = data;
-    bad.clients[0].email = Some("pas-une-adresse".into());
+    bad.clients[0].contact.email = Some("pas-une-adresse".into());
     let err = empty.import(&bad).expect_err("bad email");
     assert_eq!(
         (err.code, err.field.as_deref()),

@@ -5,14 +5,14 @@ use crate::error::{Error, Result};
 use crate::model::{
     Allocation, Business, CallOutcome, Channel, Client, ClientId, ClientKind, CollectiveProcedure,
     ContactChannel, CreditNote, CreditNoteId, Invoice, InvoiceId, JournalEntry, JournalId,
-    JournalKind, Language, Payment, PaymentId, PaymentMethod, PaymentTerms,
+    JournalKind, Language, Payment, PaymentId, PaymentMethod, PaymentTerms, PostalContact,
 };
 use crate::money::Money;
 use crate::standing::{
     CreditFact, Facts, FlagEvent, FlagFact, InvoiceFact, Settlement, SettlementKind,
 };
-use rusqlite::types::Type;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::types::{Type, Value};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use rust_decimal::Decimal;
 
 fn bad_value(idx: usize, what: &str, value: &str) -> rusqlite::Error {
@@ -80,6 +80,21 @@ fn iso_date(row: &Row<'_>, idx: usize) -> rusqlite::Result<chrono::NaiveDate> {
     parsed.ok_or_else(|| bad_value(idx, "une date", raw))
 }
 
+/// The seven postal-contact columns starting at `first`: address_line1, address_line2, postcode, city, country,
+/// email, phone.
+fn contact_at(r: &Row<'_>, first: usize) -> rusqlite::Result<PostalContact> {
+    let at = |k: usize| first.saturating_add(k);
+    Ok(PostalContact {
+        address_line1: r.get(at(0))?,
+        address_line2: r.get(at(1))?,
+        postcode: r.get(at(2))?,
+        city: r.get(at(3))?,
+        country: r.get(at(4))?,
+        email: r.get(at(5))?,
+        phone: r.get(at(6))?,
+    })
+}
+
 fn money(row: &Row<'_>, idx: usize) -> rusqlite::Result<Money> {
     row.get::<_, i64>(idx).map(Money::from_cents)
 }
@@ -106,13 +121,7 @@ pub fn business_get(conn: &Connection) -> Result<Option<Business>> {
                 siren: r.get(3)?,
                 siret: r.get(4)?,
                 vat_number: r.get(5)?,
-                address_line1: r.get(6)?,
-                address_line2: r.get(7)?,
-                postcode: r.get(8)?,
-                city: r.get(9)?,
-                country: r.get(10)?,
-                email: r.get(11)?,
-                phone: r.get(12)?,
+                contact: contact_at(r, 6)?,
                 iban: r.get(13)?,
                 bic: r.get(14)?,
                 signatory_name: r.get(15)?,
@@ -142,13 +151,13 @@ pub fn business_put(conn: &Connection, b: &Business) -> Result<()> {
             b.siren,
             b.siret,
             b.vat_number,
-            b.address_line1,
-            b.address_line2,
-            b.postcode,
-            b.city,
-            b.country,
-            b.email,
-            b.phone,
+            b.contact.address_line1,
+            b.contact.address_line2,
+            b.contact.postcode,
+            b.contact.city,
+            b.contact.country,
+            b.contact.email,
+            b.contact.phone,
             b.iban,
             b.bic,
             b.signatory_name,
@@ -173,13 +182,7 @@ fn client_row(r: &Row<'_>) -> rusqlite::Result<Client> {
         name: r.get(2)?,
         siren: r.get(3)?,
         contact_name: r.get(4)?,
-        address_line1: r.get(5)?,
-        address_line2: r.get(6)?,
-        postcode: r.get(7)?,
-        city: r.get(8)?,
-        country: r.get(9)?,
-        email: r.get(10)?,
-        phone: r.get(11)?,
+        contact: contact_at(r, 5)?,
         preferred_channel: code(r, 12, "un canal", Channel::from_code)?,
         language: code(r, 13, "une langue", Language::from_code)?,
         notes: r.get(14)?,
@@ -194,66 +197,51 @@ fn client_row(r: &Row<'_>) -> rusqlite::Result<Client> {
     })
 }
 
+/// The client's columns in `CLIENT_COLS` order, `id` first.
+fn client_values(id: Option<ClientId>, c: &Client) -> [Value; 18] {
+    let text = |s: &Option<String>| s.clone().map_or(Value::Null, Value::Text);
+    let p = &c.contact;
+    [
+        id.map_or(Value::Null, Value::Integer),
+        Value::Text(c.kind.code().into()),
+        Value::Text(c.name.clone()),
+        text(&c.siren),
+        text(&c.contact_name),
+        text(&p.address_line1),
+        text(&p.address_line2),
+        text(&p.postcode),
+        text(&p.city),
+        Value::Text(p.country.clone()),
+        text(&p.email),
+        text(&p.phone),
+        Value::Text(c.preferred_channel.code().into()),
+        Value::Text(c.language.code().into()),
+        text(&c.notes),
+        c.client_since
+            .map_or(Value::Null, |d| Value::Text(d.to_string())),
+        Value::Text(c.collective_procedure.code().into()),
+        Value::Integer(c.archived.into()),
+    ]
+}
+
 /// Insert a client; `id` is kept when given (import), assigned otherwise.
 pub fn client_insert(conn: &Connection, c: &Client, id: Option<ClientId>) -> Result<ClientId> {
     let sql = format!(
         "INSERT INTO clients ({CLIENT_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, \
          ?16, ?17, ?18)"
     );
-    conn.execute(
-        &sql,
-        params![
-            id,
-            c.kind.code(),
-            c.name,
-            c.siren,
-            c.contact_name,
-            c.address_line1,
-            c.address_line2,
-            c.postcode,
-            c.city,
-            c.country,
-            c.email,
-            c.phone,
-            c.preferred_channel.code(),
-            c.language.code(),
-            c.notes,
-            c.client_since,
-            c.collective_procedure.code(),
-            c.archived,
-        ],
-    )?;
+    conn.execute(&sql, params_from_iter(client_values(id, c)))?;
     Ok(conn.last_insert_rowid())
 }
 
 /// Update every field of an existing client (archived flag included).
 pub fn client_update(conn: &Connection, c: &Client) -> Result<()> {
-    conn.execute(
-        "UPDATE clients SET kind = ?2, name = ?3, siren = ?4, contact_name = ?5, address_line1 = ?6, \
-         address_line2 = ?7, postcode = ?8, city = ?9, country = ?10, email = ?11, phone = ?12, \
-         preferred_channel = ?13, language = ?14, notes = ?15, client_since = ?16, collective_procedure = ?17, \
-         archived = ?18 WHERE id = ?1",
-        params![
-            c.id,
-            c.kind.code(),
-            c.name,
-            c.siren,
-            c.contact_name,
-            c.address_line1,
-            c.address_line2,
-            c.postcode,
-            c.city,
-            c.country,
-            c.email,
-            c.phone,
-            c.preferred_channel.code(),
-            c.language.code(),
-            c.notes,
-            c.client_since,
-            c.collective_procedure.code(),
-            c.archived,
-        ],
-    )?;
+    let columns = CLIENT_COLS.trim_start_matches("id, ");
+    let sql = format!(
+        "UPDATE clients SET ({columns}) = (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
+         ?18) WHERE id = ?1"
+    );
+    conn.execute(&sql, params_from_iter(client_values(Some(c.id), c)))?;
     Ok(())
 }
 
@@ -311,51 +299,39 @@ fn invoice_row(r: &Row<'_>) -> rusqlite::Result<Invoice> {
     })
 }
 
+/// The invoice's columns in `INVOICE_COLS` order, `id` first.
+fn invoice_values(id: Option<InvoiceId>, i: &Invoice) -> [Value; 13] {
+    let text = |s: &Option<String>| s.clone().map_or(Value::Null, Value::Text);
+    let cents = |m: Option<Money>| m.map_or(Value::Null, |m| Value::Integer(m.cents()));
+    [
+        id.map_or(Value::Null, Value::Integer),
+        Value::Text(i.number.clone()),
+        Value::Integer(i.client_id),
+        Value::Text(i.issue_date.to_string()),
+        i.delivery_date
+            .map_or(Value::Null, |d| Value::Text(d.to_string())),
+        Value::Text(i.terms.code()),
+        Value::Text(i.due_date.to_string()),
+        Value::Integer(i.amount.cents()),
+        cents(i.amount_ht),
+        cents(i.vat),
+        Value::Text(i.currency.clone()),
+        text(&i.description),
+        i.penalty_rate
+            .map_or(Value::Null, |r| Value::Text(r.to_string())),
+    ]
+}
+
 pub fn invoice_insert(conn: &Connection, i: &Invoice, id: Option<InvoiceId>) -> Result<InvoiceId> {
-    let sql = format!(
-        "INSERT INTO invoices ({INVOICE_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
-    );
-    conn.execute(
-        &sql,
-        params![
-            id,
-            i.number,
-            i.client_id,
-            i.issue_date,
-            i.delivery_date,
-            i.terms.code(),
-            i.due_date,
-            i.amount.cents(),
-            i.amount_ht.map(Money::cents),
-            i.vat.map(Money::cents),
-            i.currency,
-            i.description,
-            i.penalty_rate.map(|r| r.to_string()),
-        ],
-    )?;
+    let sql = format!("INSERT INTO invoices ({INVOICE_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+    conn.execute(&sql, params_from_iter(invoice_values(id, i)))?;
     Ok(conn.last_insert_rowid())
 }
 
 pub fn invoice_update(conn: &Connection, i: &Invoice) -> Result<()> {
-    conn.execute(
-        "UPDATE invoices SET number = ?2, client_id = ?3, issue_date = ?4, delivery_date = ?5, terms = ?6, \
-         due_date = ?7, amount_cents = ?8, amount_ht_cents = ?9, vat_cents = ?10, description = ?11, \
-         penalty_rate = ?12 WHERE id = ?1",
-        params![
-            i.id,
-            i.number,
-            i.client_id,
-            i.issue_date,
-            i.delivery_date,
-            i.terms.code(),
-            i.due_date,
-            i.amount.cents(),
-            i.amount_ht.map(Money::cents),
-            i.vat.map(Money::cents),
-            i.description,
-            i.penalty_rate.map(|r| r.to_string()),
-        ],
-    )?;
+    let columns = INVOICE_COLS.trim_start_matches("id, ");
+    let sql = format!("UPDATE invoices SET ({columns}) = (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) WHERE id = ?1");
+    conn.execute(&sql, params_from_iter(invoice_values(Some(i.id), i)))?;
     Ok(())
 }
 
