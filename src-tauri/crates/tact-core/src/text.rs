@@ -353,7 +353,7 @@ pub fn parse_iban(field: &str, input: &str) -> Result<String> {
 
 /// SIREN (9 digits) or SIRET (14 digits) grouped as printed on a Kbis: `832 541 908 00014`.
 pub fn format_siren_siret(digits: &str) -> String {
-    if digits.len() != 9 && digits.len() != 14 {
+    if (digits.len() != 9 && digits.len() != 14) || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return digits.to_owned();
     }
     let (siren, nic) = digits.split_at(9);
