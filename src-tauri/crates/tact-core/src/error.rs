@@ -9,6 +9,7 @@ use std::fmt;
 
 /// Stable error codes. Serialized in snake_case (`"duplicate_invoice_number"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     // --- input validation ---
@@ -168,10 +169,10 @@ impl ErrorCode {
 
 /// A domain error: stable code, French message, and the offending field when there is one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Error {
     pub code: ErrorCode,
     pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
 }
 

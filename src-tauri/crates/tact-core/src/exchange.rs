@@ -17,6 +17,7 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// The whole ledger.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LedgerExport {
     pub format: String,
     pub version: u32,
@@ -30,6 +31,7 @@ pub struct LedgerExport {
 
 /// Counts of what an import wrote.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportReport {
     pub clients: usize,
     pub invoices: usize,

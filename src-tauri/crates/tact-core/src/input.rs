@@ -98,6 +98,7 @@ pub fn parse_terms(field: &str, label: &str, input: &str) -> Result<PaymentTerms
 
 /// Postal address, email and phone as typed; shared by the business profile and the client form.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct PostalContactInput {
     pub address_line1: Option<String>,
@@ -158,6 +159,7 @@ impl From<&PostalContact> for PostalContactInput {
 
 /// The business profile as typed in "Réglages → Mon entreprise".
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct BusinessInput {
     pub legal_name: String,
@@ -298,6 +300,7 @@ impl From<&Business> for BusinessInput {
 
 /// A client as typed in the client form.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct ClientInput {
     /// `professional` or `consumer`.
@@ -415,6 +418,7 @@ impl From<&Client> for ClientInput {
 
 /// An invoice as typed in the invoice form.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct InvoiceInput {
     pub number: String,
@@ -552,6 +556,7 @@ impl From<&Invoice> for InvoiceInput {
 
 /// One line of a payment's allocation: which invoice, how much of the payment goes to it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct AllocationInput {
     pub invoice_id: InvoiceId,
@@ -560,6 +565,7 @@ pub struct AllocationInput {
 
 /// A payment as typed in the payment form.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct PaymentInput {
     pub client_id: ClientId,
@@ -666,6 +672,7 @@ impl PaymentInput {
 
 /// A credit note as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct CreditNoteInput {
     pub number: String,
@@ -699,6 +706,7 @@ impl CreditNoteInput {
 
 /// A journal entry as typed: a note, a call and its outcome, a promise, a dispute…
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct JournalInput {
     pub client_id: ClientId,

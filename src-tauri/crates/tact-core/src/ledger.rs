@@ -19,11 +19,12 @@ use crate::storage::{self as db, Store};
 use crate::text::format_date_fr;
 use chrono::NaiveDate;
 use rusqlite::Connection;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 /// A record written, with the non-blocking warnings about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Saved<T> {
     pub record: T,
     pub warnings: Vec<Warning>,
@@ -31,6 +32,7 @@ pub struct Saved<T> {
 
 /// A client with its standing: one line of the client list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ClientRow {
     #[serde(flatten)]
     pub client: Client,
@@ -39,6 +41,7 @@ pub struct ClientRow {
 
 /// An invoice with its derived state and client name: one line of the invoice list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct InvoiceRow {
     #[serde(flatten)]
     pub invoice: Invoice,
@@ -54,6 +57,7 @@ pub struct InvoiceRow {
 
 /// A journal entry with what a reader needs: the French label, and whether a later entry corrected it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct JournalView {
     #[serde(flatten)]
     pub entry: JournalEntry,
@@ -64,6 +68,7 @@ pub struct JournalView {
 
 /// Everything about one client, as of a date: the client page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ClientDetail {
     pub client: Client,
     pub standing: ClientStanding,
@@ -90,6 +95,94 @@ pub struct ClientFilter {
     pub search: Option<String>,
     pub include_archived: bool,
     pub archived_only: bool,
+}
+
+/// Which clients a list shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ArchiveFilter {
+    #[default]
+    Active,
+    Archived,
+    All,
+}
+
+/// Sort keys of the client list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ClientSort {
+    #[default]
+    Name,
+    Balance,
+    Overdue,
+    DaysLate,
+}
+
+/// A page of the client list: filtered, sorted and cut in Rust, so the screen only receives what it shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
+pub struct ClientQuery {
+    pub search: Option<String>,
+    pub archived: ArchiveFilter,
+    pub sort: ClientSort,
+    pub descending: bool,
+    pub offset: u32,
+    /// 0 means the default page size (50); at most 500.
+    pub limit: u32,
+}
+
+/// Sort keys of the invoice list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum InvoiceSort {
+    #[default]
+    DueDate,
+    IssueDate,
+    Number,
+    Client,
+    Amount,
+    Balance,
+    DaysLate,
+}
+
+/// A page of the invoice list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
+pub struct InvoiceQuery {
+    pub client_id: Option<ClientId>,
+    pub status: Option<InvoiceStatus>,
+    pub search: Option<String>,
+    pub min_days_late: Option<i64>,
+    pub sort: InvoiceSort,
+    pub descending: bool,
+    pub offset: u32,
+    /// 0 means the default page size (50); at most 500.
+    pub limit: u32,
+}
+
+/// One page of a list and the total number of matching rows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Page<T> {
+    pub rows: Vec<T>,
+    pub total: u32,
+    pub offset: u32,
+}
+
+fn page_of<T>(mut all: Vec<T>, offset: u32, limit: u32) -> Page<T> {
+    let total = u32::try_from(all.len()).unwrap_or(u32::MAX);
+    let limit = match limit {
+        0 => 50,
+        n => n.min(500),
+    } as usize;
+    let start = (offset as usize).min(all.len());
+    let rows: Vec<T> = all.drain(start..).take(limit).collect();
+    Page { rows, total, offset: u32::try_from(start).unwrap_or(u32::MAX) }
 }
 
 /// The user's books.
@@ -771,6 +864,64 @@ impl Ledger {
             })
             .collect();
         rows.sort_by_key(|r| (r.invoice.due_date, r.invoice.id));
+        Ok(rows)
+    }
+
+    /// A page of the client list.
+    pub fn client_page(&self, as_of: NaiveDate, q: &ClientQuery) -> Result<Page<ClientRow>> {
+        let filter = ClientFilter {
+            search: q.search.clone(),
+            include_archived: q.archived == ArchiveFilter::All,
+            archived_only: q.archived == ArchiveFilter::Archived,
+        };
+        let mut rows = self.client_rows(as_of, &filter)?;
+        match q.sort {
+            ClientSort::Name => {}
+            ClientSort::Balance => rows.sort_by_key(|r| r.standing.balance),
+            ClientSort::Overdue => rows.sort_by_key(|r| r.standing.overdue_total),
+            ClientSort::DaysLate => rows.sort_by_key(|r| r.standing.max_days_late),
+        }
+        if q.descending {
+            rows.reverse();
+        }
+        Ok(page_of(rows, q.offset, q.limit))
+    }
+
+    /// A page of the invoice list.
+    pub fn invoice_page(&self, as_of: NaiveDate, q: &InvoiceQuery) -> Result<Page<InvoiceRow>> {
+        let filter = InvoiceFilter {
+            client_id: q.client_id,
+            status: q.status,
+            search: q.search.clone(),
+            min_days_late: q.min_days_late,
+        };
+        let mut rows = self.invoice_rows(as_of, &filter)?;
+        match q.sort {
+            InvoiceSort::DueDate => {}
+            InvoiceSort::IssueDate => rows.sort_by_key(|r| (r.invoice.issue_date, r.invoice.id)),
+            InvoiceSort::Number => rows.sort_by(|a, b| a.invoice.number.cmp(&b.invoice.number)),
+            InvoiceSort::Client => rows.sort_by(|a, b| a.client_name.to_lowercase().cmp(&b.client_name.to_lowercase())),
+            InvoiceSort::Amount => rows.sort_by_key(|r| r.invoice.amount),
+            InvoiceSort::Balance => rows.sort_by_key(|r| r.balance),
+            InvoiceSort::DaysLate => rows.sort_by_key(|r| r.days_late),
+        }
+        if q.descending {
+            rows.reverse();
+        }
+        Ok(page_of(rows, q.offset, q.limit))
+    }
+
+    /// Clients with overdue invoices as of `as_of`, most urgent first: the longest late, then the largest amount
+    /// overdue. The home screen until the tact engine decides the next step.
+    pub fn overdue_clients(&self, as_of: NaiveDate) -> Result<Vec<ClientRow>> {
+        let mut rows: Vec<ClientRow> = self
+            .client_rows(as_of, &ClientFilter::default())?
+            .into_iter()
+            .filter(|r| r.standing.overdue_total.is_positive())
+            .collect();
+        rows.sort_by(|a, b| {
+            (b.standing.max_days_late, b.standing.overdue_total).cmp(&(a.standing.max_days_late, a.standing.overdue_total))
+        });
         Ok(rows)
     }
 

@@ -19,6 +19,7 @@ macro_rules! labelled_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal / $label:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
         pub enum $name {
             $(#[serde(rename = $code)] $variant),+
         }
@@ -158,6 +159,7 @@ labelled_enum!(
 
 /// Payment terms of an invoice and the due date they give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum PaymentTerms {
     /// Due on the issue date ("à réception").
@@ -262,6 +264,7 @@ pub fn end_of_month(d: NaiveDate) -> NaiveDate {
 
 /// A non-blocking remark on an accepted request (e.g. terms beyond the legal cap).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Warning {
     pub code: String,
     pub message: String,
@@ -269,6 +272,7 @@ pub struct Warning {
 
 /// A postal address with email and phone, as the business and each client have. Flattened in JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PostalContact {
     pub address_line1: Option<String>,
     pub address_line2: Option<String>,
@@ -305,6 +309,7 @@ impl PostalContact {
 
 /// The user's own business: the sender of every letter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Business {
     pub legal_name: String,
     pub trade_name: Option<String>,
@@ -324,11 +329,13 @@ pub struct Business {
     /// Contractual late-penalty rate in percent per year; `None` means the legal default (ECB rate + 10 points,
     /// C. com. L441-10 II).
     #[serde(with = "rust_decimal::serde::str_option")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub penalty_rate: Option<Decimal>,
 }
 
 /// A client of the business.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Client {
     pub id: ClientId,
     pub kind: ClientKind,
@@ -347,6 +354,7 @@ pub struct Client {
 
 /// An invoice as issued. Its status and balance are derived (see [`crate::standing`]), never stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Invoice {
     pub id: InvoiceId,
     pub number: String,
@@ -364,11 +372,13 @@ pub struct Invoice {
     pub description: Option<String>,
     /// Late-penalty rate stipulated for this invoice, in percent per year; overrides the business default.
     #[serde(with = "rust_decimal::serde::str_option")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub penalty_rate: Option<Decimal>,
 }
 
 /// Part of a payment applied to one invoice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Allocation {
     pub invoice_id: InvoiceId,
     pub amount: Money,
@@ -376,6 +386,7 @@ pub struct Allocation {
 
 /// Money received from a client. What is not allocated stays with the client as credit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Payment {
     pub id: PaymentId,
     pub client_id: ClientId,
@@ -397,6 +408,7 @@ impl Payment {
 
 /// A credit note (avoir) reducing what is owed on one invoice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CreditNote {
     pub id: CreditNoteId,
     pub number: String,
@@ -409,6 +421,7 @@ pub struct CreditNote {
 /// One dated entry of a client's history. Append-only: a correction is a new entry whose `corrects` points at
 /// the entry it replaces.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct JournalEntry {
     pub id: JournalId,
     pub client_id: ClientId,

@@ -19,7 +19,8 @@ pub const MAX_CENTS: i64 = 99_999_999_999;
 
 /// A euro amount in cents. May be negative only as the result of a subtraction; user input is never negative.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Money(i64);
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Money(#[cfg_attr(feature = "ts", ts(type = "string"))] i64);
 
 impl Money {
     pub const ZERO: Money = Money(0);

@@ -79,6 +79,7 @@ pub struct Facts {
 
 /// An invoice's derived state as of a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct InvoiceState {
     pub invoice_id: InvoiceId,
     pub client_id: ClientId,
@@ -97,6 +98,7 @@ pub struct InvoiceState {
 
 /// How a client has paid in the past: the engine softens escalation for good payers.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PaymentHistory {
     /// Invoices fully settled by payments on or before D.
     pub paid_invoices: u32,
@@ -104,14 +106,17 @@ pub struct PaymentHistory {
     pub paid_on_time: u32,
     /// Average days late over settled invoices (0 for those paid on time), one decimal.
     #[serde(with = "rust_decimal::serde::str_option")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub average_days_late: Option<Decimal>,
     /// Share paid on time, in percent, no decimals.
     #[serde(with = "rust_decimal::serde::str_option")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub on_time_percent: Option<Decimal>,
 }
 
 /// A client's derived standing as of a date.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ClientStanding {
     pub client_id: ClientId,
     /// Owed on invoices issued up to D, except written-off ones.

@@ -1,0 +1,29 @@
+//! Declares the app's own commands so that each needs an explicit permission in capabilities/ (least privilege).
+//! Keep this list equal to `commands::COMMAND_NAMES` (a test checks it).
+
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "get_business",
+    "set_business",
+    "load_demo",
+    "overdue_clients",
+    "client_page",
+    "client_detail",
+    "add_client",
+    "update_client",
+    "set_client_archived",
+    "invoice_page",
+    "get_invoice",
+    "add_invoice",
+    "update_invoice",
+    "record_payment",
+    "add_credit_note",
+    "add_journal_entry",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .unwrap_or_else(|e| panic!("tauri build: {e}"));
+}

@@ -1,0 +1,50 @@
+// The only module that talks to the backend. Every call is typed from the Rust signatures (generated/bindings.ts);
+// a failure is thrown as an ApiError carrying the stable code, the French message and the field it concerns.
+import { invoke } from "@tauri-apps/api/core";
+import type { Commands, Error as BackendError } from "./generated/bindings";
+
+export type Command = keyof Commands;
+export type Args<K extends Command> = Commands[K]["args"];
+export type Result<K extends Command> = Commands[K]["result"];
+
+export class ApiError extends Error {
+  readonly code: string;
+  readonly field: string | null;
+
+  constructor(e: BackendError) {
+    super(e.message);
+    this.name = "ApiError";
+    this.code = e.code;
+    this.field = e.field;
+  }
+}
+
+function isBackendError(e: unknown): e is BackendError {
+  return typeof e === "object" && e !== null && "code" in e && "message" in e;
+}
+
+/** Call a command. Arguments and result are checked against the Rust signature at compile time. */
+export async function call<K extends Command>(command: K, args: Args<K>): Promise<Result<K>> {
+  try {
+    return await invoke<Result<K>>(command, args);
+  } catch (e) {
+    if (isBackendError(e)) throw new ApiError(e);
+    throw new ApiError({
+      code: "internal",
+      message: `Erreur inattendue\u00a0: ${String(e)}`,
+      field: null,
+    } as unknown as BackendError);
+  }
+}
+
+/** The field an error belongs to, for forms: "allocations[1].amount" stays as is. */
+export function errorField(e: unknown): string | null {
+  return e instanceof ApiError ? e.field : null;
+}
+
+/** The French message of any error. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof ApiError) return e.message;
+  if (e instanceof Error) return e.message;
+  return String(e);
+}

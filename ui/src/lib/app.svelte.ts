@@ -1,0 +1,35 @@
+// App-wide state: what the shell told us at start, the current screen, and a notice line.
+import type { AppInfo } from "./generated/bindings";
+
+export type Route =
+  | { name: "welcome" }
+  | { name: "today" }
+  | { name: "clients" }
+  | { name: "client"; id: number }
+  | { name: "invoices" }
+  | { name: "settings" };
+
+export const app = $state<{ info: AppInfo | null; route: Route; notice: string | null; version: number }>({
+  info: null,
+  route: { name: "today" },
+  notice: null,
+  // Bumped after every write so that screens reload what they show.
+  version: 0,
+});
+
+/** The date "today" for every computation. It comes from the shell (TACT_TODAY fixes it in demonstrations and
+ * tests); screens render only once the shell has answered, so there is no fallback clock here. */
+export function today(): string {
+  return app.info?.today ?? "";
+}
+
+export function go(route: Route): void {
+  app.route = route;
+  app.notice = null;
+}
+
+/** After a successful write: show a short confirmation and refresh the screens. */
+export function changed(notice: string | null = null): void {
+  app.version += 1;
+  app.notice = notice;
+}

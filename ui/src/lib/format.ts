@@ -1,0 +1,70 @@
+// French display of what the backend sends. Amounts arrive as canonical strings ("1234.56") and are only
+// re-written here, never turned into numbers: no float ever touches money.
+
+const NNBSP = "\u202f"; // narrow no-break space: thousands separator
+const NBSP = "\u00a0"; // no-break space: before €, ":" and inside « »
+
+/** "1234.56" → "1 234,56 €" (as Intl.NumberFormat('fr-FR', {style: 'currency'}) writes it). */
+export function formatAmount(canonical: string | null | undefined, withCurrency = true): string {
+  if (canonical === null || canonical === undefined || canonical === "") return "–";
+  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(canonical.trim());
+  if (!m) return canonical;
+  const [, sign, units = "0", frac = ""] = m;
+  const grouped = units.replace(/\B(?=(\d{3})+(?!\d))/g, NNBSP);
+  const cents = frac.padEnd(2, "0");
+  const number = `${sign === "-" ? "-" : ""}${grouped},${cents}`;
+  return withCurrency ? `${number}${NBSP}€` : number;
+}
+
+/** True for "0", "0.00", "-0.00". */
+export function isZero(canonical: string | null | undefined): boolean {
+  return !canonical || /^-?0+(\.0+)?$/.test(canonical.trim());
+}
+
+/** "2026-11-23" → "23/11/2026". */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return "–";
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+const DAYS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
+
+/** "2026-11-23" → "lundi 23 novembre 2026". Computed from the digits, not from the local time zone. */
+export function formatLongDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const weekday = new Date(Date.UTC(y, mo - 1, d)).getUTCDay();
+  const day = d === 1 ? "1er" : String(d);
+  return `${DAYS[weekday]} ${day}${NBSP}${MONTHS[mo - 1]} ${y}`;
+}
+
+/** "1 jour", "12 jours". */
+export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${n}${NBSP}${n >= 2 ? pluralForm : singular}`;
+}
+
+/** "En retard de 12 jours". */
+export function lateness(days: number | null | undefined): string {
+  if (!days || days <= 0) return "";
+  return `En retard de ${plural(days, "jour")}`;
+}
+
+/** Group an IBAN by four for display. */
+export function formatIban(iban: string | null | undefined): string {
+  return iban ? iban.replace(/(.{4})(?=.)/g, "$1 ") : "–";
+}
+
+/** "832541908" → "832 541 908", "83254190800014" → "832 541 908 00014". */
+export function formatSiren(s: string | null | undefined): string {
+  if (!s) return "–";
+  if (!/^\d{9}(\d{5})?$/.test(s)) return s;
+  return s.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})?$/, (_all, a, b, c, nic) => [a, b, c, nic].filter(Boolean).join(" "));
+}
+
+/** Non-breaking spaces before ":" in labels we build. */
+export function colon(label: string): string {
+  return `${label}${NBSP}:`;
+}

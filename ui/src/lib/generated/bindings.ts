@@ -1,0 +1,244 @@
+// Generated from the Rust types by `cargo test -p tact-app bindings`; do not edit.
+// Regenerate with: TACT_UPDATE_BINDINGS=1 cargo test -p tact-app bindings
+// Amounts are strings ("1234.56"), dates are "YYYY-MM-DD": format them, never compute with them.
+
+export type Allocation = { invoice_id: number, amount: Money, };
+
+export type AllocationInput = { invoice_id: number, amount: string, };
+
+export type AppInfo = { version: string, 
+/**
+ * The database file, shown in Réglages.
+ */
+db_path: string, 
+/**
+ * Today's date (the shell reads the clock; `TACT_TODAY` fixes it for demonstrations and tests).
+ */
+today: string, 
+/**
+ * True on first run: the ledger holds nothing yet.
+ */
+is_empty: boolean, };
+
+export type ArchiveFilter = "active" | "archived" | "all";
+
+export type Business = { legal_name: string, trade_name: string | null, legal_form: string | null, siren: string | null, siret: string | null, vat_number: string | null, iban: string | null, bic: string | null, signatory_name: string | null, signatory_title: string | null, 
+/**
+ * City written after "Fait à" in letters.
+ */
+signing_city: string | null, default_terms: PaymentTerms, 
+/**
+ * Contractual late-penalty rate in percent per year; `None` means the legal default (ECB rate + 10 points,
+ * C. com. L441-10 II).
+ */
+penalty_rate: string | null, address_line1: string | null, address_line2: string | null, postcode: string | null, city: string | null, country: string, email: string | null, phone: string | null, };
+
+export type BusinessInput = { legal_name: string, trade_name: string | null, legal_form: string | null, siren: string | null, siret: string | null, vat_number: string | null, iban: string | null, bic: string | null, signatory_name: string | null, signatory_title: string | null, signing_city: string | null, default_terms: string | null, 
+/**
+ * Empty means the legal default rate.
+ */
+penalty_rate: string | null, address_line1: string | null, address_line2: string | null, postcode: string | null, city: string | null, 
+/**
+ * Empty means France.
+ */
+country: string | null, email: string | null, phone: string | null, };
+
+export type CallOutcome = "reached" | "no_answer" | "promise" | "dispute" | "difficulty";
+
+export type Channel = "email" | "phone" | "letter";
+
+export type Client = { id: number, kind: ClientKind, name: string, siren: string | null, contact_name: string | null, preferred_channel: Channel, language: Language, notes: string | null, client_since: string | null, collective_procedure: CollectiveProcedure, archived: boolean, address_line1: string | null, address_line2: string | null, postcode: string | null, city: string | null, country: string, email: string | null, phone: string | null, };
+
+export type ClientDetail = { client: Client, standing: ClientStanding, invoices: Array<InvoiceRow>, payments: Array<Payment>, credit_notes: Array<CreditNote>, journal: Array<JournalView>, };
+
+export type ClientInput = { 
+/**
+ * `professional` or `consumer`.
+ */
+kind: string, name: string, siren: string | null, contact_name: string | null, preferred_channel: string | null, language: string | null, notes: string | null, client_since: string | null, collective_procedure: string | null, address_line1: string | null, address_line2: string | null, postcode: string | null, city: string | null, 
+/**
+ * Empty means France.
+ */
+country: string | null, email: string | null, phone: string | null, };
+
+export type ClientKind = "professional" | "consumer";
+
+export type ClientQuery = { search: string | null, archived: ArchiveFilter, sort: ClientSort, descending: boolean, offset: number, 
+/**
+ * 0 means the default page size (50); at most 500.
+ */
+limit: number, };
+
+export type ClientRow = { standing: ClientStanding, id: number, kind: ClientKind, name: string, siren: string | null, contact_name: string | null, preferred_channel: Channel, language: Language, notes: string | null, client_since: string | null, collective_procedure: CollectiveProcedure, archived: boolean, address_line1: string | null, address_line2: string | null, postcode: string | null, city: string | null, country: string, email: string | null, phone: string | null, };
+
+export type ClientSort = "name" | "balance" | "overdue" | "days_late";
+
+export type ClientStanding = { client_id: number, 
+/**
+ * Owed on invoices issued up to D, except written-off ones.
+ */
+balance: Money, 
+/**
+ * Owed on overdue invoices (not disputed, not written off).
+ */
+overdue_total: Money, disputed_total: Money, written_off_total: Money, 
+/**
+ * Payments received and not allocated to any invoice, held as credit.
+ */
+credit: Money, open_invoices: number, overdue_invoices: number, oldest_overdue_due_date: string | null, max_days_late: number | null, history: PaymentHistory, };
+
+export type CollectiveProcedure = "none" | "sauvegarde" | "redressement" | "liquidation";
+
+export type ContactChannel = "email" | "phone" | "letter" | "registered_letter" | "in_person" | "sms" | "other";
+
+export type CreditNote = { id: number, number: string, invoice_id: number, date: string, amount: Money, reason: string | null, };
+
+export type CreditNoteInput = { number: string, invoice_id: number, date: string, amount: string, reason: string | null, };
+
+export type Error = { code: ErrorCode, message: string, field: string | null, };
+
+export type ErrorCode = "required" | "too_long" | "control_characters" | "invalid_amount" | "amount_not_positive" | "amount_negative" | "too_many_decimals" | "amount_too_large" | "invalid_date" | "due_before_issue" | "invalid_terms" | "invalid_rate" | "invalid_siren" | "invalid_siret" | "invalid_vat_number" | "invalid_iban" | "invalid_bic" | "invalid_email" | "invalid_phone" | "invalid_postcode" | "invalid_choice" | "duplicate_invoice_number" | "duplicate_credit_note_number" | "client_not_found" | "invoice_not_found" | "payment_not_found" | "credit_note_not_found" | "journal_entry_not_found" | "business_not_set" | "client_mismatch" | "client_archived" | "client_has_invoices" | "allocation_exceeds_payment" | "allocation_exceeds_balance" | "duplicate_allocation" | "credit_exceeds_balance" | "amount_below_settled" | "invoice_has_activity" | "invalid_correction" | "database_newer" | "not_a_tact_database" | "database" | "io" | "import_not_empty" | "import_format" | "overflow";
+
+export type ImportReport = { clients: number, invoices: number, payments: number, credit_notes: number, journal: number, };
+
+export type Invoice = { id: number, number: string, client_id: number, issue_date: string, 
+/**
+ * Date of delivery or performance of the service, when it differs from the issue date.
+ */
+delivery_date: string | null, terms: PaymentTerms, due_date: string, 
+/**
+ * Total including VAT: what the client owes.
+ */
+amount: Money, amount_ht: Money | null, vat: Money | null, currency: string, description: string | null, 
+/**
+ * Late-penalty rate stipulated for this invoice, in percent per year; overrides the business default.
+ */
+penalty_rate: string | null, };
+
+export type InvoiceInput = { number: string, client_id: number, issue_date: string, delivery_date: string | null, 
+/**
+ * Payment terms (see [`parse_terms`]); empty means the business's default terms.
+ */
+terms: string | null, 
+/**
+ * An explicit due date; when given it takes precedence over `terms`.
+ */
+due_date: string | null, 
+/**
+ * Total including VAT.
+ */
+amount: string, amount_ht: string | null, vat: string | null, description: string | null, penalty_rate: string | null, };
+
+export type InvoiceQuery = { client_id: number | null, status: InvoiceStatus | null, search: string | null, min_days_late: number | null, sort: InvoiceSort, descending: boolean, offset: number, 
+/**
+ * 0 means the default page size (50); at most 500.
+ */
+limit: number, };
+
+export type InvoiceRow = { client_name: string, status: InvoiceStatus, status_label: string, paid: Money, credited: Money, balance: Money, days_late: number | null, settled_on: string | null, id: number, number: string, client_id: number, issue_date: string, 
+/**
+ * Date of delivery or performance of the service, when it differs from the issue date.
+ */
+delivery_date: string | null, terms: PaymentTerms, due_date: string, 
+/**
+ * Total including VAT: what the client owes.
+ */
+amount: Money, amount_ht: Money | null, vat: Money | null, currency: string, description: string | null, 
+/**
+ * Late-penalty rate stipulated for this invoice, in percent per year; overrides the business default.
+ */
+penalty_rate: string | null, };
+
+export type InvoiceSort = "due_date" | "issue_date" | "number" | "client" | "amount" | "balance" | "days_late";
+
+export type InvoiceStatus = "open" | "partially_paid" | "paid" | "overdue" | "disputed" | "written_off" | "cancelled";
+
+export type JournalEntry = { id: number, client_id: number, invoice_id: number | null, date: string, kind: JournalKind, channel: ContactChannel | null, call_outcome: CallOutcome | null, promise_date: string | null, promise_amount: Money | null, 
+/**
+ * What was said or sent, the reason of a dispute, the note itself.
+ */
+text: string | null, payment_id: number | null, corrects: number | null, };
+
+export type JournalInput = { client_id: number, invoice_id: number | null, date: string, kind: string, channel: string | null, call_outcome: string | null, promise_date: string | null, promise_amount: string | null, text: string | null, corrects: number | null, };
+
+export type JournalKind = "preventive_note" | "friendly_reminder" | "firm_reminder" | "last_reminder" | "call" | "letter" | "formal_notice" | "promise" | "dispute_opened" | "dispute_settled" | "note" | "payment_recorded" | "write_off";
+
+export type JournalView = { kind_label: string, invoice_number: string | null, corrected_by: number | null, id: number, client_id: number, invoice_id: number | null, date: string, kind: JournalKind, channel: ContactChannel | null, call_outcome: CallOutcome | null, promise_date: string | null, promise_amount: Money | null, 
+/**
+ * What was said or sent, the reason of a dispute, the note itself.
+ */
+text: string | null, payment_id: number | null, corrects: number | null, };
+
+export type Language = "fr" | "en";
+
+export type Money = string;
+
+export type Page<T> = { rows: Array<T>, total: number, offset: number, };
+
+export type Payment = { id: number, client_id: number, 
+/**
+ * Date the funds became available (date de valeur): what counts for lateness (legal-fr B §1.2).
+ */
+date: string, amount: Money, method: PaymentMethod, reference: string | null, allocations: Array<Allocation>, };
+
+export type PaymentHistory = { 
+/**
+ * Invoices fully settled by payments on or before D.
+ */
+paid_invoices: number, 
+/**
+ * Of those, settled on or before their due date.
+ */
+paid_on_time: number, 
+/**
+ * Average days late over settled invoices (0 for those paid on time), one decimal.
+ */
+average_days_late: string | null, 
+/**
+ * Share paid on time, in percent, no decimals.
+ */
+on_time_percent: string | null, };
+
+export type PaymentInput = { client_id: number, 
+/**
+ * Date the funds became available.
+ */
+date: string, amount: string, 
+/**
+ * virement, cheque, carte, especes, prelevement, autre.
+ */
+method: string, reference: string | null, 
+/**
+ * `None`: Tact allocates to the client's open invoices, overdue first then oldest due date
+ * (C. civ. 1342-10). `Some(vec![])`: nothing allocated, all of it stays as client credit.
+ */
+allocations: Array<AllocationInput> | null, };
+
+export type PaymentMethod = "virement" | "cheque" | "carte" | "especes" | "prelevement" | "autre";
+
+export type PaymentTerms = { "kind": "on_receipt" } | { "kind": "days", days: number, } | { "kind": "days_end_of_month", days: number, } | { "kind": "date", date: string, };
+
+export type Saved<T> = { record: T, warnings: Array<Warning>, };
+
+export type Warning = { code: string, message: string, };
+
+/** Every command: its arguments (camelCase, as Tauri expects them) and its result. */
+export interface Commands {
+  app_info: { args: Record<string, never>; result: AppInfo };
+  get_business: { args: Record<string, never>; result: Business | null };
+  set_business: { args: { input: BusinessInput }; result: Business };
+  load_demo: { args: Record<string, never>; result: ImportReport };
+  overdue_clients: { args: { asOf: string }; result: Array<ClientRow> };
+  client_page: { args: { asOf: string; query: ClientQuery }; result: Page<ClientRow> };
+  client_detail: { args: { id: number; asOf: string }; result: ClientDetail };
+  add_client: { args: { input: ClientInput }; result: Client };
+  update_client: { args: { id: number; input: ClientInput }; result: Client };
+  set_client_archived: { args: { id: number; archived: boolean }; result: Client };
+  invoice_page: { args: { asOf: string; query: InvoiceQuery }; result: Page<InvoiceRow> };
+  get_invoice: { args: { id: number }; result: Invoice };
+  add_invoice: { args: { input: InvoiceInput }; result: Saved<Invoice> };
+  update_invoice: { args: { id: number; input: InvoiceInput }; result: Saved<Invoice> };
+  record_payment: { args: { input: PaymentInput }; result: Payment };
+  add_credit_note: { args: { input: CreditNoteInput }; result: CreditNote };
+  add_journal_entry: { args: { input: JournalInput }; result: JournalEntry };
+}
