@@ -5,8 +5,13 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
-# Debian/Ubuntu packages Tact needs to build and test. Checked with dpkg first so a warm machine skips apt.
-APT_PACKAGES=(build-essential pkg-config curl ca-certificates)
+# Debian/Ubuntu packages Tact needs to build, run and test (Tauri's WebKitGTK stack, the WebDriver for end-to-end
+# tests, Xvfb). Checked with dpkg first so a warm machine skips apt.
+APT_PACKAGES=(
+    build-essential pkg-config curl ca-certificates file
+    libssl-dev libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
+    xvfb xauth webkit2gtk-driver poppler-utils
+)
 
 ensure_apt_packages() {
     local missing=()
@@ -35,4 +40,34 @@ ensure_rust() {
         rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
         rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
     fi
+}
+
+# Node.js 20+ and npm (Vite 8 needs them). Debian 12's own nodejs is 18: too old, so say so clearly.
+ensure_node() {
+    if ! command -v node >/dev/null 2>&1; then
+        say "Installing Node.js from Debian"
+        local sudo=""
+        [[ $(id -u) -ne 0 ]] && sudo="sudo"
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm
+    fi
+    local major
+    major=$(node -p 'process.versions.node.split(".")[0]')
+    if ((major < 20)); then
+        echo "Node.js $(node --version) is too old: Tact's interface needs Node.js 20 or newer." >&2
+        exit 1
+    fi
+}
+
+# Install the interface's packages exactly as locked, when missing or out of date.
+ensure_ui_packages() {
+    if [[ ! -d "$ROOT/ui/node_modules" || "$ROOT/ui/package-lock.json" -nt "$ROOT/ui/node_modules/.package-lock.json" ]]; then
+        say "Installing the interface's packages (npm ci)"
+        (cd "$ROOT/ui" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+}
+
+# The interface must be built before any cargo build of the desktop app: Tauri embeds ui/dist.
+build_ui() {
+    say "Building the interface"
+    (cd "$ROOT/ui" && npx vite build --logLevel warn)
 }

@@ -22,7 +22,12 @@ impl TypeVisitor for Collect {
         }
         if T::output_path().is_some() {
             let decl = T::decl();
-            let name = decl.trim_start_matches("type ").split([' ', '<']).next().unwrap_or_default().to_owned();
+            let name = decl
+                .trim_start_matches("type ")
+                .split([' ', '<'])
+                .next()
+                .unwrap_or_default()
+                .to_owned();
             self.decls.entry(name).or_insert(decl);
         }
         T::visit_dependencies(self);
@@ -48,7 +53,10 @@ fn camel_case(snake: &str) -> String {
 
 /// The whole generated file.
 pub fn typescript() -> String {
-    let mut c = Collect { seen: HashSet::new(), decls: BTreeMap::new() };
+    let mut c = Collect {
+        seen: HashSet::new(),
+        decls: BTreeMap::new(),
+    };
     crate::commands::visit_types(&mut c);
     let mut out = String::from(
         "// Generated from the Rust types by `cargo test -p tact-app bindings`; do not edit.\n\
@@ -65,8 +73,15 @@ pub fn typescript() -> String {
     }
     out.push_str("/** Every command: its arguments (camelCase, as Tauri expects them) and its result. */\nexport interface Commands {\n");
     for (name, args, ret) in crate::commands::signatures() {
-        let args: Vec<String> = args.iter().map(|(a, t)| format!("{}: {t}", camel_case(a))).collect();
-        let args = if args.is_empty() { "Record<string, never>".to_owned() } else { format!("{{ {} }}", args.join("; ")) };
+        let args: Vec<String> = args
+            .iter()
+            .map(|(a, t)| format!("{}: {t}", camel_case(a)))
+            .collect();
+        let args = if args.is_empty() {
+            "Record<string, never>".to_owned()
+        } else {
+            format!("{{ {} }}", args.join("; "))
+        };
         out.push_str(&format!("  {name}: {{ args: {args}; result: {ret} }};\n"));
     }
     out.push_str("}\n");
@@ -107,32 +122,57 @@ mod tests {
         let build_rs = std::fs::read_to_string(here("build.rs")).unwrap_or_default();
         let listed: Vec<&str> = build_rs
             .lines()
-            .filter_map(|l| l.trim().strip_prefix('"').and_then(|l| l.strip_suffix("\",")))
+            .filter_map(|l| {
+                l.trim()
+                    .strip_prefix('"')
+                    .and_then(|l| l.strip_suffix("\","))
+            })
             .collect();
-        assert_eq!(listed, crate::commands::COMMAND_NAMES, "build.rs COMMANDS must list every command, in order");
+        assert_eq!(
+            listed,
+            crate::commands::COMMAND_NAMES,
+            "build.rs COMMANDS must list every command, in order"
+        );
 
-        let caps: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(here("capabilities/default.json")).unwrap_or_default())
-                .unwrap_or_else(|e| panic!("{e}"));
+        let caps: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(here("capabilities/default.json")).unwrap_or_default(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         let perms: Vec<String> = caps["permissions"]
             .as_array()
-            .map(|a| a.iter().filter_map(|p| p.as_str().map(str::to_owned)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|p| p.as_str().map(str::to_owned))
+                    .collect()
+            })
             .unwrap_or_default();
-        let expected: Vec<String> =
-            crate::commands::COMMAND_NAMES.iter().map(|n| format!("allow-{}", n.replace('_', "-"))).collect();
-        assert_eq!(perms, expected, "capabilities/default.json: exactly the app's own commands");
+        let expected: Vec<String> = crate::commands::COMMAND_NAMES
+            .iter()
+            .map(|n| format!("allow-{}", n.replace('_', "-")))
+            .collect();
+        assert_eq!(
+            perms, expected,
+            "capabilities/default.json: exactly the app's own commands"
+        );
     }
 
     #[test]
     fn the_app_and_the_cli_share_the_database_location() {
-        let conf: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(here("tauri.conf.json")).unwrap_or_default())
-                .unwrap_or_else(|e| panic!("{e}"));
+        let conf: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(here("tauri.conf.json")).unwrap_or_default(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(conf["identifier"], tact_core::storage::APP_IDENTIFIER);
         assert_eq!(conf["app"]["withGlobalTauri"], false);
         let csp = conf["app"]["security"]["csp"].to_string();
-        assert!(!csp.contains("http:") || csp.contains("http://ipc.localhost"), "no remote origin in the CSP: {csp}");
-        assert!(!csp.contains("https:"), "no remote origin in the CSP: {csp}");
+        assert!(
+            !csp.contains("http:") || csp.contains("http://ipc.localhost"),
+            "no remote origin in the CSP: {csp}"
+        );
+        assert!(
+            !csp.contains("https:"),
+            "no remote origin in the CSP: {csp}"
+        );
     }
 
     #[test]

@@ -8,9 +8,15 @@ use crate::AppState;
 use chrono::NaiveDate;
 use serde::Serialize;
 use tact_core::exchange::ImportReport;
-use tact_core::input::{BusinessInput, ClientInput, CreditNoteInput, InvoiceInput, JournalInput, PaymentInput};
-use tact_core::ledger::{ClientDetail, ClientQuery, ClientRow, InvoiceQuery, InvoiceRow, Page, Saved};
-use tact_core::model::{Business, Client, ClientId, CreditNote, Invoice, InvoiceId, JournalEntry, Payment};
+use tact_core::input::{
+    BusinessInput, ClientInput, CreditNoteInput, InvoiceInput, JournalInput, PaymentInput,
+};
+use tact_core::ledger::{
+    ClientDetail, ClientQuery, ClientRow, InvoiceQuery, InvoiceRow, Page, Saved,
+};
+use tact_core::model::{
+    Business, Client, ClientId, CreditNote, Invoice, InvoiceId, JournalEntry, Payment,
+};
 use tact_core::Error;
 use tauri::State;
 
@@ -67,12 +73,20 @@ pub fn overdue_clients(state: State<'_, AppState>, as_of: NaiveDate) -> Res<Vec<
 }
 
 #[tauri::command(async)]
-pub fn client_page(state: State<'_, AppState>, as_of: NaiveDate, query: ClientQuery) -> Res<Page<ClientRow>> {
+pub fn client_page(
+    state: State<'_, AppState>,
+    as_of: NaiveDate,
+    query: ClientQuery,
+) -> Res<Page<ClientRow>> {
     state.ledger()?.client_page(as_of, &query)
 }
 
 #[tauri::command(async)]
-pub fn client_detail(state: State<'_, AppState>, id: ClientId, as_of: NaiveDate) -> Res<ClientDetail> {
+pub fn client_detail(
+    state: State<'_, AppState>,
+    id: ClientId,
+    as_of: NaiveDate,
+) -> Res<ClientDetail> {
     state.ledger()?.client_detail(id, as_of)
 }
 
@@ -87,12 +101,20 @@ pub fn update_client(state: State<'_, AppState>, id: ClientId, input: ClientInpu
 }
 
 #[tauri::command(async)]
-pub fn set_client_archived(state: State<'_, AppState>, id: ClientId, archived: bool) -> Res<Client> {
+pub fn set_client_archived(
+    state: State<'_, AppState>,
+    id: ClientId,
+    archived: bool,
+) -> Res<Client> {
     state.ledger()?.set_client_archived(id, archived)
 }
 
 #[tauri::command(async)]
-pub fn invoice_page(state: State<'_, AppState>, as_of: NaiveDate, query: InvoiceQuery) -> Res<Page<InvoiceRow>> {
+pub fn invoice_page(
+    state: State<'_, AppState>,
+    as_of: NaiveDate,
+    query: InvoiceQuery,
+) -> Res<Page<InvoiceRow>> {
     state.ledger()?.invoice_page(as_of, &query)
 }
 
@@ -107,7 +129,11 @@ pub fn add_invoice(state: State<'_, AppState>, input: InvoiceInput) -> Res<Saved
 }
 
 #[tauri::command(async)]
-pub fn update_invoice(state: State<'_, AppState>, id: InvoiceId, input: InvoiceInput) -> Res<Saved<Invoice>> {
+pub fn update_invoice(
+    state: State<'_, AppState>,
+    id: InvoiceId,
+    input: InvoiceInput,
+) -> Res<Saved<Invoice>> {
     state.ledger()?.update_invoice(id, &input)
 }
 

@@ -32,7 +32,10 @@ pub fn database_path() -> Result<PathBuf, Error> {
         return Ok(PathBuf::from(p));
     }
     tact_core::storage::default_db_path().ok_or_else(|| {
-        Error::new(ErrorCode::Io, "Impossible de trouver le dossier de données de l'application.")
+        Error::new(
+            ErrorCode::Io,
+            "Impossible de trouver le dossier de données de l'application.",
+        )
     })
 }
 

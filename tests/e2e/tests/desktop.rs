@@ -21,9 +21,15 @@ fn root() -> PathBuf {
 }
 
 fn app_binary() -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root().join("target"));
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"));
     let bin = target.join("debug/tact-app");
-    assert!(bin.exists(), "{} is missing: build it first (scripts/e2e does)", bin.display());
+    assert!(
+        bin.exists(),
+        "{} is missing: build it first (scripts/e2e does)",
+        bin.display()
+    );
     bin.canonicalize().unwrap()
 }
 
@@ -37,7 +43,9 @@ fn artifacts() -> PathBuf {
 /// thousands and a no-break space before "€", but WebDriver's visible-text algorithm turns U+00A0 into a plain
 /// space (U+202F survives). Compare through [`web`].
 fn eur(s: &str) -> String {
-    web(&s.replace(' ', &NNBSP.to_string()).replace(&format!("{NNBSP}€"), &format!("{NBSP}€")))
+    web(&s
+        .replace(' ', &NNBSP.to_string())
+        .replace(&format!("{NNBSP}€"), &format!("{NBSP}€")))
 }
 
 /// Text as WebDriver returns it (U+00A0 → space).
@@ -53,19 +61,29 @@ struct App {
 
 impl App {
     async fn start(db: &Path) -> App {
-        let tauri_driver = std::env::var_os("TAURI_DRIVER").map(PathBuf::from).unwrap_or_else(|| root().join(".tools/bin/tauri-driver"));
-        // Environment variables pass through tauri-driver to the app: the database and the date.
+        let tauri_driver = std::env::var_os("TAURI_DRIVER")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| root().join(".tools/bin/tauri-driver"));
+        // Environment variables pass through tauri-driver to the app: the database, the date, and throwaway XDG
+        // directories next to the database, since the web view keeps its own storage under the app-data directory.
+        let home = db.parent().unwrap_or(db);
         let driver = Command::new(&tauri_driver)
             .args(["--port", "4444", "--native-port", "4445"])
             .env("TACT_DB", db)
             .env("TACT_TODAY", TODAY)
+            .env("XDG_DATA_HOME", home.join("xdg-data"))
+            .env("XDG_CACHE_HOME", home.join("xdg-cache"))
+            .env("XDG_CONFIG_HOME", home.join("xdg-config"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {}: {e}", tauri_driver.display()));
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), "wry".into());
-        caps.insert("tauri:options".into(), serde_json::json!({ "application": app_binary() }));
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": app_binary() }),
+        );
         let deadline = Instant::now() + Duration::from_secs(30);
         let client = loop {
             match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
@@ -102,19 +120,31 @@ impl App {
     }
 
     async fn click(&self, css: &str) {
-        self.wait(css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+        self.wait(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
     /// Type into the input or textarea named `name` inside `form`.
     async fn fill(&self, form: &str, name: &str, text: &str) {
         let css = format!("form[data-form={form}] [name=\"{name}\"]");
         let el = self.wait(&css).await;
-        el.clear().await.unwrap_or_else(|e| panic!("clear {css}: {e}"));
-        el.send_keys(text).await.unwrap_or_else(|e| panic!("type into {css}: {e}"));
+        el.clear()
+            .await
+            .unwrap_or_else(|e| panic!("clear {css}: {e}"));
+        el.send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into {css}: {e}"));
     }
 
     async fn text(&self, css: &str) -> String {
-        self.wait(css).await.text().await.unwrap_or_else(|e| panic!("text of {css}: {e}"))
+        self.wait(css)
+            .await
+            .text()
+            .await
+            .unwrap_or_else(|e| panic!("text of {css}: {e}"))
     }
 
     /// Wait until the element's text satisfies `ok` (the screen reloads after each write).
@@ -153,7 +183,9 @@ impl Drop for App {
     /// Stop tauri-driver with SIGTERM, also when a test fails: it stops WebKitWebDriver and the app only on
     /// SIGTERM (setup-notes trap 6), and a leftover driver would refuse the next test's session.
     fn drop(&mut self) {
-        let _ = Command::new("kill").args(["-TERM", &self.driver.id().to_string()]).status();
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.driver.id().to_string()])
+            .status();
         let deadline = Instant::now() + Duration::from_secs(10);
         while Instant::now() < deadline {
             if let Ok(Some(_)) = self.driver.try_wait() {
@@ -179,17 +211,20 @@ async fn first_run_to_a_partial_payment_then_restart() {
     app.fill("business", "legal_name", "Sophie Marchand").await;
     app.fill("business", "trade_name", "Atelier Marchand").await;
     app.fill("business", "siret", "832 541 908 00014").await;
-    app.fill("business", "address_line1", "14 rue des Tanneurs").await;
+    app.fill("business", "address_line1", "14 rue des Tanneurs")
+        .await;
     app.fill("business", "postcode", "69001").await;
     app.fill("business", "city", "Lyon").await;
-    app.fill("business", "iban", "FR76 3000 4000 3123 4567 8901 235").await;
+    app.fill("business", "iban", "FR76 3000 4000 3123 4567 8901 235")
+        .await;
     app.click("[data-action=save-business]").await;
 
     // Then a client.
     app.wait("main[data-screen=clients]").await;
     app.click("[data-action=new-client]").await;
     app.fill("client", "name", "Agence Lumière SARL").await;
-    app.fill("client", "email", "compta@agence-lumiere.fr").await;
+    app.fill("client", "email", "compta@agence-lumiere.fr")
+        .await;
     app.click("[data-action=save-client]").await;
     assert_eq!(app.text("[data-client-name]").await, "Agence Lumière SARL");
 
@@ -200,31 +235,59 @@ async fn first_run_to_a_partial_payment_then_restart() {
     app.fill("invoice", "amount", "2 400,00").await;
     app.click("[data-action=save-invoice]").await;
     let row = "tr[data-invoice='F-2026-041']";
-    app.text_becomes(&format!("{row} [data-col=balance]"), |t| t == eur("2 400,00 €")).await;
-    assert_eq!(app.text(&format!("{row} [data-col=status]")).await, web(&format!("En retard de 23{NBSP}jours")));
+    app.text_becomes(&format!("{row} [data-col=balance]"), |t| {
+        t == eur("2 400,00 €")
+    })
+    .await;
+    assert_eq!(
+        app.text(&format!("{row} [data-col=status]")).await,
+        web(&format!("En retard de 23{NBSP}jours"))
+    );
 
     // A bad amount: the French error next to the field, what was typed is kept, nothing is saved.
     app.click("[data-action=new-payment]").await;
     app.fill("payment", "date", "05/11/2026").await;
     app.fill("payment", "amount", "12,345").await;
     app.click("[data-action=save-payment]").await;
-    let error = app.text("form[data-form=payment] [data-error-for=amount]").await;
+    let error = app
+        .text("form[data-form=payment] [data-error-for=amount]")
+        .await;
     assert!(error.contains("deux décimales"), "{error}");
-    let typed = app.wait("form[data-form=payment] [name=amount]").await.prop("value").await.unwrap();
+    let typed = app
+        .wait("form[data-form=payment] [name=amount]")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
     assert_eq!(typed.as_deref(), Some("12,345"));
     app.screenshot("02-erreur-montant").await;
     app.click(".modal .close").await;
     app.gone(".modal").await;
-    assert_eq!(app.text(&format!("{row} [data-col=balance]")).await, eur("2 400,00 €"));
-    assert!(app.client.find(Locator::Css("[data-table=payments]")).await.is_err(), "no payment was saved");
+    assert_eq!(
+        app.text(&format!("{row} [data-col=balance]")).await,
+        eur("2 400,00 €")
+    );
+    assert!(
+        app.client
+            .find(Locator::Css("[data-table=payments]"))
+            .await
+            .is_err(),
+        "no payment was saved"
+    );
 
     // A partial payment of 800 €, allocated automatically.
     app.click("[data-action=new-payment]").await;
     app.fill("payment", "date", "05/11/2026").await;
     app.fill("payment", "amount", "800").await;
     app.click("[data-action=save-payment]").await;
-    app.text_becomes(&format!("{row} [data-col=balance]"), |t| t == eur("1 600,00 €")).await;
-    assert_eq!(app.text(&format!("{row} [data-col=status]")).await, web(&format!("En retard de 23{NBSP}jours")));
+    app.text_becomes(&format!("{row} [data-col=balance]"), |t| {
+        t == eur("1 600,00 €")
+    })
+    .await;
+    assert_eq!(
+        app.text(&format!("{row} [data-col=status]")).await,
+        web(&format!("En retard de 23{NBSP}jours"))
+    );
     assert_eq!(app.text("[data-figure=balance]").await, eur("1 600,00 €"));
     assert_eq!(app.text("[data-figure=overdue]").await, eur("1 600,00 €"));
     app.screenshot("03-fiche-client").await;
@@ -236,7 +299,10 @@ async fn first_run_to_a_partial_payment_then_restart() {
     let balance = "tr[data-client='Agence Lumière SARL'] [data-col=balance]";
     app.text_becomes(balance, |t| t == eur("1 600,00 €")).await;
     app.click("tr[data-client='Agence Lumière SARL'] a").await;
-    app.text_becomes(&format!("{row} [data-col=balance]"), |t| t == eur("1 600,00 €")).await;
+    app.text_becomes(&format!("{row} [data-col=balance]"), |t| {
+        t == eur("1 600,00 €")
+    })
+    .await;
     app.stop().await;
 }
 
@@ -250,13 +316,27 @@ async fn the_example_data_on_monday_23_november() {
 
     // Aujourd'hui: clients with overdue invoices, the longest late first.
     app.wait("[data-list=overdue-clients]").await;
-    let cards = app.client.find_all(Locator::Css("[data-list=overdue-clients] [data-client]")).await.unwrap();
+    let cards = app
+        .client
+        .find_all(Locator::Css("[data-list=overdue-clients] [data-client]"))
+        .await
+        .unwrap();
     let mut names = Vec::new();
     for c in &cards {
         names.push(c.attr("data-client").await.unwrap().unwrap_or_default());
     }
-    assert_eq!(names, ["Boulangerie Petitjean", "Studio Nova SAS", "Agence Lumière SARL", "M. Julien Roche"]);
-    let petitjean = app.text("[data-client='Boulangerie Petitjean'] .late-days").await;
+    assert_eq!(
+        names,
+        [
+            "Boulangerie Petitjean",
+            "Studio Nova SAS",
+            "Agence Lumière SARL",
+            "M. Julien Roche"
+        ]
+    );
+    let petitjean = app
+        .text("[data-client='Boulangerie Petitjean'] .late-days")
+        .await;
     assert_eq!(petitjean, web(&format!("En retard de 69{NBSP}jours")));
     app.screenshot("10-aujourdhui").await;
 
@@ -266,8 +346,15 @@ async fn the_example_data_on_monday_23_november() {
 
     // Studio Nova: one invoice disputed, the other partly paid and overdue.
     app.click("tr[data-client='Studio Nova SAS'] a").await;
-    app.text_becomes("tr[data-invoice='F-2026-039'] [data-col=status]", |t| t == "En litige").await;
-    assert_eq!(app.text("tr[data-invoice='F-2026-033'] [data-col=balance]").await, eur("300,00 €"));
+    app.text_becomes("tr[data-invoice='F-2026-039'] [data-col=status]", |t| {
+        t == "En litige"
+    })
+    .await;
+    assert_eq!(
+        app.text("tr[data-invoice='F-2026-033'] [data-col=balance]")
+            .await,
+        eur("300,00 €")
+    );
     assert_eq!(app.text("[data-figure=overdue]").await, eur("300,00 €"));
     app.screenshot("12-fiche-studio-nova").await;
 

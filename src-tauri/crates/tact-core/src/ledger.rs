@@ -182,7 +182,11 @@ fn page_of<T>(mut all: Vec<T>, offset: u32, limit: u32) -> Page<T> {
     } as usize;
     let start = (offset as usize).min(all.len());
     let rows: Vec<T> = all.drain(start..).take(limit).collect();
-    Page { rows, total, offset: u32::try_from(start).unwrap_or(u32::MAX) }
+    Page {
+        rows,
+        total,
+        offset: u32::try_from(start).unwrap_or(u32::MAX),
+    }
 }
 
 /// The user's books.
@@ -900,7 +904,11 @@ impl Ledger {
             InvoiceSort::DueDate => {}
             InvoiceSort::IssueDate => rows.sort_by_key(|r| (r.invoice.issue_date, r.invoice.id)),
             InvoiceSort::Number => rows.sort_by(|a, b| a.invoice.number.cmp(&b.invoice.number)),
-            InvoiceSort::Client => rows.sort_by(|a, b| a.client_name.to_lowercase().cmp(&b.client_name.to_lowercase())),
+            InvoiceSort::Client => rows.sort_by(|a, b| {
+                a.client_name
+                    .to_lowercase()
+                    .cmp(&b.client_name.to_lowercase())
+            }),
             InvoiceSort::Amount => rows.sort_by_key(|r| r.invoice.amount),
             InvoiceSort::Balance => rows.sort_by_key(|r| r.balance),
             InvoiceSort::DaysLate => rows.sort_by_key(|r| r.days_late),
@@ -920,7 +928,8 @@ impl Ledger {
             .filter(|r| r.standing.overdue_total.is_positive())
             .collect();
         rows.sort_by(|a, b| {
-            (b.standing.max_days_late, b.standing.overdue_total).cmp(&(a.standing.max_days_late, a.standing.overdue_total))
+            (b.standing.max_days_late, b.standing.overdue_total)
+                .cmp(&(a.standing.max_days_late, a.standing.overdue_total))
         });
         Ok(rows)
     }

@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { ApiError, call, errorField, errorMessage } from "./api";
+
+afterEach(() => clearMocks());
+
+describe("the API module", () => {
+  it("sends the command with camelCase arguments and returns the typed result", async () => {
+    const seen: { cmd: string; args: unknown }[] = [];
+    mockIPC((cmd, args) => {
+      seen.push({ cmd, args });
+      if (cmd === "overdue_clients") return [];
+      return null;
+    });
+    const rows = await call("overdue_clients", { asOf: "2026-11-23" });
+    expect(rows).toEqual([]);
+    expect(seen).toEqual([{ cmd: "overdue_clients", args: { asOf: "2026-11-23" } }]);
+  });
+
+  it("turns a backend error into an ApiError with its code, French message and field", async () => {
+    mockIPC(() => {
+      throw { code: "too_many_decimals", message: "Montant\u00a0: deux décimales au maximum (ex.\u00a0: 1\u202f250,50).", field: "amount" };
+    });
+    const promise = call("record_payment", {
+      input: { client_id: 1, date: "05/11/2026", amount: "12,345", method: "virement", reference: null, allocations: null },
+    });
+    await expect(promise).rejects.toBeInstanceOf(ApiError);
+    const e = await promise.catch((x: unknown) => x);
+    expect(errorField(e)).toBe("amount");
+    expect(errorMessage(e)).toContain("deux décimales");
+    expect((e as ApiError).code).toBe("too_many_decimals");
+  });
+
+  it("reports an unexpected failure without a field", async () => {
+    mockIPC(() => {
+      throw "connexion perdue";
+    });
+    const e = await call("app_info", {}).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ApiError);
+    expect(errorField(e)).toBeNull();
+    expect(errorMessage(e)).toContain("connexion perdue");
+  });
+
+  it("passes amounts through as strings, untouched", async () => {
+    mockIPC(() => ({ record: { amount: "2400.00" }, warnings: [] }));
+    const saved = await call("add_invoice", {
+      input: {
+        number: "F-1",
+        client_id: 1,
+        issue_date: "01/10/2026",
+        delivery_date: null,
+        terms: null,
+        due_date: null,
+        amount: "2 400,00",
+        amount_ht: null,
+        vat: null,
+        description: null,
+        penalty_rate: null,
+      },
+    });
+    expect(saved.record.amount).toBe("2400.00");
+  });
+});

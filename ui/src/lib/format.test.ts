@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { formatAmount, formatDate, formatIban, formatLongDate, formatSiren, isZero, lateness, plural } from "./format";
+
+const NNBSP = "\u202f";
+const NBSP = "\u00a0";
+
+describe("formatAmount", () => {
+  it("writes euros the French way from the canonical string", () => {
+    expect(formatAmount("1234.56")).toBe(`1${NNBSP}234,56${NBSP}€`);
+    expect(formatAmount("2400.00")).toBe(`2${NNBSP}400,00${NBSP}€`);
+    expect(formatAmount("0.05")).toBe(`0,05${NBSP}€`);
+    expect(formatAmount("999999999.99")).toBe(`999${NNBSP}999${NNBSP}999,99${NBSP}€`);
+    expect(formatAmount("-450.00")).toBe(`-450,00${NBSP}€`);
+    expect(formatAmount("12.5")).toBe(`12,50${NBSP}€`);
+    expect(formatAmount("1234.56", false)).toBe(`1${NNBSP}234,56`);
+  });
+
+  it("agrees with Intl for every group size", () => {
+    const intl = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
+    for (const s of ["0.00", "7.10", "12.34", "123.45", "1234.56", "12345.67", "123456.78", "1234567.89"]) {
+      // Only to compare the shape: the app itself never turns an amount into a number.
+      expect(formatAmount(s)).toBe(intl.format(Number(s)));
+    }
+  });
+
+  it("never invents a value", () => {
+    expect(formatAmount(null)).toBe("–");
+    expect(formatAmount("")).toBe("–");
+    expect(formatAmount("abc")).toBe("abc");
+    expect(formatAmount("90071992547409.93")).toBe(`90${NNBSP}071${NNBSP}992${NNBSP}547${NNBSP}409,93${NBSP}€`);
+  });
+
+  it("detects zero", () => {
+    expect(isZero("0.00")).toBe(true);
+    expect(isZero("-0.00")).toBe(true);
+    expect(isZero("0.01")).toBe(false);
+  });
+});
+
+describe("dates and words", () => {
+  it("formats dates as dd/mm/yyyy and long French dates", () => {
+    expect(formatDate("2026-11-23")).toBe("23/11/2026");
+    expect(formatDate(null)).toBe("–");
+    expect(formatLongDate("2026-11-23")).toBe(`lundi 23${NBSP}novembre 2026`);
+    expect(formatLongDate("2026-12-01")).toBe(`mardi 1er${NBSP}décembre 2026`);
+  });
+
+  it("agrees in number from 2 on", () => {
+    expect(plural(1, "jour")).toBe(`1${NBSP}jour`);
+    expect(plural(2, "jour")).toBe(`2${NBSP}jours`);
+    expect(plural(0, "facture")).toBe(`0${NBSP}facture`);
+    expect(lateness(69)).toBe(`En retard de 69${NBSP}jours`);
+    expect(lateness(null)).toBe("");
+  });
+
+  it("groups identifiers for reading", () => {
+    expect(formatIban("FR7630004000312345678901235")).toBe("FR76 3000 4000 3123 4567 8901 235");
+    expect(formatSiren("83254190800014")).toBe("832 541 908 00014");
+    expect(formatSiren("832541908")).toBe("832 541 908");
+  });
+});
