@@ -10,7 +10,7 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 APT_PACKAGES=(
     build-essential pkg-config curl ca-certificates file
     libssl-dev libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
-    xvfb xauth webkit2gtk-driver poppler-utils
+    xvfb xauth webkit2gtk-driver poppler-utils imagemagick
 )
 
 ensure_apt_packages() {

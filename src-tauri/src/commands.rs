@@ -68,8 +68,13 @@ pub fn load_demo(state: State<'_, AppState>) -> Res<ImportReport> {
 }
 
 #[tauri::command(async)]
-pub fn overdue_clients(state: State<'_, AppState>, as_of: NaiveDate) -> Res<Vec<ClientRow>> {
-    state.ledger()?.overdue_clients(as_of)
+pub fn overdue_clients(
+    state: State<'_, AppState>,
+    as_of: NaiveDate,
+    offset: u32,
+    limit: u32,
+) -> Res<Page<ClientRow>> {
+    state.ledger()?.overdue_clients(as_of, offset, limit)
 }
 
 #[tauri::command(async)]
@@ -188,7 +193,7 @@ signatures! {
     get_business() -> Option<Business>;
     set_business(input: BusinessInput) -> Business;
     load_demo() -> ImportReport;
-    overdue_clients(as_of: NaiveDate) -> Vec<ClientRow>;
+    overdue_clients(as_of: NaiveDate, offset: u32, limit: u32) -> Page<ClientRow>;
     client_page(as_of: NaiveDate, query: ClientQuery) -> Page<ClientRow>;
     client_detail(id: ClientId, as_of: NaiveDate) -> ClientDetail;
     add_client(input: ClientInput) -> Client;

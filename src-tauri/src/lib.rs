@@ -40,30 +40,59 @@ pub fn database_path() -> Result<PathBuf, Error> {
 }
 
 pub fn run() {
+    // WebKitGTK's accelerated compositing keeps layer tiles for every scrolling area: about 100 MiB more for
+    // these screens (scripts/bench-desktop), and a known cause of blank windows with some GPU drivers. Tact's
+    // calm, static screens do not need it. A value the user set is respected. Set before any thread starts.
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
+        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+    }
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
-            // The database first, before any window can ask for data. On failure: say why and where, never
-            // replace or "repair" the file (it is the user's books), and quit.
-            let opened = database_path().and_then(|path| Ledger::open(&path).map(|ledger| (ledger, path)));
+            // The database first: the main window (not created from the config, see tauri.conf.json) only opens
+            // once the books are open. On failure, say why and where, never replace or "repair" the file (it is
+            // the user's books), and quit when the message is closed. The dialog must not block here: setup runs
+            // on the main thread before the event loop.
+            let opened =
+                database_path().and_then(|path| Ledger::open(&path).map(|ledger| (ledger, path)));
             match opened {
                 Ok((ledger, db_path)) => {
-                    app.manage(AppState { ledger: Mutex::new(ledger), db_path });
-                    Ok(())
+                    app.manage(AppState {
+                        ledger: Mutex::new(ledger),
+                        db_path,
+                    });
+                    let config = app
+                        .config()
+                        .app
+                        .windows
+                        .first()
+                        .cloned()
+                        .ok_or("no window in tauri.conf.json")?;
+                    tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?.build()?;
                 }
                 Err(e) => {
-                    let path = database_path().map(|p| p.display().to_string()).unwrap_or_default();
+                    let path = database_path()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default();
+                    eprintln!(
+                        "Tact ne peut pas ouvrir vos données ({path})\u{a0}: {}",
+                        e.message
+                    );
+                    // The domain's message already names the file and says it was left as it was.
+                    let mut body = e.message.clone();
+                    if !body.contains(&path) {
+                        body.push_str(&format!("\n\nFichier\u{a0}: {path}"));
+                    }
+                    body.push_str("\n\nTact va se fermer.");
                     app.dialog()
-                        .message(format!(
-                            "{}\n\nFichier\u{a0}: {path}\n\nVotre fichier n'a pas été modifié. Tact va se fermer.",
-                            e.message
-                        ))
+                        .message(body)
                         .title("Tact ne peut pas ouvrir vos données")
                         .kind(MessageDialogKind::Error)
-                        .blocking_show();
-                    std::process::exit(1);
+                        .show(|_| std::process::exit(1));
                 }
             }
+            Ok(())
         })
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())

@@ -171,11 +171,20 @@ impl App {
         }
     }
 
+    /// A screenshot of the X display (the window fills the Xvfb screen). Not WebDriver's own screenshot: with
+    /// WebKit's compositing off, as Tact runs, WebKitWebDriver's snapshot never returns.
     async fn screenshot(&self, name: &str) {
         // Let fonts and transitions settle.
-        tokio::time::sleep(Duration::from_millis(300)).await;
-        let png = self.client.screenshot().await.unwrap();
-        std::fs::write(artifacts().join(format!("{name}.png")), png).unwrap();
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        let file = artifacts().join(format!("{name}.png"));
+        let status = Command::new("import")
+            .args(["-window", "root"])
+            .arg(&file)
+            .status();
+        assert!(
+            status.is_ok_and(|s| s.success()),
+            "screenshot {name} (ImageMagick's import on $DISPLAY)"
+        );
     }
 }
 

@@ -9,12 +9,12 @@ describe("the API module", () => {
     const seen: { cmd: string; args: unknown }[] = [];
     mockIPC((cmd, args) => {
       seen.push({ cmd, args });
-      if (cmd === "overdue_clients") return [];
+      if (cmd === "overdue_clients") return { rows: [], total: 0, offset: 0 };
       return null;
     });
-    const rows = await call("overdue_clients", { asOf: "2026-11-23" });
-    expect(rows).toEqual([]);
-    expect(seen).toEqual([{ cmd: "overdue_clients", args: { asOf: "2026-11-23" } }]);
+    const page = await call("overdue_clients", { asOf: "2026-11-23", offset: 0, limit: 25 });
+    expect(page.total).toBe(0);
+    expect(seen).toEqual([{ cmd: "overdue_clients", args: { asOf: "2026-11-23", offset: 0, limit: 25 } }]);
   });
 
   it("turns a backend error into an ApiError with its code, French message and field", async () => {

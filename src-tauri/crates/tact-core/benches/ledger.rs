@@ -3,6 +3,9 @@
 //!
 //!     cargo bench -p tact-core --bench ledger
 //!
+//! With `TACT_BENCH_GENERATE_ONLY=1` it only makes sure the ledger file exists and prints its path (`db: …`), for
+//! the desktop benchmark (scripts/bench-desktop).
+//!
 //! The ledger is generated once (deterministically) through the real import path, then each measurement runs in
 //! a fresh child process, so the reported peak memory (VmHWM) is that of opening and computing only.
 
@@ -204,6 +207,11 @@ fn main() {
             path.display(),
             t.elapsed().as_secs_f64()
         );
+    }
+    println!("db: {}", path.display());
+    // scripts/bench-desktop only needs the ledger file.
+    if std::env::var_os("TACT_BENCH_GENERATE_ONLY").is_some() {
+        return;
     }
     let exe = std::env::current_exe().unwrap();
     let mut times = Vec::new();

@@ -919,9 +919,14 @@ impl Ledger {
         Ok(page_of(rows, q.offset, q.limit))
     }
 
-    /// Clients with overdue invoices as of `as_of`, most urgent first: the longest late, then the largest amount
-    /// overdue. The home screen until the tact engine decides the next step.
-    pub fn overdue_clients(&self, as_of: NaiveDate) -> Result<Vec<ClientRow>> {
+    /// Clients with overdue invoices as of `as_of`, most urgent first (the longest late, then the largest amount
+    /// overdue), a page at a time. The home screen until the tact engine decides the next step.
+    pub fn overdue_clients(
+        &self,
+        as_of: NaiveDate,
+        offset: u32,
+        limit: u32,
+    ) -> Result<Page<ClientRow>> {
         let mut rows: Vec<ClientRow> = self
             .client_rows(as_of, &ClientFilter::default())?
             .into_iter()
@@ -931,7 +936,7 @@ impl Ledger {
             (b.standing.max_days_late, b.standing.overdue_total)
                 .cmp(&(a.standing.max_days_late, a.standing.overdue_total))
         });
-        Ok(rows)
+        Ok(page_of(rows, offset, limit))
     }
 
     /// The client page: details, standing, invoices, payments, credit notes and history, as of `as_of`.

@@ -544,3 +544,84 @@ fn a_database_on_disk_keeps_everything_across_reopening() {
         "no migration, no backup"
     );
 }
+
+#[test]
+fn the_agenda_lists_the_most_urgent_clients_first_a_page_at_a_time() {
+    let l = demo();
+    let page = l
+        .overdue_clients(d("2026-11-23"), 0, 2)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(page.total, 4);
+    let names: Vec<&str> = page.rows.iter().map(|r| r.client.name.as_str()).collect();
+    assert_eq!(names, ["Boulangerie Petitjean", "Studio Nova SAS"]);
+    let rest = l
+        .overdue_clients(d("2026-11-23"), 2, 2)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let names: Vec<&str> = rest.rows.iter().map(|r| r.client.name.as_str()).collect();
+    assert_eq!(names, ["Agence Lumière SARL", "M. Julien Roche"]);
+    // Before the first due date nobody is late.
+    assert_eq!(
+        l.overdue_clients(d("2026-09-15"), 0, 10)
+            .map(|p| p.total)
+            .ok(),
+        Some(0)
+    );
+}
+
+#[test]
+fn list_pages_sort_and_count_in_rust() {
+    use tact_core::ledger::{ClientQuery, ClientSort, InvoiceQuery, InvoiceSort};
+    let l = demo();
+    let q = InvoiceQuery {
+        sort: InvoiceSort::Balance,
+        descending: true,
+        limit: 3,
+        ..Default::default()
+    };
+    let page = l
+        .invoice_page(d("2026-11-23"), &q)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(page.total, 15);
+    let numbers: Vec<&str> = page
+        .rows
+        .iter()
+        .map(|r| r.invoice.number.as_str())
+        .collect();
+    assert_eq!(numbers, ["F-2026-041", "F-2026-039", "F-2026-049"]);
+    // 30 days or more: F-2026-028 (69 d) and F-2026-033 (54 d); F-2026-039 is 29 days past due (and disputed).
+    let q = InvoiceQuery {
+        min_days_late: Some(30),
+        ..Default::default()
+    };
+    let page = l
+        .invoice_page(d("2026-11-23"), &q)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let numbers: Vec<&str> = page
+        .rows
+        .iter()
+        .map(|r| r.invoice.number.as_str())
+        .collect();
+    assert_eq!(numbers, ["F-2026-028", "F-2026-033"]);
+    let q = ClientQuery {
+        search: Some("lyon".into()),
+        sort: ClientSort::Overdue,
+        descending: true,
+        ..Default::default()
+    };
+    let page = l
+        .client_page(d("2026-11-23"), &q)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(page.total, 5);
+    assert_eq!(page.rows[0].client.name, "Agence Lumière SARL");
+    let q = ClientQuery {
+        offset: 4,
+        limit: 10,
+        ..Default::default()
+    };
+    assert_eq!(
+        l.client_page(d("2026-11-23"), &q)
+            .map(|p| p.rows.len())
+            .ok(),
+        Some(1)
+    );
+}

@@ -70,7 +70,8 @@ impl Store {
     /// In-memory database for tests and benchmarks.
     pub fn open_in_memory() -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;
-        configure(&conn, false)?;
+        configure_session(&conn)?;
+        configure_storage(&conn, false)?;
         let report = migrate(&mut conn, None, MIGRATIONS)?;
         Ok(Store {
             conn,
@@ -97,7 +98,11 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn =
             Connection::open_with_flags(path, flags).map_err(|e| open_error(path, &e))?;
-        configure(&conn, true).map_err(|e| with_path(e, path))?;
+        // Identify the file before anything could write to it: a newer or foreign database is left byte for byte
+        // as it was (switching to WAL, for one, rewrites the header).
+        configure_session(&conn).map_err(|e| with_path(e, path))?;
+        check_identity(&conn, migrations).map_err(|e| with_path(e, path))?;
+        configure_storage(&conn, true).map_err(|e| with_path(e, path))?;
         let report = migrate(&mut conn, Some(path), migrations).map_err(|e| with_path(e, path))?;
         Ok(Store {
             conn,
@@ -152,18 +157,17 @@ fn with_path(mut e: Error, path: &Path) -> Error {
     e
 }
 
-fn configure(conn: &Connection, on_disk: bool) -> Result<()> {
+/// Connection settings that never write to the file.
+fn configure_session(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+/// Storage settings, once the file is known to be a Tact database this build may open (WAL writes the header).
+fn configure_storage(conn: &Connection, on_disk: bool) -> Result<()> {
     if on_disk {
-        let mode: String = conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-            .map_err(|e| {
-                Error::new(
-                    ErrorCode::NotATactDatabase,
-                    format!("Ce fichier n'est pas une base de données SQLite lisible ({e})."),
-                )
-            })?;
+        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(Error::database(format!("mode WAL refusé (mode {mode})")));
         }
@@ -193,12 +197,9 @@ fn read_version(conn: &Connection) -> Result<(u32, i32, i64)> {
     Ok((u32::try_from(version).unwrap_or(u32::MAX), app_id, objects))
 }
 
-/// Bring the schema to the last of `migrations`, all in one transaction.
-fn migrate(
-    conn: &mut Connection,
-    path: Option<&Path>,
-    migrations: &[Migration],
-) -> Result<OpenReport> {
+/// Refuse, without writing anything, a file that is not a Tact database or comes from a newer Tact. Returns the
+/// schema version.
+fn check_identity(conn: &Connection, migrations: &[Migration]) -> Result<u32> {
     let latest = migrations.last().map_or(0, |m| m.version);
     let (current, app_id, objects) = read_version(conn)?;
     if app_id != APPLICATION_ID && (app_id != 0 || current != 0 || objects > 0) {
@@ -215,6 +216,17 @@ fn migrate(
             ),
         ));
     }
+    Ok(current)
+}
+
+/// Bring the schema to the last of `migrations`, all in one transaction.
+fn migrate(
+    conn: &mut Connection,
+    path: Option<&Path>,
+    migrations: &[Migration],
+) -> Result<OpenReport> {
+    let latest = migrations.last().map_or(0, |m| m.version);
+    let current = check_identity(conn, migrations)?;
     let mut report = OpenReport {
         from_version: current,
         to_version: current,
@@ -371,8 +383,18 @@ mod tests {
             let conn = Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
             conn.pragma_update(None, "user_version", latest_version() + 1)
                 .unwrap_or_else(|e| panic!("{e}"));
+            // As a future Tact might leave it: in rollback-journal mode, so that a switch to WAL would show.
+            let _: String = conn
+                .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
+                .unwrap_or_default();
         }
+        let before = std::fs::read(&path).unwrap_or_default();
         let err = Store::open(&path).expect_err("newer database must be refused");
+        assert_eq!(
+            std::fs::read(&path).unwrap_or_default(),
+            before,
+            "the file must be left byte for byte"
+        );
         assert_eq!(err.code, ErrorCode::DatabaseNewer);
         assert!(
             err.message.contains(&path.display().to_string()),
@@ -425,9 +447,15 @@ mod tests {
             conn.execute_batch("CREATE TABLE photos (id INTEGER); INSERT INTO photos VALUES (1);")
                 .unwrap_or_else(|e| panic!("{e}"));
         }
+        let before = std::fs::read(&path).unwrap_or_default();
         assert_eq!(
             Store::open(&path).map_err(|e| e.code).err(),
             Some(ErrorCode::NotATactDatabase)
+        );
+        assert_eq!(
+            std::fs::read(&path).unwrap_or_default(),
+            before,
+            "the file must be left byte for byte"
         );
         let text = dir.path().join("notes.txt");
         std::fs::write(
