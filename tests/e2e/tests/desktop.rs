@@ -234,6 +234,7 @@ async fn first_run_to_a_partial_payment_then_restart() {
     app.fill("client", "name", "Agence Lumière SARL").await;
     app.fill("client", "email", "compta@agence-lumiere.fr")
         .await;
+    app.screenshot("02-nouveau-client").await;
     app.click("[data-action=save-client]").await;
     assert_eq!(app.text("[data-client-name]").await, "Agence Lumière SARL");
 
@@ -269,7 +270,7 @@ async fn first_run_to_a_partial_payment_then_restart() {
         .await
         .unwrap();
     assert_eq!(typed.as_deref(), Some("12,345"));
-    app.screenshot("02-erreur-montant").await;
+    app.screenshot("04-erreur-montant").await;
     app.click(".modal .close").await;
     app.gone(".modal").await;
     assert_eq!(
@@ -299,7 +300,7 @@ async fn first_run_to_a_partial_payment_then_restart() {
     );
     assert_eq!(app.text("[data-figure=balance]").await, eur("1 600,00 €"));
     assert_eq!(app.text("[data-figure=overdue]").await, eur("1 600,00 €"));
-    app.screenshot("03-fiche-client").await;
+    app.screenshot("05-fiche-client").await;
     app.stop().await;
 
     // Restart: the same data.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAmount, formatDate, formatIban, formatLongDate, formatSiren, isZero, lateness, plural } from "./format";
+import { formatAmount, formatDate, formatIban, formatLongDate, formatSiren, isZero, lateness, plural, termsInput } from "./format";
 
 const NNBSP = "\u202f";
 const NBSP = "\u00a0";
@@ -57,5 +57,15 @@ describe("dates and words", () => {
     expect(formatIban("FR7630004000312345678901235")).toBe("FR76 3000 4000 3123 4567 8901 235");
     expect(formatSiren("83254190800014")).toBe("832 541 908 00014");
     expect(formatSiren("832541908")).toBe("832 541 908");
+  });
+});
+
+describe("termsInput", () => {
+  it("writes terms back as the backend reads them", () => {
+    expect(termsInput({ kind: "on_receipt" })).toBe("à réception");
+    expect(termsInput({ kind: "days", days: 30 })).toBe("30");
+    expect(termsInput({ kind: "days_end_of_month", days: 45 })).toBe("45fdm");
+    expect(termsInput({ kind: "date", date: "2026-12-15" })).toBe("");
+    expect(termsInput(null)).toBe("");
   });
 });

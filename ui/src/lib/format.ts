@@ -1,5 +1,6 @@
 // French display of what the backend sends. Amounts arrive as canonical strings ("1234.56") and are only
 // re-written here, never turned into numbers: no float ever touches money.
+import type { PaymentTerms } from "./generated/bindings";
 
 const NNBSP = "\u202f"; // narrow no-break space: thousands separator
 const NBSP = "\u00a0"; // no-break space: before €, ":" and inside « »
@@ -67,4 +68,20 @@ export function formatSiren(s: string | null | undefined): string {
 /** Non-breaking spaces before ":" in labels we build. */
 export function colon(label: string): string {
   return `${label}${NBSP}:`;
+}
+
+/** Payment terms as the user types them back in a form: "à réception", "30", "45fdm", or "" for an explicit
+ * date (entered in its own field). The backend parses this text (tact-core input::parse_terms). */
+export function termsInput(t: PaymentTerms | null | undefined): string {
+  if (!t) return "";
+  switch (t.kind) {
+    case "on_receipt":
+      return "à réception";
+    case "days":
+      return String(t.days);
+    case "days_end_of_month":
+      return `${t.days}fdm`;
+    case "date":
+      return "";
+  }
 }
