@@ -245,4 +245,103 @@ fn main() {
     if median > 150.0 {
         println!("ABOVE TARGET: 150 ms");
     }
+    lists(&path);
+}
+
+/// The screens' list queries on the same ledger, warm (the app keeps the database open): each search keystroke
+/// or page turn is one of these.
+fn lists(path: &Path) {
+    use tact_core::ledger::{ClientQuery, InvoiceQuery, InvoiceSort};
+    use tact_core::model::InvoiceStatus;
+    let ledger = Ledger::open(path).unwrap();
+    let day = as_of();
+    type Case<'a> = (&'static str, Box<dyn Fn() -> usize + 'a>);
+    let cases: Vec<Case> = vec![
+        (
+            "agenda (overdue clients, first page)",
+            Box::new(|| ledger.overdue_clients(day, 0, 25).unwrap().rows.len()),
+        ),
+        (
+            "clients, first page by name",
+            Box::new(|| {
+                ledger
+                    .client_page(day, &ClientQuery::default())
+                    .unwrap()
+                    .rows
+                    .len()
+            }),
+        ),
+        (
+            "clients, search \"client 04\"",
+            Box::new(|| {
+                ledger
+                    .client_page(
+                        day,
+                        &ClientQuery {
+                            search: Some("client 04".into()),
+                            ..Default::default()
+                        },
+                    )
+                    .unwrap()
+                    .rows
+                    .len()
+            }),
+        ),
+        (
+            "invoices, first page by due date",
+            Box::new(|| {
+                ledger
+                    .invoice_page(day, &InvoiceQuery::default())
+                    .unwrap()
+                    .rows
+                    .len()
+            }),
+        ),
+        (
+            "invoices, overdue, by balance",
+            Box::new(|| {
+                let q = InvoiceQuery {
+                    status: Some(InvoiceStatus::Overdue),
+                    sort: InvoiceSort::Balance,
+                    descending: true,
+                    ..Default::default()
+                };
+                ledger.invoice_page(day, &q).unwrap().rows.len()
+            }),
+        ),
+        (
+            "invoices, search \"F-0999\"",
+            Box::new(|| {
+                ledger
+                    .invoice_page(
+                        day,
+                        &InvoiceQuery {
+                            search: Some("F-0999".into()),
+                            ..Default::default()
+                        },
+                    )
+                    .unwrap()
+                    .rows
+                    .len()
+            }),
+        ),
+        (
+            "client page (detail)",
+            Box::new(|| ledger.client_detail(42, day).unwrap().invoices.len()),
+        ),
+    ];
+    for (name, run) in cases {
+        let mut times: Vec<f64> = (0..7)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(run());
+                t.elapsed().as_secs_f64() * 1e3
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        println!(
+            "ledger/list  {name:40} median {:6.1} ms",
+            times[times.len() / 2]
+        );
+    }
 }

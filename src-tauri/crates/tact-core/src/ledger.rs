@@ -814,61 +814,20 @@ impl Ledger {
             .collect())
     }
 
-    /// The invoice list with derived states, filtered, in due-date order.
+    /// The whole invoice list with derived states, filtered, in due-date order (the CLI's `invoices list`).
     pub fn invoice_rows(
         &self,
         as_of: NaiveDate,
         filter: &InvoiceFilter,
     ) -> Result<Vec<InvoiceRow>> {
-        let invoices = db::invoices_all(self.conn())?;
-        let names: std::collections::HashMap<ClientId, String> = db::clients_all(self.conn())?
-            .into_iter()
-            .map(|c| (c.id, c.name))
-            .collect();
-        let facts = db::load_facts(self.conn())?;
-        let states = standing::invoice_states(&facts, as_of)?;
-        let needle = filter
-            .search
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_lowercase);
-        let mut rows: Vec<InvoiceRow> = invoices
-            .into_iter()
-            .zip(states)
-            .filter(|(i, s)| {
-                filter.client_id.is_none_or(|c| i.client_id == c)
-                    && filter.status.is_none_or(|st| s.status == st)
-                    && filter
-                        .min_days_late
-                        .is_none_or(|m| s.days_late.unwrap_or(0) >= m)
-            })
-            .map(|(invoice, s)| InvoiceRow {
-                client_name: names.get(&invoice.client_id).cloned().unwrap_or_default(),
-                status: s.status,
-                status_label: s.status.label_fr(),
-                paid: s.paid,
-                credited: s.credited,
-                balance: s.balance,
-                days_late: s.days_late,
-                settled_on: s.settled_on,
-                invoice,
-            })
-            .filter(|r| {
-                needle.as_deref().is_none_or(|n| {
-                    matches_search(
-                        n,
-                        &[
-                            Some(&r.invoice.number),
-                            Some(&r.client_name),
-                            r.invoice.description.as_deref(),
-                        ],
-                    )
-                })
-            })
-            .collect();
-        rows.sort_by_key(|r| (r.invoice.due_date, r.invoice.id));
-        Ok(rows)
+        let q = InvoiceQuery {
+            client_id: filter.client_id,
+            status: filter.status,
+            search: filter.search.clone(),
+            min_days_late: filter.min_days_late,
+            ..Default::default()
+        };
+        Ok(self.query_invoices(as_of, &q, false)?.0)
     }
 
     /// A page of the client list.
@@ -893,30 +852,108 @@ impl Ledger {
 
     /// A page of the invoice list.
     pub fn invoice_page(&self, as_of: NaiveDate, q: &InvoiceQuery) -> Result<Page<InvoiceRow>> {
-        let filter = InvoiceFilter {
-            client_id: q.client_id,
-            status: q.status,
-            search: q.search.clone(),
-            min_days_late: q.min_days_late,
+        let (rows, total, offset) = self.query_invoices(as_of, q, true)?;
+        Ok(Page {
+            rows,
+            total,
+            offset,
+        })
+    }
+
+    /// The invoice list: filtered and sorted on the compact facts and the derived states, with the text search
+    /// done in SQL; full records are loaded only for the rows returned (one page, unless `paged` is false).
+    fn query_invoices(
+        &self,
+        as_of: NaiveDate,
+        q: &InvoiceQuery,
+        paged: bool,
+    ) -> Result<(Vec<InvoiceRow>, u32, u32)> {
+        let conn = self.conn();
+        let facts = match q.client_id {
+            Some(id) => db::load_client_facts(conn, id)?,
+            None => db::load_facts(conn)?,
         };
-        let mut rows = self.invoice_rows(as_of, &filter)?;
+        let states = standing::invoice_states(&facts, as_of)?;
+        let needle = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        let matching = needle
+            .map(|n| db::search_invoice_ids(conn, n))
+            .transpose()?;
+        let mut picked: Vec<usize> = (0..facts.invoices.len())
+            .filter(|&i| {
+                let (f, st) = (&facts.invoices[i], &states[i]);
+                q.client_id.is_none_or(|c| f.client_id == c)
+                    && q.status.is_none_or(|s| st.status == s)
+                    && q.min_days_late
+                        .is_none_or(|m| st.days_late.unwrap_or(0) >= m)
+                    && matching.as_ref().is_none_or(|ids| ids.contains(&f.id))
+            })
+            .collect();
+        let names = db::client_names(conn)?;
+        let key_id = |i: &usize| facts.invoices[*i].id;
         match q.sort {
-            InvoiceSort::DueDate => {}
-            InvoiceSort::IssueDate => rows.sort_by_key(|r| (r.invoice.issue_date, r.invoice.id)),
-            InvoiceSort::Number => rows.sort_by(|a, b| a.invoice.number.cmp(&b.invoice.number)),
-            InvoiceSort::Client => rows.sort_by(|a, b| {
-                a.client_name
-                    .to_lowercase()
-                    .cmp(&b.client_name.to_lowercase())
+            InvoiceSort::DueDate => {
+                picked.sort_by_key(|i| (facts.invoices[*i].due_date, key_id(i)))
+            }
+            InvoiceSort::IssueDate => {
+                picked.sort_by_key(|i| (facts.invoices[*i].issue_date, key_id(i)))
+            }
+            InvoiceSort::Amount => picked.sort_by_key(|i| (facts.invoices[*i].amount, key_id(i))),
+            InvoiceSort::Balance => picked.sort_by_key(|i| (states[*i].balance, key_id(i))),
+            InvoiceSort::DaysLate => picked.sort_by_key(|i| (states[*i].days_late, key_id(i))),
+            InvoiceSort::Number => {
+                let numbers = db::invoice_numbers(conn)?;
+                picked.sort_by_cached_key(|i| numbers.get(&key_id(i)).cloned().unwrap_or_default());
+            }
+            InvoiceSort::Client => picked.sort_by_cached_key(|i| {
+                let name = names
+                    .get(&facts.invoices[*i].client_id)
+                    .map(|n| n.to_lowercase())
+                    .unwrap_or_default();
+                (name, facts.invoices[*i].due_date, key_id(i))
             }),
-            InvoiceSort::Amount => rows.sort_by_key(|r| r.invoice.amount),
-            InvoiceSort::Balance => rows.sort_by_key(|r| r.balance),
-            InvoiceSort::DaysLate => rows.sort_by_key(|r| r.days_late),
         }
         if q.descending {
-            rows.reverse();
+            picked.reverse();
         }
-        Ok(page_of(rows, q.offset, q.limit))
+        let total = u32::try_from(picked.len()).unwrap_or(u32::MAX);
+        let (start, shown): (usize, Vec<usize>) = if paged {
+            let limit = match q.limit {
+                0 => 50,
+                n => n.min(500),
+            } as usize;
+            let start = (q.offset as usize).min(picked.len());
+            (
+                start,
+                picked.iter().skip(start).take(limit).copied().collect(),
+            )
+        } else {
+            (0, picked)
+        };
+        let ids: Vec<InvoiceId> = shown.iter().map(|i| facts.invoices[*i].id).collect();
+        let mut records: std::collections::HashMap<InvoiceId, Invoice> =
+            db::invoices_by_ids(conn, &ids)?
+                .into_iter()
+                .map(|inv| (inv.id, inv))
+                .collect();
+        let rows = shown
+            .iter()
+            .filter_map(|&i| {
+                let s = &states[i];
+                let invoice = records.remove(&s.invoice_id)?;
+                Some(InvoiceRow {
+                    client_name: names.get(&invoice.client_id).cloned().unwrap_or_default(),
+                    status: s.status,
+                    status_label: s.status.label_fr(),
+                    paid: s.paid,
+                    credited: s.credited,
+                    balance: s.balance,
+                    days_late: s.days_late,
+                    settled_on: s.settled_on,
+                    invoice,
+                })
+            })
+            .collect();
+        Ok((rows, total, u32::try_from(start).unwrap_or(u32::MAX)))
     }
 
     /// Clients with overdue invoices as of `as_of`, most urgent first (the longest late, then the largest amount
@@ -942,10 +979,11 @@ impl Ledger {
     /// The client page: details, standing, invoices, payments, credit notes and history, as of `as_of`.
     pub fn client_detail(&self, id: ClientId, as_of: NaiveDate) -> Result<ClientDetail> {
         let client = self.client(id)?;
-        let standing = self
-            .standings(as_of)?
+        // Only this client's facts: a client page must not scan the whole ledger.
+        let facts = db::load_client_facts(self.conn(), id)?;
+        let standing = standing::client_standings(&facts, as_of)?
             .into_iter()
-            .find(|s| s.client_id == id)
+            .next()
             .unwrap_or_else(|| ClientStanding {
                 client_id: id,
                 ..Default::default()

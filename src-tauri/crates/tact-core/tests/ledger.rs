@@ -625,3 +625,41 @@ fn list_pages_sort_and_count_in_rust() {
         Some(1)
     );
 }
+
+#[test]
+fn invoice_search_matches_number_client_and_description() {
+    use tact_core::ledger::InvoiceQuery;
+    let l = demo();
+    let numbers = |search: &str| -> Vec<String> {
+        let q = InvoiceQuery {
+            search: Some(search.into()),
+            limit: 500,
+            ..Default::default()
+        };
+        let mut n: Vec<String> = l
+            .invoice_page(d("2026-11-23"), &q)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .rows
+            .into_iter()
+            .map(|r| r.invoice.number)
+            .collect();
+        n.sort();
+        n
+    };
+    assert_eq!(
+        numbers("f-2026-04"),
+        ["F-2026-041", "F-2026-047", "F-2026-049"]
+    );
+    assert_eq!(numbers("PETITJEAN"), ["F-2025-018", "F-2026-028"]);
+    assert_eq!(numbers("logo"), ["F-2026-039"]);
+    // What users type is literal: % and _ are not wildcards.
+    assert!(numbers("%").is_empty());
+    assert!(numbers("F_2026").is_empty());
+    // The client page's invoices and standing come from that client alone.
+    let detail = l
+        .client_detail(4, d("2026-11-23"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(detail.invoices.len(), 2);
+    assert_eq!(detail.standing.overdue_total, eur("300.00"));
+    assert_eq!(detail.standing.disputed_total, eur("1150.00"));
+}

@@ -634,18 +634,44 @@ pub fn ledger_is_empty(conn: &Connection) -> Result<bool> {
 
 /// The facts the derived computations read ([`crate::standing`]), in a few sequential scans.
 pub fn load_facts(conn: &Connection) -> Result<Facts> {
+    load_facts_scoped(conn, None)
+}
+
+/// The facts of one client only (its invoices, payments, credit notes and journal), through the client indexes.
+pub fn load_client_facts(conn: &Connection, client_id: ClientId) -> Result<Facts> {
+    load_facts_scoped(conn, Some(client_id))
+}
+
+fn load_facts_scoped(conn: &Connection, client: Option<ClientId>) -> Result<Facts> {
+    // Each query gets its WHERE clause only when scoped, so the full load stays a plain scan and the scoped one
+    // uses the client indexes.
+    let scope = |clause: &str| {
+        if client.is_some() {
+            clause.to_owned()
+        } else {
+            String::new()
+        }
+    };
+    let args: Vec<ClientId> = client.into_iter().collect();
+    let args = || params_from_iter(args.iter());
     let mut facts = Facts::default();
 
-    let mut stmt = conn.prepare_cached("SELECT id FROM clients ORDER BY id")?;
+    let sql = format!(
+        "SELECT id FROM clients {} ORDER BY id",
+        scope("WHERE id = ?1")
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
     facts.client_ids = stmt
-        .query_map([], |r| r.get(0))?
+        .query_map(args(), |r| r.get(0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
 
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, client_id, issue_date, due_date, amount_cents FROM invoices ORDER BY id",
-    )?;
+    let sql = format!(
+        "SELECT id, client_id, issue_date, due_date, amount_cents FROM invoices {} ORDER BY id",
+        scope("WHERE client_id = ?1")
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
     facts.invoices = stmt
-        .query_map([], |r| {
+        .query_map(args(), |r| {
             Ok(InvoiceFact {
                 id: r.get(0)?,
                 client_id: r.get(1)?,
@@ -659,14 +685,21 @@ pub fn load_facts(conn: &Connection) -> Result<Facts> {
     // Payments and allocations, both read sequentially in payment-id order (allocations is a WITHOUT ROWID table
     // keyed by payment_id) and merged here: two scans instead of one index seek per payment. The merge gives the
     // settlements and each payment's unallocated part (client credit).
-    let mut pay_stmt =
-        conn.prepare_cached("SELECT id, client_id, date, amount_cents FROM payments ORDER BY id")?;
-    let mut alloc_stmt = conn.prepare_cached(
-        "SELECT payment_id, invoice_id, amount_cents FROM allocations ORDER BY payment_id",
-    )?;
-    let mut allocs = alloc_stmt.query([])?;
+    let sql = format!(
+        "SELECT id, client_id, date, amount_cents FROM payments {} ORDER BY id",
+        scope("WHERE client_id = ?1")
+    );
+    let mut pay_stmt = conn.prepare_cached(&sql)?;
+    let sql = if client.is_some() {
+        "SELECT a.payment_id, a.invoice_id, a.amount_cents FROM allocations a JOIN payments p ON p.id = a.payment_id
+         WHERE p.client_id = ?1 ORDER BY a.payment_id"
+    } else {
+        "SELECT payment_id, invoice_id, amount_cents FROM allocations ORDER BY payment_id"
+    };
+    let mut alloc_stmt = conn.prepare_cached(sql)?;
+    let mut allocs = alloc_stmt.query(args())?;
     let mut pending = next_allocation(&mut allocs)?;
-    let mut payments = pay_stmt.query([])?;
+    let mut payments = pay_stmt.query(args())?;
     while let Some(r) = payments.next()? {
         let (payment_id, client_id, date, amount): (i64, i64, chrono::NaiveDate, i64) =
             (r.get(0)?, r.get(1)?, iso_date(r, 2)?, r.get(3)?);
@@ -696,9 +729,14 @@ pub fn load_facts(conn: &Connection) -> Result<Facts> {
         }
     }
 
-    let mut stmt =
-        conn.prepare_cached("SELECT invoice_id, date, amount_cents FROM credit_notes")?;
-    let credit_notes = stmt.query_map([], |r| {
+    let sql = if client.is_some() {
+        "SELECT c.invoice_id, c.date, c.amount_cents FROM credit_notes c JOIN invoices i ON i.id = c.invoice_id
+         WHERE i.client_id = ?1"
+    } else {
+        "SELECT invoice_id, date, amount_cents FROM credit_notes"
+    };
+    let mut stmt = conn.prepare_cached(sql)?;
+    let credit_notes = stmt.query_map(args(), |r| {
         Ok(Settlement {
             invoice_id: r.get(0)?,
             date: iso_date(r, 1)?,
@@ -712,16 +750,18 @@ pub fn load_facts(conn: &Connection) -> Result<Facts> {
 
     // Journal events that change an invoice's status, ignoring entries replaced by a correction. A call whose
     // outcome is a dispute opens one, like a "dispute opened" entry.
-    let mut stmt = conn.prepare_cached(
+    let sql = format!(
         "SELECT j.invoice_id, j.date, j.kind, j.call_outcome FROM journal j
-         WHERE j.invoice_id IS NOT NULL
+         WHERE j.invoice_id IS NOT NULL {}
            AND (j.kind IN ('dispute_opened', 'dispute_settled', 'write_off')
                 OR (j.kind = 'call' AND j.call_outcome = 'dispute'))
            AND NOT EXISTS (SELECT 1 FROM journal c WHERE c.corrects_id = j.id)
          ORDER BY j.date, j.id",
-    )?;
+        scope("AND j.client_id = ?1")
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
     facts.flags = stmt
-        .query_map([], |r| {
+        .query_map(args(), |r| {
             let kind: String = r.get(2)?;
             let event = match kind.as_str() {
                 "dispute_settled" => FlagEvent::DisputeSettled,
@@ -730,10 +770,63 @@ pub fn load_facts(conn: &Connection) -> Result<Facts> {
             };
             Ok(FlagFact {
                 invoice_id: r.get(0)?,
-                date: r.get(1)?,
+                date: iso_date(r, 1)?,
                 event,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(facts)
+}
+
+/// Ids of the invoices whose number, client name or description contains `needle` (case-insensitive for
+/// unaccented letters, SQLite's LIKE).
+pub fn search_invoice_ids(
+    conn: &Connection,
+    needle: &str,
+) -> Result<std::collections::HashSet<InvoiceId>> {
+    let escaped = needle
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    let pattern = format!("%{escaped}%");
+    let mut stmt = conn.prepare_cached(
+        "SELECT i.id FROM invoices i JOIN clients c ON c.id = i.client_id
+         WHERE i.number LIKE ?1 ESCAPE '\\' OR c.name LIKE ?1 ESCAPE '\\' OR i.description LIKE ?1 ESCAPE '\\'",
+    )?;
+    let ids = stmt
+        .query_map([pattern], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
+/// Invoice numbers by id (for sorting by number).
+pub fn invoice_numbers(conn: &Connection) -> Result<std::collections::HashMap<InvoiceId, String>> {
+    let mut stmt = conn.prepare_cached("SELECT id, number FROM invoices")?;
+    let map = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(map)
+}
+
+/// Client names by id.
+pub fn client_names(conn: &Connection) -> Result<std::collections::HashMap<ClientId, String>> {
+    let mut stmt = conn.prepare_cached("SELECT id, name FROM clients")?;
+    let map = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(map)
+}
+
+/// Full invoice records for the given ids (one page), in any order.
+pub fn invoices_by_ids(conn: &Connection, ids: &[InvoiceId]) -> Result<Vec<Invoice>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks = vec!["?"; ids.len()].join(", ");
+    let sql = format!("SELECT {INVOICE_COLS} FROM invoices WHERE id IN ({marks})");
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt
+        .query_map(params_from_iter(ids.iter()), invoice_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
 }
