@@ -3,6 +3,7 @@
 //!
 //! | module | owns |
 //! |---|---|
+//! | [`calendar`] | working days in France: weekends and public holidays (for scheduling contacts) |
 //! | [`money`] | euro amounts in cents, exact parsing of what users type, French formatting |
 //! | [`text`] | validation of text fields, SIREN/SIRET, VAT numbers, IBAN/BIC, email, phone, dates |
 //! | [`model`] | the records (business, client, invoice, payment, credit note, journal entry) and their kinds |
@@ -14,6 +15,7 @@
 //!
 //! The domain never reads the clock: every "as of" date is a parameter.
 
+pub mod calendar;
 pub mod error;
 pub mod exchange;
 pub mod input;
