@@ -16,6 +16,7 @@
 //! The domain never reads the clock: every "as of" date is a parameter.
 
 pub mod calendar;
+pub mod engine;
 pub mod error;
 pub mod exchange;
 pub mod input;

@@ -1,0 +1,727 @@
+//! The tact engine: for one client, the next tactful step (practice.md). A pure function of the client's invoices
+//! and their derived states, its journal, the policy, the calendar and **today**: no clock, no I/O.
+//!
+//! Where the ladder stands is read from the journal (what was actually done), never from hidden state:
+//! reminders, calls, last reminder and mise en demeure that were not replaced by a correction.
+//!
+//! Rules, in the order they are applied:
+//! 1. Nothing owed → nothing to do.
+//! 2. Dispute first: a disputed invoice leaves the ladder; the step is "settle the disagreement", and the client's
+//!    undisputed overdue invoices get their own step alongside, in the same conversation.
+//! 3. Difficulty (a call whose outcome was "difficulté", not followed by a payment) → propose a payment calendar.
+//! 4. A promise to pay holds everything until its date plus a grace of working days; a broken promise moves the
+//!    client one step further up the ladder.
+//! 5. Not yet due → a preventive note a few working days before the due date, for new clients or large amounts
+//!    (optional), else nothing.
+//! 6. The ladder: friendly reminder (due date + N working days), firm reminder, phone call, last reminder, mise en
+//!    demeure (only from 30 days late), then the options after its deadline. Each step waits at least the minimum
+//!    gap after the last contact (7 days) and falls on a working day.
+//! 7. Good payers (most invoices paid on time) get a call before any formal letter; small amounts are not pushed
+//!    to the formal route; consumers get at most 4 attempts per 30 days and never any fee.
+
+use crate::calendar::Calendar;
+use crate::model::{
+    CallOutcome, Client, ClientKind, ContactChannel, InvoiceId, JournalEntry, JournalKind,
+};
+use crate::money::Money;
+use crate::standing::{ClientStanding, InvoiceState};
+use crate::text::format_date_fr;
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// The settings of the ladder (Réglages; defaults from practice.md).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
+pub struct Policy {
+    /// Friendly reminder this many working days after the due date.
+    pub friendly_after_working_days: u32,
+    /// Minimum days between two contacts with the same client.
+    pub min_gap_days: u32,
+    /// Grace after a promised date, in working days, before the promise counts as broken.
+    pub promise_grace_working_days: u32,
+    /// The mise en demeure only once the oldest invoice is this many days late.
+    pub formal_min_days_late: i64,
+    /// Days after the mise en demeure's sending for the "after the deadline" options (8-day deadline + ~10).
+    pub after_formal_days: u32,
+    /// Below this overdue total the formal route costs more than it brings.
+    pub small_amount: Money,
+    /// Preventive note this many working days before the due date…
+    pub preventive_working_days: u32,
+    /// …for clients newer than this many days, or invoices from this amount.
+    pub preventive_new_client_days: i64,
+    pub preventive_min_amount: Money,
+    /// Consumers: at most this many attempts per 30 days.
+    pub consumer_max_attempts_per_30_days: usize,
+    /// A good payer: at least this many invoices settled, this share on time.
+    pub good_payer_min_invoices: u32,
+    pub good_payer_min_on_time_percent: u32,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            friendly_after_working_days: 3,
+            min_gap_days: 7,
+            promise_grace_working_days: 2,
+            formal_min_days_late: 30,
+            after_formal_days: 18,
+            small_amount: Money::from_cents(15_000), // 150,00 €
+            preventive_working_days: 3,
+            preventive_new_client_days: 90,
+            preventive_min_amount: Money::from_cents(200_000), // 2 000,00 €
+            consumer_max_attempts_per_30_days: 4,
+            good_payer_min_invoices: 3,
+            good_payer_min_on_time_percent: 90,
+        }
+    }
+}
+
+macro_rules! actions {
+    ($($variant:ident = $code:literal / $label:literal),+ $(,)?) => {
+        /// The next step for a client.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+        pub enum Action { $(#[serde(rename = $code)] $variant),+ }
+
+        impl Action {
+            pub fn code(self) -> &'static str { match self { $(Action::$variant => $code),+ } }
+            pub fn label_fr(self) -> &'static str { match self { $(Action::$variant => $label),+ } }
+        }
+    };
+}
+
+actions! {
+    Nothing = "nothing" / "Rien à faire",
+    PreventiveNote = "preventive_note" / "Rappel avant échéance",
+    FriendlyReminder = "friendly_reminder" / "Relance amiable",
+    FirmReminder = "firm_reminder" / "Relance ferme",
+    PhoneCall = "phone_call" / "Appel",
+    LastReminder = "last_reminder" / "Dernière relance",
+    FormalNotice = "formal_notice" / "Mise en demeure",
+    AfterDeadline = "after_deadline" / "Suites après la mise en demeure",
+    SettleDispute = "settle_dispute" / "Régler le litige",
+    ProposeCalendar = "propose_calendar" / "Proposer un échéancier",
+    ConsiderWriteOff = "consider_write_off" / "Envisager de passer en perte",
+}
+
+/// A fact behind a suggestion: a stable code and one plain French sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Reason {
+    pub code: String,
+    pub text: String,
+}
+
+/// One step: what, when, about which invoices, why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Step {
+    pub action: Action,
+    pub action_label: String,
+    pub channel: Option<ContactChannel>,
+    /// The day to act: today or later, always a working day.
+    pub date: NaiveDate,
+    /// Suggested, not required (the preventive note).
+    pub optional: bool,
+    pub invoices: Vec<InvoiceId>,
+    pub amount: Money,
+    pub reasons: Vec<Reason>,
+    /// What comes next if nothing happens.
+    pub then: Option<String>,
+}
+
+/// The suggestion for one client: its main step and, when a dispute holds some invoices, the step for the others.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Suggestion {
+    pub client_id: i64,
+    pub step: Step,
+    pub alongside: Option<Step>,
+}
+
+impl Suggestion {
+    /// Whether the user has something to do on `today`.
+    pub fn due_on(&self, today: NaiveDate) -> bool {
+        let due = |s: &Step| s.action != Action::Nothing && s.date <= today;
+        due(&self.step) || self.alongside.as_ref().is_some_and(due)
+    }
+}
+
+/// What the engine reads about one client.
+#[derive(Debug, Clone)]
+pub struct ClientCase<'a> {
+    pub client: &'a Client,
+    pub standing: &'a ClientStanding,
+    /// The client's invoices with their states, same order.
+    pub invoices: &'a [(crate::model::Invoice, InvoiceState)],
+    /// The client's journal, oldest first (corrected entries included; they are skipped here).
+    pub journal: &'a [JournalEntry],
+}
+
+fn reason(code: &str, text: impl Into<String>) -> Reason {
+    Reason {
+        code: code.into(),
+        text: text.into(),
+    }
+}
+
+fn plus_days(d: NaiveDate, n: u32) -> NaiveDate {
+    d.checked_add_days(Days::new(n.into())).unwrap_or(d)
+}
+
+/// The ladder's rungs, in order.
+const LADDER: [Action; 5] = [
+    Action::FriendlyReminder,
+    Action::FirmReminder,
+    Action::PhoneCall,
+    Action::LastReminder,
+    Action::FormalNotice,
+];
+
+fn rung(kind: JournalKind) -> Option<usize> {
+    match kind {
+        JournalKind::FriendlyReminder => Some(0),
+        JournalKind::FirmReminder => Some(1),
+        JournalKind::Call => Some(2),
+        JournalKind::LastReminder => Some(3),
+        JournalKind::FormalNotice => Some(4),
+        _ => None,
+    }
+}
+
+/// An attempt to reach the client (for the minimum gap and the consumer limit).
+fn is_contact(kind: JournalKind) -> bool {
+    rung(kind).is_some() || matches!(kind, JournalKind::PreventiveNote | JournalKind::Letter)
+}
+
+/// The next tactful step for one client on `today`.
+pub fn suggest(
+    case: &ClientCase<'_>,
+    policy: &Policy,
+    cal: &Calendar,
+    today: NaiveDate,
+) -> Suggestion {
+    let client = case.client;
+    let consumer = client.kind == ClientKind::Consumer;
+    // Journal entries still in force, oldest first.
+    let corrected: Vec<i64> = case.journal.iter().filter_map(|e| e.corrects).collect();
+    let journal: Vec<&JournalEntry> = case
+        .journal
+        .iter()
+        .filter(|e| !corrected.contains(&e.id))
+        .collect();
+    let working_today = cal.on_or_after(today);
+    let nothing = |reasons: Vec<Reason>, date: NaiveDate| Step {
+        action: Action::Nothing,
+        action_label: Action::Nothing.label_fr().into(),
+        channel: None,
+        date,
+        optional: false,
+        invoices: Vec::new(),
+        amount: Money::ZERO,
+        reasons,
+        then: None,
+    };
+
+    let owed: Vec<&(crate::model::Invoice, InvoiceState)> = case
+        .invoices
+        .iter()
+        .filter(|(_, s)| {
+            s.balance.is_positive() && !matches!(s.status, crate::model::InvoiceStatus::WrittenOff)
+        })
+        .collect();
+    if owed.is_empty() {
+        let step = nothing(vec![reason("nothing_owed", "Aucune somme due.")], today);
+        return Suggestion {
+            client_id: client.id,
+            step,
+            alongside: None,
+        };
+    }
+    let disputed: Vec<_> = owed
+        .iter()
+        .filter(|(_, s)| s.status == crate::model::InvoiceStatus::Disputed)
+        .collect();
+    let overdue: Vec<_> = owed
+        .iter()
+        .filter(|(_, s)| s.status == crate::model::InvoiceStatus::Overdue)
+        .collect();
+    fn sum<T: std::ops::Deref<Target = (crate::model::Invoice, InvoiceState)>>(
+        items: &[T],
+    ) -> Money {
+        Money::sum(items.iter().map(|x| x.1.balance)).unwrap_or(Money::ZERO)
+    }
+
+    // The ladder for the undisputed invoices.
+    let ladder_step = ladder(
+        case,
+        &journal,
+        &overdue.iter().map(|x| **x).collect::<Vec<_>>(),
+        policy,
+        cal,
+        today,
+        consumer,
+    );
+
+    // 2. Dispute first.
+    if !disputed.is_empty() {
+        let numbers: Vec<&str> = disputed.iter().map(|(i, _)| i.number.as_str()).collect();
+        let why = journal
+            .iter()
+            .rev()
+            .find(|e| {
+                e.kind == JournalKind::DisputeOpened
+                    || (e.kind == JournalKind::Call && e.call_outcome == Some(CallOutcome::Dispute))
+            })
+            .and_then(|e| e.text.clone());
+        let mut reasons = vec![reason(
+            "dispute",
+            format!("La facture {} est contestée\u{a0}: elle sort des relances tant que le désaccord n'est pas réglé.", numbers.join(", ")),
+        )];
+        if let Some(text) = why {
+            reasons.push(reason(
+                "dispute_reason",
+                format!("Motif noté\u{a0}: {text}"),
+            ));
+        }
+        let step = Step {
+            action: Action::SettleDispute,
+            action_label: Action::SettleDispute.label_fr().into(),
+            channel: Some(ContactChannel::Phone),
+            date: working_today,
+            optional: false,
+            invoices: disputed.iter().map(|(i, _)| i.id).collect(),
+            amount: sum(&disputed.iter().map(|x| **x).collect::<Vec<_>>()),
+            reasons,
+            then: Some("Rassembler les éléments, proposer un échange\u{a0}; un avoir si la contestation est fondée.".into()),
+        };
+        let alongside = ladder_step.filter(|s| s.action != Action::Nothing);
+        return Suggestion {
+            client_id: client.id,
+            step,
+            alongside,
+        };
+    }
+
+    let step = ladder_step.unwrap_or_else(|| {
+        // 5. Not yet due.
+        let next_due = owed.iter().map(|(i, _)| i.due_date).min().unwrap_or(today);
+        let new_client = client.client_since.is_none_or(|since| today.signed_duration_since(since).num_days() < policy.preventive_new_client_days);
+        let large = owed.iter().any(|(i, _)| i.amount >= policy.preventive_min_amount);
+        let good = good_payer(case.standing, policy);
+        let sent = journal.iter().any(|e| e.kind == JournalKind::PreventiveNote && e.date >= plus_days(next_due, 0).checked_sub_days(Days::new(45)).unwrap_or(next_due));
+        if (new_client || large) && !good && !sent {
+            let mut d = next_due;
+            for _ in 0..policy.preventive_working_days {
+                d = d.pred_opt().unwrap_or(d);
+                while !cal.is_working_day(d) {
+                    d = d.pred_opt().unwrap_or(d);
+                }
+            }
+            let why = if new_client { "Nouveau client" } else { "Montant important" };
+            Step {
+                action: Action::PreventiveNote,
+                action_label: Action::PreventiveNote.label_fr().into(),
+                channel: Some(ContactChannel::Email),
+                date: d.max(working_today),
+                optional: true,
+                invoices: owed.iter().map(|(i, _)| i.id).collect(),
+                amount: sum(&owed),
+                reasons: vec![reason(
+                    "preventive",
+                    format!("{why}\u{a0}: un mot avant l'échéance du {} permet de vérifier que tout est en ordre.", format_date_fr(next_due)),
+                )],
+                then: Some(format!("Relance amiable si rien n'arrive après le {}.", format_date_fr(next_due))),
+            }
+        } else {
+            nothing(vec![reason("not_due", format!("Prochaine échéance le {}.", format_date_fr(next_due)))], next_due)
+        }
+    });
+    Suggestion {
+        client_id: client.id,
+        step,
+        alongside: None,
+    }
+}
+
+fn good_payer(st: &ClientStanding, policy: &Policy) -> bool {
+    st.history.paid_invoices >= policy.good_payer_min_invoices
+        && st.history.on_time_percent.is_some_and(|p| {
+            p >= rust_decimal::Decimal::from(policy.good_payer_min_on_time_percent)
+        })
+}
+
+/// The ladder step for the overdue (undisputed) invoices, or `None` when none is overdue.
+fn ladder(
+    case: &ClientCase<'_>,
+    journal: &[&JournalEntry],
+    overdue: &[&(crate::model::Invoice, InvoiceState)],
+    policy: &Policy,
+    cal: &Calendar,
+    today: NaiveDate,
+    consumer: bool,
+) -> Option<Step> {
+    if overdue.is_empty() {
+        return None;
+    }
+    let ids: Vec<InvoiceId> = overdue.iter().map(|(i, _)| i.id).collect();
+    let amount = Money::sum(overdue.iter().map(|(_, s)| s.balance)).unwrap_or(Money::ZERO);
+    let oldest_due = overdue
+        .iter()
+        .map(|(i, _)| i.due_date)
+        .min()
+        .unwrap_or(today);
+    let max_late = overdue
+        .iter()
+        .filter_map(|(_, s)| s.days_late)
+        .max()
+        .unwrap_or(0);
+    let working_today = cal.on_or_after(today);
+    // Contacts about this episode: since the oldest overdue invoice fell due.
+    let episode: Vec<&&JournalEntry> = journal.iter().filter(|e| e.date > oldest_due).collect();
+    let done = episode.iter().filter_map(|e| rung(e.kind)).max();
+    let last_contact = episode
+        .iter()
+        .filter(|e| is_contact(e.kind))
+        .map(|e| e.date)
+        .max();
+    let mut reasons = vec![reason(
+        "overdue",
+        format!(
+            "{} en retard depuis le {} ({}\u{a0}jour{}).",
+            amount.format_fr(),
+            format_date_fr(oldest_due),
+            max_late,
+            if max_late >= 2 { "s" } else { "" }
+        ),
+    )];
+    let contacts = episode.iter().filter(|e| is_contact(e.kind)).count();
+    if contacts > 0 {
+        let list: Vec<String> = episode
+            .iter()
+            .filter(|e| is_contact(e.kind))
+            .map(|e| {
+                format!(
+                    "{} le {}",
+                    e.kind.label_fr().to_lowercase(),
+                    format_date_fr(e.date)
+                )
+            })
+            .collect();
+        reasons.push(reason(
+            "contacts",
+            format!("Déjà fait\u{a0}: {}.", list.join(", ")),
+        ));
+    }
+
+    // 3. Difficulty: the client said it cannot pay now.
+    let payment_after = |d: NaiveDate| {
+        journal
+            .iter()
+            .any(|e| e.kind == JournalKind::PaymentRecorded && e.date >= d)
+    };
+    if let Some(call) = episode
+        .iter()
+        .rev()
+        .find(|e| e.kind == JournalKind::Call && e.call_outcome == Some(CallOutcome::Difficulty))
+    {
+        if !payment_after(call.date) {
+            reasons.push(reason(
+                "difficulty",
+                format!(
+                    "Le {}, le client a fait part de difficultés{}",
+                    format_date_fr(call.date),
+                    call.text
+                        .as_ref()
+                        .map(|t| format!("\u{a0}: {t}"))
+                        .unwrap_or_else(|| ".".into())
+                ),
+            ));
+            return Some(Step {
+                action: Action::ProposeCalendar,
+                action_label: Action::ProposeCalendar.label_fr().into(),
+                channel: Some(ContactChannel::Phone),
+                date: working_today,
+                optional: false,
+                invoices: ids,
+                amount,
+                reasons,
+                then: Some(
+                    "Un échéancier signé suspend les relances tant qu'il est respecté.".into(),
+                ),
+            });
+        }
+    }
+
+    // 4. A promise holds until its date plus a grace; broken, it moves the client one step further.
+    let mut extra = 0usize;
+    if let Some(p) = episode.iter().rev().find(|e| e.promise_date.is_some()) {
+        let promised = p.promise_date.unwrap_or(p.date);
+        let until = cal.add_working_days(promised, policy.promise_grace_working_days);
+        if today <= until {
+            reasons.push(reason(
+                "promise",
+                format!("Promesse de paiement pour le {}.", format_date_fr(promised)),
+            ));
+            return Some(Step {
+                action: Action::Nothing,
+                action_label: Action::Nothing.label_fr().into(),
+                channel: None,
+                date: cal.on_or_after(plus_days(until, 1)),
+                optional: false,
+                invoices: ids,
+                amount,
+                reasons,
+                then: Some(format!(
+                    "Sans paiement, reprise des relances après le {}.",
+                    format_date_fr(until)
+                )),
+            });
+        }
+        if !payment_after(p.date) {
+            extra = 1;
+            reasons.push(reason(
+                "promise_broken",
+                format!(
+                    "La promesse de payer avant le {} n'a pas été tenue.",
+                    format_date_fr(promised)
+                ),
+            ));
+        }
+    }
+
+    let good = good_payer(case.standing, policy);
+    let mut next = done
+        .map_or(0, |r| r.saturating_add(1).saturating_add(extra))
+        .min(LADDER.len());
+    if good && next == 1 {
+        // A long-standing good payer gets a call before anything firm.
+        next = 2;
+        reasons.push(reason(
+            "good_payer",
+            "Client qui paie habituellement à l'heure\u{a0}: un appel d'abord, pour comprendre.",
+        ));
+    }
+    let mut action = LADDER.get(next).copied().unwrap_or(Action::AfterDeadline);
+    if action == Action::FormalNotice && max_late < policy.formal_min_days_late {
+        action = Action::LastReminder;
+    }
+    if action == Action::FormalNotice && amount < policy.small_amount {
+        action = Action::ConsiderWriteOff;
+        reasons.push(reason(
+            "small_amount",
+            format!(
+                "Pour {}, une procédure coûterait plus qu'elle ne rapporterait.",
+                amount.format_fr()
+            ),
+        ));
+    }
+
+    // When: the rung's own delay, the minimum gap after the last contact, a working day, not before today.
+    let earliest = match (action, last_contact) {
+        (Action::FriendlyReminder, None) => {
+            cal.add_working_days(oldest_due, policy.friendly_after_working_days)
+        }
+        (Action::AfterDeadline, Some(last)) => plus_days(last, policy.after_formal_days),
+        (_, Some(last)) => plus_days(last, policy.min_gap_days),
+        (_, None) => today,
+    };
+    let mut date = cal.on_or_after(earliest.max(today));
+    if consumer {
+        // At most N attempts per 30 days: wait for the oldest of them to leave the window.
+        let window: Vec<NaiveDate> = journal
+            .iter()
+            .filter(|e| {
+                is_contact(e.kind)
+                    && e.date > today.checked_sub_days(Days::new(30)).unwrap_or(today)
+            })
+            .map(|e| e.date)
+            .collect();
+        if window.len() >= policy.consumer_max_attempts_per_30_days {
+            if let Some(first) = window.iter().min() {
+                date = date.max(cal.on_or_after(plus_days(*first, 30)));
+                reasons.push(reason(
+                    "consumer_limit",
+                    "Particulier\u{a0}: quatre tentatives au plus sur trente jours.",
+                ));
+            }
+        }
+        reasons.push(reason("consumer_no_fees", "Particulier\u{a0}: aucun frais de recouvrement ni indemnité de 40\u{a0}€ (CPCE L111-8)."));
+    }
+    let channel = match action {
+        Action::PhoneCall => Some(ContactChannel::Phone),
+        Action::FormalNotice => Some(ContactChannel::RegisteredLetter),
+        Action::LastReminder => Some(ContactChannel::Letter),
+        Action::AfterDeadline | Action::ConsiderWriteOff => None,
+        _ => Some(ContactChannel::Email),
+    };
+    let then = match action {
+        Action::FriendlyReminder => {
+            Some("Relance ferme une semaine plus tard si rien ne bouge.".to_owned())
+        }
+        Action::FirmReminder => Some("Un appel pour comprendre, une semaine plus tard.".to_owned()),
+        Action::PhoneCall => {
+            Some("Une dernière relance écrite, puis la mise en demeure.".to_owned())
+        }
+        Action::LastReminder => Some("La mise en demeure par lettre recommandée.".to_owned()),
+        Action::FormalNotice => Some(
+            "Sans paiement dans le délai\u{a0}: injonction de payer, ou conciliateur de justice."
+                .to_owned(),
+        ),
+        _ => None,
+    };
+    Some(Step {
+        action,
+        action_label: action.label_fr().into(),
+        channel,
+        date,
+        optional: false,
+        invoices: ids,
+        amount,
+        reasons,
+        then,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Ledger;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap_or_default()
+    }
+
+    /// The engine on the example data, as the app will call it.
+    fn suggestions_on(l: &Ledger, today: NaiveDate) -> Vec<(String, Suggestion)> {
+        let cal = Calendar::france();
+        let policy = Policy::default();
+        l.clients()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|c| {
+                let detail = l
+                    .client_detail(c.id, today)
+                    .unwrap_or_else(|e| panic!("{e}"));
+                let invoices: Vec<(crate::model::Invoice, InvoiceState)> = detail
+                    .invoices
+                    .iter()
+                    .map(|r| {
+                        let st = InvoiceState {
+                            invoice_id: r.invoice.id,
+                            client_id: r.invoice.client_id,
+                            status: r.status,
+                            paid: r.paid,
+                            credited: r.credited,
+                            balance: r.balance,
+                            days_late: r.days_late,
+                            settled_on: r.settled_on,
+                        };
+                        (r.invoice.clone(), st)
+                    })
+                    .collect();
+                let journal: Vec<JournalEntry> =
+                    detail.journal.iter().map(|v| v.entry.clone()).collect();
+                let case = ClientCase {
+                    client: &detail.client,
+                    standing: &detail.standing,
+                    invoices: &invoices,
+                    journal: &journal,
+                };
+                (c.name.clone(), suggest(&case, &policy, &cal, today))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_scenario_on_monday_23_november_2026() {
+        let mut l = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+        l.load_demo().unwrap_or_else(|e| panic!("{e}"));
+        let today = d("2026-11-23");
+        let all = suggestions_on(&l, today);
+        let get = |name: &str| {
+            all.iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, s)| s.clone())
+                .unwrap_or_else(|| panic!("{name}"))
+        };
+
+        // Agence Lumière phoned this morning: short of cash → propose a payment calendar, today.
+        let lumiere = get("Agence Lumière SARL");
+        assert_eq!(
+            (lumiere.step.action, lumiere.step.date),
+            (Action::ProposeCalendar, today)
+        );
+
+        // Boulangerie Petitjean: promise of 31/10 broken, 69 days late, four contacts → mise en demeure today.
+        let petitjean = get("Boulangerie Petitjean");
+        assert_eq!(
+            (petitjean.step.action, petitjean.step.date),
+            (Action::FormalNotice, today)
+        );
+        assert!(petitjean
+            .step
+            .reasons
+            .iter()
+            .any(|r| r.code == "promise_broken"));
+
+        // M. Roche, consumer, due Friday 20/11: the friendly reminder comes three working days later, never fees.
+        let roche = get("M. Julien Roche");
+        assert_eq!(
+            (roche.step.action, roche.step.date),
+            (Action::FriendlyReminder, d("2026-11-25"))
+        );
+        assert!(!roche.due_on(today));
+        assert!(roche
+            .step
+            .reasons
+            .iter()
+            .any(|r| r.code == "consumer_no_fees"));
+
+        // Studio Nova: settle the disagreement on F-2026-039; the 300 € left on F-2026-033 is reminded alongside.
+        let nova = get("Studio Nova SAS");
+        assert_eq!(nova.step.action, Action::SettleDispute);
+        assert_eq!(nova.step.amount, Money::from_cents(115_000));
+        let other = nova
+            .alongside
+            .unwrap_or_else(|| panic!("the undisputed invoice goes on"));
+        assert_eq!(
+            (other.action, other.amount, other.date),
+            (Action::FriendlyReminder, Money::from_cents(30_000), today)
+        );
+
+        // Café des Arts, new client, due Saturday 28/11: an optional courtesy note before the due date.
+        let cafe = get("Café des Arts");
+        assert_eq!(cafe.step.action, Action::PreventiveNote);
+        assert!(cafe.step.optional);
+        assert!(cafe.step.date >= today && cafe.step.date < d("2026-11-28"));
+    }
+
+    #[test]
+    fn the_ladder_day_before_day_of_day_after() {
+        let mut l = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+        l.load_demo().unwrap_or_else(|e| panic!("{e}"));
+        let roche_on = |day: &str| {
+            suggestions_on(&l, d(day))
+                .into_iter()
+                .find(|(n, _)| n == "M. Julien Roche")
+                .map(|(_, s)| s)
+                .unwrap_or_else(|| panic!())
+        };
+        // Friendly reminder on Wednesday 25/11: not due on the 24th, due on the 25th and after.
+        assert!(!roche_on("2026-11-24").due_on(d("2026-11-24")));
+        assert!(roche_on("2026-11-25").due_on(d("2026-11-25")));
+        assert_eq!(roche_on("2026-11-26").step.date, d("2026-11-26"));
+        // The promise holds Petitjean until 31/10 + 2 working days (Tuesday 03/11, after the 1st and a weekend).
+        let petitjean_on = |day: &str| {
+            suggestions_on(&l, d(day))
+                .into_iter()
+                .find(|(n, _)| n == "Boulangerie Petitjean")
+                .map(|(_, s)| s.step.action)
+                .unwrap_or(Action::Nothing)
+        };
+        assert_eq!(petitjean_on("2026-11-03"), Action::Nothing);
+        assert_eq!(petitjean_on("2026-11-04"), Action::FormalNotice);
+    }
+}
