@@ -52,6 +52,14 @@ pub enum Command {
     /// L'historique des échanges avec chaque client.
     #[command(subcommand)]
     Journal(JournalCmd),
+    /// La prochaine étape pour chaque client (ou un seul), à la date du jour.
+    Next {
+        #[arg(long)]
+        client: Option<i64>,
+        /// Inclut les clients sans rien à faire aujourd'hui (et pourquoi).
+        #[arg(long)]
+        all: bool,
+    },
     /// Remplit une base vide avec les données d'exemple (l'atelier de Sophie Marchand).
     Demo,
     /// Exporte tout le registre en JSON sur la sortie standard.

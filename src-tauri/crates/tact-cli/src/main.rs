@@ -121,6 +121,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Payments(cmd) => payments(&mut ledger, &out, cmd),
         Command::CreditNotes(cmd) => credit_notes(&mut ledger, &out, cmd),
         Command::Journal(cmd) => journal(&mut ledger, &out, cmd),
+        Command::Next { client, all } => next(&ledger, &out, client, all, as_of),
         Command::Demo => {
             let report = ledger.load_demo()?;
             out.print(&report, || {
@@ -147,6 +148,64 @@ fn run(cli: Cli) -> Result<()> {
             })
         }
     }
+}
+
+// ---------------------------------------------------------------- next step
+
+fn next(
+    ledger: &Ledger,
+    out: &Out,
+    client: Option<i64>,
+    all: bool,
+    today: NaiveDate,
+) -> Result<()> {
+    let policy = tact_core::engine::Policy::default();
+    let list: Vec<(tact_core::model::Client, tact_core::engine::Suggestion)> = match client {
+        Some(id) => vec![(ledger.client(id)?, ledger.suggestion(id, today, &policy)?)],
+        None => ledger.suggestions(today, &policy)?,
+    };
+    let shown: Vec<_> = list
+        .iter()
+        .filter(|(_, s)| all || client.is_some() || s.due_on(today))
+        .collect();
+    let json: Vec<serde_json::Value> = shown
+        .iter()
+        .map(|(c, s)| json!({ "client": { "id": c.id, "name": c.name }, "suggestion": s }))
+        .collect();
+    out.print(&json, || {
+        if shown.is_empty() {
+            println!("Rien à faire le {}.", format_date_fr(today));
+        }
+        let describe = |step: &tact_core::engine::Step| {
+            let when = if step.date <= today {
+                "aujourd'hui".to_owned()
+            } else {
+                format!("le {}", format_date_fr(step.date))
+            };
+            let optional = if step.optional { " (facultatif)" } else { "" };
+            let amount = if step.amount.is_positive() {
+                format!(" — {}", step.amount.format_fr())
+            } else {
+                String::new()
+            };
+            format!("{}{optional}, {when}{amount}", step.action_label)
+        };
+        for (c, s) in &shown {
+            println!("{} — {}", c.name, describe(&s.step));
+            for r in &s.step.reasons {
+                println!("    · {}", r.text);
+            }
+            if let Some(other) = &s.alongside {
+                println!("  et aussi\u{a0}: {}", describe(other));
+                for r in &other.reasons {
+                    println!("    · {}", r.text);
+                }
+            }
+            if let Some(then) = &s.step.then {
+                println!("    Ensuite\u{a0}: {then}");
+            }
+        }
+    })
 }
 
 // ---------------------------------------------------------------- business

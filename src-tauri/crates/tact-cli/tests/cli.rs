@@ -343,3 +343,44 @@ fn rusqlite_free_user_version_bump(db: &Path) -> bool {
     // The database is in WAL mode; with the WAL checkpointed on close the main file holds everything.
     std::fs::write(db, bytes).is_ok()
 }
+
+#[test]
+fn next_gives_the_scenarios_agenda() {
+    let (_dir, db) = temp_db();
+    assert!(tact(&db, &["demo"]).status.success());
+    let all = ok_json(&db, &["--today", "2026-11-23", "next", "--all", "--json"]);
+    let action = |name: &str| -> String {
+        all.as_array()
+            .and_then(|a| a.iter().find(|x| x["client"]["name"] == name))
+            .map(|x| {
+                x["suggestion"]["step"]["action"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    assert_eq!(action("Agence Lumière SARL"), "propose_calendar");
+    assert_eq!(action("Boulangerie Petitjean"), "formal_notice");
+    assert_eq!(action("M. Julien Roche"), "friendly_reminder");
+    assert_eq!(action("Studio Nova SAS"), "settle_dispute");
+    assert_eq!(action("Café des Arts"), "preventive_note");
+    // Without --all: only what is due today (M. Roche's reminder and the optional note come on 25/11).
+    let today = ok_json(&db, &["--today", "2026-11-23", "next", "--json"]);
+    let names: Vec<&str> = today
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x["client"]["name"].as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(
+        names,
+        [
+            "Agence Lumière SARL",
+            "Boulangerie Petitjean",
+            "Studio Nova SAS"
+        ]
+    );
+}

@@ -1004,6 +1004,60 @@ impl Ledger {
         })
     }
 
+    /// The next tactful step for one client on `today` (see [`crate::engine`]).
+    pub fn suggestion(
+        &self,
+        id: ClientId,
+        today: NaiveDate,
+        policy: &crate::engine::Policy,
+    ) -> Result<crate::engine::Suggestion> {
+        let detail = self.client_detail(id, today)?;
+        let invoices: Vec<(Invoice, InvoiceState)> = detail
+            .invoices
+            .iter()
+            .map(|r| {
+                let state = InvoiceState {
+                    invoice_id: r.invoice.id,
+                    client_id: r.invoice.client_id,
+                    status: r.status,
+                    paid: r.paid,
+                    credited: r.credited,
+                    balance: r.balance,
+                    days_late: r.days_late,
+                    settled_on: r.settled_on,
+                };
+                (r.invoice.clone(), state)
+            })
+            .collect();
+        let journal: Vec<JournalEntry> = detail.journal.iter().map(|v| v.entry.clone()).collect();
+        let case = crate::engine::ClientCase {
+            client: &detail.client,
+            standing: &detail.standing,
+            invoices: &invoices,
+            journal: &journal,
+        };
+        Ok(crate::engine::suggest(
+            &case,
+            policy,
+            &crate::calendar::Calendar::france(),
+            today,
+        ))
+    }
+
+    /// The next step for every active client, one client at a time. (The 5 000-client agenda needs a bulk path:
+    /// see the note on issue 4.)
+    pub fn suggestions(
+        &self,
+        today: NaiveDate,
+        policy: &crate::engine::Policy,
+    ) -> Result<Vec<(Client, crate::engine::Suggestion)>> {
+        self.clients()?
+            .into_iter()
+            .filter(|c| !c.archived)
+            .map(|c| self.suggestion(c.id, today, policy).map(|s| (c, s)))
+            .collect()
+    }
+
     /// Direct access for the export/import module.
     pub(crate) fn store_mut(&mut self) -> &mut Store {
         &mut self.store

@@ -11,6 +11,7 @@
 //! | [`standing`] | derived state as of a date: balances, statuses, lateness, payment history (pure) |
 //! | [`storage`] | the only SQL: migrations, backups, queries |
 //! | [`ledger`] | the entry point: every read and write, each write in one transaction |
+//! | [`engine`] | the next tactful step per client (pure; today is a parameter) |
 //! | [`exchange`] | whole-ledger JSON export/import and the example data |
 //!
 //! The domain never reads the clock: every "as of" date is a parameter.
