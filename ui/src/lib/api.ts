@@ -11,11 +11,11 @@ export class ApiError extends Error {
   readonly code: string;
   readonly field: string | null;
 
-  constructor(e: BackendError) {
-    super(e.message);
+  constructor(code: string, message: string, field: string | null) {
+    super(message);
     this.name = "ApiError";
-    this.code = e.code;
-    this.field = e.field;
+    this.code = code;
+    this.field = field;
   }
 }
 
@@ -28,12 +28,8 @@ export async function call<K extends Command>(command: K, args: Args<K>): Promis
   try {
     return await invoke<Result<K>>(command, args);
   } catch (e) {
-    if (isBackendError(e)) throw new ApiError(e);
-    throw new ApiError({
-      code: "internal",
-      message: `Erreur inattendue\u00a0: ${String(e)}`,
-      field: null,
-    } as unknown as BackendError);
+    if (isBackendError(e)) throw new ApiError(e.code, e.message, e.field);
+    throw new ApiError("internal", `Erreur inattendue\u00a0: ${String(e)}`, null);
   }
 }
 

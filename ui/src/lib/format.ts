@@ -65,10 +65,6 @@ export function formatSiren(s: string | null | undefined): string {
   return s.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})?$/, (_all, a, b, c, nic) => [a, b, c, nic].filter(Boolean).join(" "));
 }
 
-/** Non-breaking spaces before ":" in labels we build. */
-export function colon(label: string): string {
-  return `${label}${NBSP}:`;
-}
 
 /** Payment terms as the user types them back in a form: "à réception", "30", "45fdm", or "" for an explicit
  * date (entered in its own field). The backend parses this text (tact-core input::parse_terms). */

@@ -1,5 +1,32 @@
-// How an invoice status looks: a word and a colour family, always both (never colour alone).
-import type { InvoiceStatus } from "./generated/bindings";
+// The French words for the backend's codes (docs/words.md), in one place. Invoice statuses also get a colour
+// family, always shown with the word (never colour alone).
+import type { CallOutcome, Channel, ClientKind, InvoiceStatus, PaymentMethod } from "./generated/bindings";
+
+export const KIND_LABEL: Record<ClientKind, string> = { professional: "Professionnel", consumer: "Particulier" };
+
+export const CHANNEL_LABEL: Record<Channel, string> = { email: "E-mail", phone: "Téléphone", letter: "Courrier" };
+
+export const METHOD_LABEL: Record<PaymentMethod, string> = {
+  virement: "Virement",
+  cheque: "Chèque",
+  carte: "Carte",
+  especes: "Espèces",
+  prelevement: "Prélèvement",
+  autre: "Autre",
+};
+
+export const OUTCOME_LABEL: Record<CallOutcome, string> = {
+  reached: "Joint",
+  no_answer: "Pas de réponse",
+  promise: "Promesse",
+  dispute: "Litige",
+  difficulty: "Difficulté",
+};
+
+/** Options for a select, in the order of the record. */
+export function options<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
+  return (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
+}
 
 export const STATUS_LABEL: Record<InvoiceStatus, string> = {
   open: "À échoir",

@@ -32,7 +32,7 @@ use tact_core::input::{
     AllocationInput, BusinessInput, ClientInput, CreditNoteInput, InvoiceInput, JournalInput,
     PaymentInput, PostalContactInput,
 };
-use tact_core::ledger::{ClientFilter, InvoiceFilter};
+use tact_core::ledger::{ArchiveFilter, ClientQuery, InvoiceQuery};
 use tact_core::model::{Invoice, InvoiceStatus, Payment};
 use tact_core::money::Money;
 use tact_core::storage::default_db_path;
@@ -354,10 +354,16 @@ fn clients(ledger: &mut Ledger, out: &Out, cmd: ClientsCmd, as_of: NaiveDate) ->
         } => {
             let rows = ledger.client_rows(
                 as_of,
-                &ClientFilter {
+                &ClientQuery {
                     search,
-                    include_archived: all,
-                    archived_only: archived,
+                    archived: if archived {
+                        ArchiveFilter::Archived
+                    } else if all {
+                        ArchiveFilter::All
+                    } else {
+                        ArchiveFilter::Active
+                    },
+                    ..Default::default()
                 },
             )?;
             out.print(&rows, || {
@@ -526,11 +532,12 @@ fn invoices(ledger: &mut Ledger, out: &Out, cmd: InvoicesCmd, as_of: NaiveDate) 
                 .transpose()?;
             let rows = ledger.invoice_rows(
                 as_of,
-                &InvoiceFilter {
+                &InvoiceQuery {
                     client_id: client,
                     status,
                     search,
                     min_days_late,
+                    ..Default::default()
                 },
             )?;
             out.print(&rows, || {
@@ -546,7 +553,7 @@ fn invoices(ledger: &mut Ledger, out: &Out, cmd: InvoicesCmd, as_of: NaiveDate) 
             let row = ledger
                 .invoice_rows(
                     as_of,
-                    &InvoiceFilter {
+                    &InvoiceQuery {
                         client_id: Some(inv.client_id),
                         ..Default::default()
                     },

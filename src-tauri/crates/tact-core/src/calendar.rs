@@ -145,6 +145,23 @@ impl Calendar {
         d
     }
 
+    /// The `n`-th working day before `date` (not counting `date`): 3 working days before Saturday 28/11/2026 is
+    /// Wednesday 25/11/2026.
+    pub fn working_days_before(&self, date: NaiveDate, n: u32) -> NaiveDate {
+        let mut d = date;
+        let mut left = n;
+        while left > 0 {
+            match d.pred_opt() {
+                Some(prev) => d = prev,
+                None => return d,
+            }
+            if self.is_working_day(d) {
+                left = left.saturating_sub(1);
+            }
+        }
+        d
+    }
+
     /// Working days strictly after `from` up to and including `to` (0 when `to` is not after `from`).
     pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
         from.iter_days()
@@ -215,6 +232,8 @@ mod tests {
         assert_eq!(cal.add_working_days(d("2026-11-10"), 1), d("2026-11-12"));
         // Christmas 2026 is a Friday: the next working day after Thursday 24/12 is Monday 28/12.
         assert_eq!(cal.add_working_days(d("2026-12-24"), 1), d("2026-12-28"));
+        assert_eq!(cal.working_days_before(d("2026-11-28"), 3), d("2026-11-25"));
+        assert_eq!(cal.working_days_before(d("2026-11-12"), 1), d("2026-11-10"));
         assert_eq!(cal.on_or_after(d("2026-11-22")), d("2026-11-23"));
         assert_eq!(cal.on_or_after(d("2026-11-23")), d("2026-11-23"));
         assert_eq!(

@@ -310,15 +310,11 @@ pub fn suggest(
         let new_client = client.client_since.is_none_or(|since| today.signed_duration_since(since).num_days() < policy.preventive_new_client_days);
         let large = owed.iter().any(|(i, _)| i.amount >= policy.preventive_min_amount);
         let good = good_payer(case.standing, policy);
-        let sent = journal.iter().any(|e| e.kind == JournalKind::PreventiveNote && e.date >= plus_days(next_due, 0).checked_sub_days(Days::new(45)).unwrap_or(next_due));
+        // A note already sent for this due date (within the 45 days before it) is not sent again.
+        let window_start = next_due.checked_sub_days(Days::new(45)).unwrap_or(next_due);
+        let sent = journal.iter().any(|e| e.kind == JournalKind::PreventiveNote && e.date >= window_start);
         if (new_client || large) && !good && !sent {
-            let mut d = next_due;
-            for _ in 0..policy.preventive_working_days {
-                d = d.pred_opt().unwrap_or(d);
-                while !cal.is_working_day(d) {
-                    d = d.pred_opt().unwrap_or(d);
-                }
-            }
+            let d = cal.working_days_before(next_due, policy.preventive_working_days);
             let why = if new_client { "Nouveau client" } else { "Montant important" };
             Step {
                 action: Action::PreventiveNote,

@@ -7,7 +7,7 @@
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::{BusinessInput, ClientInput, CreditNoteInput, InvoiceInput, JournalInput};
 use crate::ledger::Ledger;
-use crate::model::{Business, Client, CreditNote, Invoice, JournalEntry, Payment, PaymentMethod};
+use crate::model::{Business, Client, CreditNote, Invoice, JournalEntry, Payment};
 use crate::money::Money;
 use crate::storage as db;
 use serde::{Deserialize, Serialize};
@@ -148,9 +148,6 @@ impl Ledger {
                 positive_id(p.id, &at)?;
                 if !p.amount.is_positive() || p.amount.cents() > crate::money::MAX_CENTS {
                     return Err(Error::field(ErrorCode::AmountNotPositive, "amount", "Montant\u{a0}: le montant doit être supérieur à zéro.").within(&at));
-                }
-                if PaymentMethod::from_code(p.method.code()).is_none() {
-                    return Err(Error::field(ErrorCode::InvalidChoice, "method", "Moyen de paiement inconnu.").within(&at));
                 }
                 let client = db::client_get(tx, p.client_id)?;
                 if client.is_none() {

@@ -55,6 +55,22 @@ pub struct InvoiceRow {
     pub settled_on: Option<NaiveDate>,
 }
 
+impl InvoiceRow {
+    /// The derived state this row shows.
+    pub fn state(&self) -> InvoiceState {
+        InvoiceState {
+            invoice_id: self.invoice.id,
+            client_id: self.invoice.client_id,
+            status: self.status,
+            paid: self.paid,
+            credited: self.credited,
+            balance: self.balance,
+            days_late: self.days_late,
+            settled_on: self.settled_on,
+        }
+    }
+}
+
 /// A journal entry with what a reader needs: the French label, and whether a later entry corrected it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -76,25 +92,6 @@ pub struct ClientDetail {
     pub payments: Vec<Payment>,
     pub credit_notes: Vec<CreditNote>,
     pub journal: Vec<JournalView>,
-}
-
-/// Filters for the invoice list.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct InvoiceFilter {
-    pub client_id: Option<ClientId>,
-    pub status: Option<InvoiceStatus>,
-    /// Case-insensitive match on number, client name or description.
-    pub search: Option<String>,
-    /// Only invoices at least this many days late.
-    pub min_days_late: Option<i64>,
-}
-
-/// Filters for the client list.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ClientFilter {
-    pub search: Option<String>,
-    pub include_archived: bool,
-    pub archived_only: bool,
 }
 
 /// Which clients a list shows.
@@ -769,27 +766,26 @@ impl Ledger {
         standing::invoice_states(&facts, as_of)
     }
 
-    /// The client list with standings, filtered, sorted by name.
-    pub fn client_rows(&self, as_of: NaiveDate, filter: &ClientFilter) -> Result<Vec<ClientRow>> {
+    /// Every client matching the query (search, archived filter), with standings, sorted as asked; the offset
+    /// and limit are ignored (see [`Ledger::client_page`]).
+    pub fn client_rows(&self, as_of: NaiveDate, q: &ClientQuery) -> Result<Vec<ClientRow>> {
         let clients = db::clients_all(self.conn())?;
         let facts = db::load_facts(self.conn())?;
         let standings = standing::client_standings(&facts, as_of)?;
         let by_id: std::collections::HashMap<ClientId, ClientStanding> =
             standings.into_iter().map(|s| (s.client_id, s)).collect();
-        let needle = filter
+        let needle = q
             .search
             .as_deref()
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(str::to_lowercase);
-        Ok(clients
+        let mut rows: Vec<ClientRow> = clients
             .into_iter()
-            .filter(|c| {
-                if filter.archived_only {
-                    c.archived
-                } else {
-                    filter.include_archived || !c.archived
-                }
+            .filter(|c| match q.archived {
+                ArchiveFilter::Active => !c.archived,
+                ArchiveFilter::Archived => c.archived,
+                ArchiveFilter::All => true,
             })
             .filter(|c| {
                 needle.as_deref().is_none_or(|n| {
@@ -811,33 +807,7 @@ impl Ledger {
                     standing,
                 }
             })
-            .collect())
-    }
-
-    /// The whole invoice list with derived states, filtered, in due-date order (the CLI's `invoices list`).
-    pub fn invoice_rows(
-        &self,
-        as_of: NaiveDate,
-        filter: &InvoiceFilter,
-    ) -> Result<Vec<InvoiceRow>> {
-        let q = InvoiceQuery {
-            client_id: filter.client_id,
-            status: filter.status,
-            search: filter.search.clone(),
-            min_days_late: filter.min_days_late,
-            ..Default::default()
-        };
-        Ok(self.query_invoices(as_of, &q, false)?.0)
-    }
-
-    /// A page of the client list.
-    pub fn client_page(&self, as_of: NaiveDate, q: &ClientQuery) -> Result<Page<ClientRow>> {
-        let filter = ClientFilter {
-            search: q.search.clone(),
-            include_archived: q.archived == ArchiveFilter::All,
-            archived_only: q.archived == ArchiveFilter::Archived,
-        };
-        let mut rows = self.client_rows(as_of, &filter)?;
+            .collect();
         match q.sort {
             ClientSort::Name => {}
             ClientSort::Balance => rows.sort_by_key(|r| r.standing.balance),
@@ -847,7 +817,18 @@ impl Ledger {
         if q.descending {
             rows.reverse();
         }
-        Ok(page_of(rows, q.offset, q.limit))
+        Ok(rows)
+    }
+
+    /// Every invoice matching the query, with derived states, sorted as asked; the offset and limit are ignored
+    /// (see [`Ledger::invoice_page`]).
+    pub fn invoice_rows(&self, as_of: NaiveDate, q: &InvoiceQuery) -> Result<Vec<InvoiceRow>> {
+        Ok(self.query_invoices(as_of, q, false)?.0)
+    }
+
+    /// A page of the client list.
+    pub fn client_page(&self, as_of: NaiveDate, q: &ClientQuery) -> Result<Page<ClientRow>> {
+        Ok(page_of(self.client_rows(as_of, q)?, q.offset, q.limit))
     }
 
     /// A page of the invoice list.
@@ -965,7 +946,7 @@ impl Ledger {
         limit: u32,
     ) -> Result<Page<ClientRow>> {
         let mut rows: Vec<ClientRow> = self
-            .client_rows(as_of, &ClientFilter::default())?
+            .client_rows(as_of, &ClientQuery::default())?
             .into_iter()
             .filter(|r| r.standing.overdue_total.is_positive())
             .collect();
@@ -991,7 +972,7 @@ impl Ledger {
         Ok(ClientDetail {
             invoices: self.invoice_rows(
                 as_of,
-                &InvoiceFilter {
+                &InvoiceQuery {
                     client_id: Some(id),
                     ..Default::default()
                 },
@@ -1015,19 +996,7 @@ impl Ledger {
         let invoices: Vec<(Invoice, InvoiceState)> = detail
             .invoices
             .iter()
-            .map(|r| {
-                let state = InvoiceState {
-                    invoice_id: r.invoice.id,
-                    client_id: r.invoice.client_id,
-                    status: r.status,
-                    paid: r.paid,
-                    credited: r.credited,
-                    balance: r.balance,
-                    days_late: r.days_late,
-                    settled_on: r.settled_on,
-                };
-                (r.invoice.clone(), state)
-            })
+            .map(|r| (r.invoice.clone(), r.state()))
             .collect();
         let journal: Vec<JournalEntry> = detail.journal.iter().map(|v| v.entry.clone()).collect();
         let case = crate::engine::ClientCase {

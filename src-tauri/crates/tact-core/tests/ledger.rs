@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use tact_core::input::{
     AllocationInput, ClientInput, CreditNoteInput, InvoiceInput, JournalInput, PaymentInput,
 };
-use tact_core::ledger::{ClientFilter, InvoiceFilter};
+use tact_core::ledger::{ArchiveFilter, ClientQuery, InvoiceQuery};
 use tact_core::model::InvoiceStatus;
 use tact_core::money::Money;
 use tact_core::{ErrorCode, Ledger};
@@ -62,7 +62,7 @@ fn the_scenario_on_monday_23_november_2026() {
     let l = demo();
     let today = d("2026-11-23");
     let rows = l
-        .client_rows(today, &ClientFilter::default())
+        .client_rows(today, &ClientQuery::default())
         .unwrap_or_else(|e| panic!("{e}"));
     let by_name = |n: &str| {
         rows.iter()
@@ -97,7 +97,7 @@ fn the_scenario_on_monday_23_november_2026() {
     let overdue = l
         .invoice_rows(
             today,
-            &InvoiceFilter {
+            &InvoiceQuery {
                 status: Some(InvoiceStatus::Overdue),
                 ..Default::default()
             },
@@ -321,7 +321,7 @@ fn credit_notes_reduce_or_cancel_an_invoice() {
     l.add_credit_note(&cn("AV-2", "1000"))
         .unwrap_or_else(|e| panic!("{e}"));
     let row = &l
-        .invoice_rows(d("2026-11-23"), &InvoiceFilter::default())
+        .invoice_rows(d("2026-11-23"), &InvoiceQuery::default())
         .unwrap_or_else(|e| panic!("{e}"))[0];
     assert_eq!(
         (row.status, row.balance),
@@ -403,14 +403,14 @@ fn archived_clients_keep_their_records_and_take_no_new_invoice() {
     l.set_client_archived(c, true)
         .unwrap_or_else(|e| panic!("{e}"));
     let active = l
-        .client_rows(d("2026-11-23"), &ClientFilter::default())
+        .client_rows(d("2026-11-23"), &ClientQuery::default())
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(active.is_empty());
     let archived = l
         .client_rows(
             d("2026-11-23"),
-            &ClientFilter {
-                archived_only: true,
+            &ClientQuery {
+                archived: ArchiveFilter::Archived,
                 ..Default::default()
             },
         )
@@ -444,7 +444,7 @@ fn journal_corrections_replace_without_erasing() {
     let status = |l: &Ledger| {
         l.invoice_rows(
             today,
-            &InvoiceFilter {
+            &InvoiceQuery {
                 client_id: Some(nova),
                 ..Default::default()
             },
@@ -570,7 +570,7 @@ fn the_agenda_lists_the_most_urgent_clients_first_a_page_at_a_time() {
 
 #[test]
 fn list_pages_sort_and_count_in_rust() {
-    use tact_core::ledger::{ClientQuery, ClientSort, InvoiceQuery, InvoiceSort};
+    use tact_core::ledger::{ClientSort, InvoiceSort};
     let l = demo();
     let q = InvoiceQuery {
         sort: InvoiceSort::Balance,
@@ -628,7 +628,6 @@ fn list_pages_sort_and_count_in_rust() {
 
 #[test]
 fn invoice_search_matches_number_client_and_description() {
-    use tact_core::ledger::InvoiceQuery;
     let l = demo();
     let numbers = |search: &str| -> Vec<String> {
         let q = InvoiceQuery {

@@ -401,53 +401,42 @@ pub fn allocation_insert(conn: &Connection, payment: PaymentId, a: &Allocation) 
     Ok(())
 }
 
+/// Payments with their allocations; `filter` is a WHERE clause on `payments` using `?1` when `arg` is given.
 fn payments_where(conn: &Connection, filter: &str, arg: Option<i64>) -> Result<Vec<Payment>> {
-    let sql = format!(
-        "SELECT id, client_id, date, amount_cents, method, reference FROM payments {filter} ORDER BY date, id"
-    );
+    let args: Vec<i64> = arg.into_iter().collect();
+    let sql = format!("SELECT id, client_id, date, amount_cents, method, reference FROM payments {filter} ORDER BY date, id");
     let mut stmt = conn.prepare(&sql)?;
-    let map = |r: &Row<'_>| {
-        Ok(Payment {
-            id: r.get(0)?,
-            client_id: r.get(1)?,
-            date: r.get(2)?,
-            amount: money(r, 3)?,
-            method: code(r, 4, "un moyen de paiement", PaymentMethod::from_code)?,
-            reference: r.get(5)?,
-            allocations: Vec::new(),
-        })
+    let mut payments = stmt
+        .query_map(params_from_iter(&args), |r| {
+            Ok(Payment {
+                id: r.get(0)?,
+                client_id: r.get(1)?,
+                date: r.get(2)?,
+                amount: money(r, 3)?,
+                method: code(r, 4, "un moyen de paiement", PaymentMethod::from_code)?,
+                reference: r.get(5)?,
+                allocations: Vec::new(),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let scope = if filter.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE payment_id IN (SELECT id FROM payments {filter})")
     };
-    let mut payments = match arg {
-        Some(a) => stmt
-            .query_map([a], map)?
-            .collect::<rusqlite::Result<Vec<_>>>()?,
-        None => stmt
-            .query_map([], map)?
-            .collect::<rusqlite::Result<Vec<_>>>()?,
-    };
-    let alloc_filter = match (filter.is_empty(), arg) {
-        (true, _) | (_, None) => String::new(),
-        (false, Some(_)) => format!("WHERE payment_id IN (SELECT id FROM payments {filter})"),
-    };
-    let sql = format!("SELECT payment_id, invoice_id, amount_cents FROM allocations {alloc_filter} ORDER BY payment_id, invoice_id");
+    let sql = format!("SELECT payment_id, invoice_id, amount_cents FROM allocations {scope} ORDER BY payment_id, invoice_id");
     let mut stmt = conn.prepare(&sql)?;
-    let map = |r: &Row<'_>| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            Allocation {
-                invoice_id: r.get(1)?,
-                amount: money(r, 2)?,
-            },
-        ))
-    };
-    let allocs = match (alloc_filter.is_empty(), arg) {
-        (false, Some(a)) => stmt
-            .query_map([a], map)?
-            .collect::<rusqlite::Result<Vec<_>>>()?,
-        _ => stmt
-            .query_map([], map)?
-            .collect::<rusqlite::Result<Vec<_>>>()?,
-    };
+    let allocs = stmt
+        .query_map(params_from_iter(&args), |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                Allocation {
+                    invoice_id: r.get(1)?,
+                    amount: money(r, 2)?,
+                },
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     let index: std::collections::HashMap<i64, usize> = payments
         .iter()
         .enumerate()
