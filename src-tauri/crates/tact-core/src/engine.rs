@@ -77,6 +77,126 @@ impl Default for Policy {
     }
 }
 
+impl Policy {
+    /// Check every setting is within a sensible range; the error names the field.
+    pub fn validate(&self) -> crate::error::Result<()> {
+        use crate::error::{Error, ErrorCode};
+        let range = |field: &str, label: &str, v: i64, lo: i64, hi: i64| {
+            if (lo..=hi).contains(&v) {
+                Ok(())
+            } else {
+                Err(Error::field(
+                    ErrorCode::InvalidSetting,
+                    field,
+                    format!("{label}\u{a0}: choisissez une valeur entre {lo} et {hi} (actuellement {v})."),
+                ))
+            }
+        };
+        range(
+            "friendly_after_working_days",
+            "Relance amiable après l'échéance (jours ouvrés)",
+            self.friendly_after_working_days.into(),
+            1,
+            30,
+        )?;
+        range(
+            "min_gap_days",
+            "Écart minimum entre deux contacts (jours)",
+            self.min_gap_days.into(),
+            3,
+            60,
+        )?;
+        range(
+            "promise_grace_working_days",
+            "Délai de grâce après une promesse (jours ouvrés)",
+            self.promise_grace_working_days.into(),
+            0,
+            15,
+        )?;
+        range(
+            "formal_min_days_late",
+            "Mise en demeure à partir de (jours de retard)",
+            self.formal_min_days_late,
+            8,
+            365,
+        )?;
+        range(
+            "after_formal_days",
+            "Suites après la mise en demeure (jours)",
+            self.after_formal_days.into(),
+            8,
+            90,
+        )?;
+        range(
+            "preventive_working_days",
+            "Rappel avant échéance (jours ouvrés avant)",
+            self.preventive_working_days.into(),
+            1,
+            15,
+        )?;
+        range(
+            "preventive_new_client_days",
+            "Nouveau client pendant (jours)",
+            self.preventive_new_client_days,
+            0,
+            730,
+        )?;
+        range(
+            "consumer_max_attempts_per_30_days",
+            "Particuliers\u{a0}: tentatives au plus sur 30 jours",
+            i64::try_from(self.consumer_max_attempts_per_30_days).unwrap_or(i64::MAX),
+            1,
+            4,
+        )?;
+        range(
+            "good_payer_min_invoices",
+            "Bon payeur\u{a0}: factures réglées au moins",
+            self.good_payer_min_invoices.into(),
+            1,
+            100,
+        )?;
+        range(
+            "good_payer_min_on_time_percent",
+            "Bon payeur\u{a0}: part réglée à l'heure (%)",
+            self.good_payer_min_on_time_percent.into(),
+            50,
+            100,
+        )?;
+        for (field, label, m) in [
+            (
+                "small_amount",
+                "Petite somme (en dessous, pas de voie formelle)",
+                self.small_amount,
+            ),
+            (
+                "preventive_min_amount",
+                "Rappel avant échéance à partir de",
+                self.preventive_min_amount,
+            ),
+        ] {
+            if m.is_negative() {
+                return Err(Error::field(
+                    ErrorCode::InvalidAmount,
+                    field,
+                    format!("{label}\u{a0}: le montant ne peut pas être négatif."),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A client's exceptions to the policy (client page).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
+pub struct ClientOverrides {
+    /// Nothing is suggested before this date (« Reporter », or a pause agreed with the client).
+    pub pause_until: Option<NaiveDate>,
+    /// A phone call before any written reminder.
+    pub always_call_first: bool,
+}
+
 macro_rules! actions {
     ($($variant:ident = $code:literal / $label:literal),+ $(,)?) => {
         /// The next step for a client.
@@ -105,6 +225,50 @@ actions! {
     ConsiderWriteOff = "consider_write_off" / "Envisager de passer en perte",
 }
 
+crate::model::labelled_enum!(
+    /// The tone of a step (practice.md, the ladder).
+    Tone {
+        Courteous = "courteous" / "Courtois",
+        Cordial = "cordial" / "Cordial, suppose un oubli",
+        Firm = "firm" / "Professionnel et ferme",
+        Listening = "listening" / "À l'écoute",
+        Formal = "formal" / "Formel et factuel",
+    }
+);
+
+impl Action {
+    /// The tone that goes with the step, `None` for an internal decision.
+    pub fn tone(self) -> Option<Tone> {
+        match self {
+            Action::PreventiveNote => Some(Tone::Courteous),
+            Action::FriendlyReminder => Some(Tone::Cordial),
+            Action::FirmReminder => Some(Tone::Firm),
+            Action::PhoneCall | Action::SettleDispute | Action::ProposeCalendar => {
+                Some(Tone::Listening)
+            }
+            Action::LastReminder | Action::FormalNotice => Some(Tone::Formal),
+            Action::Nothing | Action::AfterDeadline | Action::ConsiderWriteOff => None,
+        }
+    }
+
+    /// Urgency rank, for the agenda's order (higher first at equal amount and lateness).
+    pub fn rank(self) -> u8 {
+        match self {
+            Action::Nothing => 0,
+            Action::PreventiveNote => 1,
+            Action::FriendlyReminder => 2,
+            Action::FirmReminder => 3,
+            Action::PhoneCall => 4,
+            Action::SettleDispute => 5,
+            Action::ProposeCalendar => 6,
+            Action::LastReminder => 7,
+            Action::FormalNotice => 8,
+            Action::AfterDeadline => 9,
+            Action::ConsiderWriteOff => 10,
+        }
+    }
+}
+
 /// A fact behind a suggestion: a stable code and one plain French sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -120,6 +284,7 @@ pub struct Step {
     pub action: Action,
     pub action_label: String,
     pub channel: Option<ContactChannel>,
+    pub tone: Option<Tone>,
     /// The day to act: today or later, always a working day.
     pub date: NaiveDate,
     /// Suggested, not required (the preventive note).
@@ -129,6 +294,24 @@ pub struct Step {
     pub reasons: Vec<Reason>,
     /// What comes next if nothing happens.
     pub then: Option<String>,
+}
+
+impl Step {
+    /// The history entry that records this step as done (« Marquer comme fait »), `None` for a decision that is
+    /// not a contact.
+    pub fn done_as(&self) -> Option<JournalKind> {
+        match self.action {
+            Action::PreventiveNote => Some(JournalKind::PreventiveNote),
+            Action::FriendlyReminder => Some(JournalKind::FriendlyReminder),
+            Action::FirmReminder => Some(JournalKind::FirmReminder),
+            Action::PhoneCall | Action::SettleDispute | Action::ProposeCalendar => {
+                Some(JournalKind::Call)
+            }
+            Action::LastReminder => Some(JournalKind::LastReminder),
+            Action::FormalNotice => Some(JournalKind::FormalNotice),
+            Action::Nothing | Action::AfterDeadline | Action::ConsiderWriteOff => None,
+        }
+    }
 }
 
 /// The suggestion for one client: its main step and, when a dispute holds some invoices, the step for the others.
@@ -157,6 +340,7 @@ pub struct ClientCase<'a> {
     pub invoices: &'a [(crate::model::Invoice, InvoiceState)],
     /// The client's journal, oldest first (corrected entries included; they are skipped here).
     pub journal: &'a [JournalEntry],
+    pub overrides: &'a ClientOverrides,
 }
 
 fn reason(code: &str, text: impl Into<String>) -> Reason {
@@ -202,6 +386,29 @@ pub fn suggest(
     cal: &Calendar,
     today: NaiveDate,
 ) -> Suggestion {
+    let mut s = suggest_unpaused(case, policy, cal, today);
+    // A pause (« Reporter ») moves every step to the pause's end.
+    if let Some(until) = case.overrides.pause_until.filter(|u| *u > today) {
+        let resume = cal.on_or_after(until);
+        for step in std::iter::once(&mut s.step).chain(s.alongside.as_mut()) {
+            if step.action != Action::Nothing && step.date < resume {
+                step.date = resume;
+                step.reasons.push(reason(
+                    "paused",
+                    format!("Reporté au {}.", format_date_fr(until)),
+                ));
+            }
+        }
+    }
+    s
+}
+
+fn suggest_unpaused(
+    case: &ClientCase<'_>,
+    policy: &Policy,
+    cal: &Calendar,
+    today: NaiveDate,
+) -> Suggestion {
     let client = case.client;
     let consumer = client.kind == ClientKind::Consumer;
     // Journal entries still in force, oldest first.
@@ -215,6 +422,7 @@ pub fn suggest(
     let nothing = |reasons: Vec<Reason>, date: NaiveDate| Step {
         action: Action::Nothing,
         action_label: Action::Nothing.label_fr().into(),
+        tone: Action::Nothing.tone(),
         channel: None,
         date,
         optional: false,
@@ -227,8 +435,10 @@ pub fn suggest(
     let owed: Vec<&(crate::model::Invoice, InvoiceState)> = case
         .invoices
         .iter()
-        .filter(|(_, s)| {
-            s.balance.is_positive() && !matches!(s.status, crate::model::InvoiceStatus::WrittenOff)
+        .filter(|(i, s)| {
+            i.issue_date <= today
+                && s.balance.is_positive()
+                && !matches!(s.status, crate::model::InvoiceStatus::WrittenOff)
         })
         .collect();
     if owed.is_empty() {
@@ -288,6 +498,7 @@ pub fn suggest(
         let step = Step {
             action: Action::SettleDispute,
             action_label: Action::SettleDispute.label_fr().into(),
+            tone: Action::SettleDispute.tone(),
             channel: Some(ContactChannel::Phone),
             date: working_today,
             optional: false,
@@ -319,6 +530,7 @@ pub fn suggest(
             Step {
                 action: Action::PreventiveNote,
                 action_label: Action::PreventiveNote.label_fr().into(),
+                tone: Action::PreventiveNote.tone(),
                 channel: Some(ContactChannel::Email),
                 date: d.max(working_today),
                 optional: true,
@@ -437,6 +649,7 @@ fn ladder(
             return Some(Step {
                 action: Action::ProposeCalendar,
                 action_label: Action::ProposeCalendar.label_fr().into(),
+                tone: Action::ProposeCalendar.tone(),
                 channel: Some(ContactChannel::Phone),
                 date: working_today,
                 optional: false,
@@ -463,6 +676,7 @@ fn ladder(
             return Some(Step {
                 action: Action::Nothing,
                 action_label: Action::Nothing.label_fr().into(),
+                tone: Action::Nothing.tone(),
                 channel: None,
                 date: cal.on_or_after(plus_days(until, 1)),
                 optional: false,
@@ -499,6 +713,14 @@ fn ladder(
             "Client qui paie habituellement à l'heure\u{a0}: un appel d'abord, pour comprendre.",
         ));
     }
+    let called = episode.iter().any(|e| e.kind == JournalKind::Call);
+    if case.overrides.always_call_first && next < 2 && !called {
+        next = 2;
+        reasons.push(reason(
+            "always_call_first",
+            "Pour ce client, un appel avant toute relance écrite.",
+        ));
+    }
     let mut action = LADDER.get(next).copied().unwrap_or(Action::AfterDeadline);
     if action == Action::FormalNotice && max_late < policy.formal_min_days_late {
         action = Action::LastReminder;
@@ -516,12 +738,10 @@ fn ladder(
 
     // When: the rung's own delay, the minimum gap after the last contact, a working day, not before today.
     let earliest = match (action, last_contact) {
-        (Action::FriendlyReminder, None) => {
-            cal.add_working_days(oldest_due, policy.friendly_after_working_days)
-        }
+        // The first contact after the due date, whatever it is, waits the friendly reminder's delay.
+        (_, None) => cal.add_working_days(oldest_due, policy.friendly_after_working_days),
         (Action::AfterDeadline, Some(last)) => plus_days(last, policy.after_formal_days),
         (_, Some(last)) => plus_days(last, policy.min_gap_days),
-        (_, None) => today,
     };
     let mut date = cal.on_or_after(earliest.max(today));
     if consumer {
@@ -570,6 +790,7 @@ fn ladder(
     Some(Step {
         action,
         action_label: action.label_fr().into(),
+        tone: action.tone(),
         channel,
         date,
         optional: false,

@@ -4,6 +4,8 @@
 //! Each write validates its input (see [`crate::input`]), checks it against the ledger (references, unique
 //! numbers, balances) and writes inside one transaction: a rejected request writes nothing.
 
+use crate::calendar::Calendar;
+use crate::engine::{self, Action, ClientCase, ClientOverrides, Policy, Suggestion};
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::{
     validate_allocations, AllocationInput, BusinessInput, ClientInput, CreditNoteInput,
@@ -184,6 +186,38 @@ fn page_of<T>(mut all: Vec<T>, offset: u32, limit: u32) -> Page<T> {
         total,
         offset: u32::try_from(start).unwrap_or(u32::MAX),
     }
+}
+
+const POLICY_KEY: &str = "policy";
+/// How many clients the agenda lists under « Dans les 7 jours » and « Rien à faire »; the totals say how many more.
+const AGENDA_SIDE_LIMIT: usize = 50;
+
+/// A client on the agenda, with its suggestion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct AgendaItem {
+    pub client_id: ClientId,
+    pub client_name: String,
+    pub client_kind: ClientKind,
+    pub balance: Money,
+    pub overdue_total: Money,
+    pub max_days_late: Option<i64>,
+    pub suggestion: Suggestion,
+}
+
+/// Aujourd'hui.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Agenda {
+    pub today: NaiveDate,
+    /// Something to do today, most urgent first.
+    pub due: Page<AgendaItem>,
+    /// Something to do within the next 7 days, soonest first (at most 50).
+    pub coming: Vec<AgendaItem>,
+    pub coming_total: u32,
+    /// Nothing to do, each with why (at most 50, largest balances first).
+    pub resting: Vec<AgendaItem>,
+    pub resting_total: u32,
 }
 
 /// The user's books.
@@ -985,13 +1019,117 @@ impl Ledger {
         })
     }
 
+    // ------------------------------------------------------------ the tact engine
+
+    /// The policy of the ladder (Réglages), the defaults until the user changes it.
+    pub fn policy(&self) -> Result<Policy> {
+        match db::setting_get(self.conn(), POLICY_KEY)? {
+            None => Ok(Policy::default()),
+            Some(json) => serde_json::from_str(&json).map_err(|e| {
+                Error::new(
+                    ErrorCode::InvalidSetting,
+                    format!("Réglages des relances illisibles ({e})\u{a0}: rétablissez les réglages par défaut."),
+                )
+            }),
+        }
+    }
+
+    /// Store the policy after checking every value.
+    pub fn set_policy(&mut self, policy: &Policy) -> Result<Policy> {
+        policy.validate()?;
+        let json = serde_json::to_string(policy)
+            .map_err(|e| Error::new(ErrorCode::InvalidSetting, e.to_string()))?;
+        self.store
+            .write(|tx| db::setting_put(tx, POLICY_KEY, &json))?;
+        Ok(policy.clone())
+    }
+
+    /// Back to the defaults of practice.md.
+    pub fn reset_policy(&mut self) -> Result<Policy> {
+        self.store.write(|tx| db::setting_clear(tx, POLICY_KEY))?;
+        Ok(Policy::default())
+    }
+
+    pub fn overrides(&self, client_id: ClientId) -> Result<ClientOverrides> {
+        client_in(self.conn(), client_id, "client_id")?;
+        db::overrides_get(self.conn(), client_id)
+    }
+
+    /// A client's exceptions to the policy.
+    pub fn set_overrides(
+        &mut self,
+        client_id: ClientId,
+        overrides: &ClientOverrides,
+    ) -> Result<ClientOverrides> {
+        self.store.write(|tx| {
+            client_in(tx, client_id, "client_id")?;
+            db::overrides_put(tx, client_id, overrides)
+        })?;
+        Ok(overrides.clone())
+    }
+
+    /// « Reporter »: nothing is suggested for the client before `until`, and the history says so.
+    pub fn postpone(
+        &mut self,
+        client_id: ClientId,
+        until: &str,
+        today: NaiveDate,
+    ) -> Result<ClientOverrides> {
+        let until = crate::text::parse_date("until", "Reporter au", until)?;
+        if until <= today {
+            return Err(Error::field(
+                ErrorCode::InvalidDate,
+                "until",
+                format!(
+                    "Reporter au\u{a0}: choisissez une date après aujourd'hui ({}).",
+                    format_date_fr(today)
+                ),
+            ));
+        }
+        if until.signed_duration_since(today).num_days() > 366 {
+            return Err(Error::field(
+                ErrorCode::InvalidDate,
+                "until",
+                "Reporter au\u{a0}: choisissez une date dans l'année qui vient.",
+            ));
+        }
+        let policy = self.policy()?;
+        let step = self.suggestion(client_id, today, &policy)?.step;
+        self.store.write(|tx| {
+            let mut o = db::overrides_get(tx, client_id)?;
+            o.pause_until = Some(until);
+            db::overrides_put(tx, client_id, &o)?;
+            let what = if step.action == Action::Nothing {
+                "Relances suspendues".to_owned()
+            } else {
+                format!("{} reportée", step.action_label)
+            };
+            let entry = JournalEntry {
+                id: 0,
+                client_id,
+                invoice_id: None,
+                date: today,
+                kind: JournalKind::Note,
+                channel: None,
+                call_outcome: None,
+                promise_date: None,
+                promise_amount: None,
+                text: Some(format!("{what} au {}.", format_date_fr(until))),
+                payment_id: None,
+                corrects: None,
+            };
+            db::journal_insert(tx, &entry, None)?;
+            Ok(o)
+        })
+    }
+
     /// The next tactful step for one client on `today` (see [`crate::engine`]).
     pub fn suggestion(
         &self,
         id: ClientId,
         today: NaiveDate,
-        policy: &crate::engine::Policy,
-    ) -> Result<crate::engine::Suggestion> {
+        policy: &Policy,
+    ) -> Result<Suggestion> {
         let detail = self.client_detail(id, today)?;
         let invoices: Vec<(Invoice, InvoiceState)> = detail
             .invoices
@@ -999,32 +1137,164 @@ impl Ledger {
             .map(|r| (r.invoice.clone(), r.state()))
             .collect();
         let journal: Vec<JournalEntry> = detail.journal.iter().map(|v| v.entry.clone()).collect();
-        let case = crate::engine::ClientCase {
+        let overrides = db::overrides_get(self.conn(), id)?;
+        let case = ClientCase {
             client: &detail.client,
             standing: &detail.standing,
             invoices: &invoices,
             journal: &journal,
+            overrides: &overrides,
         };
-        Ok(crate::engine::suggest(
-            &case,
-            policy,
-            &crate::calendar::Calendar::france(),
-            today,
-        ))
+        Ok(engine::suggest(&case, policy, &Calendar::france(), today))
     }
 
-    /// The next step for every active client, one client at a time. (The 5 000-client agenda needs a bulk path:
-    /// see the note on issue 4.)
+    /// The next step for every active client, in the clients' order. The whole ledger is read once: the facts
+    /// and states for all invoices, full records only for the invoices with something owed, the journal grouped
+    /// by client.
     pub fn suggestions(
         &self,
         today: NaiveDate,
-        policy: &crate::engine::Policy,
-    ) -> Result<Vec<(Client, crate::engine::Suggestion)>> {
-        self.clients()?
+        policy: &Policy,
+    ) -> Result<Vec<(Client, Suggestion)>> {
+        let conn = self.conn();
+        let facts = db::load_facts(conn)?;
+        let states = standing::invoice_states(&facts, today)?;
+        let standings = standing::client_standings_from(&facts, &states, today)?;
+        let standing_of: std::collections::HashMap<ClientId, &ClientStanding> =
+            standings.iter().map(|s| (s.client_id, s)).collect();
+        // Full records only where the engine needs them: invoices issued by today with a balance.
+        let owed: Vec<&InvoiceState> = facts
+            .invoices
+            .iter()
+            .zip(&states)
+            .filter(|(f, st)| f.issue_date <= today && st.balance.is_positive())
+            .map(|(_, st)| st)
+            .collect();
+        let ids: Vec<InvoiceId> = owed.iter().map(|st| st.invoice_id).collect();
+        let mut records: std::collections::HashMap<InvoiceId, Invoice> =
+            db::invoices_by_ids(conn, &ids)?
+                .into_iter()
+                .map(|i| (i.id, i))
+                .collect();
+        let mut invoices_of: std::collections::HashMap<ClientId, Vec<(Invoice, InvoiceState)>> =
+            std::collections::HashMap::new();
+        for st in owed {
+            if let Some(inv) = records.remove(&st.invoice_id) {
+                invoices_of
+                    .entry(st.client_id)
+                    .or_default()
+                    .push((inv, st.clone()));
+            }
+        }
+        let mut journal_of: std::collections::HashMap<ClientId, Vec<JournalEntry>> =
+            std::collections::HashMap::new();
+        for e in db::journal_all(conn)? {
+            journal_of.entry(e.client_id).or_default().push(e);
+        }
+        for entries in journal_of.values_mut() {
+            entries.sort_by_key(|e| (e.date, e.id));
+        }
+        let overrides = db::overrides_all(conn)?;
+        let cal = Calendar::france();
+        let none = ClientOverrides::default();
+        let empty_standing = ClientStanding::default();
+        let mut out = Vec::new();
+        for client in db::clients_all(conn)?.into_iter().filter(|c| !c.archived) {
+            let case = ClientCase {
+                client: &client,
+                standing: standing_of
+                    .get(&client.id)
+                    .copied()
+                    .unwrap_or(&empty_standing),
+                invoices: invoices_of.get(&client.id).map_or(&[], Vec::as_slice),
+                journal: journal_of.get(&client.id).map_or(&[], Vec::as_slice),
+                overrides: overrides.get(&client.id).unwrap_or(&none),
+            };
+            let s = engine::suggest(&case, policy, &cal, today);
+            out.push((client, s));
+        }
+        Ok(out)
+    }
+
+    /// Aujourd'hui: the clients with something to do today (most urgent first: amount, lateness, step), a page
+    /// at a time; what is coming in the next 7 days; and the clients with nothing to do, with why.
+    pub fn agenda(&self, today: NaiveDate, offset: u32, limit: u32) -> Result<Agenda> {
+        let policy = self.policy()?;
+        let facts_standings = self.standings(today)?;
+        let standing_of: std::collections::HashMap<ClientId, ClientStanding> = facts_standings
             .into_iter()
-            .filter(|c| !c.archived)
-            .map(|c| self.suggestion(c.id, today, policy).map(|s| (c, s)))
-            .collect()
+            .map(|s| (s.client_id, s))
+            .collect();
+        let week = today
+            .checked_add_days(chrono::Days::new(7))
+            .unwrap_or(today);
+        let (mut due, mut coming, mut resting) = (Vec::new(), Vec::new(), Vec::new());
+        for (client, suggestion) in self.suggestions(today, &policy)? {
+            let st = standing_of.get(&client.id).cloned().unwrap_or_default();
+            let next_date = [Some(&suggestion.step), suggestion.alongside.as_ref()]
+                .into_iter()
+                .flatten()
+                .filter(|s| s.action != Action::Nothing)
+                .map(|s| s.date)
+                .min();
+            let item = AgendaItem {
+                client_id: client.id,
+                client_name: client.name,
+                client_kind: client.kind,
+                balance: st.balance,
+                overdue_total: st.overdue_total,
+                max_days_late: st.max_days_late,
+                suggestion,
+            };
+            match next_date {
+                Some(d) if d <= today => due.push(item),
+                Some(d) if d <= week => coming.push(item),
+                _ => resting.push(item),
+            }
+        }
+        due.sort_by(|a, b| {
+            let key = |i: &AgendaItem| {
+                (
+                    !i.suggestion.step.optional,
+                    i.suggestion
+                        .step
+                        .amount
+                        .checked_add(
+                            i.suggestion
+                                .alongside
+                                .as_ref()
+                                .map_or(Money::ZERO, |s| s.amount),
+                        )
+                        .unwrap_or(Money::from_cents(i64::MAX)),
+                    i.max_days_late.unwrap_or(0),
+                    i.suggestion.step.action.rank(),
+                )
+            };
+            key(b)
+                .cmp(&key(a))
+                .then_with(|| a.client_name.cmp(&b.client_name))
+        });
+        coming.sort_by(|a, b| {
+            (a.suggestion.step.date, &a.client_name).cmp(&(b.suggestion.step.date, &b.client_name))
+        });
+        // Those with something owed first, then the largest balances.
+        resting.sort_by(|a, b| {
+            b.balance
+                .cmp(&a.balance)
+                .then_with(|| a.client_name.cmp(&b.client_name))
+        });
+        let coming_total = u32::try_from(coming.len()).unwrap_or(u32::MAX);
+        let resting_total = u32::try_from(resting.len()).unwrap_or(u32::MAX);
+        coming.truncate(AGENDA_SIDE_LIMIT);
+        resting.truncate(AGENDA_SIDE_LIMIT);
+        Ok(Agenda {
+            today,
+            due: page_of(due, offset, limit),
+            coming,
+            coming_total,
+            resting,
+            resting_total,
+        })
     }
 
     /// Direct access for the export/import module.

@@ -53,6 +53,8 @@ macro_rules! labelled_enum {
     };
 }
 
+pub(crate) use labelled_enum;
+
 labelled_enum!(
     /// Who the client is in law: it drives penalties, the 40 € indemnity, wording and prescription
     /// (legal-fr A.1).

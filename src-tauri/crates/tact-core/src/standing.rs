@@ -261,7 +261,15 @@ pub fn invoice_states(facts: &Facts, as_of: NaiveDate) -> Result<Vec<InvoiceStat
 
 /// Every client's standing as of `as_of`, in the order of `facts.client_ids`.
 pub fn client_standings(facts: &Facts, as_of: NaiveDate) -> Result<Vec<ClientStanding>> {
-    let states = invoice_states(facts, as_of)?;
+    client_standings_from(facts, &invoice_states(facts, as_of)?, as_of)
+}
+
+/// [`client_standings`] from states already computed by [`invoice_states`] on the same facts and date.
+pub fn client_standings_from(
+    facts: &Facts,
+    states: &[InvoiceState],
+    as_of: NaiveDate,
+) -> Result<Vec<ClientStanding>> {
     let index = IdIndex::new(facts.client_ids.iter().copied());
     let mut out: Vec<ClientStanding> = facts
         .client_ids
@@ -274,7 +282,7 @@ pub fn client_standings(facts: &Facts, as_of: NaiveDate) -> Result<Vec<ClientSta
     // Total days late over settled invoices, per client, for the average.
     let mut days_late_sum: Vec<i64> = vec![0; out.len()];
 
-    for (inv, st) in facts.invoices.iter().zip(&states) {
+    for (inv, st) in facts.invoices.iter().zip(states) {
         if inv.issue_date > as_of {
             continue;
         }

@@ -37,6 +37,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "journal",
         sql: include_str!("migrations/0002_journal.sql"),
     },
+    Migration {
+        version: 3,
+        name: "tact",
+        sql: include_str!("migrations/0003_tact.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -1,6 +1,7 @@
 //! Every SQL statement of the app. Functions take a `&Connection` (a `Transaction` derefs to one), so the
 //! ledger composes them inside a single transaction. They store and load records; the rules live in the domain.
 
+use crate::engine::ClientOverrides;
 use crate::error::{Error, Result};
 use crate::model::{
     Allocation, Business, CallOutcome, Channel, Client, ClientId, ClientKind, CollectiveProcedure,
@@ -808,14 +809,93 @@ pub fn client_names(conn: &Connection) -> Result<std::collections::HashMap<Clien
 
 /// Full invoice records for the given ids (one page), in any order.
 pub fn invoices_by_ids(conn: &Connection, ids: &[InvoiceId]) -> Result<Vec<Invoice>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
+    // In chunks, well under SQLite's limit on bound parameters.
+    let mut out = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(5_000) {
+        let marks = vec!["?"; chunk.len()].join(", ");
+        let sql = format!("SELECT {INVOICE_COLS} FROM invoices WHERE id IN ({marks})");
+        let mut stmt = conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(chunk.iter()), invoice_row)?;
+        for row in rows {
+            out.push(row?);
+        }
     }
-    let marks = vec!["?"; ids.len()].join(", ");
-    let sql = format!("SELECT {INVOICE_COLS} FROM invoices WHERE id IN ({marks})");
-    let mut stmt = conn.prepare(&sql)?;
+    Ok(out)
+}
+
+// ---------------------------------------------------------------- settings and per-client overrides
+
+/// A setting's JSON value, `None` when it was never set.
+pub fn setting_get(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+pub fn setting_put(conn: &Connection, key: &str, json: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, json],
+    )?;
+    Ok(())
+}
+
+/// Back to the default: the row goes.
+pub fn setting_clear(conn: &Connection, key: &str) -> Result<()> {
+    conn.execute("DELETE FROM settings WHERE key = ?1", [key])?;
+    Ok(())
+}
+
+fn overrides_row(r: &Row<'_>) -> rusqlite::Result<(ClientId, ClientOverrides)> {
+    Ok((
+        r.get(0)?,
+        ClientOverrides {
+            pause_until: r.get(1)?,
+            always_call_first: r.get(2)?,
+        },
+    ))
+}
+
+pub fn overrides_get(conn: &Connection, client_id: ClientId) -> Result<ClientOverrides> {
+    Ok(conn
+        .query_row(
+            "SELECT client_id, pause_until, always_call_first FROM client_overrides WHERE client_id = ?1",
+            [client_id],
+            overrides_row,
+        )
+        .optional()?
+        .map(|(_, o)| o)
+        .unwrap_or_default())
+}
+
+pub fn overrides_all(
+    conn: &Connection,
+) -> Result<std::collections::HashMap<ClientId, ClientOverrides>> {
+    let mut stmt =
+        conn.prepare("SELECT client_id, pause_until, always_call_first FROM client_overrides")?;
     let rows = stmt
-        .query_map(params_from_iter(ids.iter()), invoice_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .query_map([], overrides_row)?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
+}
+
+/// Store a client's overrides; the defaults leave no row.
+pub fn overrides_put(conn: &Connection, client_id: ClientId, o: &ClientOverrides) -> Result<()> {
+    if *o == ClientOverrides::default() {
+        conn.execute(
+            "DELETE FROM client_overrides WHERE client_id = ?1",
+            [client_id],
+        )?;
+    } else {
+        conn.execute(
+            "INSERT INTO client_overrides (client_id, pause_until, always_call_first) VALUES (?1, ?2, ?3)
+             ON CONFLICT (client_id) DO UPDATE SET pause_until = excluded.pause_until,
+                 always_call_first = excluded.always_call_first",
+            params![client_id, o.pause_until, o.always_call_first],
+        )?;
+    }
+    Ok(())
 }
