@@ -135,7 +135,10 @@ fn generate() -> LedgerExport {
         }
         // Reminders on some unpaid invoices, so that the engine reads a real history.
         if n == 0 && id % 20 != 0 && id % 3 == 0 {
-            for (k, kind) in [(5, JournalKind::FriendlyReminder), (12, JournalKind::FirmReminder)] {
+            for (k, kind) in [
+                (5, JournalKind::FriendlyReminder),
+                (12, JournalKind::FirmReminder),
+            ] {
                 if k == 12 && id % 6 != 0 {
                     continue;
                 }

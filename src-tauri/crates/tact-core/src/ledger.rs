@@ -1156,6 +1156,19 @@ impl Ledger {
         today: NaiveDate,
         policy: &Policy,
     ) -> Result<Vec<(Client, Suggestion)>> {
+        Ok(self
+            .suggest_all(today, policy)?
+            .into_iter()
+            .map(|(c, s, _)| (c, s))
+            .collect())
+    }
+
+    /// Every active client with its suggestion and its standing.
+    fn suggest_all(
+        &self,
+        today: NaiveDate,
+        policy: &Policy,
+    ) -> Result<Vec<(Client, Suggestion, ClientStanding)>> {
         let conn = self.conn();
         let facts = db::load_facts(conn)?;
         let states = standing::invoice_states(&facts, today)?;
@@ -1211,7 +1224,8 @@ impl Ledger {
                 overrides: overrides.get(&client.id).unwrap_or(&none),
             };
             let s = engine::suggest(&case, policy, &cal, today);
-            out.push((client, s));
+            let st = case.standing.clone();
+            out.push((client, s, st));
         }
         Ok(out)
     }
@@ -1220,17 +1234,11 @@ impl Ledger {
     /// at a time; what is coming in the next 7 days; and the clients with nothing to do, with why.
     pub fn agenda(&self, today: NaiveDate, offset: u32, limit: u32) -> Result<Agenda> {
         let policy = self.policy()?;
-        let facts_standings = self.standings(today)?;
-        let standing_of: std::collections::HashMap<ClientId, ClientStanding> = facts_standings
-            .into_iter()
-            .map(|s| (s.client_id, s))
-            .collect();
         let week = today
             .checked_add_days(chrono::Days::new(7))
             .unwrap_or(today);
         let (mut due, mut coming, mut resting) = (Vec::new(), Vec::new(), Vec::new());
-        for (client, suggestion) in self.suggestions(today, &policy)? {
-            let st = standing_of.get(&client.id).cloned().unwrap_or_default();
+        for (client, suggestion, st) in self.suggest_all(today, &policy)? {
             let next_date = [Some(&suggestion.step), suggestion.alongside.as_ref()]
                 .into_iter()
                 .flatten()

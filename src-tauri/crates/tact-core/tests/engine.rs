@@ -100,9 +100,18 @@ impl Case {
 fn friendly_reminder_three_working_days_after_the_due_date() {
     // Due Saturday 31/10; working days after: Mon 02/11, Tue 03/11, Wed 04/11.
     let c = Case::new("professional", "1000.00");
-    assert_eq!(c.on("2026-11-03"), (Action::FriendlyReminder, d("2026-11-04")));
-    assert_eq!(c.on("2026-11-04"), (Action::FriendlyReminder, d("2026-11-04")));
-    assert_eq!(c.on("2026-11-05"), (Action::FriendlyReminder, d("2026-11-05")));
+    assert_eq!(
+        c.on("2026-11-03"),
+        (Action::FriendlyReminder, d("2026-11-04"))
+    );
+    assert_eq!(
+        c.on("2026-11-04"),
+        (Action::FriendlyReminder, d("2026-11-04"))
+    );
+    assert_eq!(
+        c.on("2026-11-05"),
+        (Action::FriendlyReminder, d("2026-11-05"))
+    );
     // Before the due date, a long-standing client with an ordinary amount: nothing.
     assert_eq!(c.on("2026-10-20").0, Action::Nothing);
 }
@@ -158,7 +167,9 @@ fn a_promise_holds_until_its_date_plus_two_working_days_then_moves_one_step_up()
     let (action, date) = c.on("2026-11-25");
     assert_eq!((action, date), (Action::LastReminder, d("2026-11-25")));
     assert_eq!(c.on("2026-11-30").0, Action::FormalNotice);
-    assert!(c.reasons("2026-11-25").contains(&"promise_broken".to_owned()));
+    assert!(c
+        .reasons("2026-11-25")
+        .contains(&"promise_broken".to_owned()));
 }
 
 #[test]
@@ -182,10 +193,13 @@ fn a_payment_after_the_promise_keeps_it_from_counting_as_broken() {
 fn a_good_payer_gets_a_call_before_anything_firm() {
     let mut c = Case::new("professional", "1000.00");
     // Three earlier invoices, all paid on time.
-    for (n, issue) in [("A-1", "2026-01-05"), ("A-2", "2026-03-02"), ("A-3", "2026-05-04")] {
-        let inv = c
-            .l
-            .add_invoice(&InvoiceInput {
+    for (n, issue) in [
+        ("A-1", "2026-01-05"),
+        ("A-2", "2026-03-02"),
+        ("A-3", "2026-05-04"),
+    ] {
+        let inv =
+            c.l.add_invoice(&InvoiceInput {
                 number: n.into(),
                 client_id: c.client,
                 issue_date: issue.into(),
@@ -252,20 +266,28 @@ fn reporter_moves_the_step_to_the_chosen_date_and_writes_it_down() {
     assert_eq!(c.on("2026-11-04"), (Action::FriendlyReminder, today));
     c.l.postpone(c.client, "2026-11-09", today)
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(c.on("2026-11-04"), (Action::FriendlyReminder, d("2026-11-09")));
-    assert_eq!(c.on("2026-11-09"), (Action::FriendlyReminder, d("2026-11-09")));
+    assert_eq!(
+        c.on("2026-11-04"),
+        (Action::FriendlyReminder, d("2026-11-09"))
+    );
+    assert_eq!(
+        c.on("2026-11-09"),
+        (Action::FriendlyReminder, d("2026-11-09"))
+    );
     let history = c.l.journal(c.client).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         history.last().and_then(|v| v.entry.text.as_deref()),
         Some("Relance amiable reportée au 09/11/2026.")
     );
     // A date in the past or today is refused, naming the field, and writes nothing.
-    let err = c
-        .l
-        .postpone(c.client, "04/11/2026", today)
-        .err()
-        .unwrap_or_else(|| panic!("refused"));
-    assert_eq!((err.code, err.field.as_deref()), (ErrorCode::InvalidDate, Some("until")));
+    let err =
+        c.l.postpone(c.client, "04/11/2026", today)
+            .err()
+            .unwrap_or_else(|| panic!("refused"));
+    assert_eq!(
+        (err.code, err.field.as_deref()),
+        (ErrorCode::InvalidDate, Some("until"))
+    );
     assert_eq!(c.l.journal(c.client).map(|j| j.len()).ok(), Some(1));
 }
 
@@ -315,10 +337,20 @@ fn the_policy_is_stored_checked_and_reset() {
 fn the_bulk_agenda_gives_the_same_steps_as_one_client_at_a_time() {
     let mut l = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
     l.load_demo().unwrap_or_else(|e| panic!("{e}"));
-    for day in ["2026-09-20", "2026-10-20", "2026-11-03", "2026-11-23", "2026-11-25", "2027-01-10"] {
+    for day in [
+        "2026-09-20",
+        "2026-10-20",
+        "2026-11-03",
+        "2026-11-23",
+        "2026-11-25",
+        "2027-01-10",
+    ] {
         let today = d(day);
         let policy = Policy::default();
-        for (client, bulk) in l.suggestions(today, &policy).unwrap_or_else(|e| panic!("{e}")) {
+        for (client, bulk) in l
+            .suggestions(today, &policy)
+            .unwrap_or_else(|e| panic!("{e}"))
+        {
             let one = l
                 .suggestion(client.id, today, &policy)
                 .unwrap_or_else(|e| panic!("{e}"));
@@ -331,7 +363,9 @@ fn the_bulk_agenda_gives_the_same_steps_as_one_client_at_a_time() {
 fn the_agenda_of_monday_23_november() {
     let mut l = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
     l.load_demo().unwrap_or_else(|e| panic!("{e}"));
-    let a = l.agenda(d("2026-11-23"), 0, 20).unwrap_or_else(|e| panic!("{e}"));
+    let a = l
+        .agenda(d("2026-11-23"), 0, 20)
+        .unwrap_or_else(|e| panic!("{e}"));
     let due: Vec<(&str, Action)> = a
         .due
         .rows
