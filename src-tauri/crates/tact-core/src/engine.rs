@@ -411,12 +411,12 @@ fn suggest_unpaused(
 ) -> Suggestion {
     let client = case.client;
     let consumer = client.kind == ClientKind::Consumer;
-    // Journal entries still in force, oldest first.
+    // Journal entries still in force and written by `today`, oldest first.
     let corrected: Vec<i64> = case.journal.iter().filter_map(|e| e.corrects).collect();
     let journal: Vec<&JournalEntry> = case
         .journal
         .iter()
-        .filter(|e| !corrected.contains(&e.id))
+        .filter(|e| !corrected.contains(&e.id) && e.date <= today)
         .collect();
     let working_today = cal.on_or_after(today);
     let nothing = |reasons: Vec<Reason>, date: NaiveDate| Step {

@@ -5,6 +5,7 @@
 //! numbers, balances) and writes inside one transaction: a rejected request writes nothing.
 
 use crate::calendar::Calendar;
+use crate::drafts::{self, Draft, DraftContext};
 use crate::engine::{self, Action, ClientCase, ClientOverrides, Policy, Suggestion};
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::{
@@ -187,6 +188,9 @@ fn page_of<T>(mut all: Vec<T>, offset: u32, limit: u32) -> Page<T> {
         offset: u32::try_from(start).unwrap_or(u32::MAX),
     }
 }
+
+/// A client, its invoices with their states, its history.
+type CaseParts = (Client, Vec<(Invoice, InvoiceState)>, Vec<JournalEntry>);
 
 const POLICY_KEY: &str = "policy";
 /// How many clients the agenda lists under « Dans les 7 jours » and « Rien à faire »; the totals say how many more.
@@ -1146,6 +1150,65 @@ impl Ledger {
             overrides: &overrides,
         };
         Ok(engine::suggest(&case, policy, &Calendar::france(), today))
+    }
+
+    /// The draft for a client's current step on `today` (email, call sheet, or memo).
+    pub fn draft(&self, client_id: ClientId, today: NaiveDate) -> Result<Draft> {
+        let business = self.business_for_drafts()?;
+        let policy = self.policy()?;
+        let suggestion = self.suggestion(client_id, today, &policy)?;
+        let (client, invoices, journal) = self.case_parts(client_id, today)?;
+        let ctx = DraftContext {
+            business: &business,
+            client: &client,
+            invoices: &invoices,
+            journal: &journal,
+            today,
+        };
+        drafts::draft(&ctx, &suggestion)
+    }
+
+    /// The email that confirms a call recorded in the history.
+    pub fn call_confirmation(&self, journal_id: JournalId, today: NaiveDate) -> Result<Draft> {
+        let entry = db::journal_get(self.conn(), journal_id)?.ok_or_else(|| {
+            not_found(
+                ErrorCode::JournalEntryNotFound,
+                "journal_id",
+                "Entrée d'historique",
+                journal_id,
+            )
+        })?;
+        let business = self.business_for_drafts()?;
+        let (client, invoices, journal) = self.case_parts(entry.client_id, today)?;
+        let ctx = DraftContext {
+            business: &business,
+            client: &client,
+            invoices: &invoices,
+            journal: &journal,
+            today,
+        };
+        drafts::call_confirmation(&ctx, &entry)
+    }
+
+    fn business_for_drafts(&self) -> Result<Business> {
+        self.business()?.ok_or_else(|| {
+            Error::new(
+                ErrorCode::BusinessNotSet,
+                "Renseignez d'abord « Mon entreprise » (nom, coordonnées, IBAN)\u{a0}: les brouillons sont signés avec.",
+            )
+        })
+    }
+
+    /// A client, its invoices with their states, and its history, as of `today`.
+    fn case_parts(&self, client_id: ClientId, today: NaiveDate) -> Result<CaseParts> {
+        let detail = self.client_detail(client_id, today)?;
+        let invoices = detail
+            .invoices
+            .iter()
+            .map(|r| (r.invoice.clone(), r.state()))
+            .collect();
+        let journal = detail.journal.into_iter().map(|v| v.entry).collect();
+        Ok((detail.client, invoices, journal))
     }
 
     /// The next step for every active client, in the clients' order. The whole ledger is read once: the facts

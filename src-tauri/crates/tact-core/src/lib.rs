@@ -17,6 +17,7 @@
 //! The domain never reads the clock: every "as of" date is a parameter.
 
 pub mod calendar;
+pub mod drafts;
 pub mod engine;
 pub mod error;
 pub mod exchange;
