@@ -60,6 +60,28 @@ pub enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// Le brouillon de la prochaine étape d'un client (e-mail, fiche d'appel ou note), prêt à relire.
+    Draft {
+        #[arg(long)]
+        client: i64,
+        /// Écrit aussi le brouillon en message .eml, prêt à ouvrir dans la messagerie.
+        #[arg(long, value_name = "FICHIER.eml")]
+        eml: Option<PathBuf>,
+        /// L'e-mail de confirmation d'un appel noté dans l'historique (numéro de l'entrée).
+        #[arg(long, value_name = "ID", conflicts_with = "eml")]
+        after_call: Option<i64>,
+    },
+    /// Reporte la prochaine étape d'un client à une date (noté dans l'historique).
+    Postpone {
+        #[arg(long)]
+        client: i64,
+        /// JJ/MM/AAAA ou AAAA-MM-JJ.
+        #[arg(long)]
+        until: String,
+    },
+    /// Les réglages des relances (délais, écarts, seuils).
+    #[command(subcommand)]
+    Policy(PolicyCmd),
     /// Remplit une base vide avec les données d'exemple (l'atelier de Sophie Marchand).
     Demo,
     /// Exporte tout le registre en JSON sur la sortie standard.
@@ -72,6 +94,19 @@ pub enum Command {
     },
     /// Affiche le chemin de la base de données utilisée.
     Where,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PolicyCmd {
+    /// Affiche les réglages en vigueur.
+    Show,
+    /// Remplace les réglages par ceux d'un fichier JSON (même forme que `tact --json policy show`).
+    Set {
+        #[arg(value_name = "FICHIER")]
+        file: PathBuf,
+    },
+    /// Rétablit les réglages par défaut.
+    Reset,
 }
 
 #[derive(Debug, Subcommand)]

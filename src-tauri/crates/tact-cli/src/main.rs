@@ -20,12 +20,14 @@ mod table;
 
 use chrono::NaiveDate;
 use clap::Parser;
+use cli::PolicyCmd;
 use cli::{
     BusinessArgs, BusinessCmd, Cli, ClientArgs, ClientsCmd, Command, ContactArgs, CreditNotesCmd,
     InvoiceArgs, InvoicesCmd, JournalCmd, PaymentsCmd,
 };
 use serde::Serialize;
 use serde_json::json;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use table::Table;
 use tact_core::input::{
@@ -122,6 +124,20 @@ fn run(cli: Cli) -> Result<()> {
         Command::CreditNotes(cmd) => credit_notes(&mut ledger, &out, cmd),
         Command::Journal(cmd) => journal(&mut ledger, &out, cmd),
         Command::Next { client, all } => next(&ledger, &out, client, all, as_of),
+        Command::Draft {
+            client,
+            eml,
+            after_call,
+        } => draft(&ledger, &out, client, eml, after_call, as_of),
+        Command::Postpone { client, until } => {
+            let o = ledger.postpone(client, &until, as_of)?;
+            out.print(&o, || {
+                if let Some(d) = o.pause_until {
+                    println!("Prochaine étape reportée au {}.", format_date_fr(d));
+                }
+            })
+        }
+        Command::Policy(cmd) => policy(&mut ledger, &out, cmd),
         Command::Demo => {
             let report = ledger.load_demo()?;
             out.print(&report, || {
@@ -159,7 +175,7 @@ fn next(
     all: bool,
     today: NaiveDate,
 ) -> Result<()> {
-    let policy = tact_core::engine::Policy::default();
+    let policy = ledger.policy()?;
     let list: Vec<(tact_core::model::Client, tact_core::engine::Suggestion)> = match client {
         Some(id) => vec![(ledger.client(id)?, ledger.suggestion(id, today, &policy)?)],
         None => ledger.suggestions(today, &policy)?,
@@ -204,6 +220,130 @@ fn next(
             if let Some(then) = &s.step.then {
                 println!("    Ensuite\u{a0}: {then}");
             }
+        }
+    })
+}
+
+// ---------------------------------------------------------------- drafts and policy
+
+fn draft(
+    ledger: &Ledger,
+    out: &Out,
+    client: i64,
+    eml: Option<PathBuf>,
+    after_call: Option<i64>,
+    today: NaiveDate,
+) -> Result<()> {
+    let d = match after_call {
+        Some(id) => {
+            let d = ledger.call_confirmation(id, today)?;
+            if d.client_id != client {
+                return Err(Error::field(
+                    ErrorCode::ClientMismatch,
+                    "after_call",
+                    format!("L'entrée n°\u{a0}{id} concerne un autre client."),
+                ));
+            }
+            d
+        }
+        None => ledger.draft(client, today)?,
+    };
+    if let Some(path) = &eml {
+        let from = ledger.business()?.and_then(|b| b.contact.email);
+        std::fs::write(path, tact_core::drafts::to_eml(&d, from.as_deref(), today)).map_err(
+            |e| {
+                Error::new(
+                    ErrorCode::Io,
+                    format!("Écriture de {}\u{a0}: {e}.", path.display()),
+                )
+            },
+        )?;
+    }
+    out.print(&d, || {
+        if let Some(to) = &d.to {
+            println!("À\u{a0}: {to}");
+        }
+        println!("Objet\u{a0}: {}\n", d.subject);
+        println!("{}", d.body);
+        if let Some(path) = &eml {
+            println!("\nEnregistré\u{a0}: {}", path.display());
+        }
+    })
+}
+
+fn policy(ledger: &mut Ledger, out: &Out, cmd: PolicyCmd) -> Result<()> {
+    let p = match cmd {
+        PolicyCmd::Show => ledger.policy()?,
+        PolicyCmd::Reset => ledger.reset_policy()?,
+        PolicyCmd::Set { file } => {
+            let text = std::fs::read_to_string(&file).map_err(|e| {
+                Error::new(
+                    ErrorCode::Io,
+                    format!("Lecture de {}\u{a0}: {e}.", file.display()),
+                )
+            })?;
+            let p: tact_core::engine::Policy = serde_json::from_str(&text).map_err(|e| {
+                Error::new(
+                    ErrorCode::InvalidSetting,
+                    format!("Réglages illisibles dans {}\u{a0}: {e}.", file.display()),
+                )
+            })?;
+            ledger.set_policy(&p)?
+        }
+    };
+    out.print(&p, || {
+        let rows = [
+            (
+                "Relance amiable après l'échéance",
+                format!("{} jours ouvrés", p.friendly_after_working_days),
+            ),
+            (
+                "Écart minimum entre deux contacts",
+                format!("{} jours", p.min_gap_days),
+            ),
+            (
+                "Délai de grâce après une promesse",
+                format!("{} jours ouvrés", p.promise_grace_working_days),
+            ),
+            (
+                "Mise en demeure à partir de",
+                format!("{} jours de retard", p.formal_min_days_late),
+            ),
+            (
+                "Suites après la mise en demeure",
+                format!("{} jours", p.after_formal_days),
+            ),
+            (
+                "Petite somme (pas de voie formelle en dessous)",
+                p.small_amount.format_fr(),
+            ),
+            (
+                "Rappel avant échéance",
+                format!("{} jours ouvrés avant", p.preventive_working_days),
+            ),
+            (
+                "… pour un client depuis moins de",
+                format!("{} jours", p.preventive_new_client_days),
+            ),
+            (
+                "… ou une facture d'au moins",
+                p.preventive_min_amount.format_fr(),
+            ),
+            (
+                "Particuliers : tentatives au plus sur 30 jours",
+                p.consumer_max_attempts_per_30_days.to_string(),
+            ),
+            (
+                "Bon payeur : factures réglées au moins",
+                p.good_payer_min_invoices.to_string(),
+            ),
+            (
+                "Bon payeur : part réglée à l'heure",
+                format!("{} %", p.good_payer_min_on_time_percent),
+            ),
+        ];
+        for (label, value) in rows {
+            println!("{label:48} {value}");
         }
     })
 }

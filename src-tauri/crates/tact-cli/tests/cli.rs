@@ -384,3 +384,62 @@ fn next_gives_the_scenarios_agenda() {
         ]
     );
 }
+
+#[test]
+fn draft_postpone_and_policy_from_the_command_line() {
+    let (dir, db) = temp_db();
+    assert!(tact(&db, &["demo"]).status.success());
+    // Studio Nova (client 4): the dispute draft, saved as .eml too.
+    let eml = dir.path().join("nova.eml");
+    let eml_arg = eml.to_string_lossy().to_string();
+    let d = ok_json(
+        &db,
+        &[
+            "--today",
+            "2026-11-23",
+            "draft",
+            "--client",
+            "4",
+            "--eml",
+            &eml_arg,
+            "--json",
+        ],
+    );
+    assert_eq!(d["action"], "settle_dispute");
+    assert_eq!(d["to"], "ines.morel@studionova.fr");
+    assert!(d["body"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("F-2026-033"));
+    let saved = std::fs::read_to_string(&eml).unwrap_or_default();
+    assert!(
+        saved.contains("To: ines.morel@studionova.fr\r\n"),
+        "{saved}"
+    );
+    // Reporter: nothing due for Studio Nova until 30/11.
+    assert!(tact(
+        &db,
+        &[
+            "--today",
+            "2026-11-23",
+            "postpone",
+            "--client",
+            "4",
+            "--until",
+            "30/11/2026"
+        ]
+    )
+    .status
+    .success());
+    let today = ok_json(&db, &["--today", "2026-11-23", "next", "--json"]);
+    assert!(!today.to_string().contains("Studio Nova"), "{today}");
+    // A policy out of range is refused with the field named; reset gives the defaults back.
+    let bad = dir.path().join("policy.json");
+    std::fs::write(&bad, r#"{"min_gap_days": 1}"#).unwrap_or_default();
+    let out = tact(&db, &["--json", "policy", "set", &bad.to_string_lossy()]);
+    assert!(!out.status.success());
+    let err: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap_or_default();
+    assert_eq!(err["error"]["field"], "min_gap_days");
+    let p = ok_json(&db, &["policy", "reset", "--json"]);
+    assert_eq!(p["min_gap_days"], 7);
+}
