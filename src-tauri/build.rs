@@ -19,6 +19,18 @@ const COMMANDS: &[&str] = &[
     "record_payment",
     "add_credit_note",
     "add_journal_entry",
+    "agenda",
+    "suggestion",
+    "draft",
+    "call_confirmation",
+    "postpone",
+    "client_overrides",
+    "set_client_overrides",
+    "get_policy",
+    "set_policy",
+    "reset_policy",
+    "save_eml",
+    "open_in_mail",
 ];
 
 fn main() {

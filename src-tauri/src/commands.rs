@@ -7,17 +7,21 @@
 use crate::AppState;
 use chrono::NaiveDate;
 use serde::Serialize;
+use tact_core::drafts::{Draft, EmailText};
+use tact_core::engine::{ClientOverrides, Policy, Suggestion};
 use tact_core::exchange::ImportReport;
 use tact_core::input::{
     BusinessInput, ClientInput, CreditNoteInput, InvoiceInput, JournalInput, PaymentInput,
 };
+use tact_core::ledger::Agenda;
 use tact_core::ledger::{
     ClientDetail, ClientQuery, ClientRow, InvoiceQuery, InvoiceRow, Page, Saved,
 };
+use tact_core::model::JournalId;
 use tact_core::model::{
     Business, Client, ClientId, CreditNote, Invoice, InvoiceId, JournalEntry, Payment,
 };
-use tact_core::Error;
+use tact_core::{Error, ErrorCode};
 use tauri::State;
 
 type Res<T> = Result<T, Error>;
@@ -157,6 +161,146 @@ pub fn add_journal_entry(state: State<'_, AppState>, input: JournalInput) -> Res
     state.ledger()?.add_journal_entry(&input)
 }
 
+#[tauri::command(async)]
+pub fn agenda(
+    state: State<'_, AppState>,
+    as_of: NaiveDate,
+    offset: u32,
+    limit: u32,
+) -> Res<Agenda> {
+    state.ledger()?.agenda(as_of, offset, limit)
+}
+
+#[tauri::command(async)]
+pub fn suggestion(
+    state: State<'_, AppState>,
+    client_id: ClientId,
+    as_of: NaiveDate,
+) -> Res<Suggestion> {
+    let ledger = state.ledger()?;
+    ledger.suggestion(client_id, as_of, &ledger.policy()?)
+}
+
+#[tauri::command(async)]
+pub fn draft(state: State<'_, AppState>, client_id: ClientId, as_of: NaiveDate) -> Res<Draft> {
+    state.ledger()?.draft(client_id, as_of)
+}
+
+#[tauri::command(async)]
+pub fn call_confirmation(
+    state: State<'_, AppState>,
+    journal_id: JournalId,
+    as_of: NaiveDate,
+) -> Res<Draft> {
+    state.ledger()?.call_confirmation(journal_id, as_of)
+}
+
+#[tauri::command(async)]
+pub fn postpone(
+    state: State<'_, AppState>,
+    client_id: ClientId,
+    until: String,
+    as_of: NaiveDate,
+) -> Res<ClientOverrides> {
+    state.ledger()?.postpone(client_id, &until, as_of)
+}
+
+#[tauri::command(async)]
+pub fn client_overrides(state: State<'_, AppState>, client_id: ClientId) -> Res<ClientOverrides> {
+    state.ledger()?.overrides(client_id)
+}
+
+#[tauri::command(async)]
+pub fn set_client_overrides(
+    state: State<'_, AppState>,
+    client_id: ClientId,
+    overrides: ClientOverrides,
+) -> Res<ClientOverrides> {
+    state.ledger()?.set_overrides(client_id, &overrides)
+}
+
+#[tauri::command(async)]
+pub fn get_policy(state: State<'_, AppState>) -> Res<Policy> {
+    state.ledger()?.policy()
+}
+
+#[tauri::command(async)]
+pub fn set_policy(state: State<'_, AppState>, policy: Policy) -> Res<Policy> {
+    state.ledger()?.set_policy(&policy)
+}
+
+#[tauri::command(async)]
+pub fn reset_policy(state: State<'_, AppState>) -> Res<Policy> {
+    state.ledger()?.reset_policy()
+}
+
+/// « Enregistrer en .eml »: a save dialog, then the message file. `None` when the user cancels.
+#[tauri::command(async)]
+pub fn save_eml(state: State<'_, AppState>, email: EmailText) -> Res<Option<String>> {
+    use tauri_plugin_dialog::DialogExt;
+    let from = state.ledger()?.business()?.and_then(|b| b.contact.email);
+    let name = format!("{}.eml", file_name(&email.subject));
+    let Some(path) = state
+        .app
+        .dialog()
+        .file()
+        .set_title("Enregistrer l'e-mail")
+        .set_file_name(name)
+        .add_filter("Message électronique", &["eml"])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+    else {
+        return Ok(None);
+    };
+    std::fs::write(
+        &path,
+        tact_core::drafts::to_eml(&email, from.as_deref(), today()),
+    )
+    .map_err(|e| {
+        Error::new(
+            ErrorCode::Io,
+            format!("Impossible d'enregistrer {}\u{a0}: {e}.", path.display()),
+        )
+    })?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// « Ouvrir dans la messagerie »: the system's mail program, through a mailto: link.
+#[tauri::command(async)]
+pub fn open_in_mail(state: State<'_, AppState>, email: EmailText) -> Res<()> {
+    use tauri_plugin_opener::OpenerExt;
+    state
+        .app
+        .opener()
+        .open_url(tact_core::drafts::mailto_url(&email), None::<&str>)
+        .map_err(|e| {
+            Error::new(
+                ErrorCode::Io,
+                format!("Aucune messagerie n'a pu s'ouvrir ({e})\u{a0}; copiez le texte ou enregistrez-le en .eml."),
+            )
+        })
+}
+
+/// A file name from a subject: letters, digits, spaces and dashes.
+fn file_name(subject: &str) -> String {
+    let s: String = subject
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == ' ' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.is_empty() {
+        "message".into()
+    } else {
+        s.chars().take(80).collect()
+    }
+}
+
 /// Declares each command's TypeScript signature from its Rust one. The `_check` function coerces every command
 /// to the declared function-pointer type, so a signature changed in one place and not the other fails to compile.
 macro_rules! signatures {
@@ -206,4 +350,16 @@ signatures! {
     record_payment(input: PaymentInput) -> Payment;
     add_credit_note(input: CreditNoteInput) -> CreditNote;
     add_journal_entry(input: JournalInput) -> JournalEntry;
+    agenda(as_of: NaiveDate, offset: u32, limit: u32) -> Agenda;
+    suggestion(client_id: ClientId, as_of: NaiveDate) -> Suggestion;
+    draft(client_id: ClientId, as_of: NaiveDate) -> Draft;
+    call_confirmation(journal_id: JournalId, as_of: NaiveDate) -> Draft;
+    postpone(client_id: ClientId, until: String, as_of: NaiveDate) -> ClientOverrides;
+    client_overrides(client_id: ClientId) -> ClientOverrides;
+    set_client_overrides(client_id: ClientId, overrides: ClientOverrides) -> ClientOverrides;
+    get_policy() -> Policy;
+    set_policy(policy: Policy) -> Policy;
+    reset_policy() -> Policy;
+    save_eml(email: EmailText) -> Option<String>;
+    open_in_mail(email: EmailText) -> ();
 }

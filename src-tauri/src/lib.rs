@@ -14,6 +14,8 @@ use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 pub struct AppState {
     ledger: Mutex<Ledger>,
     pub db_path: PathBuf,
+    /// For the commands that open a save dialog or the mail program.
+    pub app: tauri::AppHandle,
 }
 
 impl AppState {
@@ -49,6 +51,8 @@ pub fn run() {
     }
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        // Used from Rust only (the mailto: link); the window gets no opener permission.
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             // The database first: the main window (not created from the config, see tauri.conf.json) only opens
             // once the books are open. On failure, say why and where, never replace or "repair" the file (it is
@@ -61,6 +65,7 @@ pub fn run() {
                     app.manage(AppState {
                         ledger: Mutex::new(ledger),
                         db_path,
+                        app: app.handle().clone(),
                     });
                     let config = app
                         .config()

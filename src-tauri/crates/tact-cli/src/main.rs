@@ -250,14 +250,16 @@ fn draft(
     };
     if let Some(path) = &eml {
         let from = ledger.business()?.and_then(|b| b.contact.email);
-        std::fs::write(path, tact_core::drafts::to_eml(&d, from.as_deref(), today)).map_err(
-            |e| {
-                Error::new(
-                    ErrorCode::Io,
-                    format!("Écriture de {}\u{a0}: {e}.", path.display()),
-                )
-            },
-        )?;
+        std::fs::write(
+            path,
+            tact_core::drafts::to_eml(&d.email(), from.as_deref(), today),
+        )
+        .map_err(|e| {
+            Error::new(
+                ErrorCode::Io,
+                format!("Écriture de {}\u{a0}: {e}.", path.display()),
+            )
+        })?;
     }
     out.print(&d, || {
         if let Some(to) = &d.to {

@@ -67,6 +67,26 @@ pub struct Draft {
     pub call_sheet: Option<CallSheet>,
 }
 
+/// An email as the user sends it, after editing the draft.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct EmailText {
+    pub to: Option<String>,
+    pub subject: String,
+    pub body: String,
+}
+
+impl Draft {
+    /// The draft as an email, as written.
+    pub fn email(&self) -> EmailText {
+        EmailText {
+            to: self.to.clone(),
+            subject: self.subject.clone(),
+            body: self.body.clone(),
+        }
+    }
+}
+
 /// What a draft reads.
 #[derive(Debug, Clone)]
 pub struct DraftContext<'a> {
@@ -1134,7 +1154,7 @@ pub fn call_confirmation(ctx: &DraftContext<'_>, call: &JournalEntry) -> Result<
 /// The draft as an RFC 5322 message (« Enregistrer en .eml »): UTF-8 headers encoded per RFC 2047, a
 /// quoted-printable text body, a fixed Date given by the caller. Opening it in a mail program gives a message
 /// ready to send.
-pub fn to_eml(draft: &Draft, from: Option<&str>, date: NaiveDate) -> String {
+pub fn to_eml(draft: &EmailText, from: Option<&str>, date: NaiveDate) -> String {
     let mut out = String::new();
     if let Some(f) = from {
         out.push_str(&format!("From: {f}\r\n"));
@@ -1153,6 +1173,31 @@ pub fn to_eml(draft: &Draft, from: Option<&str>, date: NaiveDate) -> String {
     out.push_str(&quoted_printable(&draft.body));
     out.push_str("\r\n");
     out
+}
+
+/// A `mailto:` link (RFC 6068) that opens the user's mail program with the recipient, subject and body filled in.
+pub fn mailto_url(email: &EmailText) -> String {
+    use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
+    let enc = |s: &str| utf8_percent_encode(s, NON_ALPHANUMERIC).to_string();
+    // An address keeps its usual characters; everything else is encoded.
+    const ADDRESS: &percent_encoding::AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'.')
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'@')
+        .remove(b'+');
+    // Line breaks are CRLF in a mailto body.
+    let body = email.body.replace("\r\n", "\n").replace('\n', "\r\n");
+    format!(
+        "mailto:{}?subject={}&body={}",
+        email
+            .to
+            .as_deref()
+            .map(|a| utf8_percent_encode(a, ADDRESS).to_string())
+            .unwrap_or_default(),
+        enc(&email.subject),
+        enc(&body)
+    )
 }
 
 /// RFC 2047 encoded-words (base64), in chunks that keep each under 75 characters.

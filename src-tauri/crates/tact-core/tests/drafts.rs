@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 use std::path::PathBuf;
-use tact_core::drafts::{to_eml, Draft};
+use tact_core::drafts::{mailto_url, to_eml, Draft};
 use tact_core::engine::Action;
 use tact_core::input::{ClientInput, JournalInput};
 use tact_core::{ErrorCode, Ledger};
@@ -333,7 +333,11 @@ fn nothing_to_do_means_nothing_to_draft() {
 fn a_draft_saved_as_eml_opens_as_a_message_ready_to_send() {
     let l = demo();
     let dr = draft(&l, "M. Julien Roche", "2026-11-25");
-    let eml = to_eml(&dr, Some("sophie@atelier-marchand.fr"), d("2026-11-25"));
+    let eml = to_eml(
+        &dr.email(),
+        Some("sophie@atelier-marchand.fr"),
+        d("2026-11-25"),
+    );
     assert!(eml.contains("To: julien.roche@exemple.fr\r\n"));
     assert!(eml.contains("Subject: =?UTF-8?B?"));
     assert!(eml.contains("Content-Transfer-Encoding: quoted-printable"));
@@ -350,6 +354,26 @@ fn a_draft_saved_as_eml_opens_as_a_message_ready_to_send() {
     // Same draft, same date: same bytes.
     assert_eq!(
         eml,
-        to_eml(&dr, Some("sophie@atelier-marchand.fr"), d("2026-11-25"))
+        to_eml(
+            &dr.email(),
+            Some("sophie@atelier-marchand.fr"),
+            d("2026-11-25")
+        )
     );
+}
+
+#[test]
+fn ouvrir_dans_la_messagerie_gives_a_mailto_link_with_everything_encoded() {
+    let l = demo();
+    let dr = draft(&l, "M. Julien Roche", "2026-11-25");
+    let url = mailto_url(&dr.email());
+    assert!(
+        url.starts_with("mailto:julien.roche@exemple.fr?subject=Facture%20F%2D2026%2D047"),
+        "{url}"
+    );
+    assert!(
+        url.contains("&body=Bonjour%20Monsieur%20Roche%2C%0D%0A%0D%0A"),
+        "{url}"
+    );
+    assert!(url.is_ascii());
 }

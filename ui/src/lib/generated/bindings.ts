@@ -2,6 +2,24 @@
 // Regenerate with: TACT_UPDATE_BINDINGS=1 cargo test -p tact-app bindings
 // Amounts are strings ("1234.56"), dates are "YYYY-MM-DD": format them, never compute with them.
 
+export type Action = "nothing" | "preventive_note" | "friendly_reminder" | "firm_reminder" | "phone_call" | "last_reminder" | "formal_notice" | "after_deadline" | "settle_dispute" | "propose_calendar" | "consider_write_off";
+
+export type Agenda = { today: string, 
+/**
+ * Something to do today, most urgent first.
+ */
+due: Page<AgendaItem>, 
+/**
+ * Something to do within the next 7 days, soonest first (at most 50).
+ */
+coming: Array<AgendaItem>, coming_total: number, 
+/**
+ * Nothing to do, each with why (at most 50, largest balances first).
+ */
+resting: Array<AgendaItem>, resting_total: number, };
+
+export type AgendaItem = { client_id: number, client_name: string, client_kind: ClientKind, balance: Money, overdue_total: Money, max_days_late: number | null, suggestion: Suggestion, };
+
 export type Allocation = { invoice_id: number, amount: Money, };
 
 export type AllocationInput = { invoice_id: number, amount: string, };
@@ -45,6 +63,8 @@ country: string | null, email: string | null, phone: string | null, };
 
 export type CallOutcome = "reached" | "no_answer" | "promise" | "dispute" | "difficulty";
 
+export type CallSheet = { phone: string | null, who: string | null, when: string, opening: string, questions: Array<string>, offers: Array<string>, to_note: Array<string>, };
+
 export type Channel = "email" | "phone" | "letter";
 
 export type Client = { id: number, kind: ClientKind, name: string, siren: string | null, contact_name: string | null, preferred_channel: Channel, language: Language, notes: string | null, client_since: string | null, collective_procedure: CollectiveProcedure, archived: boolean, address_line1: string | null, address_line2: string | null, postcode: string | null, city: string | null, country: string, email: string | null, phone: string | null, };
@@ -62,6 +82,16 @@ kind: string, name: string, siren: string | null, contact_name: string | null, p
 country: string | null, email: string | null, phone: string | null, };
 
 export type ClientKind = "professional" | "consumer";
+
+export type ClientOverrides = { 
+/**
+ * Nothing is suggested before this date (« Reporter », or a pause agreed with the client).
+ */
+pause_until: string | null, 
+/**
+ * A phone call before any written reminder.
+ */
+always_call_first: boolean, };
 
 export type ClientQuery = { search: string | null, archived: ArchiveFilter, sort: ClientSort, descending: boolean, offset: number, 
 /**
@@ -95,9 +125,27 @@ export type CreditNote = { id: number, number: string, invoice_id: number, date:
 
 export type CreditNoteInput = { number: string, invoice_id: number, date: string, amount: string, reason: string | null, };
 
+export type Draft = { client_id: number, action: Action, language: Language, 
+/**
+ * The recipient's email address, when the draft is an email and the client has one.
+ */
+to: string | null, subject: string, body: string, 
+/**
+ * False for a memo to the user (the options after the deadline, writing off).
+ */
+sendable: boolean, lines: Array<DraftLine>, total: Money, call_sheet: CallSheet | null, };
+
+export type DraftLine = { number: string, issue_date: string, due_date: string, amount: Money, 
+/**
+ * Paid and credited.
+ */
+paid: Money, balance: Money, days_late: number | null, };
+
+export type EmailText = { to: string | null, subject: string, body: string, };
+
 export type Error = { code: ErrorCode, message: string, field: string | null, };
 
-export type ErrorCode = "required" | "too_long" | "control_characters" | "invalid_amount" | "amount_not_positive" | "amount_negative" | "too_many_decimals" | "amount_too_large" | "invalid_date" | "due_before_issue" | "invalid_terms" | "invalid_rate" | "invalid_siren" | "invalid_siret" | "invalid_vat_number" | "invalid_iban" | "invalid_bic" | "invalid_email" | "invalid_phone" | "invalid_postcode" | "invalid_choice" | "duplicate_invoice_number" | "duplicate_credit_note_number" | "client_not_found" | "invoice_not_found" | "payment_not_found" | "credit_note_not_found" | "journal_entry_not_found" | "business_not_set" | "client_mismatch" | "client_archived" | "client_has_invoices" | "allocation_exceeds_payment" | "allocation_exceeds_balance" | "duplicate_allocation" | "credit_exceeds_balance" | "amount_below_settled" | "invoice_has_activity" | "invalid_correction" | "database_newer" | "not_a_tact_database" | "database" | "io" | "import_not_empty" | "import_format" | "overflow";
+export type ErrorCode = "required" | "too_long" | "control_characters" | "invalid_amount" | "amount_not_positive" | "amount_negative" | "too_many_decimals" | "amount_too_large" | "invalid_date" | "due_before_issue" | "invalid_terms" | "invalid_rate" | "invalid_siren" | "invalid_siret" | "invalid_vat_number" | "invalid_iban" | "invalid_bic" | "invalid_email" | "invalid_phone" | "invalid_postcode" | "invalid_choice" | "duplicate_invoice_number" | "duplicate_credit_note_number" | "client_not_found" | "invoice_not_found" | "payment_not_found" | "credit_note_not_found" | "journal_entry_not_found" | "business_not_set" | "client_mismatch" | "client_archived" | "client_has_invoices" | "allocation_exceeds_payment" | "allocation_exceeds_balance" | "duplicate_allocation" | "credit_exceeds_balance" | "amount_below_settled" | "invoice_has_activity" | "invalid_correction" | "invalid_setting" | "nothing_to_draft" | "database_newer" | "not_a_tact_database" | "database" | "io" | "import_not_empty" | "import_format" | "overflow";
 
 export type ImportReport = { clients: number, invoices: number, payments: number, credit_notes: number, journal: number, };
 
@@ -218,7 +266,69 @@ export type PaymentMethod = "virement" | "cheque" | "carte" | "especes" | "prele
 
 export type PaymentTerms = { "kind": "on_receipt" } | { "kind": "days", days: number, } | { "kind": "days_end_of_month", days: number, } | { "kind": "date", date: string, };
 
+export type Policy = { 
+/**
+ * Friendly reminder this many working days after the due date.
+ */
+friendly_after_working_days: number, 
+/**
+ * Minimum days between two contacts with the same client.
+ */
+min_gap_days: number, 
+/**
+ * Grace after a promised date, in working days, before the promise counts as broken.
+ */
+promise_grace_working_days: number, 
+/**
+ * The mise en demeure only once the oldest invoice is this many days late.
+ */
+formal_min_days_late: number, 
+/**
+ * Days after the mise en demeure's sending for the "after the deadline" options (8-day deadline + ~10).
+ */
+after_formal_days: number, 
+/**
+ * Below this overdue total the formal route costs more than it brings.
+ */
+small_amount: Money, 
+/**
+ * Preventive note this many working days before the due date…
+ */
+preventive_working_days: number, 
+/**
+ * …for clients newer than this many days, or invoices from this amount.
+ */
+preventive_new_client_days: number, preventive_min_amount: Money, 
+/**
+ * Consumers: at most this many attempts per 30 days.
+ */
+consumer_max_attempts_per_30_days: number, 
+/**
+ * A good payer: at least this many invoices settled, this share on time.
+ */
+good_payer_min_invoices: number, good_payer_min_on_time_percent: number, };
+
+export type Reason = { code: string, text: string, };
+
 export type Saved<T> = { record: T, warnings: Array<Warning>, };
+
+export type Step = { action: Action, action_label: string, channel: ContactChannel | null, tone: Tone | null, 
+/**
+ * The day to act: today or later, always a working day.
+ */
+date: string, 
+/**
+ * Suggested, not required (the preventive note).
+ */
+optional: boolean, invoices: Array<number>, amount: Money, reasons: Array<Reason>, 
+/**
+ * What comes next if nothing happens.
+ */
+then: string | null, };
+
+export type Suggestion = { client_id: number, step: Step, alongside: Step | null, };
+
+export type Tone = "courteous" | "cordial" | "firm" | "listening" | "formal";
 
 export type Warning = { code: string, message: string, };
 
@@ -241,4 +351,16 @@ export interface Commands {
   record_payment: { args: { input: PaymentInput }; result: Payment };
   add_credit_note: { args: { input: CreditNoteInput }; result: CreditNote };
   add_journal_entry: { args: { input: JournalInput }; result: JournalEntry };
+  agenda: { args: { asOf: string; offset: number; limit: number }; result: Agenda };
+  suggestion: { args: { clientId: number; asOf: string }; result: Suggestion };
+  draft: { args: { clientId: number; asOf: string }; result: Draft };
+  call_confirmation: { args: { journalId: number; asOf: string }; result: Draft };
+  postpone: { args: { clientId: number; until: string; asOf: string }; result: ClientOverrides };
+  client_overrides: { args: { clientId: number }; result: ClientOverrides };
+  set_client_overrides: { args: { clientId: number; overrides: ClientOverrides }; result: ClientOverrides };
+  get_policy: { args: Record<string, never>; result: Policy };
+  set_policy: { args: { policy: Policy }; result: Policy };
+  reset_policy: { args: Record<string, never>; result: Policy };
+  save_eml: { args: { email: EmailText }; result: string | null };
+  open_in_mail: { args: { email: EmailText }; result: null };
 }
