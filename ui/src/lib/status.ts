@@ -1,6 +1,6 @@
 // The French words for the backend's codes (docs/words.md), in one place. Invoice statuses also get a colour
 // family, always shown with the word (never colour alone).
-import type { CallOutcome, Channel, ClientKind, InvoiceStatus, PaymentMethod } from "./generated/bindings";
+import type { CallOutcome, Channel, ClientKind, ContactChannel, InvoiceStatus, PaymentMethod, Tone as StepTone } from "./generated/bindings";
 
 export const KIND_LABEL: Record<ClientKind, string> = { professional: "Professionnel", consumer: "Particulier" };
 
@@ -51,3 +51,23 @@ export const STATUS_TONE: Record<InvoiceStatus, Tone> = {
 };
 
 export const STATUS_ORDER: InvoiceStatus[] = ["overdue", "open", "partially_paid", "disputed", "paid", "written_off", "cancelled"];
+
+/** How a step is done (the engine's channel). */
+export const CONTACT_CHANNEL_LABEL: Record<ContactChannel, string> = {
+  email: "E-mail",
+  phone: "Téléphone",
+  letter: "Courrier",
+  registered_letter: "Lettre recommandée avec AR",
+  in_person: "En personne",
+  sms: "SMS",
+  other: "Autre",
+};
+
+/** The tone of a step (practice.md). */
+export const STEP_TONE_LABEL: Record<StepTone, string> = {
+  courteous: "Courtois",
+  cordial: "Cordial, suppose un oubli",
+  firm: "Professionnel et ferme",
+  listening: "À l'écoute",
+  formal: "Formel et factuel",
+};

@@ -285,6 +285,8 @@ pub struct Step {
     pub action_label: String,
     pub channel: Option<ContactChannel>,
     pub tone: Option<Tone>,
+    /// What « Marquer comme fait » writes in the history.
+    pub done_as: Option<JournalKind>,
     /// The day to act: today or later, always a working day.
     pub date: NaiveDate,
     /// Suggested, not required (the preventive note).
@@ -296,21 +298,19 @@ pub struct Step {
     pub then: Option<String>,
 }
 
-impl Step {
-    /// The history entry that records this step as done (« Marquer comme fait »), `None` for a decision that is
-    /// not a contact.
-    pub fn done_as(&self) -> Option<JournalKind> {
-        match self.action {
-            Action::PreventiveNote => Some(JournalKind::PreventiveNote),
-            Action::FriendlyReminder => Some(JournalKind::FriendlyReminder),
-            Action::FirmReminder => Some(JournalKind::FirmReminder),
-            Action::PhoneCall | Action::SettleDispute | Action::ProposeCalendar => {
-                Some(JournalKind::Call)
-            }
-            Action::LastReminder => Some(JournalKind::LastReminder),
-            Action::FormalNotice => Some(JournalKind::FormalNotice),
-            Action::Nothing | Action::AfterDeadline | Action::ConsiderWriteOff => None,
-        }
+/// The history entry that records a step as done (« Marquer comme fait »), `None` for a decision that is not a
+/// contact.
+pub fn done_kind(action: Action) -> Option<JournalKind> {
+    match action {
+        Action::PreventiveNote => Some(JournalKind::PreventiveNote),
+        Action::FriendlyReminder => Some(JournalKind::FriendlyReminder),
+        Action::FirmReminder => Some(JournalKind::FirmReminder),
+        Action::PhoneCall => Some(JournalKind::Call),
+        // Settled by an exchange (a call is noted with its outcome; an email as a note).
+        Action::SettleDispute | Action::ProposeCalendar => Some(JournalKind::Note),
+        Action::LastReminder => Some(JournalKind::LastReminder),
+        Action::FormalNotice => Some(JournalKind::FormalNotice),
+        Action::Nothing | Action::AfterDeadline | Action::ConsiderWriteOff => None,
     }
 }
 
@@ -374,6 +374,43 @@ fn rung(kind: JournalKind) -> Option<usize> {
     }
 }
 
+/// After a conversation step (settling a dispute, proposing a calendar) was done, the next one waits the minimum
+/// gap: the last exchange written after `since` (the dispute or the difficulty), and the reason to show.
+fn follow_up(
+    journal: &[&JournalEntry],
+    since: &JournalEntry,
+    policy: &Policy,
+    cal: &Calendar,
+    today: NaiveDate,
+) -> (NaiveDate, Option<Reason>) {
+    let working_today = cal.on_or_after(today);
+    let last = journal
+        .iter()
+        .filter(|e| {
+            (e.date, e.id) > (since.date, since.id)
+                && !matches!(
+                    e.kind,
+                    JournalKind::PaymentRecorded | JournalKind::DisputeOpened
+                )
+        })
+        .map(|e| e.date)
+        .max();
+    match last {
+        None => (working_today, None),
+        Some(d) => (
+            cal.on_or_after(plus_days(d, policy.min_gap_days))
+                .max(working_today),
+            Some(reason(
+                "exchange_noted",
+                format!(
+                    "Dernier échange noté le {}\u{a0}: on laisse au client le temps de répondre.",
+                    format_date_fr(d)
+                ),
+            )),
+        ),
+    }
+}
+
 /// An attempt to reach the client (for the minimum gap and the consumer limit).
 fn is_contact(kind: JournalKind) -> bool {
     rung(kind).is_some() || matches!(kind, JournalKind::PreventiveNote | JournalKind::Letter)
@@ -423,6 +460,7 @@ fn suggest_unpaused(
         action: Action::Nothing,
         action_label: Action::Nothing.label_fr().into(),
         tone: Action::Nothing.tone(),
+        done_as: done_kind(Action::Nothing),
         channel: None,
         date,
         optional: false,
@@ -477,14 +515,15 @@ fn suggest_unpaused(
     // 2. Dispute first.
     if !disputed.is_empty() {
         let numbers: Vec<&str> = disputed.iter().map(|(i, _)| i.number.as_str()).collect();
-        let why = journal
-            .iter()
-            .rev()
-            .find(|e| {
-                e.kind == JournalKind::DisputeOpened
-                    || (e.kind == JournalKind::Call && e.call_outcome == Some(CallOutcome::Dispute))
-            })
-            .and_then(|e| e.text.clone());
+        let opened = journal.iter().rev().find(|e| {
+            e.kind == JournalKind::DisputeOpened
+                || (e.kind == JournalKind::Call && e.call_outcome == Some(CallOutcome::Dispute))
+        });
+        let why = opened.and_then(|e| e.text.clone());
+        let (date, waited) = match opened {
+            Some(e) => follow_up(&journal, e, policy, cal, today),
+            None => (working_today, None),
+        };
         let mut reasons = vec![reason(
             "dispute",
             format!("La facture {} est contestée\u{a0}: elle sort des relances tant que le désaccord n'est pas réglé.", numbers.join(", ")),
@@ -495,12 +534,14 @@ fn suggest_unpaused(
                 format!("Motif noté\u{a0}: {text}"),
             ));
         }
+        reasons.extend(waited);
         let step = Step {
             action: Action::SettleDispute,
             action_label: Action::SettleDispute.label_fr().into(),
             tone: Action::SettleDispute.tone(),
+            done_as: done_kind(Action::SettleDispute),
             channel: Some(ContactChannel::Phone),
-            date: working_today,
+            date,
             optional: false,
             invoices: disputed.iter().map(|(i, _)| i.id).collect(),
             amount: sum(&disputed.iter().map(|x| **x).collect::<Vec<_>>()),
@@ -531,6 +572,7 @@ fn suggest_unpaused(
                 action: Action::PreventiveNote,
                 action_label: Action::PreventiveNote.label_fr().into(),
                 tone: Action::PreventiveNote.tone(),
+                done_as: done_kind(Action::PreventiveNote),
                 channel: Some(ContactChannel::Email),
                 date: d.max(working_today),
                 optional: true,
@@ -585,7 +627,6 @@ fn ladder(
         .filter_map(|(_, s)| s.days_late)
         .max()
         .unwrap_or(0);
-    let working_today = cal.on_or_after(today);
     // Contacts about this episode: since the oldest overdue invoice fell due.
     let episode: Vec<&&JournalEntry> = journal.iter().filter(|e| e.date > oldest_due).collect();
     let done = episode.iter().filter_map(|e| rung(e.kind)).max();
@@ -635,6 +676,7 @@ fn ladder(
         .find(|e| e.kind == JournalKind::Call && e.call_outcome == Some(CallOutcome::Difficulty))
     {
         if !payment_after(call.date) {
+            let (date, waited) = follow_up(journal, call, policy, cal, today);
             reasons.push(reason(
                 "difficulty",
                 format!(
@@ -650,12 +692,13 @@ fn ladder(
                 action: Action::ProposeCalendar,
                 action_label: Action::ProposeCalendar.label_fr().into(),
                 tone: Action::ProposeCalendar.tone(),
+                done_as: done_kind(Action::ProposeCalendar),
                 channel: Some(ContactChannel::Phone),
-                date: working_today,
+                date,
                 optional: false,
                 invoices: ids,
                 amount,
-                reasons,
+                reasons: reasons.into_iter().chain(waited).collect(),
                 then: Some(
                     "Un échéancier signé suspend les relances tant qu'il est respecté.".into(),
                 ),
@@ -677,6 +720,7 @@ fn ladder(
                 action: Action::Nothing,
                 action_label: Action::Nothing.label_fr().into(),
                 tone: Action::Nothing.tone(),
+                done_as: done_kind(Action::Nothing),
                 channel: None,
                 date: cal.on_or_after(plus_days(until, 1)),
                 optional: false,
@@ -791,6 +835,7 @@ fn ladder(
         action,
         action_label: action.label_fr().into(),
         tone: action.tone(),
+        done_as: done_kind(action),
         channel,
         date,
         optional: false,

@@ -398,3 +398,56 @@ fn the_agenda_of_monday_23_november() {
     assert_eq!(a.coming_total, 2);
     assert_eq!(a.resting_total, 0);
 }
+
+#[test]
+fn marking_the_step_done_moves_the_client_on() {
+    let mut l = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    l.load_demo().unwrap_or_else(|e| panic!("{e}"));
+    let today = d("2026-11-23");
+    let policy = Policy::default();
+    let step_of = |l: &Ledger, name: &str| {
+        l.suggestions(today, &policy)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .into_iter()
+            .find(|(c, _)| c.name == name)
+            .map(|(c, s)| (c.id, s.step))
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    // Agence Lumière: the calendar proposal is emailed and noted; the next follow-up waits a week.
+    let (lumiere, step) = step_of(&l, "Agence Lumière SARL");
+    assert_eq!(step.done_as, Some(tact_core::model::JournalKind::Note));
+    l.add_journal_entry(&JournalInput {
+        client_id: lumiere,
+        date: "2026-11-23".into(),
+        kind: "note".into(),
+        channel: Some("email".into()),
+        text: Some("Proposition d'échéancier envoyée par e-mail.".into()),
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (_, after) = step_of(&l, "Agence Lumière SARL");
+    assert_eq!(
+        (after.action, after.date),
+        (Action::ProposeCalendar, d("2026-11-30"))
+    );
+    assert!(after.reasons.iter().any(|r| r.code == "exchange_noted"));
+    // Boulangerie Petitjean: the mise en demeure is sent; next come the options after its deadline.
+    let (petitjean, step) = step_of(&l, "Boulangerie Petitjean");
+    assert_eq!(
+        step.done_as,
+        Some(tact_core::model::JournalKind::FormalNotice)
+    );
+    l.add_journal_entry(&JournalInput {
+        client_id: petitjean,
+        date: "2026-11-23".into(),
+        kind: "formal_notice".into(),
+        channel: Some("registered_letter".into()),
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (_, after) = step_of(&l, "Boulangerie Petitjean");
+    assert_eq!(
+        (after.action, after.date),
+        (Action::AfterDeadline, d("2026-12-11"))
+    );
+}

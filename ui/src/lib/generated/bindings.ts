@@ -314,6 +314,10 @@ export type Saved<T> = { record: T, warnings: Array<Warning>, };
 
 export type Step = { action: Action, action_label: string, channel: ContactChannel | null, tone: Tone | null, 
 /**
+ * What « Marquer comme fait » writes in the history.
+ */
+done_as: JournalKind | null, 
+/**
  * The day to act: today or later, always a working day.
  */
 date: string, 
