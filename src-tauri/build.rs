@@ -23,6 +23,7 @@ const COMMANDS: &[&str] = &[
     "suggestion",
     "draft",
     "call_confirmation",
+    "mark_done",
     "postpone",
     "client_overrides",
     "set_client_overrides",

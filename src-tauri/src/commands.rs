@@ -196,6 +196,16 @@ pub fn call_confirmation(
 }
 
 #[tauri::command(async)]
+pub fn mark_done(
+    state: State<'_, AppState>,
+    client_id: ClientId,
+    as_of: NaiveDate,
+    text: Option<String>,
+) -> Res<Vec<JournalEntry>> {
+    state.ledger()?.mark_done(client_id, as_of, text.as_deref())
+}
+
+#[tauri::command(async)]
 pub fn postpone(
     state: State<'_, AppState>,
     client_id: ClientId,
@@ -354,6 +364,7 @@ signatures! {
     suggestion(client_id: ClientId, as_of: NaiveDate) -> Suggestion;
     draft(client_id: ClientId, as_of: NaiveDate) -> Draft;
     call_confirmation(journal_id: JournalId, as_of: NaiveDate) -> Draft;
+    mark_done(client_id: ClientId, as_of: NaiveDate, text: Option<String>) -> Vec<JournalEntry>;
     postpone(client_id: ClientId, until: String, as_of: NaiveDate) -> ClientOverrides;
     client_overrides(client_id: ClientId) -> ClientOverrides;
     set_client_overrides(client_id: ClientId, overrides: ClientOverrides) -> ClientOverrides;

@@ -324,35 +324,106 @@ async fn the_example_data_on_monday_23_november() {
     let app = App::start(&db).await;
     app.click("[data-action=demo]").await;
 
-    // Aujourd'hui: clients with overdue invoices, the longest late first.
-    app.wait("[data-list=overdue-clients]").await;
-    let cards = app
-        .client
-        .find_all(Locator::Css("[data-list=overdue-clients] [data-client]"))
-        .await
-        .unwrap();
-    let mut names = Vec::new();
-    for c in &cards {
-        names.push(c.attr("data-client").await.unwrap().unwrap_or_default());
-    }
+    // Aujourd'hui on 23/11/2026 (scenario.md): the engine's steps, the largest amounts first.
+    app.wait("[data-list=agenda]").await;
+    let names = |list: &'static str| {
+        let app = &app;
+        async move {
+            let cards = app
+                .client
+                .find_all(Locator::Css(&format!("[data-list={list}] [data-client]")))
+                .await
+                .unwrap();
+            let mut names = Vec::new();
+            for c in &cards {
+                names.push(c.attr("data-client").await.unwrap().unwrap_or_default());
+            }
+            names
+        }
+    };
     assert_eq!(
-        names,
+        names("agenda").await,
         [
-            "Boulangerie Petitjean",
-            "Studio Nova SAS",
             "Agence Lumière SARL",
-            "M. Julien Roche"
+            "Studio Nova SAS",
+            "Boulangerie Petitjean"
         ]
     );
+    let step =
+        |client: &str| format!("[data-list=agenda] [data-client='{client}'] [data-step-action]");
+    assert_eq!(
+        app.text(&step("Agence Lumière SARL")).await,
+        "Proposer un échéancier"
+    );
+    assert_eq!(app.text(&step("Studio Nova SAS")).await, "Régler le litige");
+    assert_eq!(
+        app.text(&step("Boulangerie Petitjean")).await,
+        "Mise en demeure"
+    );
+    assert!(app
+        .text("[data-list=agenda] [data-client='Studio Nova SAS'] [data-alongside]")
+        .await
+        .contains(&eur("300,00 €")));
     let petitjean = app
         .text("[data-client='Boulangerie Petitjean'] .late-days")
         .await;
     assert_eq!(petitjean, web(&format!("En retard de 69{NBSP}jours")));
+    // M. Roche's friendly reminder and the optional note to Café des Arts come on Wednesday 25/11.
+    assert_eq!(names("coming").await, ["Café des Arts", "M. Julien Roche"]);
+    // « Pourquoi ? » shows the facts behind the step.
+    app.click("[data-client='Boulangerie Petitjean'] [data-action=why]")
+        .await;
+    let reasons = app
+        .text("[data-client='Boulangerie Petitjean'] [data-list=reasons]")
+        .await;
+    assert!(
+        reasons.contains("La promesse de payer avant le 31/10/2026 n'a pas été tenue."),
+        "{reasons}"
+    );
     app.screenshot("10-aujourdhui").await;
+
+    // Studio Nova: the draft about the dispute, with the 300 € reminded on its own; marked as done, the client
+    // leaves today's list.
+    app.click("[data-client='Studio Nova SAS'] [data-action=prepare]")
+        .await;
+    app.wait("#draft-body").await;
+    let body = app
+        .client
+        .execute("return document.querySelector('#draft-body').value", vec![])
+        .await
+        .unwrap();
+    let body = body.as_str().unwrap_or_default().to_owned();
+    assert!(body.starts_with("Bonjour Inès Morel,"), "{body}");
+    assert!(
+        body.contains("F-2026-039") && body.contains("F-2026-033"),
+        "{body}"
+    );
+    assert!(body.contains("FR76 3000 4000 3123 4567 8901 235"), "{body}");
+    app.wait("[data-table=draft-lines]").await;
+    app.screenshot("11-brouillon-studio-nova").await;
+    app.click("[data-action=mark-done]").await;
+    app.gone("[data-dialog=step]").await;
+    app.gone("[data-list=agenda] [data-client='Studio Nova SAS']")
+        .await;
+    assert_eq!(
+        names("agenda").await,
+        ["Agence Lumière SARL", "Boulangerie Petitjean"]
+    );
+
+    // Reporter: Agence Lumière is postponed to 30/11 and leaves today's list for the coming days.
+    app.click("[data-client='Agence Lumière SARL'] [data-action=postpone]")
+        .await;
+    app.fill("postpone", "until", "30/11/2026").await;
+    app.click("[data-action=save-postpone]").await;
+    app.gone("[data-list=agenda] [data-client='Agence Lumière SARL']")
+        .await;
+    assert!(names("coming")
+        .await
+        .contains(&"Agence Lumière SARL".to_owned()));
 
     app.click("[data-nav=clients]").await;
     app.wait("[data-table=clients]").await;
-    app.screenshot("11-clients").await;
+    app.screenshot("12-clients").await;
 
     // Studio Nova: one invoice disputed, the other partly paid and overdue.
     app.click("tr[data-client='Studio Nova SAS'] a").await;
@@ -366,14 +437,21 @@ async fn the_example_data_on_monday_23_november() {
         eur("300,00 €")
     );
     assert_eq!(app.text("[data-figure=overdue]").await, eur("300,00 €"));
-    app.screenshot("12-fiche-studio-nova").await;
+    // Its next step waits a week after the email just noted.
+    let next = app.text("[data-panel=next-step]").await;
+    assert!(
+        next.contains("Régler le litige") && next.contains("30/11/2026"),
+        "{next}"
+    );
+    app.screenshot("13-fiche-studio-nova").await;
 
     app.click("[data-nav=invoices]").await;
     app.wait("[data-table=invoices]").await;
-    app.screenshot("13-factures").await;
+    app.screenshot("14-factures").await;
 
     app.click("[data-nav=settings]").await;
     app.wait("form[data-form=business]").await;
-    app.screenshot("14-reglages").await;
+    app.wait("form[data-form=policy]").await;
+    app.screenshot("15-reglages").await;
     app.stop().await;
 }

@@ -13,8 +13,9 @@ use crate::input::{
     InvoiceInput, JournalInput, PaymentInput,
 };
 use crate::model::{
-    Allocation, Business, Client, ClientId, ClientKind, CreditNote, Invoice, InvoiceId,
-    InvoiceStatus, JournalEntry, JournalId, JournalKind, Payment, PaymentId, PaymentTerms, Warning,
+    Allocation, Business, Client, ClientId, ClientKind, ContactChannel, CreditNote, Invoice,
+    InvoiceId, InvoiceStatus, JournalEntry, JournalId, JournalKind, Payment, PaymentId,
+    PaymentTerms, Warning,
 };
 use crate::money::{allocate_in_order, Money};
 use crate::standing::{self, ClientStanding, InvoiceState};
@@ -1150,6 +1151,73 @@ impl Ledger {
             overrides: &overrides,
         };
         Ok(engine::suggest(&case, policy, &Calendar::france(), today))
+    }
+
+    /// « Marquer comme fait »: the history entries for the client's step due today, and the step alongside it when
+    /// it is due too (one message covered both), in one transaction. `text` says what was sent (its subject). A
+    /// phone call is noted with its outcome instead ([`Ledger::add_journal_entry`]).
+    pub fn mark_done(
+        &mut self,
+        client_id: ClientId,
+        today: NaiveDate,
+        text: Option<&str>,
+    ) -> Result<Vec<JournalEntry>> {
+        let policy = self.policy()?;
+        let s = self.suggestion(client_id, today, &policy)?;
+        let text = text
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(|t| t.chars().take(2_000).collect::<String>());
+        let entries: Vec<JournalEntry> = [Some(&s.step), s.alongside.as_ref()]
+            .into_iter()
+            .flatten()
+            .filter(|st| st.date <= today)
+            .filter_map(|st| {
+                let kind = st.done_as.filter(|k| *k != JournalKind::Call)?;
+                let channel = match st.channel {
+                    // A conversation step marked done from its email draft.
+                    Some(ContactChannel::Phone) | None => Some(ContactChannel::Email),
+                    other => other,
+                };
+                Some(JournalEntry {
+                    id: 0,
+                    client_id,
+                    invoice_id: match st.invoices.as_slice() {
+                        [one] => Some(*one),
+                        _ => None,
+                    },
+                    date: today,
+                    kind,
+                    channel,
+                    call_outcome: None,
+                    promise_date: None,
+                    promise_amount: None,
+                    text: Some(match &text {
+                        Some(t) => {
+                            format!("{}\u{a0}: {}", st.action_label, crate::text::fr_quote(t))
+                        }
+                        None => st.action_label.clone(),
+                    }),
+                    payment_id: None,
+                    corrects: None,
+                })
+            })
+            .collect();
+        if entries.is_empty() {
+            return Err(Error::new(
+                ErrorCode::NothingToDraft,
+                "Rien à marquer comme fait aujourd'hui pour ce client (un appel se note avec son résultat).",
+            ));
+        }
+        self.store.write(|tx| {
+            entries
+                .into_iter()
+                .map(|mut e| {
+                    e.id = db::journal_insert(tx, &e, None)?;
+                    Ok(e)
+                })
+                .collect()
+        })
     }
 
     /// The draft for a client's current step on `today` (email, call sheet, or memo).

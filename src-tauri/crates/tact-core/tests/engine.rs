@@ -451,3 +451,37 @@ fn marking_the_step_done_moves_the_client_on() {
         (Action::AfterDeadline, d("2026-12-11"))
     );
 }
+
+#[test]
+fn one_email_for_a_dispute_and_the_invoice_alongside_marks_both_done() {
+    let mut l = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    l.load_demo().unwrap_or_else(|e| panic!("{e}"));
+    let today = d("2026-11-23");
+    let nova = l
+        .clients()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .find(|c| c.name == "Studio Nova SAS")
+        .map(|c| c.id)
+        .unwrap_or_default();
+    let written = l
+        .mark_done(nova, today, Some("Facture F-2026-039 – votre remarque"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let kinds: Vec<&str> = written.iter().map(|e| e.kind.code()).collect();
+    assert_eq!(kinds, ["note", "friendly_reminder"]);
+    assert_eq!(
+        written[1].text.as_deref(),
+        Some("Relance amiable\u{a0}: «\u{a0}Facture F-2026-039 – votre remarque\u{a0}»")
+    );
+    let s = l
+        .suggestion(nova, today, &Policy::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!s.due_on(today), "{s:?}");
+    // Nothing more to mark done today: refused, and nothing written.
+    let before = l.journal(nova).map(|j| j.len()).unwrap_or_default();
+    assert_eq!(
+        l.mark_done(nova, today, None).err().map(|e| e.code),
+        Some(ErrorCode::NothingToDraft)
+    );
+    assert_eq!(l.journal(nova).map(|j| j.len()).unwrap_or_default(), before);
+}

@@ -359,6 +359,7 @@ export interface Commands {
   suggestion: { args: { clientId: number; asOf: string }; result: Suggestion };
   draft: { args: { clientId: number; asOf: string }; result: Draft };
   call_confirmation: { args: { journalId: number; asOf: string }; result: Draft };
+  mark_done: { args: { clientId: number; asOf: string; text: string | null }; result: Array<JournalEntry> };
   postpone: { args: { clientId: number; until: string; asOf: string }; result: ClientOverrides };
   client_overrides: { args: { clientId: number }; result: ClientOverrides };
   set_client_overrides: { args: { clientId: number; overrides: ClientOverrides }; result: ClientOverrides };
