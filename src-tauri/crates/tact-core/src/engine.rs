@@ -411,6 +411,25 @@ fn follow_up(
     }
 }
 
+/// How long a creditor may act: 5 years between businesses (C. com. L110-4), 2 years against a consumer
+/// (C. conso. L218-2), from the due date or the last partial payment (which restarts it, C. civ. 2240).
+pub fn prescription_date(
+    kind: ClientKind,
+    due: NaiveDate,
+    last_paid_on: Option<NaiveDate>,
+) -> NaiveDate {
+    let months = match kind {
+        ClientKind::Professional => 60,
+        ClientKind::Consumer => 24,
+    };
+    let from = last_paid_on.map_or(due, |p| p.max(due));
+    from.checked_add_months(chrono::Months::new(months))
+        .unwrap_or(from)
+}
+
+/// Warn this many days before an invoice's prescription date.
+const PRESCRIPTION_WARNING_DAYS: i64 = 90;
+
 /// An attempt to reach the client (for the minimum gap and the consumer limit).
 fn is_contact(kind: JournalKind) -> bool {
     rung(kind).is_some() || matches!(kind, JournalKind::PreventiveNote | JournalKind::Letter)
@@ -447,7 +466,6 @@ fn suggest_unpaused(
     today: NaiveDate,
 ) -> Suggestion {
     let client = case.client;
-    let consumer = client.kind == ClientKind::Consumer;
     // Journal entries still in force and written by `today`, oldest first.
     let corrected: Vec<i64> = case.journal.iter().filter_map(|e| e.corrects).collect();
     let journal: Vec<&JournalEntry> = case
@@ -455,7 +473,6 @@ fn suggest_unpaused(
         .iter()
         .filter(|e| !corrected.contains(&e.id) && e.date <= today)
         .collect();
-    let working_today = cal.on_or_after(today);
     let nothing = |reasons: Vec<Reason>, date: NaiveDate| Step {
         action: Action::Nothing,
         action_label: Action::Nothing.label_fr().into(),
@@ -479,6 +496,68 @@ fn suggest_unpaused(
                 && !matches!(s.status, crate::model::InvoiceStatus::WrittenOff)
         })
         .collect();
+    // Prescription: a time-barred debt is never chased (legal-fr A.10); one close to it is flagged.
+    let barred_on = |i: &crate::model::Invoice, s: &InvoiceState| {
+        prescription_date(client.kind, i.due_date, s.last_paid_on)
+    };
+    let (barred, owed): (Vec<_>, Vec<_>) = owed
+        .into_iter()
+        .partition(|(i, s)| barred_on(i, s) <= today);
+    let mut warnings: Vec<Reason> = owed
+        .iter()
+        .filter_map(|(i, s)| {
+            let on = barred_on(i, s);
+            (on.signed_duration_since(today).num_days() <= PRESCRIPTION_WARNING_DAYS).then(|| {
+                reason(
+                    "prescription_soon",
+                    format!(
+                        "La facture {} sera prescrite le {}\u{a0}: au-delà, son paiement ne pourra plus être exigé en justice.",
+                        i.number,
+                        format_date_fr(on)
+                    ),
+                )
+            })
+        })
+        .collect();
+    if !barred.is_empty() {
+        let numbers: Vec<&str> = barred.iter().map(|(i, _)| i.number.as_str()).collect();
+        warnings.push(reason(
+            "time_barred",
+            format!(
+                "{} {} prescrite{}\u{a0}: elle{} n'est plus relancée.",
+                if barred.len() > 1 {
+                    "Les factures"
+                } else {
+                    "La facture"
+                },
+                numbers.join(", "),
+                if barred.len() > 1 { "s" } else { "" },
+                if barred.len() > 1 { "s" } else { "" }
+            ),
+        ));
+    }
+    let mut s = suggest_owed(case, &journal, &owed, policy, cal, today, nothing);
+    if !barred.is_empty() {
+        // Something is owed, but only on time-barred invoices.
+        s.step.reasons.retain(|r| r.code != "nothing_owed");
+    }
+    s.step.reasons.extend(warnings);
+    s
+}
+
+#[allow(clippy::too_many_arguments)]
+fn suggest_owed(
+    case: &ClientCase<'_>,
+    journal: &[&JournalEntry],
+    owed: &[&(crate::model::Invoice, InvoiceState)],
+    policy: &Policy,
+    cal: &Calendar,
+    today: NaiveDate,
+    nothing: impl Fn(Vec<Reason>, NaiveDate) -> Step,
+) -> Suggestion {
+    let client = case.client;
+    let consumer = client.kind == ClientKind::Consumer;
+    let working_today = cal.on_or_after(today);
     if owed.is_empty() {
         let step = nothing(vec![reason("nothing_owed", "Aucune somme due.")], today);
         return Suggestion {
@@ -504,7 +583,7 @@ fn suggest_unpaused(
     // The ladder for the undisputed invoices.
     let ladder_step = ladder(
         case,
-        &journal,
+        journal,
         &overdue.iter().map(|x| **x).collect::<Vec<_>>(),
         policy,
         cal,
@@ -521,7 +600,7 @@ fn suggest_unpaused(
         });
         let why = opened.and_then(|e| e.text.clone());
         let (date, waited) = match opened {
-            Some(e) => follow_up(&journal, e, policy, cal, today),
+            Some(e) => follow_up(journal, e, policy, cal, today),
             None => (working_today, None),
         };
         let mut reasons = vec![reason(
@@ -577,7 +656,7 @@ fn suggest_unpaused(
                 date: d.max(working_today),
                 optional: true,
                 invoices: owed.iter().map(|(i, _)| i.id).collect(),
-                amount: sum(&owed),
+                amount: sum(owed),
                 reasons: vec![reason(
                     "preventive",
                     format!("{why}\u{a0}: un mot avant l'échéance du {} permet de vérifier que tout est en ordre.", format_date_fr(next_due)),

@@ -57,6 +57,7 @@ pub struct InvoiceRow {
     pub balance: Money,
     pub days_late: Option<i64>,
     pub settled_on: Option<NaiveDate>,
+    pub last_paid_on: Option<NaiveDate>,
 }
 
 impl InvoiceRow {
@@ -71,6 +72,7 @@ impl InvoiceRow {
             balance: self.balance,
             days_late: self.days_late,
             settled_on: self.settled_on,
+            last_paid_on: self.last_paid_on,
         }
     }
 }
@@ -969,6 +971,7 @@ impl Ledger {
                     balance: s.balance,
                     days_late: s.days_late,
                     settled_on: s.settled_on,
+                    last_paid_on: s.last_paid_on,
                     invoice,
                 })
             })

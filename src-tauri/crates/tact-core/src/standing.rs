@@ -94,6 +94,8 @@ pub struct InvoiceState {
     pub days_late: Option<i64>,
     /// The date the balance reached zero, when it did on or before D.
     pub settled_on: Option<NaiveDate>,
+    /// The last payment received on it up to D (a partial payment restarts prescription, C. civ. 2240).
+    pub last_paid_on: Option<NaiveDate>,
 }
 
 /// How a client has paid in the past: the engine softens escalation for good payers.
@@ -139,6 +141,7 @@ struct Acc {
     paid: Money,
     credited: Money,
     last_settlement: Option<NaiveDate>,
+    last_payment: Option<NaiveDate>,
     disputed: bool,
     written_off: bool,
 }
@@ -195,7 +198,10 @@ pub fn invoice_states(facts: &Facts, as_of: NaiveDate) -> Result<Vec<InvoiceStat
             continue;
         };
         match s.kind {
-            SettlementKind::Payment => a.paid = a.paid.checked_add(s.amount)?,
+            SettlementKind::Payment => {
+                a.paid = a.paid.checked_add(s.amount)?;
+                a.last_payment = a.last_payment.max(Some(s.date));
+            }
             SettlementKind::CreditNote => a.credited = a.credited.checked_add(s.amount)?,
         }
         a.last_settlement = a.last_settlement.max(Some(s.date));
@@ -249,6 +255,7 @@ pub fn invoice_states(facts: &Facts, as_of: NaiveDate) -> Result<Vec<InvoiceStat
                 days_late,
                 // Settlements never exceed an invoice (the ledger refuses it), so the balance reaches zero exactly
                 // on the last settlement.
+                last_paid_on: a.last_payment,
                 settled_on: if balance.is_positive() {
                     None
                 } else {

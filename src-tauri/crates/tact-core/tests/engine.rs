@@ -485,3 +485,34 @@ fn one_email_for_a_dispute_and_the_invoice_alongside_marks_both_done() {
     );
     assert_eq!(l.journal(nova).map(|j| j.len()).unwrap_or_default(), before);
 }
+
+#[test]
+fn a_time_barred_debt_is_never_chased_and_prescription_is_announced() {
+    // A consumer: 2 years (C. conso. L218-2) from the due date, 31/10/2026 → 31/10/2028 (a Tuesday).
+    let c = Case::new("consumer", "500.00");
+    assert!(!c
+        .reasons("2028-07-01")
+        .contains(&"prescription_soon".to_owned()));
+    assert!(c
+        .reasons("2028-08-15")
+        .contains(&"prescription_soon".to_owned()));
+    assert_ne!(c.on("2028-10-30").0, Action::Nothing);
+    assert_eq!(c.on("2028-10-31").0, Action::Nothing);
+    let reasons = c.reasons("2028-10-31");
+    assert!(reasons.contains(&"time_barred".to_owned()), "{reasons:?}");
+    assert!(!reasons.contains(&"nothing_owed".to_owned()));
+    // A business: 5 years (C. com. L110-4); a partial payment restarts it.
+    let mut c = Case::new("professional", "500.00");
+    assert_ne!(c.on("2031-10-30").0, Action::Nothing);
+    assert_eq!(c.on("2031-10-31").0, Action::Nothing);
+    c.l.record_payment(&PaymentInput {
+        client_id: c.client,
+        date: "2027-03-01".into(),
+        amount: "100.00".into(),
+        method: "virement".into(),
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_ne!(c.on("2031-10-31").0, Action::Nothing);
+    assert_eq!(c.on("2032-03-01").0, Action::Nothing);
+}

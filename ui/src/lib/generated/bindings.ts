@@ -183,7 +183,7 @@ export type InvoiceQuery = { client_id: number | null, status: InvoiceStatus | n
  */
 limit: number, };
 
-export type InvoiceRow = { client_name: string, status: InvoiceStatus, status_label: string, paid: Money, credited: Money, balance: Money, days_late: number | null, settled_on: string | null, id: number, number: string, client_id: number, issue_date: string, 
+export type InvoiceRow = { client_name: string, status: InvoiceStatus, status_label: string, paid: Money, credited: Money, balance: Money, days_late: number | null, settled_on: string | null, last_paid_on: string | null, id: number, number: string, client_id: number, issue_date: string, 
 /**
  * Date of delivery or performance of the service, when it differs from the issue date.
  */
