@@ -1022,100 +1022,58 @@ pub fn call_confirmation(ctx: &DraftContext<'_>, call: &JournalEntry) -> Result<
                 }
             )
         });
+    let no_answer = call.call_outcome == Some(CallOutcome::NoAnswer);
+    let subject = format!(
+        "{}{}",
+        if no_answer {
+            l.t("Tentative d'appel", "I tried to call you")
+        } else {
+            l.t("Suite à notre appel", "Following our call")
+        },
+        about
+    );
+    let thanks = format!(
+        "{} {when}{about}",
+        l.t("Merci pour notre échange", "Thank you for our conversation")
+    );
     let mut p: Vec<String> = Vec::new();
-    let subject;
     match call.call_outcome {
-        Some(CallOutcome::NoAnswer) => {
-            subject = format!(
-                "{}{}",
-                l.t("Tentative d'appel", "I tried to call you"),
-                about
-            );
-            p.push(format!(
-                "{} {}{}. {}",
-                l.t("J'ai essayé de vous joindre par téléphone", "I tried to reach you by phone"),
-                when,
-                about,
-                l.t(
-                    "Pourriez-vous me rappeler ou me répondre par retour de message\u{a0}? Je suis joignable aux coordonnées ci-dessous.",
-                    "Could you call me back or reply to this message? My details are below."
-                )
-            ));
-        }
+        Some(CallOutcome::NoAnswer) => p.push(format!(
+            "{} {when}{about}. {}",
+            l.t("J'ai essayé de vous joindre par téléphone", "I tried to reach you by phone"),
+            l.t(
+                "Pourriez-vous me rappeler ou me répondre par retour de message\u{a0}? Je suis joignable aux coordonnées ci-dessous.",
+                "Could you call me back or reply to this message? My details are below."
+            )
+        )),
         Some(CallOutcome::Promise) => {
-            subject = format!(
-                "{}{}",
-                l.t("Suite à notre appel", "Following our call"),
-                about
-            );
-            p.push(format!(
-                "{} {}{}.",
-                l.t("Merci pour notre échange", "Thank you for our conversation"),
-                when,
-                about
-            ));
-            let amount = call.promise_amount.unwrap_or(total);
+            p.push(format!("{thanks}."));
             if let Some(date) = call.promise_date {
                 p.push(format!(
                     "{} {} {} {}.",
-                    l.t(
-                        "Comme convenu, vous procéderez au règlement de",
-                        "As agreed, you will pay"
-                    ),
-                    l.money(amount),
+                    l.t("Comme convenu, vous procéderez au règlement de", "As agreed, you will pay"),
+                    l.money(call.promise_amount.unwrap_or(total)),
                     l.t("au plus tard le", "by"),
                     l.long_date(date)
                 ));
             }
             p.push(l.t("Je vous en remercie.", "Thank you.").into());
         }
-        Some(CallOutcome::Dispute) => {
-            subject = format!(
-                "{}{}",
-                l.t("Suite à notre appel", "Following our call"),
-                about
-            );
-            p.push(format!(
-                "{} {}{}. {}",
-                l.t("Merci pour notre échange", "Thank you for our conversation"),
-                when,
-                about,
-                l.t(
-                    "Vous m'avez fait part d'un désaccord\u{a0}; je l'examine et reviens vers vous rapidement avec une proposition.",
-                    "You told me about a disagreement; I am looking into it and will come back to you quickly with a proposal."
-                )
-            ));
-        }
-        Some(CallOutcome::Difficulty) => {
-            subject = format!(
-                "{}{}",
-                l.t("Suite à notre appel", "Following our call"),
-                about
-            );
-            p.push(format!(
-                "{} {}{}, {}",
-                l.t("Merci pour notre échange", "Thank you for our conversation"),
-                when,
-                about,
-                l.t(
-                    "et pour votre franchise. Comme évoqué, je vous propose de convenir d'un échéancier\u{a0}; je vous envoie une proposition.",
-                    "and for being open about the situation. As discussed, I suggest we agree on a payment calendar; I will send you a proposal."
-                )
-            ));
-        }
-        Some(CallOutcome::Reached) | None => {
-            subject = format!(
-                "{}{}",
-                l.t("Suite à notre appel", "Following our call"),
-                about
-            );
-            p.push(format!(
-                "{} {}{}.",
-                l.t("Merci pour notre échange", "Thank you for our conversation"),
-                when,
-                about
-            ));
-        }
+        Some(CallOutcome::Dispute) => p.push(format!(
+            "{thanks}. {}",
+            l.t(
+                "Vous m'avez fait part d'un désaccord\u{a0}; je l'examine et reviens vers vous rapidement avec une proposition.",
+                "You told me about a disagreement; I am looking into it and will come back to you quickly with a proposal."
+            )
+        )),
+        Some(CallOutcome::Difficulty) => p.push(format!(
+            "{thanks}, {}",
+            l.t(
+                "et pour votre franchise. Comme évoqué, je vous propose de convenir d'un échéancier\u{a0}; je vous envoie une proposition.",
+                "and for being open about the situation. As discussed, I suggest we agree on a payment calendar; I will send you a proposal."
+            )
+        )),
+        Some(CallOutcome::Reached) | None => p.push(format!("{thanks}.")),
     }
     // The user's note restates what was agreed when the outcome has no structured data of its own.
     if matches!(call.call_outcome, Some(CallOutcome::Reached) | None) {

@@ -1225,18 +1225,9 @@ impl Ledger {
 
     /// The draft for a client's current step on `today` (email, call sheet, or memo).
     pub fn draft(&self, client_id: ClientId, today: NaiveDate) -> Result<Draft> {
-        let business = self.business_for_drafts()?;
         let policy = self.policy()?;
         let suggestion = self.suggestion(client_id, today, &policy)?;
-        let (client, invoices, journal) = self.case_parts(client_id, today)?;
-        let ctx = DraftContext {
-            business: &business,
-            client: &client,
-            invoices: &invoices,
-            journal: &journal,
-            today,
-        };
-        drafts::draft(&ctx, &suggestion)
+        self.with_draft_context(client_id, today, |ctx| drafts::draft(ctx, &suggestion))
     }
 
     /// The email that confirms a call recorded in the history.
@@ -1249,16 +1240,27 @@ impl Ledger {
                 journal_id,
             )
         })?;
+        self.with_draft_context(entry.client_id, today, |ctx| {
+            drafts::call_confirmation(ctx, &entry)
+        })
+    }
+
+    /// What a draft reads about a client, as of `today`.
+    fn with_draft_context<T>(
+        &self,
+        client_id: ClientId,
+        today: NaiveDate,
+        f: impl FnOnce(&DraftContext<'_>) -> Result<T>,
+    ) -> Result<T> {
         let business = self.business_for_drafts()?;
-        let (client, invoices, journal) = self.case_parts(entry.client_id, today)?;
-        let ctx = DraftContext {
+        let (client, invoices, journal) = self.case_parts(client_id, today)?;
+        f(&DraftContext {
             business: &business,
             client: &client,
             invoices: &invoices,
             journal: &journal,
             today,
-        };
-        drafts::call_confirmation(&ctx, &entry)
+        })
     }
 
     fn business_for_drafts(&self) -> Result<Business> {
