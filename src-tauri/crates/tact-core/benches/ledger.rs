@@ -185,6 +185,8 @@ fn generate() -> LedgerExport {
         payments,
         credit_notes: Vec::new(),
         journal,
+        policy: None,
+        overrides: Vec::new(),
     }
 }
 

@@ -27,6 +27,21 @@ pub struct LedgerExport {
     pub payments: Vec<Payment>,
     pub credit_notes: Vec<CreditNote>,
     pub journal: Vec<JournalEntry>,
+    /// The ladder's settings, when the user changed them (absent: the defaults). Added in Tact 0.1 without a
+    /// format change: older files simply lack it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<crate::engine::Policy>,
+    /// Per-client exceptions (pause, call first), by client id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<ClientOverridesRecord>,
+}
+
+/// One client's exceptions to the policy, in an export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientOverridesRecord {
+    pub client_id: i64,
+    #[serde(flatten)]
+    pub overrides: crate::engine::ClientOverrides,
 }
 
 /// Counts of what an import wrote.
@@ -55,6 +70,21 @@ impl Ledger {
             payments: db::payments_all(conn)?,
             credit_notes: db::credit_notes_all(conn)?,
             journal: db::journal_all(conn)?,
+            policy: match db::setting_get(conn, "policy")? {
+                Some(_) => Some(self.policy()?),
+                None => None,
+            },
+            overrides: {
+                let mut all: Vec<ClientOverridesRecord> = db::overrides_all(conn)?
+                    .into_iter()
+                    .map(|(client_id, overrides)| ClientOverridesRecord {
+                        client_id,
+                        overrides,
+                    })
+                    .collect();
+                all.sort_by_key(|o| o.client_id);
+                all
+            },
         })
     }
 
@@ -180,6 +210,19 @@ impl Ledger {
                 }
                 Ledger::check_journal_for_import(tx, &valid).map_err(|e| e.within(&at))?;
                 db::journal_insert(tx, &valid, Some(j.id)).map_err(|e| conflict(e, &at))?;
+            }
+            if let Some(p) = &data.policy {
+                p.validate().map_err(|e| e.within("policy"))?;
+                let json = serde_json::to_string(p)
+                    .map_err(|e| Error::new(ErrorCode::ImportFormat, e.to_string()))?;
+                db::setting_put(tx, "policy", &json)?;
+            }
+            for o in &data.overrides {
+                let at = format!("overrides[client {}]", o.client_id);
+                if db::client_get(tx, o.client_id)?.is_none() {
+                    return Err(Error::field(ErrorCode::ClientNotFound, "client_id", format!("Client\u{a0}: n°\u{a0}{} introuvable.", o.client_id)).within(&at));
+                }
+                db::overrides_put(tx, o.client_id, &o.overrides)?;
             }
             for id in archived {
                 if let Some(mut c) = db::client_get(tx, id)? {

@@ -662,3 +662,29 @@ fn invoice_search_matches_number_client_and_description() {
     assert_eq!(detail.standing.overdue_total, eur("300.00"));
     assert_eq!(detail.standing.disputed_total, eur("1150.00"));
 }
+
+#[test]
+fn an_export_keeps_the_policy_and_the_client_overrides() {
+    use tact_core::engine::{ClientOverrides, Policy};
+    let mut l = demo();
+    let p = Policy {
+        min_gap_days: 10,
+        ..Policy::default()
+    };
+    l.set_policy(&p).unwrap_or_else(|e| panic!("{e}"));
+    l.postpone(1, "30/11/2026", d("2026-11-23"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let exported = l.export().unwrap_or_else(|e| panic!("{e}"));
+    let json = serde_json::to_string(&exported).unwrap_or_default();
+    let mut copy = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    copy.import_json(&json).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(copy.policy().ok(), Some(p));
+    assert_eq!(
+        copy.overrides(1).ok(),
+        Some(ClientOverrides {
+            pause_until: Some(d("2026-11-30")),
+            always_call_first: false
+        })
+    );
+    assert_eq!(copy.export().ok(), Some(exported));
+}
