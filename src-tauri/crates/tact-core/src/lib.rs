@@ -23,6 +23,7 @@ pub mod error;
 pub mod exchange;
 pub mod input;
 pub mod ledger;
+pub mod legal;
 pub mod model;
 pub mod money;
 pub mod standing;
