@@ -71,6 +71,11 @@ pub enum Command {
         #[arg(long, value_name = "ID", conflicts_with = "eml")]
         after_call: Option<i64>,
     },
+    /// Pénalités de retard (ou intérêts légaux) et indemnité de 40 € d'un client, facture par facture.
+    Penalties {
+        #[arg(long)]
+        client: i64,
+    },
     /// Reporte la prochaine étape d'un client à une date (noté dans l'historique).
     Postpone {
         #[arg(long)]

@@ -129,6 +129,7 @@ fn run(cli: Cli) -> Result<()> {
             eml,
             after_call,
         } => draft(&ledger, &out, client, eml, after_call, as_of),
+        Command::Penalties { client } => penalties(&ledger, &out, client, as_of),
         Command::Postpone { client, until } => {
             let o = ledger.postpone(client, &until, as_of)?;
             out.print(&o, || {
@@ -269,6 +270,49 @@ fn draft(
         println!("{}", d.body);
         if let Some(path) = &eml {
             println!("\nEnregistré\u{a0}: {}", path.display());
+        }
+    })
+}
+
+fn penalties(ledger: &Ledger, out: &Out, client: i64, today: NaiveDate) -> Result<()> {
+    let p = ledger.penalties(client, today)?;
+    out.print(&p, || {
+        println!("Au {}", format_date_fr(today));
+        for inv in &p.invoices {
+            println!(
+                "Facture {} (échéance {}) — reste dû {} — prescription le {}",
+                inv.number,
+                format_date_fr(inv.due_date),
+                inv.balance.format_fr(),
+                format_date_fr(inv.prescription)
+            );
+            for s in &inv.accrual.segments {
+                println!(
+                    "    du {} au {}\u{a0}: {} j × {} sur {} = {}",
+                    format_date_fr(s.from),
+                    format_date_fr(s.to),
+                    s.days,
+                    tact_core::money::format_rate_fr(s.rate),
+                    s.base.format_fr(),
+                    s.amount.format_fr()
+                );
+            }
+            if inv.accrual.indemnity.is_positive() {
+                println!(
+                    "    indemnité forfaitaire\u{a0}: {}",
+                    inv.accrual.indemnity.format_fr()
+                );
+            }
+        }
+        println!("Principal\u{a0}: {}", p.principal.format_fr());
+        println!("Pénalités ou intérêts\u{a0}: {}", p.interest.format_fr());
+        println!(
+            "Indemnités forfaitaires\u{a0}: {}",
+            p.indemnities.format_fr()
+        );
+        println!("Total\u{a0}: {}", p.total.format_fr());
+        for w in &p.warnings {
+            println!("Attention\u{a0}: {}", w.message);
         }
     })
 }

@@ -192,6 +192,36 @@ fn page_of<T>(mut all: Vec<T>, offset: u32, limit: u32) -> Page<T> {
     }
 }
 
+/// What a client owes beyond the principal, invoice by invoice (« Pénalités de retard »).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ClientPenalties {
+    pub client_id: ClientId,
+    pub as_of: NaiveDate,
+    /// The mise en demeure B2C interest runs from, if one was sent.
+    pub formal_notice: Option<NaiveDate>,
+    pub invoices: Vec<InvoicePenalty>,
+    /// The overdue principal.
+    pub principal: Money,
+    pub interest: Money,
+    pub indemnities: Money,
+    pub total: Money,
+    pub warnings: Vec<Warning>,
+}
+
+/// One overdue invoice's penalties and prescription date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct InvoicePenalty {
+    pub invoice_id: InvoiceId,
+    pub number: String,
+    pub due_date: NaiveDate,
+    pub balance: Money,
+    /// After this date, payment can no longer be claimed in court (C. com. L110-4, C. conso. L218-2).
+    pub prescription: NaiveDate,
+    pub accrual: crate::legal::InvoiceAccrual,
+}
+
 /// A client, its invoices with their states, its history.
 type CaseParts = (Client, Vec<(Invoice, InvoiceState)>, Vec<JournalEntry>);
 
@@ -1220,6 +1250,93 @@ impl Ledger {
                     Ok(e)
                 })
                 .collect()
+        })
+    }
+
+    /// Penalties (B2B) or legal interest (B2C) and the 40 € indemnity accrued to `today` on each of a client's
+    /// invoices still owed, with their breakdown and the prescription date (see [`crate::legal`]).
+    pub fn penalties(&self, client_id: ClientId, today: NaiveDate) -> Result<ClientPenalties> {
+        let conn = self.conn();
+        let client = self.client(client_id)?;
+        let business = db::business_get(conn)?;
+        let facts = db::load_client_facts(conn, client_id)?;
+        let states = standing::invoice_states(&facts, today)?;
+        let invoices = db::invoices_of_client(conn, client_id)?;
+        // B2C interest runs from the last mise en demeure sent (its AR date once Tact records it).
+        let journal = db::journal_of_client(conn, client_id)?;
+        let corrected: Vec<JournalId> = journal.iter().filter_map(|e| e.corrects).collect();
+        let formal_notice = journal
+            .iter()
+            .filter(|e| {
+                e.kind == JournalKind::FormalNotice && e.date <= today && !corrected.contains(&e.id)
+            })
+            .map(|e| e.date)
+            .max();
+        let tables = crate::legal::RateTables::builtin();
+        let mut lines = Vec::new();
+        for (fact, st) in facts.invoices.iter().zip(&states) {
+            // Overdue and not disputed: a contested invoice is settled first, not charged.
+            let owed = st.status == InvoiceStatus::Overdue && fact.issue_date <= today;
+            let Some(inv) = invoices.iter().find(|i| i.id == fact.id) else {
+                continue;
+            };
+            if !owed || fact.due_date >= today {
+                continue;
+            }
+            let settlements: Vec<(NaiveDate, Money)> = facts
+                .settlements
+                .iter()
+                .filter(|x| x.invoice_id == fact.id)
+                .map(|x| (x.date, x.amount))
+                .collect();
+            let accrual = crate::legal::accrual(
+                &crate::legal::AccrualInput {
+                    debtor: client.kind,
+                    collective_procedure: client.collective_procedure
+                        != crate::model::CollectiveProcedure::None,
+                    amount: fact.amount,
+                    due_date: fact.due_date,
+                    settlements: &settlements,
+                    stipulated_rate: inv
+                        .penalty_rate
+                        .or(business.as_ref().and_then(|b| b.penalty_rate)),
+                    formal_notice,
+                    until: today,
+                },
+                &tables,
+            )?;
+            lines.push(InvoicePenalty {
+                invoice_id: fact.id,
+                number: inv.number.clone(),
+                due_date: fact.due_date,
+                balance: st.balance,
+                prescription: engine::prescription_date(
+                    client.kind,
+                    fact.due_date,
+                    st.last_paid_on,
+                ),
+                accrual,
+            });
+        }
+        let interest = Money::sum(lines.iter().map(|l| l.accrual.interest))?;
+        let indemnities = Money::sum(lines.iter().map(|l| l.accrual.indemnity))?;
+        let principal = Money::sum(lines.iter().map(|l| l.balance))?;
+        let mut warnings: Vec<Warning> = Vec::new();
+        for w in lines.iter().flat_map(|l| l.accrual.warnings.iter()) {
+            if !warnings.contains(w) {
+                warnings.push(w.clone());
+            }
+        }
+        Ok(ClientPenalties {
+            client_id,
+            as_of: today,
+            formal_notice,
+            total: principal.checked_add(interest)?.checked_add(indemnities)?,
+            principal,
+            interest,
+            indemnities,
+            invoices: lines,
+            warnings,
         })
     }
 

@@ -688,3 +688,39 @@ fn an_export_keeps_the_policy_and_the_client_overrides() {
     );
     assert_eq!(copy.export().ok(), Some(exported));
 }
+
+#[test]
+fn penalties_of_the_example_clients_on_23_november() {
+    let l = demo();
+    let today = d("2026-11-23");
+    // Boulangerie Petitjean: 450 € due 15/09/2026, 69 days in 2026 H2 at 12,15 % (ECB of 1 July unconfirmed).
+    let p = l.penalties(2, today).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (p.principal, p.interest, p.indemnities, p.total),
+        (eur("450.00"), eur("10.34"), eur("40.00"), eur("500.34"))
+    );
+    assert_eq!(p.invoices[0].prescription, d("2031-09-15"));
+    assert!(p.warnings.iter().any(|w| w.code == "ecb_rate_unconfirmed"));
+    // Studio Nova: only the undisputed F-2026-033: 12 days on 600 €, then 42 days on 300 € after the payment.
+    let nova = l.penalties(4, today).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(nova.invoices.len(), 1);
+    let segs: Vec<(i64, Money, Money)> = nova.invoices[0]
+        .accrual
+        .segments
+        .iter()
+        .map(|s| (s.days, s.base, s.amount))
+        .collect();
+    assert_eq!(
+        segs,
+        [
+            (12, eur("600.00"), eur("2.40")),
+            (42, eur("300.00"), eur("4.19"))
+        ]
+    );
+    // M. Roche, a consumer with no mise en demeure: nothing beyond the principal, and never a fee.
+    let roche = l.penalties(3, today).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (roche.interest, roche.indemnities, roche.total),
+        (Money::ZERO, Money::ZERO, eur("320.00"))
+    );
+}
