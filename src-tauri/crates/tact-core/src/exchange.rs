@@ -38,6 +38,7 @@ pub struct LedgerExport {
 
 /// One client's exceptions to the policy, in an export.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ClientOverridesRecord {
     pub client_id: i64,
     #[serde(flatten)]
