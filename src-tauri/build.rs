@@ -6,7 +6,6 @@ const COMMANDS: &[&str] = &[
     "get_business",
     "set_business",
     "load_demo",
-    "overdue_clients",
     "client_page",
     "client_detail",
     "add_client",

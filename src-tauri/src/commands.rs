@@ -72,16 +72,6 @@ pub fn load_demo(state: State<'_, AppState>) -> Res<ImportReport> {
 }
 
 #[tauri::command(async)]
-pub fn overdue_clients(
-    state: State<'_, AppState>,
-    as_of: NaiveDate,
-    offset: u32,
-    limit: u32,
-) -> Res<Page<ClientRow>> {
-    state.ledger()?.overdue_clients(as_of, offset, limit)
-}
-
-#[tauri::command(async)]
 pub fn client_page(
     state: State<'_, AppState>,
     as_of: NaiveDate,
@@ -347,7 +337,6 @@ signatures! {
     get_business() -> Option<Business>;
     set_business(input: BusinessInput) -> Business;
     load_demo() -> ImportReport;
-    overdue_clients(as_of: NaiveDate, offset: u32, limit: u32) -> Page<ClientRow>;
     client_page(as_of: NaiveDate, query: ClientQuery) -> Page<ClientRow>;
     client_detail(id: ClientId, as_of: NaiveDate) -> ClientDetail;
     add_client(input: ClientInput) -> Client;

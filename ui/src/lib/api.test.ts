@@ -9,12 +9,12 @@ describe("the API module", () => {
     const seen: { cmd: string; args: unknown }[] = [];
     mockIPC((cmd, args) => {
       seen.push({ cmd, args });
-      if (cmd === "overdue_clients") return { rows: [], total: 0, offset: 0 };
+      if (cmd === "agenda") return { today: "2026-11-23", due: { rows: [], total: 0, offset: 0 }, coming: [], coming_total: 0, resting: [], resting_total: 0 };
       return null;
     });
-    const page = await call("overdue_clients", { asOf: "2026-11-23", offset: 0, limit: 25 });
-    expect(page.total).toBe(0);
-    expect(seen).toEqual([{ cmd: "overdue_clients", args: { asOf: "2026-11-23", offset: 0, limit: 25 } }]);
+    const agenda = await call("agenda", { asOf: "2026-11-23", offset: 0, limit: 25 });
+    expect(agenda.due.total).toBe(0);
+    expect(seen).toEqual([{ cmd: "agenda", args: { asOf: "2026-11-23", offset: 0, limit: 25 } }]);
   });
 
   it("turns a backend error into an ApiError with its code, French message and field", async () => {

@@ -235,27 +235,28 @@ fn table(lines: &[DraftLine], l: Lang) -> String {
                     )
                 })
                 .unwrap_or_default();
-            if l.en() {
-                format!(
-                    "– Invoice {} of {}, due {}: amount {}, already paid {}, balance {}{late}",
-                    x.number,
-                    l.date(x.issue_date),
-                    l.date(x.due_date),
-                    l.money(x.amount),
-                    l.money(x.paid),
-                    l.money(x.balance)
-                )
+            let [word, of, due, amount, paid, balance] = if l.en() {
+                ["Invoice", "of", "due", "amount", "already paid", "balance"]
             } else {
-                format!(
-                    "– Facture {} du {}, échéance le {}\u{a0}: montant {}, déjà réglé {}, reste dû {}{late}",
-                    x.number,
-                    l.date(x.issue_date),
-                    l.date(x.due_date),
-                    l.money(x.amount),
-                    l.money(x.paid),
-                    l.money(x.balance)
-                )
-            }
+                [
+                    "Facture",
+                    "du",
+                    "échéance le",
+                    "montant",
+                    "déjà réglé",
+                    "reste dû",
+                ]
+            };
+            format!(
+                "– {word} {} {of} {}, {due} {}{} {amount} {}, {paid} {}, {balance} {}{late}",
+                x.number,
+                l.date(x.issue_date),
+                l.date(x.due_date),
+                l.colon(),
+                l.money(x.amount),
+                l.money(x.paid),
+                l.money(x.balance)
+            )
         })
         .collect();
     if lines.len() > 1 {

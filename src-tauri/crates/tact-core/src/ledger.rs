@@ -222,8 +222,13 @@ pub struct InvoicePenalty {
     pub accrual: crate::legal::InvoiceAccrual,
 }
 
-/// A client, its invoices with their states, its history.
-type CaseParts = (Client, Vec<(Invoice, InvoiceState)>, Vec<JournalEntry>);
+/// A client, its standing, its invoices with their states, its history.
+type CaseParts = (
+    Client,
+    ClientStanding,
+    Vec<(Invoice, InvoiceState)>,
+    Vec<JournalEntry>,
+);
 
 const POLICY_KEY: &str = "policy";
 /// How many clients the agenda lists under « Dans les 7 jours » and « Rien à faire »; the totals say how many more.
@@ -1010,7 +1015,7 @@ impl Ledger {
     }
 
     /// Clients with overdue invoices as of `as_of`, most urgent first (the longest late, then the largest amount
-    /// overdue), a page at a time. The home screen until the tact engine decides the next step.
+    /// overdue), a page at a time (the home screen is [`Ledger::agenda`]).
     pub fn overdue_clients(
         &self,
         as_of: NaiveDate,
@@ -1168,17 +1173,11 @@ impl Ledger {
         today: NaiveDate,
         policy: &Policy,
     ) -> Result<Suggestion> {
-        let detail = self.client_detail(id, today)?;
-        let invoices: Vec<(Invoice, InvoiceState)> = detail
-            .invoices
-            .iter()
-            .map(|r| (r.invoice.clone(), r.state()))
-            .collect();
-        let journal: Vec<JournalEntry> = detail.journal.iter().map(|v| v.entry.clone()).collect();
+        let (client, standing, invoices, journal) = self.case_parts(id, today)?;
         let overrides = db::overrides_get(self.conn(), id)?;
         let case = ClientCase {
-            client: &detail.client,
-            standing: &detail.standing,
+            client: &client,
+            standing: &standing,
             invoices: &invoices,
             journal: &journal,
             overrides: &overrides,
@@ -1370,7 +1369,7 @@ impl Ledger {
         f: impl FnOnce(&DraftContext<'_>) -> Result<T>,
     ) -> Result<T> {
         let business = self.business_for_drafts()?;
-        let (client, invoices, journal) = self.case_parts(client_id, today)?;
+        let (client, _, invoices, journal) = self.case_parts(client_id, today)?;
         f(&DraftContext {
             business: &business,
             client: &client,
@@ -1389,7 +1388,7 @@ impl Ledger {
         })
     }
 
-    /// A client, its invoices with their states, and its history, as of `today`.
+    /// A client, its standing, its invoices with their states, and its history, as of `today`.
     fn case_parts(&self, client_id: ClientId, today: NaiveDate) -> Result<CaseParts> {
         let detail = self.client_detail(client_id, today)?;
         let invoices = detail
@@ -1398,7 +1397,7 @@ impl Ledger {
             .map(|r| (r.invoice.clone(), r.state()))
             .collect();
         let journal = detail.journal.into_iter().map(|v| v.entry).collect();
-        Ok((detail.client, invoices, journal))
+        Ok((detail.client, detail.standing, invoices, journal))
     }
 
     /// The next step for every active client, in the clients' order. The whole ledger is read once: the facts

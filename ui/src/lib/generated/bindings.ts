@@ -342,7 +342,6 @@ export interface Commands {
   get_business: { args: Record<string, never>; result: Business | null };
   set_business: { args: { input: BusinessInput }; result: Business };
   load_demo: { args: Record<string, never>; result: ImportReport };
-  overdue_clients: { args: { asOf: string; offset: number; limit: number }; result: Page<ClientRow> };
   client_page: { args: { asOf: string; query: ClientQuery }; result: Page<ClientRow> };
   client_detail: { args: { id: number; asOf: string }; result: ClientDetail };
   add_client: { args: { input: ClientInput }; result: Client };
