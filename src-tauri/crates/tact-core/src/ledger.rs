@@ -12,6 +12,9 @@ use crate::input::{
     validate_allocations, AllocationInput, BusinessInput, ClientInput, CreditNoteInput,
     InvoiceInput, JournalInput, PaymentInput,
 };
+use crate::letters::{
+    self, Letter, LetterContext, LetterKind, LetterOptions, LetterRecord, MailingInput,
+};
 use crate::model::{
     Allocation, Business, Client, ClientId, ClientKind, ContactChannel, CreditNote, Invoice,
     InvoiceId, InvoiceStatus, JournalEntry, JournalId, JournalKind, Payment, PaymentId,
@@ -24,7 +27,7 @@ use crate::text::format_date_fr;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// A record written, with the non-blocking warnings about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -1264,12 +1267,22 @@ impl Ledger {
         // B2C interest runs from the last mise en demeure sent (its AR date once Tact records it).
         let journal = db::journal_of_client(conn, client_id)?;
         let corrected: Vec<JournalId> = journal.iter().filter_map(|e| e.corrects).collect();
+        // The archived letter of that entry, when there is one, gives the AR date, else the posting date
+        // (legal-fr A.3).
+        let letters = db::letters_of_client(conn, client_id)?;
         let formal_notice = journal
             .iter()
             .filter(|e| {
                 e.kind == JournalKind::FormalNotice && e.date <= today && !corrected.contains(&e.id)
             })
-            .map(|e| e.date)
+            .map(|e| {
+                letters
+                    .iter()
+                    .find(|l| l.journal_id == e.id)
+                    .and_then(|l| l.received_on.or(l.posted_on))
+                    .filter(|d| *d <= today)
+                    .unwrap_or(e.date)
+            })
             .max();
         let tables = crate::legal::RateTables::builtin();
         let mut lines = Vec::new();
@@ -1581,4 +1594,179 @@ impl Ledger {
     ) -> Result<()> {
         Self::check_allocations(conn, client_id, lines, available).map(|_| ())
     }
+}
+
+/// Letters: the document, its archive and its posting.
+impl Ledger {
+    /// The letter of `kind` for a client as of `today` (not archived: a preview, or the final version to archive).
+    pub fn letter(
+        &self,
+        client_id: ClientId,
+        kind: LetterKind,
+        opts: &LetterOptions,
+        today: NaiveDate,
+    ) -> Result<Letter> {
+        let business = self.business()?.ok_or_else(|| {
+            Error::new(
+                ErrorCode::BusinessNotSet,
+                "Renseignez d'abord « Mon entreprise » (nom, forme juridique, SIRET, adresse, IBAN)\u{a0}: les lettres portent ces mentions.",
+            )
+        })?;
+        let penalties = self.penalties(client_id, today)?;
+        let (client, _, invoices, journal) = self.case_parts(client_id, today)?;
+        letters::letter(
+            &LetterContext {
+                business: &business,
+                client: &client,
+                invoices: &invoices,
+                journal: &journal,
+                penalties: &penalties,
+                today,
+            },
+            kind,
+            opts,
+        )
+    }
+
+    /// The folder where final letters are archived: `letters/` beside the database.
+    pub fn letters_dir(&self) -> Result<PathBuf> {
+        let db = self.store.path().ok_or_else(|| {
+            Error::new(
+                ErrorCode::Io,
+                "Les lettres ne peuvent être archivées qu'avec un registre enregistré sur le disque.",
+            )
+        })?;
+        Ok(db
+            .parent()
+            .map_or_else(|| PathBuf::from("letters"), |d| d.join("letters")))
+    }
+
+    /// Archives the final version of a letter: a copy of the PDF in the letters folder with its SHA-256, and the
+    /// journal entry that logs it (a mise en demeure moves the client's ladder on), in one transaction. If the
+    /// transaction fails, the copy is removed; nothing is half-written.
+    pub fn archive_letter(&mut self, letter: &Letter, pdf: &[u8]) -> Result<LetterRecord> {
+        use sha2::{Digest, Sha256};
+        self.client(letter.client_id)?;
+        if pdf.is_empty() {
+            return Err(Error::new(ErrorCode::Io, "Le PDF de la lettre est vide."));
+        }
+        let dir = self.letters_dir()?;
+        std::fs::create_dir_all(&dir).map_err(|e| io_error(&dir, &e))?;
+        let sha256: String = Sha256::digest(pdf)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let stem = format!(
+            "{}-{}-client{}-{}",
+            letter.date.format("%Y-%m-%d"),
+            letter.kind.code(),
+            letter.client_id,
+            sha256.get(..12).unwrap_or_default()
+        );
+        let file = format!("{stem}.pdf");
+        let path = dir.join(&file);
+        let tmp = dir.join(format!("{stem}.pdf.tmp"));
+        std::fs::write(&tmp, pdf)
+            .and_then(|()| std::fs::rename(&tmp, &path))
+            .map_err(|e| io_error(&path, &e))?;
+        let size = i64::try_from(pdf.len()).unwrap_or(i64::MAX);
+        let (kind, text) = match letter.kind {
+            LetterKind::FormalNotice => (
+                JournalKind::FormalNotice,
+                format!(
+                    "Mise en demeure de payer imprimée\u{a0}: {} réclamés, délai de {} jours à compter de la réception.",
+                    letter.total.format_fr(),
+                    letter.deadline_days.unwrap_or(letters::DEFAULT_DEADLINE_DAYS)
+                ),
+            ),
+            LetterKind::FriendlyReminder => (
+                JournalKind::FriendlyReminder,
+                format!("Relance par courrier\u{a0}: {}.", letter.total.format_fr()),
+            ),
+            LetterKind::FirmReminder => (
+                JournalKind::FirmReminder,
+                format!("Relance ferme par courrier\u{a0}: {}.", letter.total.format_fr()),
+            ),
+            LetterKind::Statement => (
+                JournalKind::Letter,
+                format!("Relevé de compte envoyé\u{a0}: {} dus.", letter.total.format_fr()),
+            ),
+        };
+        let result = self.store.write(|tx| {
+            let entry = JournalEntry {
+                id: 0,
+                client_id: letter.client_id,
+                invoice_id: None,
+                date: letter.date,
+                kind,
+                channel: Some(ContactChannel::Letter),
+                call_outcome: None,
+                promise_date: None,
+                promise_amount: None,
+                text: Some(format!("{text} Copie archivée\u{a0}: {file}.")),
+                payment_id: None,
+                corrects: None,
+            };
+            let journal_id = db::journal_insert(tx, &entry, None)?;
+            let mut rec = LetterRecord {
+                id: 0,
+                client_id: letter.client_id,
+                kind: letter.kind,
+                date: letter.date,
+                file: file.clone(),
+                sha256: sha256.clone(),
+                size,
+                total: letter.total,
+                journal_id,
+                registered_number: None,
+                posted_on: None,
+                received_on: None,
+            };
+            rec.id = db::letter_insert(tx, &rec)?;
+            Ok(rec)
+        });
+        if result.is_err() {
+            let _ = std::fs::remove_file(&path);
+        }
+        result
+    }
+
+    /// A client's archived letters, newest first.
+    pub fn letters(&self, client_id: ClientId) -> Result<Vec<LetterRecord>> {
+        client_in(self.conn(), client_id, "client_id")?;
+        db::letters_of_client(self.conn(), client_id)
+    }
+
+    pub fn letter_record(&self, id: i64) -> Result<LetterRecord> {
+        db::letter_get(self.conn(), id)?.ok_or_else(|| {
+            Error::field(
+                ErrorCode::JournalEntryNotFound,
+                "letter_id",
+                format!("Lettre n°\u{a0}{id}\u{a0}: introuvable."),
+            )
+        })
+    }
+
+    /// Records the LRAR number, the posting date and the AR date of an archived letter.
+    pub fn set_mailing(
+        &mut self,
+        letter_id: i64,
+        input: &MailingInput,
+        today: NaiveDate,
+    ) -> Result<LetterRecord> {
+        let mut rec = self.letter_record(letter_id)?;
+        let (number, posted, received) = input.validate(rec.date, today)?;
+        rec.registered_number = number;
+        rec.posted_on = posted;
+        rec.received_on = received;
+        self.store.write(|tx| db::letter_set_mailing(tx, &rec))?;
+        Ok(rec)
+    }
+}
+
+fn io_error(path: &Path, e: &std::io::Error) -> Error {
+    Error::new(
+        ErrorCode::Io,
+        format!("Impossible d'écrire {}\u{a0}: {e}.", path.display()),
+    )
 }

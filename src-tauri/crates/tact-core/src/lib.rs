@@ -24,6 +24,7 @@ pub mod exchange;
 pub mod input;
 pub mod ledger;
 pub mod legal;
+pub mod letters;
 pub mod model;
 pub mod money;
 pub mod standing;

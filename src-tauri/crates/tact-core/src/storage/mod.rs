@@ -42,6 +42,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "tact",
         sql: include_str!("migrations/0003_tact.sql"),
     },
+    Migration {
+        version: 4,
+        name: "letters",
+        sql: include_str!("migrations/0004_letters.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,23 @@
+//! Writes the example data's letters of 23/11/2026 to a folder: `cargo run -p tact-letters --example petitjean -- DIR`.
+use tact_core::letters::{LetterKind, LetterOptions};
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = std::env::args().nth(1).unwrap_or_else(|| ".".to_owned());
+    let mut l = tact_core::Ledger::open_in_memory()?;
+    l.load_demo()?;
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).ok_or("date")?;
+    for (client, kind) in [
+        (2, LetterKind::FormalNotice),
+        (2, LetterKind::FirmReminder),
+        (4, LetterKind::Statement),
+        (3, LetterKind::FriendlyReminder),
+    ] {
+        match l.letter(client, kind, &LetterOptions::default(), today) {
+            Ok(letter) => {
+                let pdf = tact_letters::render(&letter)?;
+                std::fs::write(format!("{dir}/{}-{client}.pdf", kind.code()), pdf)?;
+            }
+            Err(e) => println!("{}-{client}: {e}", kind.code()),
+        }
+    }
+    Ok(())
+}
