@@ -76,6 +76,9 @@ pub enum Command {
         #[arg(long)]
         client: i64,
     },
+    /// Lettres sur papier (PDF A4 pour enveloppe à fenêtre) : mise en demeure, relance, relevé de compte.
+    #[command(subcommand)]
+    Letter(LetterCmd),
     /// Reporte la prochaine étape d'un client à une date (noté dans l'historique).
     Postpone {
         #[arg(long)]
@@ -404,4 +407,74 @@ pub enum JournalCmd {
     },
     /// Détail d'une entrée.
     Show { id: i64 },
+}
+
+/// Ce que toutes les lettres ont en commun.
+#[derive(Debug, clap::Args)]
+pub struct LetterArgs {
+    #[arg(long)]
+    pub client: i64,
+    /// Le fichier PDF à écrire.
+    #[arg(long, value_name = "FICHIER.pdf")]
+    pub out: PathBuf,
+    /// Remplace le paragraphe d'ouverture proposé.
+    #[arg(long, value_name = "TEXTE")]
+    pub opening: Option<String>,
+    /// Remplace le paragraphe de conclusion proposé.
+    #[arg(long, value_name = "TEXTE")]
+    pub closing: Option<String>,
+    /// Sans repères de pliage (pour un service de recommandé en ligne).
+    #[arg(long)]
+    pub no_fold_marks: bool,
+    /// Version définitive : archive une copie (avec son empreinte) et l'inscrit dans l'historique du client.
+    #[arg(long = "final")]
+    pub final_version: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LetterCmd {
+    /// Mise en demeure de payer (lettre recommandée avec accusé de réception).
+    MiseEnDemeure {
+        #[command(flatten)]
+        args: LetterArgs,
+        /// Délai de paiement en jours à compter de la réception (8 par défaut).
+        #[arg(long, default_value_t = 8)]
+        deadline_days: u32,
+        /// Numéro du recommandé, s'il est déjà connu.
+        #[arg(long, value_name = "N°")]
+        registered_number: Option<String>,
+    },
+    /// Relance par courrier (amiable, ou ferme avec --ferme).
+    Relance {
+        #[command(flatten)]
+        args: LetterArgs,
+        #[arg(long)]
+        ferme: bool,
+        /// Délai de paiement en jours (8 par défaut).
+        #[arg(long, default_value_t = 8)]
+        deadline_days: u32,
+    },
+    /// Relevé de compte du client.
+    Releve {
+        #[command(flatten)]
+        args: LetterArgs,
+    },
+    /// Les lettres archivées d'un client.
+    List {
+        #[arg(long)]
+        client: i64,
+    },
+    /// Note le n° de recommandé, la date de dépôt et la date de l'accusé de réception d'une lettre archivée.
+    Mailing {
+        #[arg(long, value_name = "ID")]
+        letter: i64,
+        #[arg(long, value_name = "N°", default_value = "")]
+        number: String,
+        /// JJ/MM/AAAA.
+        #[arg(long, default_value = "")]
+        posted: String,
+        /// JJ/MM/AAAA.
+        #[arg(long, default_value = "")]
+        received: String,
+    },
 }

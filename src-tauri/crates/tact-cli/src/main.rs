@@ -20,11 +20,11 @@ mod table;
 
 use chrono::NaiveDate;
 use clap::Parser;
-use cli::PolicyCmd;
 use cli::{
     BusinessArgs, BusinessCmd, Cli, ClientArgs, ClientsCmd, Command, ContactArgs, CreditNotesCmd,
     InvoiceArgs, InvoicesCmd, JournalCmd, PaymentsCmd,
 };
+use cli::{LetterCmd, PolicyCmd};
 use serde::Serialize;
 use serde_json::json;
 use std::path::PathBuf;
@@ -130,6 +130,7 @@ fn run(cli: Cli) -> Result<()> {
             after_call,
         } => draft(&ledger, &out, client, eml, after_call, as_of),
         Command::Penalties { client } => penalties(&ledger, &out, client, as_of),
+        Command::Letter(cmd) => letter(&mut ledger, &out, cmd, as_of),
         Command::Postpone { client, until } => {
             let o = ledger.postpone(client, &until, as_of)?;
             out.print(&o, || {
@@ -270,6 +271,148 @@ fn draft(
         println!("{}", d.body);
         if let Some(path) = &eml {
             println!("\nEnregistré\u{a0}: {}", path.display());
+        }
+    })
+}
+
+fn letter(ledger: &mut Ledger, out: &Out, cmd: LetterCmd, today: NaiveDate) -> Result<()> {
+    use tact_core::letters::{LetterKind, LetterOptions, MailingInput};
+    let (kind, args, deadline, number) = match cmd {
+        LetterCmd::MiseEnDemeure {
+            args,
+            deadline_days,
+            registered_number,
+        } => (
+            LetterKind::FormalNotice,
+            args,
+            Some(deadline_days),
+            registered_number,
+        ),
+        LetterCmd::Relance {
+            args,
+            ferme,
+            deadline_days,
+        } => (
+            if ferme {
+                LetterKind::FirmReminder
+            } else {
+                LetterKind::FriendlyReminder
+            },
+            args,
+            Some(deadline_days),
+            None,
+        ),
+        LetterCmd::Releve { args } => (LetterKind::Statement, args, None, None),
+        LetterCmd::List { client } => {
+            let list = ledger.letters(client)?;
+            return out.print(&list, || {
+                if list.is_empty() {
+                    println!("Aucune lettre archivée.");
+                }
+                for l in &list {
+                    println!(
+                        "n°\u{a0}{} — {} du {} — {} — {}{}{}",
+                        l.id,
+                        l.kind.label_fr(),
+                        format_date_fr(l.date),
+                        l.total.format_fr(),
+                        l.file,
+                        l.registered_number
+                            .as_deref()
+                            .map(|n| format!(" — recommandé n°\u{a0}{n}"))
+                            .unwrap_or_default(),
+                        l.received_on
+                            .map(|d| format!(" — AR du {}", format_date_fr(d)))
+                            .unwrap_or_default()
+                    );
+                }
+            });
+        }
+        LetterCmd::Mailing {
+            letter,
+            number,
+            posted,
+            received,
+        } => {
+            let rec = ledger.set_mailing(
+                letter,
+                &MailingInput {
+                    registered_number: number,
+                    posted_on: posted,
+                    received_on: received,
+                },
+                today,
+            )?;
+            return out.print(&rec, || println!("Lettre n°\u{a0}{} mise à jour.", rec.id));
+        }
+    };
+    let opts = LetterOptions {
+        deadline_days: deadline,
+        opening: args.opening,
+        closing: args.closing,
+        registered_number: number,
+        no_fold_marks: args.no_fold_marks,
+    };
+    let letter = ledger.letter(args.client, kind, &opts, today)?;
+    let pdf = tact_letters::render(&letter)?;
+    let pages = tact_letters::page_count(&letter)?;
+    std::fs::write(&args.out, &pdf).map_err(|e| {
+        Error::new(
+            ErrorCode::Io,
+            format!("Écriture de {}\u{a0}: {e}.", args.out.display()),
+        )
+    })?;
+    let archived = if args.final_version {
+        Some(ledger.archive_letter(&letter, &pdf)?)
+    } else {
+        None
+    };
+    let penalties = ledger.penalties(args.client, today)?;
+    let report = json!({
+        "file": args.out,
+        "kind": kind,
+        "pages": pages,
+        "bytes": pdf.len(),
+        "principal": letter.principal,
+        "interest": letter.interest,
+        "indemnities": letter.indemnities,
+        "total": letter.total,
+        "deadline_days": letter.deadline_days,
+        "penalties": penalties,
+        "warnings": penalties.warnings,
+        "archived": archived,
+    });
+    out.print(&report, || {
+        println!(
+            "{} pour {}\u{a0}: {} ({} page{}).",
+            kind.label_fr(),
+            letter.recipient.first().cloned().unwrap_or_default(),
+            args.out.display(),
+            pages,
+            if pages > 1 { "s" } else { "" }
+        );
+        println!("Principal\u{a0}: {}", letter.principal.format_fr());
+        if letter.interest.is_positive() {
+            println!(
+                "Pénalités ou intérêts\u{a0}: {}",
+                letter.interest.format_fr()
+            );
+        }
+        if letter.indemnities.is_positive() {
+            println!(
+                "Indemnités forfaitaires\u{a0}: {}",
+                letter.indemnities.format_fr()
+            );
+        }
+        println!("Total\u{a0}: {}", letter.total.format_fr());
+        for w in &penalties.warnings {
+            println!("Attention\u{a0}: {}", w.message);
+        }
+        if let Some(a) = &archived {
+            println!(
+                "Archivée (n°\u{a0}{}, SHA-256 {}) et notée dans l'historique.",
+                a.id, a.sha256
+            );
         }
     })
 }

@@ -12,6 +12,7 @@ use crate::input::{
     validate_allocations, AllocationInput, BusinessInput, ClientInput, CreditNoteInput,
     InvoiceInput, JournalInput, PaymentInput,
 };
+use crate::legal::{EcbRateInput, LegalRateInput, RateAdditions, RateTables};
 use crate::letters::{
     self, Letter, LetterContext, LetterKind, LetterOptions, LetterRecord, MailingInput,
 };
@@ -1284,7 +1285,7 @@ impl Ledger {
                     .unwrap_or(e.date)
             })
             .max();
-        let tables = crate::legal::RateTables::builtin();
+        let tables = self.rate_tables()?;
         let mut lines = Vec::new();
         for (fact, st) in facts.invoices.iter().zip(&states) {
             // Overdue and not disputed: a contested invoice is settled first, not charged.
@@ -1770,3 +1771,55 @@ fn io_error(path: &Path, e: &std::io::Error) -> Error {
         format!("Impossible d'écrire {}\u{a0}: {e}.", path.display()),
     )
 }
+
+/// The rate tables: shipped values plus the user's (Réglages).
+impl Ledger {
+    fn rate_additions(&self) -> Result<RateAdditions> {
+        match db::setting_get(self.conn(), RATES_KEY)? {
+            None => Ok(RateAdditions::default()),
+            Some(json) => serde_json::from_str(&json).map_err(|e| {
+                Error::new(
+                    ErrorCode::InvalidSetting,
+                    format!("Taux saisis illisibles ({e})\u{a0}: rétablissez les taux fournis avec Tact."),
+                )
+            }),
+        }
+    }
+
+    /// The tables the penalties use, with what the user entered laid over the shipped ones.
+    pub fn rate_tables(&self) -> Result<RateTables> {
+        Ok(RateTables::builtin().with(&self.rate_additions()?))
+    }
+
+    fn put_rates(&mut self, add: &RateAdditions) -> Result<RateTables> {
+        let json = serde_json::to_string(add)
+            .map_err(|e| Error::new(ErrorCode::InvalidSetting, e.to_string()))?;
+        self.store
+            .write(|tx| db::setting_put(tx, RATES_KEY, &json))?;
+        self.rate_tables()
+    }
+
+    /// Enters the ECB rate in force from a date (or confirms the rate in force is unchanged on that date).
+    pub fn add_ecb_rate(&mut self, input: &EcbRateInput) -> Result<RateTables> {
+        let r = input.validate()?;
+        let mut add = self.rate_additions()?;
+        add.put_ecb(r);
+        self.put_rates(&add)
+    }
+
+    /// Enters the published legal rate of a half-year (both columns).
+    pub fn add_legal_rate(&mut self, input: &LegalRateInput) -> Result<RateTables> {
+        let r = input.validate()?;
+        let mut add = self.rate_additions()?;
+        add.put_legal(r);
+        self.put_rates(&add)
+    }
+
+    /// Back to the tables shipped with Tact.
+    pub fn reset_rates(&mut self) -> Result<RateTables> {
+        self.store.write(|tx| db::setting_clear(tx, RATES_KEY))?;
+        Ok(RateTables::builtin())
+    }
+}
+
+const RATES_KEY: &str = "rates";

@@ -521,3 +521,129 @@ mod tests {
         assert_eq!((b.interest, b.indemnity), (Money::ZERO, Money::ZERO));
     }
 }
+
+/// The rates the user entered in Réglages, kept apart from the shipped tables so a newer Tact's tables still
+/// apply: newer ECB values (or the confirmation that the rate in force is unchanged) and newer half-years of the
+/// legal rate (legal-fr A.4).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RateAdditions {
+    #[serde(default)]
+    pub ecb: Vec<EcbRate>,
+    #[serde(default)]
+    pub legal: Vec<LegalRate>,
+}
+
+/// An ECB rate as typed: « en vigueur au » a date, the rate in percent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct EcbRateInput {
+    pub from: String,
+    pub rate: String,
+}
+
+/// A half-year's legal rate as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LegalRateInput {
+    pub year: String,
+    /// "1" or "2".
+    pub half: String,
+    pub private_creditor: String,
+    pub other: String,
+}
+
+impl EcbRateInput {
+    pub fn validate(&self) -> Result<EcbRate> {
+        let from = crate::text::parse_date("from", "En vigueur au", &self.from)?;
+        if from.year() < 1999 || from.year() > 2100 {
+            return Err(Error::field(
+                ErrorCode::InvalidDate,
+                "from",
+                "En vigueur au\u{a0}: une date depuis 1999 (création de l'euro).",
+            ));
+        }
+        let rate = crate::money::parse_rate("rate", "Taux BCE", &self.rate)?;
+        if rate > Decimal::from(20) {
+            return Err(Error::field(
+                ErrorCode::InvalidRate,
+                "rate",
+                "Taux BCE\u{a0}: le taux de refinancement n'a jamais dépassé 5\u{a0}%\u{a0}; vérifiez la saisie (ex.\u{a0}: 2,15\u{a0}%).",
+            ));
+        }
+        Ok(EcbRate { from, rate })
+    }
+}
+
+impl LegalRateInput {
+    pub fn validate(&self) -> Result<LegalRate> {
+        let year: i32 = self
+            .year
+            .trim()
+            .parse()
+            .ok()
+            .filter(|y| (1999..=2100).contains(y))
+            .ok_or_else(|| {
+                Error::field(
+                    ErrorCode::InvalidChoice,
+                    "year",
+                    "Année\u{a0}: par exemple 2026.",
+                )
+            })?;
+        let half: u8 = match self.half.trim() {
+            "1" => 1,
+            "2" => 2,
+            _ => {
+                return Err(Error::field(
+                    ErrorCode::InvalidChoice,
+                    "half",
+                    "Semestre\u{a0}: 1 (janvier à juin) ou 2 (juillet à décembre).",
+                ))
+            }
+        };
+        Ok(LegalRate {
+            year,
+            half,
+            private_creditor: crate::money::parse_rate(
+                "private_creditor",
+                "Taux légal, créancier particulier",
+                &self.private_creditor,
+            )?,
+            other: crate::money::parse_rate("other", "Taux légal, autres cas", &self.other)?,
+        })
+    }
+}
+
+impl RateAdditions {
+    /// Adds or replaces the value for the same date (ECB) or half-year (legal rate).
+    pub fn put_ecb(&mut self, r: EcbRate) {
+        self.ecb.retain(|x| x.from != r.from);
+        self.ecb.push(r);
+        self.ecb.sort_by_key(|x| x.from);
+    }
+
+    pub fn put_legal(&mut self, r: LegalRate) {
+        self.legal.retain(|x| (x.year, x.half) != (r.year, r.half));
+        self.legal.push(r);
+        self.legal.sort_by_key(|x| (x.year, x.half));
+    }
+}
+
+impl RateTables {
+    /// The shipped tables with the user's values laid over them. An ECB value entered for a date also confirms the
+    /// table up to that date.
+    pub fn with(mut self, add: &RateAdditions) -> RateTables {
+        for r in &add.ecb {
+            self.ecb.retain(|x| x.from != r.from);
+            self.ecb.push(r.clone());
+            self.ecb_known_until = self.ecb_known_until.max(r.from);
+        }
+        self.ecb.sort_by_key(|x| x.from);
+        for r in &add.legal {
+            self.legal.retain(|x| (x.year, x.half) != (r.year, r.half));
+            self.legal.push(r.clone());
+        }
+        self.legal.sort_by_key(|x| (x.year, x.half));
+        self
+    }
+}

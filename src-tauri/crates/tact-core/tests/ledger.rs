@@ -724,3 +724,76 @@ fn penalties_of_the_example_clients_on_23_november() {
         (Money::ZERO, Money::ZERO, eur("320.00"))
     );
 }
+
+#[test]
+fn rates_entered_in_settings_confirm_or_change_the_penalties() {
+    use tact_core::legal::{EcbRateInput, LegalRateInput};
+    let mut l = demo();
+    let monday = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_else(|| panic!("date"));
+    let unconfirmed = |l: &Ledger| {
+        l.penalties(2, monday)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .warnings
+            .iter()
+            .any(|w| w.code == "ecb_rate_unconfirmed")
+    };
+    assert!(unconfirmed(&l), "2026 H2 is not in the shipped table");
+    // Confirming the rate in force on 1 July 2026 removes the warning and keeps the amount.
+    l.add_ecb_rate(&EcbRateInput {
+        from: "01/07/2026".into(),
+        rate: "2,15".into(),
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!unconfirmed(&l));
+    let p = l.penalties(2, monday).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(p.interest, eur("10.34"));
+    // A different published rate changes the penalties: 450 × 12,40 % × 69 / 365 = 10,55.
+    l.add_ecb_rate(&EcbRateInput {
+        from: "2026-07-01".into(),
+        rate: "2,40 %".into(),
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        l.penalties(2, monday)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .interest,
+        eur("10.55")
+    );
+    // Bad input names the field and changes nothing.
+    let e = l
+        .add_ecb_rate(&EcbRateInput {
+            from: "31/02/2026".into(),
+            rate: "2".into(),
+        })
+        .err()
+        .unwrap_or_else(|| panic!("accepted"));
+    assert_eq!(e.field.as_deref(), Some("from"));
+    let e = l
+        .add_legal_rate(&LegalRateInput {
+            year: "2026".into(),
+            half: "3".into(),
+            private_creditor: "6,5".into(),
+            other: "2,9".into(),
+        })
+        .err()
+        .unwrap_or_else(|| panic!("accepted"));
+    assert_eq!(e.field.as_deref(), Some("half"));
+    let t = l
+        .add_legal_rate(&LegalRateInput {
+            year: "2026".into(),
+            half: "2".into(),
+            private_creditor: "6,50".into(),
+            other: "2,90".into(),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(t.legal.iter().any(|r| r.year == 2026 && r.half == 2));
+    // Back to the shipped tables.
+    l.reset_rates().unwrap_or_else(|e| panic!("{e}"));
+    assert!(unconfirmed(&l));
+    assert_eq!(
+        l.penalties(2, monday)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .interest,
+        eur("10.34")
+    );
+}
