@@ -31,6 +31,17 @@ const COMMANDS: &[&str] = &[
     "reset_policy",
     "save_eml",
     "open_in_mail",
+    "letter_preview",
+    "finalize_letter",
+    "save_letter_pdf",
+    "open_letter",
+    "client_letters",
+    "set_letter_mailing",
+    "client_penalties",
+    "rate_tables",
+    "add_ecb_rate",
+    "add_legal_rate",
+    "reset_rates",
 ];
 
 fn main() {

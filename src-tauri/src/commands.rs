@@ -13,7 +13,9 @@ use tact_core::exchange::ImportReport;
 use tact_core::input::{
     BusinessInput, ClientInput, CreditNoteInput, InvoiceInput, JournalInput, PaymentInput,
 };
-use tact_core::ledger::Agenda;
+use tact_core::ledger::{Agenda, ClientPenalties};
+use tact_core::legal::{EcbRateInput, LegalRateInput, RateTables};
+use tact_core::letters::{Letter, LetterKind, LetterOptions, LetterRecord, MailingInput};
 use tact_core::ledger::{
     ClientDetail, ClientQuery, ClientRow, InvoiceQuery, InvoiceRow, Page, Saved,
 };
@@ -281,6 +283,138 @@ pub fn open_in_mail(state: State<'_, AppState>, email: EmailText) -> Res<()> {
         })
 }
 
+/// A letter as it will print: the document (its texts and amounts), its pages rendered as SVG for the preview,
+/// and the penalties behind its amounts (with their warnings).
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct LetterPreview {
+    pub letter: Letter,
+    /// One SVG document per page, drawn from the same layout as the PDF.
+    pub pages: Vec<String>,
+    pub penalties: ClientPenalties,
+}
+
+#[tauri::command(async)]
+pub fn letter_preview(
+    state: State<'_, AppState>,
+    client_id: ClientId,
+    kind: LetterKind,
+    options: LetterOptions,
+) -> Res<LetterPreview> {
+    let ledger = state.ledger()?;
+    let letter = ledger.letter(client_id, kind, &options, today())?;
+    let pages = tact_letters::svg_pages(&letter)?;
+    Ok(LetterPreview {
+        pages,
+        penalties: ledger.penalties(client_id, today())?,
+        letter,
+    })
+}
+
+/// The final version: the PDF archived (copy + SHA-256) and logged in the client's history. The same letter
+/// twice is archived once.
+#[tauri::command(async)]
+pub fn finalize_letter(
+    state: State<'_, AppState>,
+    client_id: ClientId,
+    kind: LetterKind,
+    options: LetterOptions,
+) -> Res<LetterRecord> {
+    let mut ledger = state.ledger()?;
+    let letter = ledger.letter(client_id, kind, &options, today())?;
+    let pdf = tact_letters::render(&letter)?;
+    ledger.archive_letter(&letter, &pdf)
+}
+
+/// « Enregistrer le PDF »: a save dialog, then a copy of the archived letter. `None` when the user cancels.
+#[tauri::command(async)]
+pub fn save_letter_pdf(state: State<'_, AppState>, letter_id: i64) -> Res<Option<String>> {
+    use tauri_plugin_dialog::DialogExt;
+    let (source, rec) = {
+        let ledger = state.ledger()?;
+        (ledger.letter_file(letter_id)?, ledger.letter_record(letter_id)?)
+    };
+    let name = format!(
+        "{} {}.pdf",
+        rec.kind.label_fr(),
+        rec.date.format("%Y-%m-%d")
+    );
+    let Some(path) = state
+        .app
+        .dialog()
+        .file()
+        .set_title("Enregistrer la lettre")
+        .set_file_name(file_name(&name) + ".pdf")
+        .add_filter("Document PDF", &["pdf"])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+    else {
+        return Ok(None);
+    };
+    std::fs::copy(&source, &path).map_err(|e| {
+        Error::new(
+            ErrorCode::Io,
+            format!("Impossible d'enregistrer {}\u{a0}: {e}.", path.display()),
+        )
+    })?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// « Ouvrir / Imprimer »: the archived PDF in the system's viewer.
+#[tauri::command(async)]
+pub fn open_letter(state: State<'_, AppState>, letter_id: i64) -> Res<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let path = state.ledger()?.letter_file(letter_id)?;
+    state
+        .app
+        .opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| {
+            Error::new(
+                ErrorCode::Io,
+                format!("Aucun lecteur de PDF n'a pu s'ouvrir ({e})\u{a0}; enregistrez le PDF et ouvrez-le vous-même."),
+            )
+        })
+}
+
+#[tauri::command(async)]
+pub fn client_letters(state: State<'_, AppState>, client_id: ClientId) -> Res<Vec<LetterRecord>> {
+    state.ledger()?.letters(client_id)
+}
+
+#[tauri::command(async)]
+pub fn set_letter_mailing(
+    state: State<'_, AppState>,
+    letter_id: i64,
+    input: MailingInput,
+) -> Res<LetterRecord> {
+    state.ledger()?.set_mailing(letter_id, &input, today())
+}
+
+#[tauri::command(async)]
+pub fn client_penalties(state: State<'_, AppState>, client_id: ClientId) -> Res<ClientPenalties> {
+    state.ledger()?.penalties(client_id, today())
+}
+
+#[tauri::command(async)]
+pub fn rate_tables(state: State<'_, AppState>) -> Res<RateTables> {
+    state.ledger()?.rate_tables()
+}
+
+#[tauri::command(async)]
+pub fn add_ecb_rate(state: State<'_, AppState>, input: EcbRateInput) -> Res<RateTables> {
+    state.ledger()?.add_ecb_rate(&input)
+}
+
+#[tauri::command(async)]
+pub fn add_legal_rate(state: State<'_, AppState>, input: LegalRateInput) -> Res<RateTables> {
+    state.ledger()?.add_legal_rate(&input)
+}
+
+#[tauri::command(async)]
+pub fn reset_rates(state: State<'_, AppState>) -> Res<RateTables> {
+    state.ledger()?.reset_rates()
+}
+
 /// A file name from a subject: letters, digits, spaces and dashes.
 fn file_name(subject: &str) -> String {
     let s: String = subject
@@ -362,4 +496,15 @@ signatures! {
     reset_policy() -> Policy;
     save_eml(email: EmailText) -> Option<String>;
     open_in_mail(email: EmailText) -> ();
+    letter_preview(client_id: ClientId, kind: LetterKind, options: LetterOptions) -> LetterPreview;
+    finalize_letter(client_id: ClientId, kind: LetterKind, options: LetterOptions) -> LetterRecord;
+    save_letter_pdf(letter_id: i64) -> Option<String>;
+    open_letter(letter_id: i64) -> ();
+    client_letters(client_id: ClientId) -> Vec<LetterRecord>;
+    set_letter_mailing(letter_id: i64, input: MailingInput) -> LetterRecord;
+    client_penalties(client_id: ClientId) -> ClientPenalties;
+    rate_tables() -> RateTables;
+    add_ecb_rate(input: EcbRateInput) -> RateTables;
+    add_legal_rate(input: LegalRateInput) -> RateTables;
+    reset_rates() -> RateTables;
 }

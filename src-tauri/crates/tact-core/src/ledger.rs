@@ -1657,6 +1657,15 @@ impl Ledger {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
+        // The same letter archived twice (« Enregistrer » then « Imprimer ») is one letter, logged once.
+        if let Some(same) = db::letters_of_client(self.conn(), letter.client_id)?
+            .into_iter()
+            .find(|l| l.sha256 == sha256)
+        {
+            if dir.join(&same.file).exists() {
+                return Ok(same);
+            }
+        }
         let stem = format!(
             "{}-{}-client{}-{}",
             letter.date.format("%Y-%m-%d"),
@@ -1730,6 +1739,27 @@ impl Ledger {
             let _ = std::fs::remove_file(&path);
         }
         result
+    }
+
+    /// The archived copy of a letter, checked against its SHA-256.
+    pub fn letter_file(&self, id: i64) -> Result<PathBuf> {
+        use sha2::{Digest, Sha256};
+        let rec = self.letter_record(id)?;
+        let path = self.letters_dir()?.join(&rec.file);
+        let bytes = std::fs::read(&path).map_err(|e| {
+            Error::new(
+                ErrorCode::Io,
+                format!("La copie archivée de la lettre est introuvable ({})\u{a0}: {e}.", path.display()),
+            )
+        })?;
+        let sha256: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+        if sha256 != rec.sha256 {
+            return Err(Error::new(
+                ErrorCode::Io,
+                format!("La copie archivée {} a été modifiée depuis son impression (empreinte différente).", path.display()),
+            ));
+        }
+        Ok(path)
     }
 
     /// A client's archived letters, newest first.

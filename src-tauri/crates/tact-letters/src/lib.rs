@@ -446,3 +446,15 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
 pub fn page_count(letter: &Letter) -> Result<usize> {
     Ok(document(letter)?.pages.len())
 }
+
+/// Each page as an SVG document, for the preview: the same layout as the PDF, the fonts inlined.
+pub fn svg_pages(letter: &Letter) -> Result<Vec<String>> {
+    let doc = document(letter)?;
+    let opts = printpdf::PdfToSvgOptions::default();
+    (1..=doc.pages.len())
+        .map(|n| {
+            doc.page_to_svg(n, &opts, &mut Vec::new())
+                .ok_or_else(|| Error::new(ErrorCode::Io, format!("Aperçu de la page {n} impossible.")))
+        })
+        .collect()
+}

@@ -24,6 +24,8 @@ export type Allocation = { invoice_id: number, amount: Money, };
 
 export type AllocationInput = { invoice_id: number, amount: string, };
 
+export type Annex = { title: string, body: Array<Block>, };
+
 export type AppInfo = { version: string, 
 /**
  * The database file, shown in Réglages.
@@ -39,6 +41,8 @@ today: string,
 is_empty: boolean, };
 
 export type ArchiveFilter = "active" | "archived" | "all";
+
+export type Block = { "type": "paragraph", text: string, } | { "type": "strong", text: string, } | { "type": "table", table: Table, };
 
 export type Business = { legal_name: string, trade_name: string | null, legal_form: string | null, siren: string | null, siret: string | null, vat_number: string | null, iban: string | null, bic: string | null, signatory_name: string | null, signatory_title: string | null, 
 /**
@@ -93,6 +97,16 @@ pause_until: string | null,
  */
 always_call_first: boolean, };
 
+export type ClientPenalties = { client_id: number, as_of: string, 
+/**
+ * The mise en demeure B2C interest runs from, if one was sent.
+ */
+formal_notice: string | null, invoices: Array<InvoicePenalty>, 
+/**
+ * The overdue principal.
+ */
+principal: Money, interest: Money, indemnities: Money, total: Money, warnings: Array<Warning>, };
+
 export type ClientQuery = { search: string | null, archived: ArchiveFilter, sort: ClientSort, descending: boolean, offset: number, 
 /**
  * 0 means the default page size (50); at most 500.
@@ -119,6 +133,12 @@ credit: Money, open_invoices: number, overdue_invoices: number, oldest_overdue_d
 
 export type CollectiveProcedure = "none" | "sauvegarde" | "redressement" | "liquidation";
 
+export type Column = { title: string, 
+/**
+ * Share of the text width.
+ */
+width: number, right: boolean, };
+
 export type ContactChannel = "email" | "phone" | "letter" | "registered_letter" | "in_person" | "sms" | "other";
 
 export type CreditNote = { id: number, number: string, invoice_id: number, date: string, amount: Money, reason: string | null, };
@@ -140,6 +160,10 @@ export type DraftLine = { number: string, issue_date: string, due_date: string, 
  * Paid and credited.
  */
 paid: Money, balance: Money, days_late: number | null, };
+
+export type EcbRate = { from: string, rate: string, };
+
+export type EcbRateInput = { from: string, rate: string, };
 
 export type EmailText = { to: string | null, subject: string, body: string, };
 
@@ -163,6 +187,16 @@ amount: Money, amount_ht: Money | null, vat: Money | null, currency: string, des
  */
 penalty_rate: string | null, };
 
+export type InvoiceAccrual = { segments: Array<Segment>, 
+/**
+ * Sum of the rounded segments.
+ */
+interest: Money, 
+/**
+ * The 40 € indemnity (B2B, late, no collective procedure), else zero.
+ */
+indemnity: Money, warnings: Array<Warning>, };
+
 export type InvoiceInput = { number: string, client_id: number, issue_date: string, delivery_date: string | null, 
 /**
  * Payment terms (see [`parse_terms`]); empty means the business's default terms.
@@ -176,6 +210,12 @@ due_date: string | null,
  * Total including VAT.
  */
 amount: string, amount_ht: string | null, vat: string | null, description: string | null, penalty_rate: string | null, };
+
+export type InvoicePenalty = { invoice_id: number, number: string, due_date: string, balance: Money, 
+/**
+ * After this date, payment can no longer be claimed in court (C. com. L110-4, C. conso. L218-2).
+ */
+prescription: string, accrual: InvoiceAccrual, };
 
 export type InvoiceQuery = { client_id: number | null, status: InvoiceStatus | null, search: string | null, min_days_late: number | null, sort: InvoiceSort, descending: boolean, offset: number, 
 /**
@@ -218,6 +258,118 @@ export type JournalView = { kind_label: string, invoice_number: string | null, c
 text: string | null, payment_id: number | null, corrects: number | null, };
 
 export type Language = "fr" | "en";
+
+export type LegalRate = { year: number, 
+/**
+ * 1 (January–June) or 2 (July–December).
+ */
+half: number, 
+/**
+ * Column A: the creditor is a private person.
+ */
+private_creditor: string, 
+/**
+ * Column B: « tous les autres cas » (a business creditor, as Tact's users are).
+ */
+other: string, };
+
+export type LegalRateInput = { year: string, 
+/**
+ * "1" or "2".
+ */
+half: string, private_creditor: string, other: string, };
+
+export type Letter = { kind: LetterKind, client_id: number, date: string, 
+/**
+ * The PDF's title, and the archive's file name stem.
+ */
+title: string, 
+/**
+ * Top left: who writes.
+ */
+sender: Array<string>, 
+/**
+ * In the envelope window: who receives (checked against the window).
+ */
+recipient: Array<string>, 
+/**
+ * « Lyon, le 23 novembre 2026 »
+ */
+place_date: string, 
+/**
+ * « Lettre recommandée avec accusé de réception n° … », for a mise en demeure.
+ */
+mention: string | null, subject: string, salutation: string, body: Array<Block>, 
+/**
+ * The formula of politeness.
+ */
+farewell: string, 
+/**
+ * Name, then capacity.
+ */
+signature: Array<string>, 
+/**
+ * « Pièces jointes : … »
+ */
+enclosures: string | null, annex: Annex | null, fold_marks: boolean, 
+/**
+ * The editable paragraphs as they stand, for the form that edits them.
+ */
+opening: string, closing: string, deadline_days: number | null, 
+/**
+ * What the letter claims: principal, penalties or interest, indemnities.
+ */
+principal: Money, interest: Money, indemnities: Money, total: Money, };
+
+export type LetterKind = "mise-en-demeure" | "relance" | "relance-ferme" | "releve";
+
+export type LetterOptions = { 
+/**
+ * Days from receipt to pay (mise en demeure; relances give a date). Default 8.
+ */
+deadline_days: number | null, 
+/**
+ * The opening paragraph, as edited by the user; `None` keeps Tact's text.
+ */
+opening: string | null, 
+/**
+ * The closing paragraph (before the formula of politeness), as edited; `None` keeps Tact's text.
+ */
+closing: string | null, 
+/**
+ * The LRAR number, once known (printed after « Lettre recommandée avec accusé de réception n° »).
+ */
+registered_number: string | null, 
+/**
+ * Fold marks at 99 and 198 mm for a DL window envelope; `false` gives a clean PDF for online LRAR services.
+ */
+no_fold_marks: boolean, };
+
+export type LetterPreview = { letter: Letter, 
+/**
+ * One SVG document per page, drawn from the same layout as the PDF.
+ */
+pages: Array<string>, penalties: ClientPenalties, };
+
+export type LetterRecord = { id: number, client_id: number, kind: LetterKind, date: string, 
+/**
+ * File name of the archived copy, in the letters folder beside the database.
+ */
+file: string, 
+/**
+ * SHA-256 of the archived PDF, in hexadecimal.
+ */
+sha256: string, size: number, total: Money, journal_id: number, 
+/**
+ * The LRAR number (« 1A 123 456 7890 1 »).
+ */
+registered_number: string | null, posted_on: string | null, 
+/**
+ * The date on the avis de réception.
+ */
+received_on: string | null, };
+
+export type MailingInput = { registered_number: string, posted_on: string, received_on: string, };
 
 export type Money = string;
 
@@ -308,9 +460,31 @@ consumer_max_attempts_per_30_days: number,
  */
 good_payer_min_invoices: number, good_payer_min_on_time_percent: number, };
 
+export type RateBasis = "ecb_plus_ten" | "stipulated" | "floor" | "legal_interest";
+
+export type RateTables = { 
+/**
+ * The last day the ECB table is known to be complete: a reference day after it is unconfirmed.
+ */
+ecb_known_until: string, ecb: Array<EcbRate>, legal: Array<LegalRate>, };
+
 export type Reason = { code: string, text: string, };
 
 export type Saved<T> = { record: T, warnings: Array<Warning>, };
+
+export type Segment = { 
+/**
+ * First day counted.
+ */
+from: string, 
+/**
+ * Last day counted.
+ */
+to: string, days: number, 
+/**
+ * Percent per year.
+ */
+rate: string, basis: RateBasis, base: Money, amount: Money, };
 
 export type Step = { action: Action, action_label: string, channel: ContactChannel | null, tone: Tone | null, 
 /**
@@ -331,6 +505,12 @@ optional: boolean, invoices: Array<number>, amount: Money, reasons: Array<Reason
 then: string | null, };
 
 export type Suggestion = { client_id: number, step: Step, alongside: Step | null, };
+
+export type Table = { columns: Array<Column>, rows: Array<Array<string>>, 
+/**
+ * Rows in bold after a rule: totals.
+ */
+totals: Array<Array<string>>, };
 
 export type Tone = "courteous" | "cordial" | "firm" | "listening" | "formal";
 
@@ -367,4 +547,15 @@ export interface Commands {
   reset_policy: { args: Record<string, never>; result: Policy };
   save_eml: { args: { email: EmailText }; result: string | null };
   open_in_mail: { args: { email: EmailText }; result: null };
+  letter_preview: { args: { clientId: number; kind: LetterKind; options: LetterOptions }; result: LetterPreview };
+  finalize_letter: { args: { clientId: number; kind: LetterKind; options: LetterOptions }; result: LetterRecord };
+  save_letter_pdf: { args: { letterId: number }; result: string | null };
+  open_letter: { args: { letterId: number }; result: null };
+  client_letters: { args: { clientId: number }; result: Array<LetterRecord> };
+  set_letter_mailing: { args: { letterId: number; input: MailingInput }; result: LetterRecord };
+  client_penalties: { args: { clientId: number }; result: ClientPenalties };
+  rate_tables: { args: Record<string, never>; result: RateTables };
+  add_ecb_rate: { args: { input: EcbRateInput }; result: RateTables };
+  add_legal_rate: { args: { input: LegalRateInput }; result: RateTables };
+  reset_rates: { args: Record<string, never>; result: RateTables };
 }
