@@ -333,21 +333,22 @@ pub fn save_letter_pdf(state: State<'_, AppState>, letter_id: i64) -> Res<Option
         let ledger = state.ledger()?;
         (ledger.letter_file(letter_id)?, ledger.letter_record(letter_id)?)
     };
-    let name = format!(
-        "{} {}.pdf",
-        rec.kind.label_fr(),
-        rec.date.format("%Y-%m-%d")
-    );
-    let Some(path) = state
-        .app
-        .dialog()
-        .file()
-        .set_title("Enregistrer la lettre")
-        .set_file_name(file_name(&name) + ".pdf")
-        .add_filter("Document PDF", &["pdf"])
-        .blocking_save_file()
-        .and_then(|p| p.into_path().ok())
-    else {
+    let name = format!("{} {}", rec.kind.label_fr(), rec.date.format("%Y-%m-%d"));
+    let file = file_name(&name) + ".pdf";
+    // TACT_SAVE_DIR (end-to-end tests, scripted use): save there without asking.
+    let chosen = match std::env::var_os("TACT_SAVE_DIR") {
+        Some(dir) => Some(std::path::PathBuf::from(dir).join(&file)),
+        None => state
+            .app
+            .dialog()
+            .file()
+            .set_title("Enregistrer la lettre")
+            .set_file_name(file)
+            .add_filter("Document PDF", &["pdf"])
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok()),
+    };
+    let Some(path) = chosen else {
         return Ok(None);
     };
     std::fs::copy(&source, &path).map_err(|e| {
