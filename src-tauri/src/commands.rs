@@ -14,11 +14,11 @@ use tact_core::input::{
     BusinessInput, ClientInput, CreditNoteInput, InvoiceInput, JournalInput, PaymentInput,
 };
 use tact_core::ledger::{Agenda, ClientPenalties};
-use tact_core::legal::{EcbRateInput, LegalRateInput, RateTables};
-use tact_core::letters::{Letter, LetterKind, LetterOptions, LetterRecord, MailingInput};
 use tact_core::ledger::{
     ClientDetail, ClientQuery, ClientRow, InvoiceQuery, InvoiceRow, Page, Saved,
 };
+use tact_core::legal::{EcbRateInput, LegalRateInput, RateTables};
+use tact_core::letters::{Letter, LetterKind, LetterOptions, LetterRecord, MailingInput};
 use tact_core::model::JournalId;
 use tact_core::model::{
     Business, Client, ClientId, CreditNote, Invoice, InvoiceId, JournalEntry, Payment,
@@ -331,7 +331,10 @@ pub fn save_letter_pdf(state: State<'_, AppState>, letter_id: i64) -> Res<Option
     use tauri_plugin_dialog::DialogExt;
     let (source, rec) = {
         let ledger = state.ledger()?;
-        (ledger.letter_file(letter_id)?, ledger.letter_record(letter_id)?)
+        (
+            ledger.letter_file(letter_id)?,
+            ledger.letter_record(letter_id)?,
+        )
     };
     let name = format!("{} {}", rec.kind.label_fr(), rec.date.format("%Y-%m-%d"));
     let file = file_name(&name) + ".pdf";

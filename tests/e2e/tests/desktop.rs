@@ -74,6 +74,7 @@ impl App {
             .env("XDG_DATA_HOME", home.join("xdg-data"))
             .env("XDG_CACHE_HOME", home.join("xdg-cache"))
             .env("XDG_CONFIG_HOME", home.join("xdg-config"))
+            .env("TACT_SAVE_DIR", home.join("saved"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -453,5 +454,114 @@ async fn the_example_data_on_monday_23_november() {
     app.wait("form[data-form=business]").await;
     app.wait("form[data-form=policy]").await;
     app.screenshot("15-reglages").await;
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and the built app: run scripts/e2e"]
+async fn the_petitjean_mise_en_demeure_from_the_agenda() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tact.sqlite3");
+    std::fs::create_dir_all(dir.path().join("saved")).unwrap();
+    let app = App::start(&db).await;
+    app.click("[data-action=demo]").await;
+    app.wait("[data-list=agenda]").await;
+
+    // The agenda's mise en demeure step opens the letter: its pages rendered, its amounts to the cent.
+    app.click("[data-client='Boulangerie Petitjean'] [data-action=prepare]")
+        .await;
+    app.wait("[data-dialog=letter] img[data-page='3']").await;
+    assert_eq!(app.text("[data-letter-total]").await, eur("500,34 €"));
+    let warning = app.text("[data-dialog=letter] .warning").await;
+    assert!(warning.contains("Taux BCE"), "{warning}");
+    // The free paragraphs are editable; the deadline too.
+    let opening = app.wait("#letter-opening").await;
+    let text = opening.prop("value").await.unwrap().unwrap_or_default();
+    assert!(text.starts_with("Malgré nos échanges"), "{text}");
+    let deadline = app.wait("#letter-deadline").await;
+    deadline.clear().await.unwrap();
+    deadline.send_keys("15").await.unwrap();
+    app.click("[data-action=refresh]").await;
+    app.wait("[data-dialog=letter] img[data-page='1']").await;
+    app.screenshot("20-mise-en-demeure").await;
+
+    // « Enregistrer le PDF »: the final version, archived and noted in the history.
+    app.click("[data-action=save-pdf]").await;
+    app.text_becomes("[data-dialog=letter] .notice", |t| {
+        t.contains("PDF enregistré")
+    })
+    .await;
+    let saved: Vec<_> = std::fs::read_dir(dir.path().join("saved"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    let out = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&saved[0])
+        .arg("-")
+        .output()
+        .unwrap();
+    let pdf: String = String::from_utf8(out.stdout)
+        .unwrap()
+        .split(|c: char| c.is_whitespace() || c == NBSP || c == NNBSP)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for expected in [
+        "MISE EN DEMEURE DE PAYER – facture F-2026-028",
+        "BOULANGERIE PETITJEAN",
+        "Total réclamé 500,34 €",
+        "dans un délai de 15 jours à compter de la réception",
+        "Lettre recommandée avec accusé de réception",
+    ] {
+        let found = pdf.contains(expected)
+            || pdf.contains(&expected.replace("BOULANGERIE PETITJEAN", "Boulangerie Petitjean"));
+        assert!(found, "« {expected} » missing from the saved PDF:\n{pdf}");
+    }
+    // The archived copy beside the database is the same file.
+    let archived: Vec<_> = std::fs::read_dir(dir.path().join("letters"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(archived.len(), 1);
+    assert_eq!(
+        std::fs::read(&archived[0]).unwrap(),
+        std::fs::read(&saved[0]).unwrap()
+    );
+
+    // Then the posting: the registered-mail number and the posting date.
+    app.client
+        .execute(
+            "document.querySelector('form[data-form=mailing]').scrollIntoView({block: 'center'})",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.fill("mailing", "registered_number", "1A 123 456 7890 1")
+        .await;
+    app.fill("mailing", "posted_on", "23/11/2026").await;
+    app.click("[data-action=save-mailing]").await;
+    app.gone("[data-dialog=letter]").await;
+    // Petitjean leaves today's list: the mise en demeure is done.
+    app.gone("[data-list=agenda] [data-client='Boulangerie Petitjean']")
+        .await;
+
+    // Its client page: penalties per invoice with the prescription date, the letter with its number.
+    app.click("[data-nav=clients]").await;
+    app.click("tr[data-client='Boulangerie Petitjean'] a").await;
+    let row = app
+        .text("[data-table=penalties] tr[data-invoice='F-2026-028']")
+        .await;
+    assert!(
+        row.contains(&eur("10,34 €")) && row.contains("15/09/2031"),
+        "{row}"
+    );
+    let letters = app.text("[data-list=letters]").await;
+    assert!(
+        letters.contains("Mise en demeure") && letters.contains("1A 123 456 7890 1"),
+        "{letters}"
+    );
+    app.screenshot("21-fiche-petitjean").await;
     app.stop().await;
 }

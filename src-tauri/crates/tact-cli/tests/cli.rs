@@ -443,3 +443,74 @@ fn draft_postpone_and_policy_from_the_command_line() {
     let p = ok_json(&db, &["policy", "reset", "--json"]);
     assert_eq!(p["min_gap_days"], 7);
 }
+
+#[test]
+fn letters_from_the_command_line() {
+    let (dir, db) = temp_db();
+    assert!(tact(&db, &["demo"]).status.success());
+    let pdf = dir.path().join("med.pdf");
+    let pdf_arg = pdf.to_string_lossy().to_string();
+    // The mise en demeure of Boulangerie Petitjean: the JSON gives the amounts, the file is a PDF.
+    let r = ok_json(
+        &db,
+        &[
+            "--today",
+            "2026-11-23",
+            "--json",
+            "letter",
+            "mise-en-demeure",
+            "--client",
+            "2",
+            "--out",
+            &pdf_arg,
+            "--final",
+        ],
+    );
+    assert_eq!(r["total"], "500.34");
+    assert_eq!(r["interest"], "10.34");
+    assert_eq!(r["indemnities"], "40.00");
+    assert_eq!(r["deadline_days"], 8);
+    assert_eq!(r["pages"], 3);
+    assert_eq!(r["penalties"]["invoices"][0]["prescription"], "2031-09-15");
+    let bytes = std::fs::read(&pdf).unwrap_or_default();
+    assert!(bytes.starts_with(b"%PDF-"));
+    let id = r["archived"]["id"].as_i64().unwrap_or_default();
+    assert!(id > 0, "{r}");
+    // Noted in the history, then the posting details.
+    let m = ok_json(
+        &db,
+        &[
+            "--today",
+            "2026-11-25",
+            "--json",
+            "letter",
+            "mailing",
+            "--letter",
+            &id.to_string(),
+            "--number",
+            "1A 123 456 7890 1",
+            "--posted",
+            "24/11/2026",
+        ],
+    );
+    assert_eq!(m["posted_on"], "2026-11-24");
+    let list = ok_json(&db, &["--json", "letter", "list", "--client", "2"]);
+    assert_eq!(list[0]["registered_number"], "1A 123 456 7890 1");
+    // Nothing overdue: refused with a French message, nothing written.
+    let out = tact(
+        &db,
+        &[
+            "--today",
+            "2026-11-23",
+            "letter",
+            "mise-en-demeure",
+            "--client",
+            "5",
+            "--out",
+            "/nonexistent/x.pdf",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("rien à mettre en demeure"), "{err}");
+}

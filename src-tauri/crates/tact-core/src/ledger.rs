@@ -1749,10 +1749,16 @@ impl Ledger {
         let bytes = std::fs::read(&path).map_err(|e| {
             Error::new(
                 ErrorCode::Io,
-                format!("La copie archivée de la lettre est introuvable ({})\u{a0}: {e}.", path.display()),
+                format!(
+                    "La copie archivée de la lettre est introuvable ({})\u{a0}: {e}.",
+                    path.display()
+                ),
             )
         })?;
-        let sha256: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+        let sha256: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
         if sha256 != rec.sha256 {
             return Err(Error::new(
                 ErrorCode::Io,

@@ -453,8 +453,9 @@ pub fn svg_pages(letter: &Letter) -> Result<Vec<String>> {
     let opts = printpdf::PdfToSvgOptions::default();
     (1..=doc.pages.len())
         .map(|n| {
-            doc.page_to_svg(n, &opts, &mut Vec::new())
-                .ok_or_else(|| Error::new(ErrorCode::Io, format!("Aperçu de la page {n} impossible.")))
+            doc.page_to_svg(n, &opts, &mut Vec::new()).ok_or_else(|| {
+                Error::new(ErrorCode::Io, format!("Aperçu de la page {n} impossible."))
+            })
         })
         .collect()
 }
