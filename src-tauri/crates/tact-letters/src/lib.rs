@@ -329,7 +329,7 @@ fn layout(letter: &Letter, regular: FontId, bold: FontId) -> Result<Vec<Vec<Op>>
     // Farewell and signature stay together.
     let farewell = wrap(&letter.farewell, RIGHT - LEFT, BODY_PT, false)?;
     #[allow(clippy::cast_precision_loss)]
-    let block = LINE * (farewell.len() + letter.signature.len()) as f32 + 28.0;
+    let block = LINE * farewell.len().saturating_add(letter.signature.len()) as f32 + 28.0;
     w.need(block);
     w.paragraph(&letter.farewell, false)?;
     w.y += 3.0;

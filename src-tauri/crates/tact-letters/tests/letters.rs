@@ -1,6 +1,9 @@
 //! The letters as printed: read back from the PDF with poppler's `pdftotext` (words, and their positions with
 //! `-bbox`), on the example data of Monday 23 November 2026.
 
+// Tests count pages and slice strings on small known inputs; the checked-arithmetic rule guards the app code.
+#![allow(clippy::arithmetic_side_effects)]
+
 use chrono::NaiveDate;
 use std::process::Command;
 use tact_core::engine::Action;
