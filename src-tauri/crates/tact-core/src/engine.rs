@@ -341,6 +341,9 @@ pub struct ClientCase<'a> {
     /// The client's journal, oldest first (corrected entries included; they are skipped here).
     pub journal: &'a [JournalEntry],
     pub overrides: &'a ClientOverrides,
+    /// The avis de réception date of the client's last mise en demeure, once the user entered it: the follow-up
+    /// waits from the day it was received rather than the day it was printed.
+    pub formal_notice_received: Option<NaiveDate>,
 }
 
 fn reason(code: &str, text: impl Into<String>) -> Reason {
@@ -863,7 +866,12 @@ fn ladder(
     let earliest = match (action, last_contact) {
         // The first contact after the due date, whatever it is, waits the friendly reminder's delay.
         (_, None) => cal.add_working_days(oldest_due, policy.friendly_after_working_days),
-        (Action::AfterDeadline, Some(last)) => plus_days(last, policy.after_formal_days),
+        (Action::AfterDeadline, Some(last)) => plus_days(
+            case.formal_notice_received
+                .filter(|r| *r >= last)
+                .unwrap_or(last),
+            policy.after_formal_days,
+        ),
         (_, Some(last)) => plus_days(last, policy.min_gap_days),
     };
     let mut date = cal.on_or_after(earliest.max(today));

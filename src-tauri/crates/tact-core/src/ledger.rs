@@ -1179,12 +1179,14 @@ impl Ledger {
     ) -> Result<Suggestion> {
         let (client, standing, invoices, journal) = self.case_parts(id, today)?;
         let overrides = db::overrides_get(self.conn(), id)?;
+        let received = db::formal_notices_received(self.conn())?.get(&id).copied();
         let case = ClientCase {
             client: &client,
             standing: &standing,
             invoices: &invoices,
             journal: &journal,
             overrides: &overrides,
+            formal_notice_received: received,
         };
         Ok(engine::suggest(&case, policy, &Calendar::france(), today))
     }
@@ -1474,6 +1476,7 @@ impl Ledger {
             entries.sort_by_key(|e| (e.date, e.id));
         }
         let overrides = db::overrides_all(conn)?;
+        let received = db::formal_notices_received(conn)?;
         let cal = Calendar::france();
         let none = ClientOverrides::default();
         let empty_standing = ClientStanding::default();
@@ -1488,6 +1491,7 @@ impl Ledger {
                 invoices: invoices_of.get(&client.id).map_or(&[], Vec::as_slice),
                 journal: journal_of.get(&client.id).map_or(&[], Vec::as_slice),
                 overrides: overrides.get(&client.id).unwrap_or(&none),
+                formal_notice_received: received.get(&client.id).copied(),
             };
             let s = engine::suggest(&case, policy, &cal, today);
             let st = case.standing.clone();

@@ -527,6 +527,12 @@ fn a_final_letter_is_archived_logged_and_its_ar_date_starts_consumer_interest() 
         )
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(set.received_on, Some(day(2026, 11, 26)));
+    // The follow-up counts from the AR date: 26/11 + 18 days = 14/12 (a Monday), not 23/11 + 18 = 11/12.
+    let next = l
+        .suggestion(PETITJEAN, day(2026, 11, 30), &policy)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(next.step.action, Action::AfterDeadline);
+    assert_eq!(next.step.date, day(2026, 12, 14));
 
     // A consumer's interest runs from the AR date of its mise en demeure.
     let (letter, bytes) = pdf(

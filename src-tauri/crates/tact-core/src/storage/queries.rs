@@ -965,3 +965,15 @@ pub fn letter_set_mailing(conn: &Connection, l: &LetterRecord) -> Result<()> {
     )?;
     Ok(())
 }
+
+/// Per client, the latest AR date of its mises en demeure (the clients that have one).
+pub fn formal_notices_received(
+    conn: &Connection,
+) -> Result<std::collections::HashMap<ClientId, chrono::NaiveDate>> {
+    let mut stmt = conn.prepare(
+        "SELECT client_id, max(received_on) FROM letters
+         WHERE kind = 'mise-en-demeure' AND received_on IS NOT NULL GROUP BY client_id",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
