@@ -214,7 +214,7 @@ fn line_of(inv: &Invoice, st: &InvoiceState) -> DraftLine {
         issue_date: inv.issue_date,
         due_date: inv.due_date,
         amount: inv.amount,
-        paid: st.paid.checked_add(st.credited).unwrap_or(st.paid),
+        paid: st.paid_and_credited(),
         balance: st.balance,
         days_late: st.days_late,
     }

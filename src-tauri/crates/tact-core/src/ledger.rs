@@ -1650,25 +1650,24 @@ impl Ledger {
     /// journal entry that logs it (a mise en demeure moves the client's ladder on), in one transaction. If the
     /// transaction fails, the copy is removed; nothing is half-written.
     pub fn archive_letter(&mut self, letter: &Letter, pdf: &[u8]) -> Result<LetterRecord> {
-        use sha2::{Digest, Sha256};
         self.client(letter.client_id)?;
         if pdf.is_empty() {
             return Err(Error::new(ErrorCode::Io, "Le PDF de la lettre est vide."));
         }
         let dir = self.letters_dir()?;
         std::fs::create_dir_all(&dir).map_err(|e| io_error(&dir, &e))?;
-        let sha256: String = Sha256::digest(pdf)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        // The same letter archived twice (« Enregistrer » then « Imprimer ») is one letter, logged once.
+        let sha256 = sha256_hex(pdf);
+        // The same letter archived twice (« Enregistrer » then « Imprimer ») is one letter, logged once; a copy
+        // removed since is written back.
         if let Some(same) = db::letters_of_client(self.conn(), letter.client_id)?
             .into_iter()
             .find(|l| l.sha256 == sha256)
         {
-            if dir.join(&same.file).exists() {
-                return Ok(same);
+            let path = dir.join(&same.file);
+            if !path.exists() {
+                std::fs::write(&path, pdf).map_err(|e| io_error(&path, &e))?;
             }
+            return Ok(same);
         }
         let stem = format!(
             "{}-{}-client{}-{}",
@@ -1747,7 +1746,6 @@ impl Ledger {
 
     /// The archived copy of a letter, checked against its SHA-256.
     pub fn letter_file(&self, id: i64) -> Result<PathBuf> {
-        use sha2::{Digest, Sha256};
         let rec = self.letter_record(id)?;
         let path = self.letters_dir()?.join(&rec.file);
         let bytes = std::fs::read(&path).map_err(|e| {
@@ -1759,10 +1757,7 @@ impl Ledger {
                 ),
             )
         })?;
-        let sha256: String = Sha256::digest(&bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let sha256 = sha256_hex(&bytes);
         if sha256 != rec.sha256 {
             return Err(Error::new(
                 ErrorCode::Io,
@@ -1781,7 +1776,7 @@ impl Ledger {
     pub fn letter_record(&self, id: i64) -> Result<LetterRecord> {
         db::letter_get(self.conn(), id)?.ok_or_else(|| {
             Error::field(
-                ErrorCode::JournalEntryNotFound,
+                ErrorCode::LetterNotFound,
                 "letter_id",
                 format!("Lettre n°\u{a0}{id}\u{a0}: introuvable."),
             )
@@ -1803,6 +1798,15 @@ impl Ledger {
         self.store.write(|tx| db::letter_set_mailing(tx, &rec))?;
         Ok(rec)
     }
+}
+
+/// The SHA-256 of a file's bytes, in lowercase hexadecimal (the letters' fingerprint).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn io_error(path: &Path, e: &std::io::Error) -> Error {

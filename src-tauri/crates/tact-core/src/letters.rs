@@ -339,43 +339,88 @@ fn claimed<'a>(ctx: &'a LetterContext<'_>) -> Vec<&'a (Invoice, InvoiceState)> {
     v
 }
 
-fn invoice_table(rows: &[&(Invoice, InvoiceState)], total_label: &str) -> Result<Table> {
-    let total = Money::sum(rows.iter().map(|(_, s)| s.balance))?;
-    let mut totals = Vec::new();
-    if rows.len() > 1 || !total_label.is_empty() {
-        totals.push(vec![
-            total_label.to_owned(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            total.format_fr(),
-        ]);
+/// A total row: the label in the first cell, the amount in column `at`, the other cells empty.
+fn total_row(label: &str, columns: usize, at: usize, amount: Money) -> Vec<String> {
+    (0..columns)
+        .map(|i| match i {
+            0 => label.to_owned(),
+            i if i == at => amount.format_fr(),
+            _ => String::new(),
+        })
+        .collect()
+}
+
+/// The invoice table: number, date, due date, amount TTC, paid (payments and credit notes), balance, and the
+/// state for the relevé de compte.
+fn invoice_table(rows: &[&(Invoice, InvoiceState)], with_state: bool) -> Table {
+    let mut columns = vec![
+        col("Facture", 18, false),
+        col("Date", 15, false),
+        col("Échéance", 15, false),
+        col("Montant TTC", 18, true),
+        col("Réglé", 16, true),
+        col("Reste dû", 18, true),
+    ];
+    if with_state {
+        columns.push(col("État", 16, false));
     }
-    Ok(Table {
-        columns: vec![
-            col("Facture", 18, false),
-            col("Date", 15, false),
-            col("Échéance", 15, false),
-            col("Montant TTC", 18, true),
-            col("Réglé", 16, true),
-            col("Reste dû", 18, true),
-        ],
+    Table {
+        columns,
         rows: rows
             .iter()
             .map(|(i, s)| {
-                vec![
+                let mut row = vec![
                     i.number.clone(),
                     format_date_fr(i.issue_date),
                     format_date_fr(i.due_date),
                     i.amount.format_fr(),
-                    s.paid.checked_add(s.credited).unwrap_or(s.paid).format_fr(),
+                    s.paid_and_credited().format_fr(),
                     s.balance.format_fr(),
-                ]
+                ];
+                if with_state {
+                    row.push(
+                        match s.status {
+                            InvoiceStatus::Overdue => "échue",
+                            InvoiceStatus::Disputed => "en litige",
+                            _ => "à échoir",
+                        }
+                        .to_owned(),
+                    );
+                }
+                row
             })
             .collect(),
-        totals,
-    })
+        totals: Vec::new(),
+    }
+}
+
+/// The claimed invoices' table, with their total when there are several.
+fn claimed_table(rows: &[&(Invoice, InvoiceState)], principal: Money) -> Table {
+    let mut t = invoice_table(rows, false);
+    if rows.len() > 1 {
+        t.totals.push(total_row("Total", 6, 5, principal));
+    }
+    t
+}
+
+/// The claimed invoices, or the refusal when nothing overdue and undisputed is left: `what` is the letter's
+/// purpose (« mettre en demeure », « relancer »).
+fn claimed_or_refuse<'a>(
+    ctx: &'a LetterContext<'_>,
+    what: &str,
+) -> Result<Vec<&'a (Invoice, InvoiceState)>> {
+    let rows = claimed(ctx);
+    if rows.is_empty() {
+        return Err(Error::new(
+            ErrorCode::NothingToDraft,
+            format!(
+                "{} n'a aucune facture échue et non contestée à régler au {}\u{a0}: il n'y a rien à {what}.",
+                ctx.client.name,
+                format_date_fr(ctx.today)
+            ),
+        ));
+    }
+    Ok(rows)
 }
 
 fn col(title: &str, width: u8, right: bool) -> Column {
@@ -403,7 +448,6 @@ fn contacts(ctx: &LetterContext<'_>, since: NaiveDate) -> Vec<String> {
                 },
                 JournalKind::Call => match e.call_outcome {
                     Some(crate::model::CallOutcome::NoAnswer) => "appel resté sans réponse",
-                    _ if e.promise_date.is_some() => "appel",
                     _ => "appel",
                 },
                 JournalKind::Letter => "courrier",
@@ -494,10 +538,7 @@ fn rate_words(basis: RateBasis, rate: rust_decimal::Decimal) -> String {
             "{} l'an (taux de refinancement de la Banque centrale européenne majoré de 10 points)",
             format_rate_fr(rate)
         ),
-        RateBasis::Stipulated => format!(
-            "{} l'an (taux prévu à nos conditions)",
-            format_rate_fr(rate)
-        ),
+        RateBasis::Stipulated => format!("{} l'an (taux prévu au contrat)", format_rate_fr(rate)),
         RateBasis::Floor => format!(
             "{} l'an (trois fois le taux de l'intérêt légal, minimum prévu par la loi)",
             format_rate_fr(rate)
@@ -543,17 +584,7 @@ fn formal_notice(
     sender: Vec<String>,
     recipient: Vec<String>,
 ) -> Result<Letter> {
-    let rows = claimed(ctx);
-    if rows.is_empty() {
-        return Err(Error::new(
-            ErrorCode::NothingToDraft,
-            format!(
-                "{} n'a aucune facture échue et non contestée à régler au {}\u{a0}: il n'y a rien à mettre en demeure.",
-                ctx.client.name,
-                format_date_fr(ctx.today)
-            ),
-        ));
-    }
+    let rows = claimed_or_refuse(ctx, "mettre en demeure")?;
     let days = deadline_days(opts)?;
     let b2b = ctx.client.kind == ClientKind::Professional;
     let p = ctx.penalties;
@@ -571,8 +602,8 @@ fn formal_notice(
         ("la facture suivante", "reste impayée")
     };
     let default_opening = if past.is_empty() {
-        format!("Sauf erreur de ma part, {these} {remain} à ce jour, bien que son échéance soit passée\u{a0}:")
-            .replace("bien que son échéance soit passée", if several { "bien que leur échéance soit passée" } else { "bien que son échéance soit passée" })
+        let its = if several { "leur" } else { "son" };
+        format!("Sauf erreur de ma part, {these} {remain} à ce jour, bien que {its} échéance soit passée\u{a0}:")
     } else {
         format!(
             "Malgré nos échanges ({}), {these} {remain} à ce jour\u{a0}:",
@@ -585,7 +616,7 @@ fn formal_notice(
             text: opening.clone(),
         },
         Block::Table {
-            table: invoice_table(&rows, if several { "Total" } else { "" })?,
+            table: claimed_table(&rows, principal),
         },
     ];
     let (interest, indemnities) = (p.interest, p.indemnities);
@@ -753,28 +784,23 @@ fn breakdown(ctx: &LetterContext<'_>, b2b: bool) -> Result<Annex> {
             ]);
         }
     }
-    let mut totals = vec![vec![
+    let mut totals = vec![total_row(
         if b2b {
             "Pénalités de retard"
         } else {
             "Intérêts au taux légal"
-        }
-        .to_owned(),
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
-        p.interest.format_fr(),
-    ]];
+        },
+        6,
+        5,
+        p.interest,
+    )];
     if p.indemnities.is_positive() {
-        totals.push(vec![
-            "Indemnités forfaitaires (40,00\u{a0}€ par facture)".to_owned(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            p.indemnities.format_fr(),
-        ]);
+        totals.push(total_row(
+            "Indemnités forfaitaires (40,00\u{a0}€ par facture)",
+            6,
+            5,
+            p.indemnities,
+        ));
     }
     let mut body = vec![
         Block::Paragraph {
@@ -801,16 +827,9 @@ fn breakdown(ctx: &LetterContext<'_>, b2b: bool) -> Result<Annex> {
     ];
     body.push(Block::Paragraph {
         text: format!(
-            "Montants arrêtés au {}. Les pénalités continuent de courir jusqu'au paiement complet.",
-            format_date_long_fr(ctx.today)
-        )
-        .replace(
-            "Les pénalités continuent",
-            if b2b {
-                "Les pénalités continuent"
-            } else {
-                "Les intérêts continuent"
-            },
+            "Montants arrêtés au {}. Les {} continuent de courir jusqu'au paiement complet.",
+            format_date_long_fr(ctx.today),
+            if b2b { "pénalités" } else { "intérêts" }
         ),
     });
     Ok(Annex {
@@ -834,17 +853,7 @@ fn reminder(
     sender: Vec<String>,
     recipient: Vec<String>,
 ) -> Result<Letter> {
-    let rows = claimed(ctx);
-    if rows.is_empty() {
-        return Err(Error::new(
-            ErrorCode::NothingToDraft,
-            format!(
-                "{} n'a aucune facture échue et non contestée au {}\u{a0}: il n'y a rien à relancer.",
-                ctx.client.name,
-                format_date_fr(ctx.today)
-            ),
-        ));
-    }
+    let rows = claimed_or_refuse(ctx, "relancer")?;
     let firm = kind == LetterKind::FirmReminder;
     let b2b = ctx.client.kind == ClientKind::Professional;
     let several = rows.len() > 1;
@@ -867,7 +876,8 @@ fn reminder(
         (true, _) => {
             let what = if several { "les factures ci-dessous restent impayées" } else { "la facture ci-dessous reste impayée" };
             if past.is_empty() {
-                format!("Sauf erreur de ma part, {what} malgré leur échéance.").replace("malgré leur échéance", if several { "malgré leur échéance" } else { "malgré son échéance" })
+                let its = if several { "leur" } else { "son" };
+                format!("Sauf erreur de ma part, {what} malgré {its} échéance.")
             } else {
                 format!("Malgré nos échanges ({}), {what} à ce jour.", join_fr(&past))
             }
@@ -879,7 +889,7 @@ fn reminder(
             text: opening.clone(),
         },
         Block::Table {
-            table: invoice_table(&rows, if several { "Total" } else { "" })?,
+            table: claimed_table(&rows, principal),
         },
         Block::Strong {
             text: format!(
@@ -1004,47 +1014,10 @@ fn statement(
         text: opening.clone(),
     }];
     if !open.is_empty() {
-        let mut table = Table {
-            columns: vec![
-                col("Facture", 15, false),
-                col("Date", 13, false),
-                col("Échéance", 13, false),
-                col("Montant TTC", 16, true),
-                col("Réglé", 14, true),
-                col("Reste dû", 15, true),
-                col("État", 14, false),
-            ],
-            rows: open
-                .iter()
-                .map(|(i, s)| {
-                    vec![
-                        i.number.clone(),
-                        format_date_fr(i.issue_date),
-                        format_date_fr(i.due_date),
-                        i.amount.format_fr(),
-                        s.paid.checked_add(s.credited).unwrap_or(s.paid).format_fr(),
-                        s.balance.format_fr(),
-                        match s.status {
-                            InvoiceStatus::Overdue => "échue",
-                            InvoiceStatus::Disputed => "en litige",
-                            _ => "à échoir",
-                        }
-                        .to_owned(),
-                    ]
-                })
-                .collect(),
-            totals: vec![],
-        };
-        let blank = || vec![String::new(); 3];
-        let mut t1 = vec!["Total dû".to_owned()];
-        t1.extend(blank());
-        t1.extend([String::new(), total.format_fr(), String::new()]);
-        table.totals.push(t1);
+        let mut table = invoice_table(&open, true);
+        table.totals.push(total_row("Total dû", 7, 5, total));
         if overdue.is_positive() && overdue != total {
-            let mut t2 = vec!["dont échu".to_owned()];
-            t2.extend(blank());
-            t2.extend([String::new(), overdue.format_fr(), String::new()]);
-            table.totals.push(t2);
+            table.totals.push(total_row("dont échu", 7, 5, overdue));
         }
         body.push(Block::Table { table });
         body.push(Block::Paragraph {

@@ -13,6 +13,9 @@
 //! | [`ledger`] | the entry point: every read and write, each write in one transaction |
 //! | [`engine`] | the next tactful step per client (pure; today is a parameter) |
 //! | [`exchange`] | whole-ledger JSON export/import and the example data |
+//! | [`legal`] | penalties and legal interest to the cent, the 40 € indemnity, the rate tables |
+//! | [`drafts`] | the draft of a step: email, call sheet, call confirmation, memo; `.eml` and `mailto:` |
+//! | [`letters`] | the letters by post as a document model: mise en demeure, relances, relevé de compte |
 //!
 //! The domain never reads the clock: every "as of" date is a parameter.
 

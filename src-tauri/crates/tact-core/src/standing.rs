@@ -98,6 +98,13 @@ pub struct InvoiceState {
     pub last_paid_on: Option<NaiveDate>,
 }
 
+impl InvoiceState {
+    /// What payments and credit notes have settled so far (« déjà réglé »).
+    pub fn paid_and_credited(&self) -> Money {
+        self.paid.checked_add(self.credited).unwrap_or(self.paid)
+    }
+}
+
 /// How a client has paid in the past: the engine softens escalation for good payers.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

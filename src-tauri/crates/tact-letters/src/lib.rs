@@ -414,15 +414,13 @@ pub fn document(letter: &Letter) -> Result<PdfDocument> {
 /// The PDF bytes of the letter. Same letter, same bytes: fixed font names, metadata dated by the letter, and a
 /// document ID derived from the letter's content instead of a random one.
 pub fn render(letter: &Letter) -> Result<Vec<u8>> {
-    use sha2::{Digest, Sha256};
     let doc = document(letter)?;
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
     let json = serde_json::to_vec(letter).map_err(|e| Error::new(ErrorCode::Io, e.to_string()))?;
-    let id: String = Sha256::digest(&json)
-        .iter()
-        .take(16)
-        .map(|b| format!("{b:02x}"))
+    let id: String = tact_core::ledger::sha256_hex(&json)
+        .chars()
+        .take(32)
         .collect();
     lo.trailer.set(
         "ID",
