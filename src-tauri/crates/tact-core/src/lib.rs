@@ -16,6 +16,7 @@
 //! | [`legal`] | penalties and legal interest to the cent, the 40 € indemnity, the rate tables |
 //! | [`drafts`] | the draft of a step: email, call sheet, call confirmation, memo; `.eml` and `mailto:` |
 //! | [`letters`] | the letters by post as a document model: mise en demeure, relances, relevé de compte |
+//! | [`plans`] | payment calendars: the schedule to the cent, instalment states, the suggested calendar (pure) |
 //!
 //! The domain never reads the clock: every "as of" date is a parameter.
 
@@ -30,6 +31,7 @@ pub mod legal;
 pub mod letters;
 pub mod model;
 pub mod money;
+pub mod plans;
 pub mod standing;
 pub mod storage;
 pub mod text;
