@@ -755,6 +755,16 @@ impl JournalInput {
                 "Type d'entrée\u{a0}: «\u{a0}Règlement reçu\u{a0}» est noté automatiquement quand vous enregistrez un règlement.",
             ));
         }
+        if matches!(kind, JournalKind::PlanProposed | JournalKind::PlanSigned) && !allow_system {
+            return Err(Error::field(
+                ErrorCode::InvalidChoice,
+                "kind",
+                format!(
+                    "Type d'entrée\u{a0}: «\u{a0}{}\u{a0}» est noté automatiquement depuis l'échéancier du client.",
+                    kind.label_fr()
+                ),
+            ));
+        }
         let date = text::parse_date("date", "Date", &self.date)?;
         let default_channel = match kind {
             JournalKind::Call => Some(ContactChannel::Phone),

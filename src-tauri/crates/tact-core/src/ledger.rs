@@ -1601,6 +1601,8 @@ impl Ledger {
     }
 }
 
+mod plan_book;
+
 /// Letters: the document, its archive and its posting.
 impl Ledger {
     /// The letter of `kind` for a client as of `today` (not archived: a preview, or the final version to archive).
@@ -1619,6 +1621,23 @@ impl Ledger {
         })?;
         let penalties = self.penalties(client_id, today)?;
         let (client, _, invoices, journal) = self.case_parts(client_id, today)?;
+        let plan = match (kind, opts.plan_id) {
+            (_, Some(id)) => {
+                let st = self.plan(id, today)?;
+                if st.plan.client_id != client_id {
+                    return Err(Error::field(
+                        ErrorCode::ClientMismatch,
+                        "plan_id",
+                        format!("L'échéancier {} n'est pas celui de ce client.", st.plan.reference()),
+                    ));
+                }
+                Some(st)
+            }
+            (LetterKind::PlanAgreement | LetterKind::PlanDefault, None) => {
+                self.current_plan(client_id, today)?
+            }
+            _ => None,
+        };
         letters::letter(
             &LetterContext {
                 business: &business,
@@ -1626,6 +1645,7 @@ impl Ledger {
                 invoices: &invoices,
                 journal: &journal,
                 penalties: &penalties,
+                plan: plan.as_ref(),
                 today,
             },
             kind,
@@ -1704,6 +1724,25 @@ impl Ledger {
                 JournalKind::Letter,
                 format!("Relevé de compte envoyé\u{a0}: {} dus.", letter.total.format_fr()),
             ),
+            LetterKind::PlanAgreement => (
+                JournalKind::Letter,
+                format!(
+                    "Échéancier de paiement envoyé pour signature\u{a0}: {} en {} versements.",
+                    letter.total.format_fr(),
+                    letter
+                        .plan_id
+                        .and_then(|id| db::plan_get(self.conn(), id).ok().flatten())
+                        .map_or(0, |p| p.instalments.len())
+                ),
+            ),
+            LetterKind::PlanDefault => (
+                JournalKind::FormalNotice,
+                format!(
+                    "Mise en demeure (déchéance du terme de l'échéancier) imprimée\u{a0}: {} en retard, préavis de {} jours à compter de la réception.",
+                    letter.total.format_fr(),
+                    letter.deadline_days.unwrap_or(letters::DEFAULT_DEADLINE_DAYS)
+                ),
+            ),
         };
         let result = self.store.write(|tx| {
             let entry = JournalEntry {
@@ -1734,8 +1773,13 @@ impl Ledger {
                 registered_number: None,
                 posted_on: None,
                 received_on: None,
+                plan_id: letter.plan_id,
             };
             rec.id = db::letter_insert(tx, &rec)?;
+            if let (LetterKind::PlanDefault, Some(plan)) = (letter.kind, letter.plan_id) {
+                // The déchéance is invoked: the calendar no longer shields its invoices.
+                db::plan_set_broken(tx, plan, letter.date)?;
+            }
             Ok(rec)
         });
         if result.is_err() {

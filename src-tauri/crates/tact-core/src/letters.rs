@@ -20,6 +20,8 @@ use crate::text::{format_date_fr, format_date_long_fr, format_iban, format_siren
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+mod plan_letters;
+
 crate::model::labelled_enum!(
     /// The letters Tact prints.
     LetterKind {
@@ -27,6 +29,8 @@ crate::model::labelled_enum!(
         FriendlyReminder = "relance" / "Relance",
         FirmReminder = "relance-ferme" / "Relance ferme",
         Statement = "releve" / "Relevé de compte",
+        PlanAgreement = "echeancier" / "Échéancier de paiement",
+        PlanDefault = "decheance" / "Mise en demeure (déchéance du terme)",
     }
 );
 
@@ -57,6 +61,9 @@ pub struct LetterOptions {
     /// Fold marks at 99 and 198 mm for a DL window envelope; `false` gives a clean PDF for online LRAR services.
     #[serde(default)]
     pub no_fold_marks: bool,
+    /// The payment calendar (agreement, déchéance notice); `None`: the client's current one.
+    #[serde(default)]
+    pub plan_id: Option<crate::plans::PlanId>,
 }
 
 /// A letter ready to be laid out.
@@ -96,6 +103,10 @@ pub struct Letter {
     pub interest: Money,
     pub indemnities: Money,
     pub total: Money,
+    /// The payment calendar the letter belongs to (its agreement, its déchéance notice).
+    pub plan_id: Option<crate::plans::PlanId>,
+    /// A second signature block, at the left (the debtor's, on a calendar agreement); empty for a letter.
+    pub countersignature: Vec<String>,
 }
 
 /// A piece of the letter's body.
@@ -152,6 +163,8 @@ pub struct LetterContext<'a> {
     pub journal: &'a [JournalEntry],
     /// Penalties or interest to date on the overdue, undisputed invoices.
     pub penalties: &'a ClientPenalties,
+    /// The payment calendar, for its agreement and its déchéance notice.
+    pub plan: Option<&'a crate::plans::PlanState>,
     pub today: NaiveDate,
 }
 
@@ -165,6 +178,8 @@ pub fn letter(ctx: &LetterContext<'_>, kind: LetterKind, opts: &LetterOptions) -
             reminder(ctx, kind, opts, sender, recipient)
         }
         LetterKind::Statement => statement(ctx, opts, sender, recipient),
+        LetterKind::PlanAgreement => plan_letters::agreement(ctx, opts, sender, recipient),
+        LetterKind::PlanDefault => plan_letters::default_notice(ctx, opts, sender, recipient),
     }
 }
 
@@ -765,6 +780,8 @@ fn formal_notice(
         interest,
         indemnities,
         total,
+        plan_id: None,
+        countersignature: Vec::new(),
     })
 }
 
@@ -971,6 +988,8 @@ fn reminder(
         interest,
         indemnities,
         total,
+        plan_id: None,
+        countersignature: Vec::new(),
     })
 }
 
@@ -1063,6 +1082,8 @@ fn statement(
         interest: Money::ZERO,
         indemnities: Money::ZERO,
         total,
+        plan_id: None,
+        countersignature: Vec::new(),
     })
 }
 
@@ -1128,6 +1149,8 @@ pub struct LetterRecord {
     pub posted_on: Option<NaiveDate>,
     /// The date on the avis de réception.
     pub received_on: Option<NaiveDate>,
+    /// The payment calendar, for its agreement and its déchéance notice.
+    pub plan_id: Option<crate::plans::PlanId>,
 }
 
 /// What the user types after posting a letter: all optional, as typed.

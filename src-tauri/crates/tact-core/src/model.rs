@@ -119,6 +119,8 @@ labelled_enum!(
         Note = "note" / "Note",
         PaymentRecorded = "payment_recorded" / "Règlement reçu",
         WriteOff = "write_off" / "Passage en perte",
+        PlanProposed = "plan_proposed" / "Échéancier proposé",
+        PlanSigned = "plan_signed" / "Échéancier signé",
     }
 );
 

@@ -47,6 +47,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "letters",
         sql: include_str!("migrations/0004_letters.sql"),
     },
+    Migration {
+        version: 5,
+        name: "plans",
+        sql: include_str!("migrations/0005_plans.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,378 @@
+//! Payment calendars in the books: build one from the client's invoices (preview), propose it, sign it, revise it,
+//! and follow it as payments come in. Each write is one transaction with its journal entry.
+
+use super::{client_in, Ledger};
+use crate::calendar::Calendar;
+use crate::error::{Error, ErrorCode, Result};
+use crate::model::{ClientId, ContactChannel, InvoiceStatus, JournalEntry, JournalKind};
+use crate::money::Money;
+use crate::plans::{
+    self, PenaltyTreatment, Plan, PlanId, PlanInput, PlanInvoice, PlanState, PlanStatus,
+};
+use crate::standing;
+use crate::storage as db;
+use crate::text::{format_date_fr, parse_date};
+use chrono::NaiveDate;
+
+fn plan_entry(client_id: ClientId, date: NaiveDate, kind: JournalKind, text: String) -> JournalEntry {
+    JournalEntry {
+        id: 0,
+        client_id,
+        invoice_id: None,
+        date,
+        kind,
+        channel: None,
+        call_outcome: None,
+        promise_date: None,
+        promise_amount: None,
+        text: Some(text),
+        payment_id: None,
+        corrects: None,
+    }
+}
+
+/// « 2 400,00 € en 3 échéances, du 05/12/2026 au 05/02/2027 ».
+pub fn summary(p: &Plan) -> String {
+    let n = p.instalments.len();
+    let first = p.instalments.first().map(|i| i.due_on);
+    let last = p.instalments.last().map(|i| i.due_on);
+    let span = match (first, last) {
+        (Some(a), Some(b)) if n > 1 => format!(", du {} au {}", format_date_fr(a), format_date_fr(b)),
+        (Some(a), _) => format!(", le {}", format_date_fr(a)),
+        _ => String::new(),
+    };
+    format!(
+        "{} en {n} échéance{}{span}",
+        p.total.format_fr(),
+        if n > 1 { "s" } else { "" }
+    )
+}
+
+impl Ledger {
+    /// The calendar the input describes, computed as of `today` but not saved (the live preview).
+    pub fn preview_plan(&self, input: &PlanInput, today: NaiveDate) -> Result<PlanState> {
+        let plan = self.build_plan(input, today)?;
+        Ok(plans::follow(&plan, Money::ZERO, today, &Calendar::france()))
+    }
+
+    fn build_plan(&self, input: &PlanInput, today: NaiveDate) -> Result<Plan> {
+        let conn = self.conn();
+        let client = client_in(conn, input.client_id, "client_id")?;
+        let terms = input.terms()?;
+        let notice_days = plans::notice_days(client.kind, terms.notice_days)?;
+        let replaced = match input.replaces {
+            Some(id) => {
+                let old = self.plan(id, today)?;
+                if old.plan.client_id != client.id {
+                    return Err(Error::field(
+                        ErrorCode::ClientMismatch,
+                        "replaces",
+                        format!("L'échéancier {} n'est pas celui de ce client.", old.plan.reference()),
+                    ));
+                }
+                if matches!(old.status, PlanStatus::Replaced | PlanStatus::Completed) {
+                    return Err(Error::field(
+                        ErrorCode::PlanState,
+                        "replaces",
+                        format!(
+                            "L'échéancier {} est {}\u{a0}: il n'y a plus rien à réviser.",
+                            old.plan.reference(),
+                            old.status_label.to_lowercase()
+                        ),
+                    ));
+                }
+                Some(old)
+            }
+            None => None,
+        };
+        let facts = db::load_client_facts(conn, client.id)?;
+        let states = standing::invoice_states(&facts, today)?;
+        let records = db::invoices_of_client(conn, client.id)?;
+        let chosen: Vec<i64> = if !input.invoices.is_empty() {
+            input.invoices.clone()
+        } else if let Some(old) = &replaced {
+            old.plan.invoice_ids()
+        } else {
+            states
+                .iter()
+                .filter(|s| s.status == InvoiceStatus::Overdue && s.balance.is_positive())
+                .map(|s| s.invoice_id)
+                .collect()
+        };
+        if chosen.is_empty() {
+            return Err(Error::field(
+                ErrorCode::InvalidPlan,
+                "invoices",
+                format!(
+                    "{} n'a aucune facture en retard au {}\u{a0}: choisissez les factures à étaler.",
+                    client.name,
+                    format_date_fr(today)
+                ),
+            ));
+        }
+        // Invoices already covered by another calendar in force (or proposed) of this client.
+        let mut taken: Vec<(i64, String)> = Vec::new();
+        for p in db::plans_of_client(conn, client.id)? {
+            if Some(p.id) == input.replaces {
+                continue;
+            }
+            let st = self.follow_plan(p, today)?;
+            if matches!(
+                st.status,
+                PlanStatus::Proposed | PlanStatus::Honoured | PlanStatus::Late
+            ) {
+                taken.extend(
+                    st.plan
+                        .invoice_ids()
+                        .into_iter()
+                        .map(|i| (i, st.plan.reference())),
+                );
+            }
+        }
+        let penalties = self.penalties(client.id, today)?;
+        let mut invoices = Vec::with_capacity(chosen.len());
+        for (n, id) in chosen.iter().enumerate() {
+            let at = format!("invoices[{n}]");
+            let Some(inv) = records.iter().find(|i| i.id == *id) else {
+                let exists = db::invoice_get(conn, *id)?.is_some();
+                return Err(Error::field(
+                    if exists {
+                        ErrorCode::ClientMismatch
+                    } else {
+                        ErrorCode::InvoiceNotFound
+                    },
+                    "invoices",
+                    if exists {
+                        format!("Factures\u{a0}: la facture n°\u{a0}{id} n'est pas une facture de {}.", client.name)
+                    } else {
+                        format!("Factures\u{a0}: la facture n°\u{a0}{id} est introuvable.")
+                    },
+                )
+                .within(&at));
+            };
+            let st = states.iter().find(|s| s.invoice_id == *id);
+            let balance = st.map_or(Money::ZERO, |s| s.balance);
+            let refuse = |why: &str| {
+                Err(Error::field(
+                    ErrorCode::InvalidPlan,
+                    "invoices",
+                    format!("Factures\u{a0}: la facture {} {why}.", inv.number),
+                )
+                .within(&at))
+            };
+            match st.map(|s| s.status) {
+                _ if !balance.is_positive() => return refuse("est déjà réglée"),
+                Some(InvoiceStatus::Disputed) => {
+                    return refuse("est en litige\u{a0}: réglez d'abord le désaccord")
+                }
+                Some(InvoiceStatus::WrittenOff) => return refuse("est passée en perte"),
+                _ => {}
+            }
+            if let Some((_, r)) = taken.iter().find(|(i, _)| i == id) {
+                return refuse(&format!(
+                    "fait déjà partie de l'échéancier {r}\u{a0}: révisez-le plutôt"
+                ));
+            }
+            if invoices.iter().any(|p: &PlanInvoice| p.invoice_id == *id) {
+                return refuse("est choisie deux fois");
+            }
+            let accrual = penalties.invoices.iter().find(|p| p.invoice_id == *id);
+            invoices.push(PlanInvoice {
+                invoice_id: inv.id,
+                number: inv.number.clone(),
+                issue_date: inv.issue_date,
+                due_date: inv.due_date,
+                amount: inv.amount,
+                balance,
+                penalties: accrual.map_or(Money::ZERO, |a| a.accrual.interest),
+                indemnity: accrual.map_or(Money::ZERO, |a| a.accrual.indemnity),
+            });
+        }
+        invoices.sort_by_key(|i| (i.due_date, i.number.clone()));
+        let principal = Money::sum(invoices.iter().map(|i| i.balance))?;
+        let pen = Money::sum(invoices.iter().map(|i| i.penalties))?;
+        let ind = Money::sum(invoices.iter().map(|i| i.indemnity))?;
+        let extras = pen.checked_add(ind)?;
+        let (spread, deferred) = match terms.penalties {
+            PenaltyTreatment::Kept => (principal.checked_add(extras)?, Money::ZERO),
+            PenaltyTreatment::Deferred => (principal, extras),
+            PenaltyTreatment::Waived => (principal, Money::ZERO),
+        };
+        let instalments = plans::schedule(spread, deferred, &terms, today, &Calendar::france())?;
+        let total = spread.checked_add(deferred)?;
+        Ok(Plan {
+            id: 0,
+            client_id: client.id,
+            version: replaced
+                .as_ref()
+                .map_or(1, |o| o.plan.version.saturating_add(1)),
+            replaces: input.replaces,
+            created_on: today,
+            invoices,
+            principal,
+            penalties: pen,
+            indemnities: ind,
+            treatment: terms.penalties,
+            frequency: match terms.dates {
+                plans::Dates::Every { frequency, .. } => Some(frequency),
+                plans::Dates::Explicit(_) => None,
+            },
+            shift_days_off: terms.shift_days_off,
+            notice_days,
+            total,
+            instalments,
+            last_payment_id: db::last_payment_id(conn)?,
+            proposed_journal_id: 0,
+            signed_on: None,
+            signed_journal_id: None,
+            replaced_on: None,
+            broken_on: None,
+        })
+    }
+
+    /// Saves the calendar as proposed (a revision replaces the calendar it revises, which is kept), with its
+    /// journal entry, in one transaction.
+    pub fn propose_plan(&mut self, input: &PlanInput, today: NaiveDate) -> Result<PlanState> {
+        let mut plan = self.build_plan(input, today)?;
+        let text = format!(
+            "{} proposé\u{a0}: {}\u{a0}; pénalités {}.",
+            if plan.version > 1 {
+                format!("Échéancier révisé (version {})", plan.version)
+            } else {
+                "Échéancier".to_owned()
+            },
+            summary(&plan),
+            match plan.treatment {
+                PenaltyTreatment::Kept => "réparties sur les échéances",
+                PenaltyTreatment::Deferred => "ajoutées à la dernière échéance",
+                PenaltyTreatment::Waived => "abandonnées si l'échéancier est respecté",
+            }
+        );
+        let id = self.store.write(|tx| {
+            let entry = plan_entry(plan.client_id, today, JournalKind::PlanProposed, text);
+            plan.proposed_journal_id = db::journal_insert(tx, &entry, None)?;
+            if let Some(old) = plan.replaces {
+                db::plan_set_replaced(tx, old, today)?;
+            }
+            db::plan_insert(tx, &plan)
+        })?;
+        self.plan(id, today)
+    }
+
+    /// Records the client's signature: the calendar is agreed and the debt acknowledged (C. civ. 2240: prescription
+    /// starts again from this date), in the journal.
+    pub fn sign_plan(&mut self, id: PlanId, signed_on: &str, today: NaiveDate) -> Result<PlanState> {
+        let st = self.plan(id, today)?;
+        let on = parse_date("signed_on", "Date de signature", signed_on)?;
+        if st.status != PlanStatus::Proposed {
+            return Err(Error::field(
+                ErrorCode::PlanState,
+                "plan_id",
+                match st.plan.signed_on {
+                    Some(d) => format!(
+                        "L'échéancier {} est déjà signé (le {}).",
+                        st.plan.reference(),
+                        format_date_fr(d)
+                    ),
+                    None => format!(
+                        "L'échéancier {} est {}\u{a0}: il ne peut plus être signé.",
+                        st.plan.reference(),
+                        st.status_label.to_lowercase()
+                    ),
+                },
+            ));
+        }
+        if on < st.plan.created_on || on > today {
+            return Err(Error::field(
+                ErrorCode::InvalidDate,
+                "signed_on",
+                format!(
+                    "Date de signature\u{a0}: entre le {} (date de l'échéancier) et aujourd'hui.",
+                    format_date_fr(st.plan.created_on)
+                ),
+            ));
+        }
+        let text = format!(
+            "Échéancier {} signé par le client\u{a0}: {}. Reconnaissance de la dette\u{a0}: le délai de prescription repart de cette date (C. civ. 2240).",
+            st.plan.reference(),
+            summary(&st.plan)
+        );
+        self.store.write(|tx| {
+            let mut entry = plan_entry(st.plan.client_id, on, JournalKind::PlanSigned, text);
+            entry.channel = Some(ContactChannel::Letter);
+            let journal_id = db::journal_insert(tx, &entry, None)?;
+            db::plan_set_signed(tx, id, on, journal_id)
+        })?;
+        self.plan(id, today)
+    }
+
+    /// A calendar as of `today`.
+    pub fn plan(&self, id: PlanId, today: NaiveDate) -> Result<PlanState> {
+        let p = db::plan_get(self.conn(), id)?.ok_or_else(|| {
+            Error::field(
+                ErrorCode::PlanNotFound,
+                "plan_id",
+                format!("Échéancier n°\u{a0}{id}\u{a0}: introuvable."),
+            )
+        })?;
+        self.follow_plan(p, today)
+    }
+
+    pub(super) fn follow_plan(&self, p: Plan, today: NaiveDate) -> Result<PlanState> {
+        let paid = db::plan_paid(self.conn(), &p, today)?;
+        Ok(plans::follow(&p, paid, today, &Calendar::france()))
+    }
+
+    /// A client's calendars, newest first, revisions and old versions included.
+    pub fn plans(&self, client_id: ClientId, today: NaiveDate) -> Result<Vec<PlanState>> {
+        client_in(self.conn(), client_id, "client_id")?;
+        db::plans_of_client(self.conn(), client_id)?
+            .into_iter()
+            .map(|p| self.follow_plan(p, today))
+            .collect()
+    }
+
+    /// The client's calendar still open: proposed, or signed and neither broken, replaced nor completed.
+    pub fn current_plan(&self, client_id: ClientId, today: NaiveDate) -> Result<Option<PlanState>> {
+        Ok(self
+            .plans(client_id, today)?
+            .into_iter()
+            .find(|s| {
+                matches!(
+                    s.status,
+                    PlanStatus::Proposed | PlanStatus::Honoured | PlanStatus::Late
+                )
+            }))
+    }
+
+    /// The form's starting point for a client: its overdue invoices, the calendar sized to the debt.
+    pub fn suggested_plan_input(&self, client_id: ClientId, today: NaiveDate) -> Result<PlanInput> {
+        let client = client_in(self.conn(), client_id, "client_id")?;
+        let detail = self.client_detail(client_id, today)?;
+        let overdue = Money::sum(
+            detail
+                .invoices
+                .iter()
+                .map(|r| r.state())
+                .filter(|s| s.status == InvoiceStatus::Overdue)
+                .map(|s| s.balance),
+        )?;
+        let t = plans::suggested_terms(overdue, today);
+        let (frequency, first) = match t.dates {
+            plans::Dates::Every { frequency, first } => (frequency, first),
+            plans::Dates::Explicit(_) => (plans::Frequency::Monthly, today),
+        };
+        Ok(PlanInput {
+            client_id,
+            instalments: match t.split {
+                plans::Split::Count(n) => n.to_string(),
+                plans::Split::Amount(_) => String::new(),
+            },
+            frequency: frequency.code().into(),
+            first_date: first.to_string(),
+            penalties: t.penalties.code().into(),
+            notice_days: plans::notice_days(client.kind, None)?.to_string(),
+            ..PlanInput::default()
+        })
+    }
+}
