@@ -19,8 +19,10 @@ use crate::model::{
 use crate::money::Money;
 use crate::standing::InvoiceState;
 use crate::text::{format_date_fr, format_date_long_fr, format_iban};
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Days, NaiveDate};
 use serde::Serialize;
+
+mod plan_drafts;
 
 /// One invoice of a draft's table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -96,6 +98,8 @@ pub struct DraftContext<'a> {
     pub invoices: &'a [(Invoice, InvoiceState)],
     /// The client's history, oldest first (corrected entries are skipped).
     pub journal: &'a [JournalEntry],
+    /// The client's payment calendar still open, for its emails.
+    pub plan: Option<&'a crate::plans::PlanState>,
     pub today: NaiveDate,
 }
 
@@ -429,7 +433,7 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
     let sign = signature(b, l);
     let pay = payment_details(b, &lines, l);
     let table_text = table(&lines, l);
-    let total = Money::sum(lines.iter().map(|x| x.balance)).unwrap_or(Money::ZERO);
+    let mut total = Money::sum(lines.iter().map(|x| x.balance)).unwrap_or(Money::ZERO);
     let b2b = ctx.client.kind == ClientKind::Professional;
     let oldest_due = lines.iter().map(|x| x.due_date).min().unwrap_or(ctx.today);
     let one = lines.len() == 1;
@@ -734,10 +738,16 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
             )
         }
         Action::ProposeCalendar => {
-            let plan = suggested_calendar(total, ctx.today);
+            let plan = crate::plans::schedule(
+                total,
+                Money::ZERO,
+                &crate::plans::suggested_terms(total, ctx.today),
+                ctx.today,
+                &Calendar::france(),
+            )?;
             let schedule: Vec<String> = plan
                 .iter()
-                .map(|(d, m)| format!("– {} {} {}", l.money(*m), l.t("le", "on"), l.date(*d)))
+                .map(|i| format!("– {} {} {}", l.money(i.amount), l.t("le", "on"), l.date(i.due_on)))
                 .collect();
             let difficulty_call = ctx
                 .journal
@@ -821,6 +831,16 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
                 l.t("Suites possibles", "Possible next steps").into(),
                 p,
             )
+        }
+        Action::PlanSignature
+        | Action::PlanCourtesy
+        | Action::PlanReminder
+        | Action::PlanFirmReminder
+        | Action::PlanDefault => {
+            let (subject, p, amount, send) = plan_drafts::paragraphs(ctx, step.action, l)?;
+            total = amount;
+            sendable = send;
+            (subject, p)
         }
         Action::Nothing => unreachable_nothing(),
     };
@@ -939,36 +959,6 @@ fn call_sheet_for(
             s("Sans réponse\u{a0}: l'heure de l'appel, et si un message a été laissé.", "No answer: the time of the call, and whether you left a message."),
         ],
     }
-}
-
-/// A calendar sized to the debt: three monthly instalments (two under 300 €), on the 5th of each month, the first
-/// at least ten days away; equal amounts to the cent, the remainder on the last one. A starting point for the
-/// conversation; the payment-calendar screen builds the real one.
-pub fn suggested_calendar(total: Money, today: NaiveDate) -> Vec<(NaiveDate, Money)> {
-    let n: i64 = if total < Money::from_cents(30_000) {
-        2
-    } else {
-        3
-    };
-    let fifth = |d: NaiveDate, months: u32| {
-        d.with_day(1)
-            .and_then(|x| x.checked_add_months(chrono::Months::new(months)))
-            .and_then(|x| x.with_day(5))
-    };
-    let mut first = fifth(today, 1).unwrap_or(today);
-    if first.signed_duration_since(today).num_days() < 10 {
-        first = fifth(today, 2).unwrap_or(first);
-    }
-    let cents = total.cents();
-    let base = cents.checked_div(n).unwrap_or(0);
-    let last = cents.saturating_sub(base.saturating_mul(n.saturating_sub(1)));
-    (0..n)
-        .filter_map(|k| {
-            let date = fifth(first, u32::try_from(k).ok()?)?;
-            let amount = if k == n.saturating_sub(1) { last } else { base };
-            Some((date, Money::from_cents(amount)))
-        })
-        .collect()
 }
 
 /// The email that confirms a phone call in writing (practice.md: every call is followed by a written summary).

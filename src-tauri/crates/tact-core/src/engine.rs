@@ -24,6 +24,7 @@ use crate::model::{
     CallOutcome, Client, ClientKind, ContactChannel, InvoiceId, JournalEntry, JournalKind,
 };
 use crate::money::Money;
+use crate::plans::{InstalmentStatus, PlanState, PlanStatus};
 use crate::standing::{ClientStanding, InvoiceState};
 use crate::text::format_date_fr;
 use chrono::{Days, NaiveDate};
@@ -56,6 +57,8 @@ pub struct Policy {
     /// A good payer: at least this many invoices settled, this share on time.
     pub good_payer_min_invoices: u32,
     pub good_payer_min_on_time_percent: u32,
+    /// A courtesy note a few working days before each instalment of a signed payment calendar (optional step).
+    pub plan_courtesy_note: bool,
 }
 
 impl Default for Policy {
@@ -73,6 +76,7 @@ impl Default for Policy {
             consumer_max_attempts_per_30_days: 4,
             good_payer_min_invoices: 3,
             good_payer_min_on_time_percent: 90,
+            plan_courtesy_note: true,
         }
     }
 }
@@ -223,6 +227,11 @@ actions! {
     SettleDispute = "settle_dispute" / "Régler le litige",
     ProposeCalendar = "propose_calendar" / "Proposer un échéancier",
     ConsiderWriteOff = "consider_write_off" / "Envisager de passer en perte",
+    PlanSignature = "plan_signature" / "Obtenir l'échéancier signé",
+    PlanCourtesy = "plan_courtesy" / "Rappel avant une échéance",
+    PlanReminder = "plan_reminder" / "Relance sur une échéance",
+    PlanFirmReminder = "plan_firm_reminder" / "Relance ferme sur une échéance",
+    PlanDefault = "plan_default" / "Mise en demeure (déchéance du terme)",
 }
 
 crate::model::labelled_enum!(
@@ -240,13 +249,14 @@ impl Action {
     /// The tone that goes with the step, `None` for an internal decision.
     pub fn tone(self) -> Option<Tone> {
         match self {
-            Action::PreventiveNote => Some(Tone::Courteous),
-            Action::FriendlyReminder => Some(Tone::Cordial),
-            Action::FirmReminder => Some(Tone::Firm),
-            Action::PhoneCall | Action::SettleDispute | Action::ProposeCalendar => {
-                Some(Tone::Listening)
-            }
-            Action::LastReminder | Action::FormalNotice => Some(Tone::Formal),
+            Action::PreventiveNote | Action::PlanCourtesy => Some(Tone::Courteous),
+            Action::FriendlyReminder | Action::PlanReminder => Some(Tone::Cordial),
+            Action::FirmReminder | Action::PlanFirmReminder => Some(Tone::Firm),
+            Action::PhoneCall
+            | Action::SettleDispute
+            | Action::ProposeCalendar
+            | Action::PlanSignature => Some(Tone::Listening),
+            Action::LastReminder | Action::FormalNotice | Action::PlanDefault => Some(Tone::Formal),
             Action::Nothing | Action::AfterDeadline | Action::ConsiderWriteOff => None,
         }
     }
@@ -255,14 +265,14 @@ impl Action {
     pub fn rank(self) -> u8 {
         match self {
             Action::Nothing => 0,
-            Action::PreventiveNote => 1,
-            Action::FriendlyReminder => 2,
-            Action::FirmReminder => 3,
+            Action::PreventiveNote | Action::PlanCourtesy => 1,
+            Action::FriendlyReminder | Action::PlanReminder | Action::PlanSignature => 2,
+            Action::FirmReminder | Action::PlanFirmReminder => 3,
             Action::PhoneCall => 4,
             Action::SettleDispute => 5,
             Action::ProposeCalendar => 6,
             Action::LastReminder => 7,
-            Action::FormalNotice => 8,
+            Action::FormalNotice | Action::PlanDefault => 8,
             Action::AfterDeadline => 9,
             Action::ConsiderWriteOff => 10,
         }
@@ -302,14 +312,16 @@ pub struct Step {
 /// contact.
 pub fn done_kind(action: Action) -> Option<JournalKind> {
     match action {
-        Action::PreventiveNote => Some(JournalKind::PreventiveNote),
-        Action::FriendlyReminder => Some(JournalKind::FriendlyReminder),
-        Action::FirmReminder => Some(JournalKind::FirmReminder),
+        Action::PreventiveNote | Action::PlanCourtesy => Some(JournalKind::PreventiveNote),
+        Action::FriendlyReminder | Action::PlanReminder => Some(JournalKind::FriendlyReminder),
+        Action::FirmReminder | Action::PlanFirmReminder => Some(JournalKind::FirmReminder),
         Action::PhoneCall => Some(JournalKind::Call),
         // Settled by an exchange (a call is noted with its outcome; an email as a note).
-        Action::SettleDispute | Action::ProposeCalendar => Some(JournalKind::Note),
+        Action::SettleDispute | Action::ProposeCalendar | Action::PlanSignature => {
+            Some(JournalKind::Note)
+        }
         Action::LastReminder => Some(JournalKind::LastReminder),
-        Action::FormalNotice => Some(JournalKind::FormalNotice),
+        Action::FormalNotice | Action::PlanDefault => Some(JournalKind::FormalNotice),
         Action::Nothing | Action::AfterDeadline | Action::ConsiderWriteOff => None,
     }
 }
@@ -344,6 +356,14 @@ pub struct ClientCase<'a> {
     /// The avis de réception date of the client's last mise en demeure, once the user entered it: the follow-up
     /// waits from the day it was received rather than the day it was printed.
     pub formal_notice_received: Option<NaiveDate>,
+    /// The client's payment calendar still open (proposed, or signed and not broken), as of today.
+    pub plan: Option<&'a PlanState>,
+    /// When the client's latest calendar was made (whatever became of it): a difficulty noted before it was
+    /// answered by it.
+    pub last_plan_on: Option<NaiveDate>,
+    /// Per invoice, the date a calendar covering it was signed: an acknowledgment of the debt that restarts
+    /// prescription (C. civ. 2240).
+    pub acknowledged: &'a [(InvoiceId, NaiveDate)],
 }
 
 fn reason(code: &str, text: impl Into<String>) -> Reason {
@@ -501,7 +521,13 @@ fn suggest_unpaused(
         .collect();
     // Prescription: a time-barred debt is never chased (legal-fr A.10); one close to it is flagged.
     let barred_on = |i: &crate::model::Invoice, s: &InvoiceState| {
-        prescription_date(client.kind, i.due_date, s.last_paid_on)
+        let acknowledged = case
+            .acknowledged
+            .iter()
+            .filter(|(id, _)| *id == i.id)
+            .map(|(_, d)| *d)
+            .max();
+        prescription_date(client.kind, i.due_date, s.last_paid_on.max(acknowledged))
     };
     let (barred, owed): (Vec<_>, Vec<_>) = owed
         .into_iter()
@@ -539,13 +565,260 @@ fn suggest_unpaused(
             ),
         ));
     }
-    let mut s = suggest_owed(case, &journal, &owed, policy, cal, today, nothing);
+    let mut s = match case.plan {
+        Some(plan) => with_plan(case, plan, &journal, &owed, policy, cal, today, &nothing),
+        None => suggest_owed(case, &journal, &owed, policy, cal, today, &nothing),
+    };
     if !barred.is_empty() {
         // Something is owed, but only on time-barred invoices.
         s.step.reasons.retain(|r| r.code != "nothing_owed");
     }
     s.step.reasons.extend(warnings);
     s
+}
+
+/// A client with a payment calendar: its invoices follow the calendar (not chased while it is honoured), the
+/// others follow the ladder; the step that needs doing comes first, the other alongside.
+#[allow(clippy::too_many_arguments)]
+fn with_plan(
+    case: &ClientCase<'_>,
+    plan: &PlanState,
+    journal: &[&JournalEntry],
+    owed: &[&(crate::model::Invoice, InvoiceState)],
+    policy: &Policy,
+    cal: &Calendar,
+    today: NaiveDate,
+    nothing: &impl Fn(Vec<Reason>, NaiveDate) -> Step,
+) -> Suggestion {
+    let ids = plan.plan.invoice_ids();
+    let (covered, rest): (Vec<_>, Vec<_>) = owed.iter().partition(|(i, _)| ids.contains(&i.id));
+    let Some(step) = plan_step(plan, journal, &covered, policy, cal, today) else {
+        // A proposal never signed after two follow-ups: the ladder resumes on every invoice.
+        return suggest_owed(case, journal, owed, policy, cal, today, nothing);
+    };
+    if rest.is_empty() {
+        return Suggestion {
+            client_id: case.client.id,
+            step,
+            alongside: None,
+        };
+    }
+    let mut others = suggest_owed(case, journal, &rest, policy, cal, today, nothing);
+    if step.action == Action::Nothing {
+        others.step.reasons.extend(step.reasons);
+        return others;
+    }
+    if step.optional && others.step.action != Action::Nothing {
+        // A courtesy note does not come before what must be done about the other invoices.
+        return Suggestion {
+            client_id: case.client.id,
+            step: others.step,
+            alongside: Some(step),
+        };
+    }
+    Suggestion {
+        client_id: case.client.id,
+        step,
+        alongside: Some(others.step).filter(|s| s.action != Action::Nothing),
+    }
+}
+
+/// The step for a calendar's invoices; `None` when a proposal is left unsigned after two follow-ups.
+fn plan_step(
+    st: &PlanState,
+    journal: &[&JournalEntry],
+    covered: &[&(crate::model::Invoice, InvoiceState)],
+    policy: &Policy,
+    cal: &Calendar,
+    today: NaiveDate,
+) -> Option<Step> {
+    let plan = &st.plan;
+    let working_today = cal.on_or_after(today);
+    let ids: Vec<InvoiceId> = covered.iter().map(|(i, _)| i.id).collect();
+    let step = |action: Action, date: NaiveDate, amount: Money, reasons: Vec<Reason>| Step {
+        action,
+        action_label: action.label_fr().into(),
+        tone: action.tone(),
+        done_as: done_kind(action),
+        channel: match action {
+            Action::Nothing => None,
+            Action::PlanDefault => Some(ContactChannel::RegisteredLetter),
+            _ => Some(ContactChannel::Email),
+        },
+        date,
+        optional: action == Action::PlanCourtesy,
+        invoices: ids.clone(),
+        amount,
+        reasons,
+        then: None,
+    };
+    let summary = format!(
+        "Échéancier {} ({} en {} échéance{})",
+        plan.reference(),
+        plan.total.format_fr(),
+        plan.instalments.len(),
+        if plan.instalments.len() > 1 { "s" } else { "" }
+    );
+    // Contacts since a date, oldest first.
+    let contacts_since = |since: NaiveDate| -> Vec<&&JournalEntry> {
+        journal
+            .iter()
+            .filter(|e| e.date >= since && (is_contact(e.kind) || e.kind == JournalKind::Note))
+            .collect()
+    };
+    match (st.status, plan.signed_on) {
+        (PlanStatus::Proposed, _) => {
+            let after: Vec<_> = contacts_since(plan.created_on);
+            if after.len() >= 2 {
+                return None;
+            }
+            let last = after
+                .iter()
+                .map(|e| e.date)
+                .max()
+                .unwrap_or(plan.created_on)
+                .max(plan.created_on);
+            let mut s = step(
+                Action::PlanSignature,
+                cal.on_or_after(plus_days(last, policy.min_gap_days))
+                    .max(working_today),
+                st.left,
+                vec![reason(
+                    "plan_proposed",
+                    format!(
+                        "{summary} proposé le {}\u{a0}: en attente de la signature du client.",
+                        format_date_fr(plan.created_on)
+                    ),
+                )],
+            );
+            s.then = Some(
+                "Une fois l'échéancier signé, les relances s'arrêtent tant qu'il est respecté."
+                    .into(),
+            );
+            Some(s)
+        }
+        (PlanStatus::Late, Some(signed)) => {
+            let late = st.first_late()?;
+            let reminders = journal
+                .iter()
+                .filter(|e| {
+                    e.date >= signed
+                        && matches!(
+                            e.kind,
+                            JournalKind::FriendlyReminder
+                                | JournalKind::FirmReminder
+                                | JournalKind::LastReminder
+                        )
+                })
+                .count();
+            let rung = reminders.max(usize::try_from(st.late_count.saturating_sub(1)).unwrap_or(0));
+            let action = match rung {
+                0 => Action::PlanReminder,
+                1 => Action::PlanFirmReminder,
+                _ => Action::PlanDefault,
+            };
+            let last_contact = contacts_since(signed).iter().map(|e| e.date).max();
+            let earliest = match last_contact {
+                Some(d) => late.late_from.max(plus_days(d, policy.min_gap_days)),
+                None => late.late_from,
+            };
+            let missed: Vec<String> = st
+                .instalments
+                .iter()
+                .filter(|i| i.status == InstalmentStatus::Late)
+                .map(|i| {
+                    format!(
+                        "{} du {} ({} restant{})",
+                        i.label.to_lowercase(),
+                        format_date_fr(i.instalment.due_on),
+                        i.left.format_fr(),
+                        if i.left.cents() > 100 { "s" } else { "" }
+                    )
+                })
+                .collect();
+            let mut reasons = vec![reason(
+                "plan_late",
+                format!(
+                    "{} signé le {}\u{a0}: {} non réglée{}.",
+                    summary,
+                    format_date_fr(signed),
+                    missed.join(", "),
+                    if missed.len() > 1 { "s" } else { "" }
+                ),
+            )];
+            if reminders > 0 {
+                reasons.push(reason(
+                    "plan_reminders",
+                    format!("Déjà relancé {} fois depuis la signature.", reminders),
+                ));
+            }
+            let mut s = step(
+                action,
+                cal.on_or_after(earliest).max(working_today),
+                st.late_amount,
+                reasons,
+            );
+            s.then = Some(match action {
+                Action::PlanReminder => "Sans règlement, une relance ferme, puis la mise en demeure qui invoque la déchéance du terme.".into(),
+                Action::PlanFirmReminder => format!(
+                    "Ensuite, la mise en demeure qui invoque la déchéance du terme (préavis de {} jours).",
+                    plan.notice_days
+                ),
+                _ => format!(
+                    "Sans règlement dans les {} jours suivant sa réception, tout le solde ({}) devient exigible.",
+                    plan.notice_days,
+                    st.left.format_fr()
+                ),
+            });
+            Some(s)
+        }
+        (_, Some(signed)) => {
+            // Honoured: nothing is chased; a courtesy note before the next instalment, if wanted.
+            let next = st.next.as_ref()?;
+            let honoured = reason(
+                "plan_honoured",
+                format!(
+                    "{summary} signé le {} et respecté\u{a0}: prochaine échéance le {} ({}).",
+                    format_date_fr(signed),
+                    format_date_fr(next.instalment.due_on),
+                    next.left.format_fr()
+                ),
+            );
+            let previous_due = st
+                .instalments
+                .iter()
+                .filter(|i| i.instalment.due_on < next.instalment.due_on)
+                .map(|i| i.instalment.due_on)
+                .max()
+                .unwrap_or(signed);
+            let sent = journal
+                .iter()
+                .any(|e| e.kind == JournalKind::PreventiveNote && e.date > previous_due);
+            let note_on =
+                cal.working_days_before(next.instalment.due_on, policy.preventive_working_days);
+            if policy.plan_courtesy_note && !sent && next.instalment.due_on >= today {
+                let mut s = step(
+                    Action::PlanCourtesy,
+                    note_on.max(working_today),
+                    next.left,
+                    vec![honoured],
+                );
+                s.then = Some(format!(
+                    "Une relance sur l'échéance seulement si elle n'est pas réglée le {}.",
+                    format_date_fr(next.late_from)
+                ));
+                Some(s)
+            } else {
+                Some(step(
+                    Action::Nothing,
+                    next.late_from,
+                    next.left,
+                    vec![honoured],
+                ))
+            }
+        }
+        _ => None,
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -556,7 +829,7 @@ fn suggest_owed(
     policy: &Policy,
     cal: &Calendar,
     today: NaiveDate,
-    nothing: impl Fn(Vec<Reason>, NaiveDate) -> Step,
+    nothing: &impl Fn(Vec<Reason>, NaiveDate) -> Step,
 ) -> Suggestion {
     let client = case.client;
     let consumer = client.kind == ClientKind::Consumer;
@@ -757,7 +1030,8 @@ fn ladder(
         .rev()
         .find(|e| e.kind == JournalKind::Call && e.call_outcome == Some(CallOutcome::Difficulty))
     {
-        if !payment_after(call.date) {
+        let answered = case.last_plan_on.is_some_and(|d| d >= call.date);
+        if !payment_after(call.date) && !answered {
             let (date, waited) = follow_up(journal, call, policy, cal, today);
             reasons.push(reason(
                 "difficulty",

@@ -1180,6 +1180,7 @@ impl Ledger {
         let (client, standing, invoices, journal) = self.case_parts(id, today)?;
         let overrides = db::overrides_get(self.conn(), id)?;
         let received = db::formal_notices_received(self.conn())?.get(&id).copied();
+        let plans = self.plan_facts(today)?;
         let case = ClientCase {
             client: &client,
             standing: &standing,
@@ -1187,6 +1188,9 @@ impl Ledger {
             journal: &journal,
             overrides: &overrides,
             formal_notice_received: received,
+            plan: plans.current.get(&id),
+            last_plan_on: plans.last_on.get(&id).copied(),
+            acknowledged: plans.acknowledged.get(&id).map_or(&[], Vec::as_slice),
         };
         Ok(engine::suggest(&case, policy, &Calendar::france(), today))
     }
@@ -1288,6 +1292,13 @@ impl Ledger {
             })
             .max();
         let tables = self.rate_tables()?;
+        // A signed calendar acknowledges the debt: prescription starts again from its signature (C. civ. 2240).
+        let acknowledged: std::collections::HashMap<InvoiceId, NaiveDate> =
+            db::plan_acknowledgments(conn)?
+                .into_iter()
+                .filter(|(c, _, _)| *c == client_id)
+                .map(|(_, i, d)| (i, d))
+                .collect();
         let mut lines = Vec::new();
         for (fact, st) in facts.invoices.iter().zip(&states) {
             // Overdue and not disputed: a contested invoice is settled first, not charged.
@@ -1328,7 +1339,7 @@ impl Ledger {
                 prescription: engine::prescription_date(
                     client.kind,
                     fact.due_date,
-                    st.last_paid_on,
+                    st.last_paid_on.max(acknowledged.get(&fact.id).copied()),
                 ),
                 accrual,
             });
@@ -1386,11 +1397,13 @@ impl Ledger {
     ) -> Result<T> {
         let business = self.business_for_drafts()?;
         let (client, _, invoices, journal) = self.case_parts(client_id, today)?;
+        let plan = self.current_plan(client_id, today)?;
         f(&DraftContext {
             business: &business,
             client: &client,
             invoices: &invoices,
             journal: &journal,
+            plan: plan.as_ref(),
             today,
         })
     }
@@ -1477,6 +1490,7 @@ impl Ledger {
         }
         let overrides = db::overrides_all(conn)?;
         let received = db::formal_notices_received(conn)?;
+        let plans = self.plan_facts(today)?;
         let cal = Calendar::france();
         let none = ClientOverrides::default();
         let empty_standing = ClientStanding::default();
@@ -1492,6 +1506,12 @@ impl Ledger {
                 journal: journal_of.get(&client.id).map_or(&[], Vec::as_slice),
                 overrides: overrides.get(&client.id).unwrap_or(&none),
                 formal_notice_received: received.get(&client.id).copied(),
+                plan: plans.current.get(&client.id),
+                last_plan_on: plans.last_on.get(&client.id).copied(),
+                acknowledged: plans
+                    .acknowledged
+                    .get(&client.id)
+                    .map_or(&[], Vec::as_slice),
             };
             let s = engine::suggest(&case, policy, &cal, today);
             let st = case.standing.clone();
@@ -1628,7 +1648,10 @@ impl Ledger {
                     return Err(Error::field(
                         ErrorCode::ClientMismatch,
                         "plan_id",
-                        format!("L'échéancier {} n'est pas celui de ce client.", st.plan.reference()),
+                        format!(
+                            "L'échéancier {} n'est pas celui de ce client.",
+                            st.plan.reference()
+                        ),
                     ));
                 }
                 Some(st)

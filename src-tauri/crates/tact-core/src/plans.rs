@@ -211,10 +211,7 @@ impl PlanInput {
                     Error::field(
                         ErrorCode::InvalidChoice,
                         "frequency",
-                        format!(
-                            "Périodicité\u{a0}: choisissez {}.",
-                            Frequency::codes_fr()
-                        ),
+                        format!("Périodicité\u{a0}: choisissez {}.", Frequency::codes_fr()),
                     )
                 })?,
             };
@@ -306,7 +303,9 @@ pub fn notice_days(kind: ClientKind, chosen: Option<u32>) -> Result<u32> {
         };
         return Err(invalid(
             "notice_days",
-            format!("Préavis avant déchéance\u{a0}: entre {min} et {MAX_NOTICE_DAYS} jours ({why})."),
+            format!(
+                "Préavis avant déchéance\u{a0}: entre {min} et {MAX_NOTICE_DAYS} jours ({why})."
+            ),
         ));
     }
     Ok(n)
@@ -338,9 +337,7 @@ impl Instalment {
 fn nth_date(frequency: Frequency, first: NaiveDate, k: u32) -> Option<NaiveDate> {
     match frequency {
         Frequency::Weekly => first.checked_add_days(Days::new(u64::from(k).checked_mul(7)?)),
-        Frequency::Fortnightly => {
-            first.checked_add_days(Days::new(u64::from(k).checked_mul(14)?))
-        }
+        Frequency::Fortnightly => first.checked_add_days(Days::new(u64::from(k).checked_mul(14)?)),
         Frequency::Monthly => first.checked_add_months(Months::new(k)),
     }
 }
@@ -388,7 +385,10 @@ pub fn schedule(
             let others = base
                 .checked_mul(n64.checked_sub(1).ok_or_else(Error::overflow)?)
                 .ok_or_else(Error::overflow)?;
-            let last = rest.cents().checked_sub(others).ok_or_else(Error::overflow)?;
+            let last = rest
+                .cents()
+                .checked_sub(others)
+                .ok_or_else(Error::overflow)?;
             (1..=n)
                 .map(|k| Money::from_cents(if k == n { last } else { base }))
                 .collect()
@@ -538,7 +538,11 @@ pub fn suggested_terms(total: Money, today: NaiveDate) -> Terms {
     let n = if total < Money::from_cents(30_000) {
         2
     } else {
-        let thousands = total.cents().saturating_add(99_999).checked_div(100_000).unwrap_or(3);
+        let thousands = total
+            .cents()
+            .saturating_add(99_999)
+            .checked_div(100_000)
+            .unwrap_or(3);
         u32::try_from(thousands.clamp(3, 6)).unwrap_or(3)
     };
     let fifth = |months: u32| {
@@ -810,8 +814,14 @@ mod tests {
         // An amount per instalment: the last one takes what is left.
         let mut t = terms(1, "2026-12-05");
         t.split = Split::Amount(Money::from_cents(40_000));
-        let s = schedule(Money::from_cents(100_000), Money::ZERO, &t, d("2026-11-23"), &cal)
-            .unwrap();
+        let s = schedule(
+            Money::from_cents(100_000),
+            Money::ZERO,
+            &t,
+            d("2026-11-23"),
+            &cal,
+        )
+        .unwrap();
         assert_eq!(amounts(&s), [40_000, 40_000, 20_000]);
         // A down payment first, then the instalments; the deferred penalties on the last one.
         let mut t = terms(2, "2026-12-05");
@@ -846,7 +856,14 @@ mod tests {
         // 25/12/2026 is a Friday holiday, 25/01/2027 a Monday: shifted, Christmas goes to Monday 28/12.
         let mut t = terms(2, "2026-12-25");
         t.shift_days_off = true;
-        let s = schedule(Money::from_cents(1_000), Money::ZERO, &t, d("2026-11-23"), &cal).unwrap();
+        let s = schedule(
+            Money::from_cents(1_000),
+            Money::ZERO,
+            &t,
+            d("2026-11-23"),
+            &cal,
+        )
+        .unwrap();
         assert_eq!(s[0].due_on, d("2026-12-28"));
         assert_eq!(s[1].due_on, d("2027-01-25"));
         // Weekly and fortnightly.
@@ -855,7 +872,14 @@ mod tests {
             frequency: Frequency::Fortnightly,
             first: d("2026-12-01"),
         };
-        let s = schedule(Money::from_cents(900), Money::ZERO, &t, d("2026-11-23"), &cal).unwrap();
+        let s = schedule(
+            Money::from_cents(900),
+            Money::ZERO,
+            &t,
+            d("2026-11-23"),
+            &cal,
+        )
+        .unwrap();
         assert_eq!(s[2].due_on, d("2026-12-29"));
     }
 
@@ -882,7 +906,10 @@ mod tests {
         assert!(e.message.contains("dépasse"), "{}", e.message);
         let mut t = terms(3, "2026-12-05");
         t.split = Split::Amount(Money::from_cents(1_000));
-        assert!(err(&t).message.contains("240"), "240 instalments are too many");
+        assert!(
+            err(&t).message.contains("240"),
+            "240 instalments are too many"
+        );
         let mut t = terms(3, "2026-12-05");
         t.down_payment = total;
         assert_eq!(err(&t).field.as_deref(), Some("down_payment"));
@@ -1066,7 +1093,7 @@ mod tests {
                     prop_assert!(s.windows(2).all(|w| w[0].due_on < w[1].due_on));
                     prop_assert!(s[0].due_on >= today);
                     let n = s.iter().filter(|i| !i.down_payment).count();
-                    prop_assert!(n >= 1 && n <= 60);
+                    prop_assert!((1..=60).contains(&n));
                     if shift {
                         prop_assert!(s.iter().all(|i| cal.is_working_day(i.due_on)));
                     }

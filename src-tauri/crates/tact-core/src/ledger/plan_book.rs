@@ -4,7 +4,7 @@
 use super::{client_in, Ledger};
 use crate::calendar::Calendar;
 use crate::error::{Error, ErrorCode, Result};
-use crate::model::{ClientId, ContactChannel, InvoiceStatus, JournalEntry, JournalKind};
+use crate::model::{ClientId, ContactChannel, InvoiceId, InvoiceStatus, JournalEntry, JournalKind};
 use crate::money::Money;
 use crate::plans::{
     self, PenaltyTreatment, Plan, PlanId, PlanInput, PlanInvoice, PlanState, PlanStatus,
@@ -13,8 +13,14 @@ use crate::standing;
 use crate::storage as db;
 use crate::text::{format_date_fr, parse_date};
 use chrono::NaiveDate;
+use std::collections::HashMap;
 
-fn plan_entry(client_id: ClientId, date: NaiveDate, kind: JournalKind, text: String) -> JournalEntry {
+fn plan_entry(
+    client_id: ClientId,
+    date: NaiveDate,
+    kind: JournalKind,
+    text: String,
+) -> JournalEntry {
     JournalEntry {
         id: 0,
         client_id,
@@ -37,7 +43,9 @@ pub fn summary(p: &Plan) -> String {
     let first = p.instalments.first().map(|i| i.due_on);
     let last = p.instalments.last().map(|i| i.due_on);
     let span = match (first, last) {
-        (Some(a), Some(b)) if n > 1 => format!(", du {} au {}", format_date_fr(a), format_date_fr(b)),
+        (Some(a), Some(b)) if n > 1 => {
+            format!(", du {} au {}", format_date_fr(a), format_date_fr(b))
+        }
         (Some(a), _) => format!(", le {}", format_date_fr(a)),
         _ => String::new(),
     };
@@ -48,11 +56,53 @@ pub fn summary(p: &Plan) -> String {
     )
 }
 
+/// What the engine reads about calendars, per client.
+#[derive(Debug, Default)]
+pub(super) struct PlanFacts {
+    /// The calendar still open (proposed, honoured or late).
+    pub current: HashMap<ClientId, PlanState>,
+    /// When the latest calendar was made.
+    pub last_on: HashMap<ClientId, NaiveDate>,
+    /// Invoices acknowledged by a signed calendar, and when.
+    pub acknowledged: HashMap<ClientId, Vec<(InvoiceId, NaiveDate)>>,
+}
+
 impl Ledger {
+    /// Every calendar not replaced, followed to `today`, and the acknowledgments.
+    pub(super) fn plan_facts(&self, today: NaiveDate) -> Result<PlanFacts> {
+        let mut facts = PlanFacts::default();
+        for p in db::plans_current(self.conn())? {
+            let client = p.client_id;
+            let made = p.created_on;
+            let last = facts.last_on.entry(client).or_insert(made);
+            *last = (*last).max(made);
+            let st = self.follow_plan(p, today)?;
+            if matches!(
+                st.status,
+                PlanStatus::Proposed | PlanStatus::Honoured | PlanStatus::Late
+            ) {
+                facts.current.insert(client, st);
+            }
+        }
+        for (client, invoice, on) in db::plan_acknowledgments(self.conn())? {
+            facts
+                .acknowledged
+                .entry(client)
+                .or_default()
+                .push((invoice, on));
+        }
+        Ok(facts)
+    }
+
     /// The calendar the input describes, computed as of `today` but not saved (the live preview).
     pub fn preview_plan(&self, input: &PlanInput, today: NaiveDate) -> Result<PlanState> {
         let plan = self.build_plan(input, today)?;
-        Ok(plans::follow(&plan, Money::ZERO, today, &Calendar::france()))
+        Ok(plans::follow(
+            &plan,
+            Money::ZERO,
+            today,
+            &Calendar::france(),
+        ))
     }
 
     fn build_plan(&self, input: &PlanInput, today: NaiveDate) -> Result<Plan> {
@@ -67,7 +117,10 @@ impl Ledger {
                     return Err(Error::field(
                         ErrorCode::ClientMismatch,
                         "replaces",
-                        format!("L'échéancier {} n'est pas celui de ce client.", old.plan.reference()),
+                        format!(
+                            "L'échéancier {} n'est pas celui de ce client.",
+                            old.plan.reference()
+                        ),
                     ));
                 }
                 if matches!(old.status, PlanStatus::Replaced | PlanStatus::Completed) {
@@ -143,7 +196,10 @@ impl Ledger {
                     },
                     "invoices",
                     if exists {
-                        format!("Factures\u{a0}: la facture n°\u{a0}{id} n'est pas une facture de {}.", client.name)
+                        format!(
+                            "Factures\u{a0}: la facture n°\u{a0}{id} n'est pas une facture de {}.",
+                            client.name
+                        )
                     } else {
                         format!("Factures\u{a0}: la facture n°\u{a0}{id} est introuvable.")
                     },
@@ -261,7 +317,12 @@ impl Ledger {
 
     /// Records the client's signature: the calendar is agreed and the debt acknowledged (C. civ. 2240: prescription
     /// starts again from this date), in the journal.
-    pub fn sign_plan(&mut self, id: PlanId, signed_on: &str, today: NaiveDate) -> Result<PlanState> {
+    pub fn sign_plan(
+        &mut self,
+        id: PlanId,
+        signed_on: &str,
+        today: NaiveDate,
+    ) -> Result<PlanState> {
         let st = self.plan(id, today)?;
         let on = parse_date("signed_on", "Date de signature", signed_on)?;
         if st.status != PlanStatus::Proposed {
@@ -334,15 +395,12 @@ impl Ledger {
 
     /// The client's calendar still open: proposed, or signed and neither broken, replaced nor completed.
     pub fn current_plan(&self, client_id: ClientId, today: NaiveDate) -> Result<Option<PlanState>> {
-        Ok(self
-            .plans(client_id, today)?
-            .into_iter()
-            .find(|s| {
-                matches!(
-                    s.status,
-                    PlanStatus::Proposed | PlanStatus::Honoured | PlanStatus::Late
-                )
-            }))
+        Ok(self.plans(client_id, today)?.into_iter().find(|s| {
+            matches!(
+                s.status,
+                PlanStatus::Proposed | PlanStatus::Honoured | PlanStatus::Late
+            )
+        }))
     }
 
     /// The form's starting point for a client: its overdue invoices, the calendar sized to the debt.
@@ -374,5 +432,43 @@ impl Ledger {
             notice_days: plans::notice_days(client.kind, None)?.to_string(),
             ..PlanInput::default()
         })
+    }
+
+    /// The email that proposes a calendar and asks for the signed copy (or follows it up), for the calendar's
+    /// screen.
+    pub fn plan_draft(&self, id: PlanId, today: NaiveDate) -> Result<crate::drafts::Draft> {
+        let st = self.plan(id, today)?;
+        let action = crate::engine::Action::PlanSignature;
+        let step = crate::engine::Step {
+            action,
+            action_label: action.label_fr().into(),
+            channel: Some(ContactChannel::Email),
+            tone: action.tone(),
+            done_as: crate::engine::done_kind(action),
+            date: today,
+            optional: false,
+            invoices: st.plan.invoice_ids(),
+            amount: st.plan.total,
+            reasons: Vec::new(),
+            then: None,
+        };
+        let suggestion = crate::engine::Suggestion {
+            client_id: st.plan.client_id,
+            step,
+            alongside: None,
+        };
+        let business = self.business_for_drafts()?;
+        let (client, _, invoices, journal) = self.case_parts(st.plan.client_id, today)?;
+        crate::drafts::draft(
+            &crate::drafts::DraftContext {
+                business: &business,
+                client: &client,
+                invoices: &invoices,
+                journal: &journal,
+                plan: Some(&st),
+                today,
+            },
+            &suggestion,
+        )
     }
 }

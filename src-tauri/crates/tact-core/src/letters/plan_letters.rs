@@ -197,13 +197,7 @@ pub(super) fn agreement(
             rows: plan
                 .instalments
                 .iter()
-                .map(|i| {
-                    vec![
-                        i.label_fr(),
-                        format_date_fr(i.due_on),
-                        i.amount.format_fr(),
-                    ]
-                })
+                .map(|i| vec![i.label_fr(), format_date_fr(i.due_on), i.amount.format_fr()])
                 .collect(),
             totals: vec![total_row("Total", 3, 2, plan.total)],
         },
@@ -230,7 +224,10 @@ pub(super) fn agreement(
                 format!("les pénalités de retard ({})", plan.penalties.format_fr())
             }
         } else {
-            format!("les intérêts au taux légal ({})", plan.penalties.format_fr())
+            format!(
+                "les intérêts au taux légal ({})",
+                plan.penalties.format_fr()
+            )
         };
         let text = match plan.treatment {
             PenaltyTreatment::Waived => format!(

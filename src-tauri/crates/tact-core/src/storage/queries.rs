@@ -11,10 +11,10 @@ use crate::model::{
 };
 use crate::money::Money;
 use crate::plans::{Frequency, Instalment, PenaltyTreatment, Plan, PlanId, PlanInvoice};
-use chrono::NaiveDate;
 use crate::standing::{
     CreditFact, Facts, FlagEvent, FlagFact, InvoiceFact, Settlement, SettlementKind,
 };
+use chrono::NaiveDate;
 use rusqlite::types::{Type, Value};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use rust_decimal::Decimal;
@@ -1123,13 +1123,13 @@ pub fn plans_current(conn: &Connection) -> Result<Vec<Plan>> {
     rows.into_iter().map(|p| plan_details(conn, p)).collect()
 }
 
-/// Per invoice, the latest date a calendar covering it was signed (an acknowledgment of the debt).
-pub fn plan_acknowledgments(conn: &Connection) -> Result<std::collections::HashMap<InvoiceId, NaiveDate>> {
+/// Per client and invoice, the latest date a calendar covering it was signed (an acknowledgment of the debt).
+pub fn plan_acknowledgments(conn: &Connection) -> Result<Vec<(ClientId, InvoiceId, NaiveDate)>> {
     let mut stmt = conn.prepare(
-        "SELECT pi.invoice_id, max(p.signed_on) FROM plan_invoices pi JOIN plans p ON p.id = pi.plan_id
-         WHERE p.signed_on IS NOT NULL GROUP BY pi.invoice_id",
+        "SELECT p.client_id, pi.invoice_id, max(p.signed_on) FROM plan_invoices pi JOIN plans p ON p.id = pi.plan_id
+         WHERE p.signed_on IS NOT NULL GROUP BY p.client_id, pi.invoice_id",
     )?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -1152,10 +1152,19 @@ pub fn plan_paid(conn: &Connection, p: &Plan, as_of: NaiveDate) -> Result<Money>
 }
 
 pub fn last_payment_id(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT coalesce(max(id), 0) FROM payments", [], |r| r.get(0))?)
+    Ok(
+        conn.query_row("SELECT coalesce(max(id), 0) FROM payments", [], |r| {
+            r.get(0)
+        })?,
+    )
 }
 
-pub fn plan_set_signed(conn: &Connection, id: PlanId, on: NaiveDate, journal_id: JournalId) -> Result<()> {
+pub fn plan_set_signed(
+    conn: &Connection,
+    id: PlanId,
+    on: NaiveDate,
+    journal_id: JournalId,
+) -> Result<()> {
     conn.execute(
         "UPDATE plans SET signed_on = ?2, signed_journal_id = ?3 WHERE id = ?1",
         params![id, on, journal_id],
@@ -1164,7 +1173,10 @@ pub fn plan_set_signed(conn: &Connection, id: PlanId, on: NaiveDate, journal_id:
 }
 
 pub fn plan_set_replaced(conn: &Connection, id: PlanId, on: NaiveDate) -> Result<()> {
-    conn.execute("UPDATE plans SET replaced_on = ?2 WHERE id = ?1", params![id, on])?;
+    conn.execute(
+        "UPDATE plans SET replaced_on = ?2 WHERE id = ?1",
+        params![id, on],
+    )?;
     Ok(())
 }
 
