@@ -273,7 +273,13 @@ impl Writer {
         for b in body {
             match b {
                 Block::Paragraph { text } => self.paragraph(text, false)?,
-                Block::Strong { text } => self.paragraph(text, true)?,
+                Block::Strong { text } => {
+                    // A heading or the demand stays with the first lines of what follows.
+                    let lines = wrap(text, RIGHT - LEFT, BODY_PT, true)?.len();
+                    #[allow(clippy::cast_precision_loss)]
+                    self.need(LINE * lines.saturating_add(3) as f32);
+                    self.paragraph(text, true)?;
+                }
                 Block::Table { table } => self.table(table)?,
             }
         }
@@ -326,17 +332,27 @@ fn layout(letter: &Letter, regular: FontId, bold: FontId) -> Result<Vec<Vec<Op>>
     w.y += 2.0;
     w.paragraph(&letter.salutation, false)?;
     w.blocks(&letter.body)?;
-    // Farewell and signature stay together.
+    // Farewell and signature stay together; an agreement has the other party's block at the left.
     let farewell = wrap(&letter.farewell, RIGHT - LEFT, BODY_PT, false)?;
+    let sign_lines = letter.signature.len().max(letter.countersignature.len());
     #[allow(clippy::cast_precision_loss)]
-    let block = LINE * farewell.len().saturating_add(letter.signature.len()) as f32 + 28.0;
+    let block = LINE * farewell.len().saturating_add(sign_lines) as f32 + 28.0;
     w.need(block);
     w.paragraph(&letter.farewell, false)?;
     w.y += 3.0;
+    let top = w.y;
     for (i, s) in letter.signature.iter().enumerate() {
         w.y += LINE;
         w.text(WINDOW_X, w.y, BODY_PT, i == 0, s);
     }
+    let mut left_y = top;
+    for (i, s) in letter.countersignature.iter().enumerate() {
+        for part in wrap(s, WINDOW_X - LEFT - 6.0, BODY_PT, i == 0)? {
+            left_y += LINE;
+            w.text(LEFT, left_y, BODY_PT, i == 0, &part);
+        }
+    }
+    w.y = w.y.max(left_y);
     // Room to sign.
     w.y += 22.0;
     if let Some(e) = &letter.enclosures {

@@ -560,3 +560,131 @@ fn a_final_letter_is_archived_logged_and_its_ar_date_starts_consumer_interest() 
     assert!(p.interest.is_positive());
     assert!(p.indemnities.is_zero());
 }
+
+#[test]
+fn the_payment_calendar_agreement_then_its_decheance_notice() {
+    use tact_core::plans::{PlanInput, PlanStatus};
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut l = Ledger::open(&dir.path().join("tact.sqlite3")).unwrap_or_else(|e| panic!("{e}"));
+    l.load_demo().unwrap_or_else(|e| panic!("{e}"));
+    let lumiere = l
+        .clients()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .find(|c| c.name == "Agence Lumière SARL")
+        .map(|c| c.id)
+        .unwrap_or_else(|| panic!("Lumière"));
+    let plan = l
+        .propose_plan(
+            &PlanInput {
+                client_id: lumiere,
+                instalments: "3".into(),
+                first_date: "2026-12-05".into(),
+                penalties: "waive".into(),
+                ..PlanInput::default()
+            },
+            monday(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+        .plan;
+    let (letter, bytes) = pdf(
+        &l,
+        lumiere,
+        LetterKind::PlanAgreement,
+        &LetterOptions::default(),
+    );
+    let text = words(&pdftotext(&bytes, &["-layout"]));
+    for needle in [
+        "ÉCHÉANCIER DE PAIEMENT",
+        "Article 1 – Reconnaissance de dette",
+        "reconnaît devoir au créancier la somme de 2 400,00 € en principal",
+        "Échéance n° 1 05/12/2026 800,00 €",
+        "Échéance n° 3 05/02/2027 800,00 €",
+        "Total 2 400,00 €",
+        "FR76 3000 4000 3123 4567 8901 235",
+        "Article 5 – Déchéance du terme",
+        "délai de 8 jours",
+        "Fait à Lyon, le 23 novembre 2026, en deux exemplaires originaux",
+        "Bon pour accord",
+    ] {
+        assert!(text.contains(needle), "{needle} missing in:\n{text}");
+    }
+    // Two signature blocks side by side: the debtor's at the left margin, the creditor's under the window.
+    let b = boxes(&bytes);
+    let debtor = b
+        .iter()
+        .rfind(|w| w.0 == "débiteur")
+        .unwrap_or_else(|| panic!("debtor block"));
+    let creditor = b
+        .iter()
+        .rfind(|w| w.0 == "créancier" && w.1 >= 109.0)
+        .unwrap_or_else(|| panic!("creditor block"));
+    assert!(debtor.1 < 40.0, "debtor block at the left: {debtor:?}");
+    assert_eq!(debtor.5, creditor.5, "same page");
+    assert!((debtor.2 - creditor.2).abs() < 1.0, "same line");
+    assert_eq!(
+        tact_letters::render(&letter).unwrap_or_else(|e| panic!("{e}")),
+        bytes,
+        "deterministic"
+    );
+    let rec = l
+        .archive_letter(&letter, &bytes)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(rec.plan_id, Some(plan.id));
+
+    // Signed, the first instalment paid, the second missed and reminded twice: the déchéance notice.
+    l.sign_plan(plan.id, "2026-11-25", day(2026, 11, 25))
+        .unwrap_or_else(|e| panic!("{e}"));
+    l.record_payment(&tact_core::input::PaymentInput {
+        client_id: lumiere,
+        date: "2026-12-04".into(),
+        amount: "800".into(),
+        method: "virement".into(),
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    for on in [day(2027, 1, 8), day(2027, 1, 15)] {
+        l.mark_done(lumiere, on, None)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let notice = l
+        .letter(
+            lumiere,
+            LetterKind::PlanDefault,
+            &LetterOptions::default(),
+            day(2027, 1, 22),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let bytes = tact_letters::render(&notice).unwrap_or_else(|e| panic!("{e}"));
+    let text = words(&pdftotext(&bytes, &["-layout"]));
+    for needle in [
+        "Lettre recommandée avec accusé de réception n°",
+        "MISE EN DEMEURE – échéancier n°",
+        "signé le 25/11/2026",
+        "Échéance n° 2 05/01/2027 800,00 € 0,00 € 800,00 €",
+        "je vous mets en demeure de me régler la somme de 800,00 € dans un délai de 8 jours",
+        "soit 1 600,00 € au 22 janvier 2027",
+    ] {
+        assert!(text.contains(needle), "{needle} missing in:\n{text}");
+    }
+    let rec = l
+        .archive_letter(&notice, &bytes)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        l.journal_entry(rec.journal_id)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .entry
+            .kind,
+        JournalKind::FormalNotice
+    );
+    // The déchéance is invoked: the calendar is broken and the ladder takes over (its follow-up comes next).
+    let st = l
+        .plan(plan.id, day(2027, 1, 22))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(st.status, PlanStatus::Broken);
+    let policy = l.policy().unwrap_or_else(|e| panic!("{e}"));
+    let s = l
+        .suggestion(lumiere, day(2027, 1, 22), &policy)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(s.step.action, Action::AfterDeadline);
+}
