@@ -79,6 +79,9 @@ pub enum Command {
     /// Lettres sur papier (PDF A4 pour enveloppe à fenêtre) : mise en demeure, relance, relevé de compte.
     #[command(subcommand)]
     Letter(LetterCmd),
+    /// Les échéanciers de paiement : proposer, signer, suivre.
+    #[command(subcommand)]
+    Plan(PlanCmd),
     /// Reporte la prochaine étape d'un client à une date (noté dans l'historique).
     Postpone {
         #[arg(long)]
@@ -459,6 +462,30 @@ pub enum LetterCmd {
         #[command(flatten)]
         args: LetterArgs,
     },
+    /// L'échéancier de paiement à signer, en deux exemplaires (le dernier proposé du client, ou --plan).
+    Plan {
+        #[arg(long, value_name = "ID")]
+        plan: i64,
+        /// Le fichier PDF à écrire.
+        #[arg(long, value_name = "FICHIER.pdf")]
+        out: PathBuf,
+        #[arg(long, value_name = "TEXTE")]
+        opening: Option<String>,
+        #[arg(long, value_name = "TEXTE")]
+        closing: Option<String>,
+        #[arg(long)]
+        no_fold_marks: bool,
+        /// Version définitive : archivée et inscrite dans l'historique.
+        #[arg(long = "final")]
+        final_version: bool,
+    },
+    /// Mise en demeure après une échéance impayée, qui invoque la déchéance du terme de l'échéancier.
+    Decheance {
+        #[command(flatten)]
+        args: LetterArgs,
+        #[arg(long, value_name = "N°")]
+        registered_number: Option<String>,
+    },
     /// Les lettres archivées d'un client.
     List {
         #[arg(long)]
@@ -476,5 +503,68 @@ pub enum LetterCmd {
         /// JJ/MM/AAAA.
         #[arg(long, default_value = "")]
         received: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCmd {
+    /// Propose un échéancier (ou l'aperçu seul avec --preview) : par défaut, toutes les factures en retard du client.
+    Propose {
+        #[arg(long)]
+        client: i64,
+        /// Numéros (ou identifiants) des factures, séparés par des virgules.
+        #[arg(long, value_delimiter = ',', value_name = "N1,N2")]
+        invoices: Vec<String>,
+        /// Nombre d'échéances (hors acompte)…
+        #[arg(long, value_name = "N", default_value = "")]
+        instalments: String,
+        /// …ou montant de chaque échéance (la dernière prend le reste).
+        #[arg(long, value_name = "MONTANT", default_value = "")]
+        amount: String,
+        /// Acompte, dû à la première date.
+        #[arg(long, value_name = "MONTANT", default_value = "")]
+        down_payment: String,
+        /// Première échéance (JJ/MM/AAAA ou AAAA-MM-JJ).
+        #[arg(long, value_name = "DATE", default_value = "")]
+        first: String,
+        /// week, fortnight ou month.
+        #[arg(long, value_name = "PÉRIODE", default_value = "month")]
+        every: String,
+        /// Dates explicites, séparées par des virgules (l'acompte en premier), au lieu de --first/--every.
+        #[arg(long, value_delimiter = ',', value_name = "D1,D2")]
+        dates: Vec<String>,
+        /// Reporte au jour ouvré suivant une échéance qui tombe un week-end ou un jour férié.
+        #[arg(long)]
+        shift: bool,
+        /// waive (abandonnées si respecté), keep (réparties) ou defer (sur la dernière échéance).
+        #[arg(long, value_name = "CHOIX", default_value = "waive")]
+        penalties: String,
+        /// Préavis avant la déchéance du terme, en jours (8 entre professionnels, 30 pour un particulier).
+        #[arg(long, value_name = "JOURS", default_value = "")]
+        notice_days: String,
+        /// L'échéancier que celui-ci révise (l'ancien est conservé).
+        #[arg(long, value_name = "ID")]
+        replaces: Option<i64>,
+        /// Calcule et affiche sans rien enregistrer.
+        #[arg(long)]
+        preview: bool,
+    },
+    /// Note la signature du client (reconnaissance de la dette).
+    Sign {
+        #[arg(long, value_name = "ID")]
+        plan: i64,
+        /// Date de signature (JJ/MM/AAAA).
+        #[arg(long)]
+        date: String,
+    },
+    /// Un échéancier et l'état de chaque échéance.
+    Show {
+        #[arg(long, value_name = "ID")]
+        plan: i64,
+    },
+    /// Les échéanciers d'un client, versions révisées comprises.
+    List {
+        #[arg(long)]
+        client: i64,
     },
 }

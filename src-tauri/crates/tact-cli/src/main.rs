@@ -24,7 +24,7 @@ use cli::{
     BusinessArgs, BusinessCmd, Cli, ClientArgs, ClientsCmd, Command, ContactArgs, CreditNotesCmd,
     InvoiceArgs, InvoicesCmd, JournalCmd, PaymentsCmd,
 };
-use cli::{LetterCmd, PolicyCmd};
+use cli::{LetterArgs, LetterCmd, PlanCmd, PolicyCmd};
 use serde::Serialize;
 use serde_json::json;
 use std::path::PathBuf;
@@ -131,6 +131,7 @@ fn run(cli: Cli) -> Result<()> {
         } => draft(&ledger, &out, client, eml, after_call, as_of),
         Command::Penalties { client } => penalties(&ledger, &out, client, as_of),
         Command::Letter(cmd) => letter(&mut ledger, &out, cmd, as_of),
+        Command::Plan(cmd) => plan(&mut ledger, &out, cmd, as_of),
         Command::Postpone { client, until } => {
             let o = ledger.postpone(client, &until, as_of)?;
             out.print(&o, || {
@@ -277,7 +278,7 @@ fn draft(
 
 fn letter(ledger: &mut Ledger, out: &Out, cmd: LetterCmd, today: NaiveDate) -> Result<()> {
     use tact_core::letters::{LetterKind, LetterOptions, MailingInput};
-    let (kind, args, deadline, number) = match cmd {
+    let (kind, args, deadline, number, plan_id) = match cmd {
         LetterCmd::MiseEnDemeure {
             args,
             deadline_days,
@@ -287,6 +288,7 @@ fn letter(ledger: &mut Ledger, out: &Out, cmd: LetterCmd, today: NaiveDate) -> R
             args,
             Some(deadline_days),
             registered_number,
+            None,
         ),
         LetterCmd::Relance {
             args,
@@ -301,8 +303,37 @@ fn letter(ledger: &mut Ledger, out: &Out, cmd: LetterCmd, today: NaiveDate) -> R
             args,
             Some(deadline_days),
             None,
+            None,
         ),
-        LetterCmd::Releve { args } => (LetterKind::Statement, args, None, None),
+        LetterCmd::Releve { args } => (LetterKind::Statement, args, None, None, None),
+        LetterCmd::Decheance {
+            args,
+            registered_number,
+        } => (LetterKind::PlanDefault, args, None, registered_number, None),
+        LetterCmd::Plan {
+            plan,
+            out: file,
+            opening,
+            closing,
+            no_fold_marks,
+            final_version,
+        } => {
+            let client = ledger.plan(plan, today)?.plan.client_id;
+            (
+                LetterKind::PlanAgreement,
+                LetterArgs {
+                    client,
+                    out: file,
+                    opening,
+                    closing,
+                    no_fold_marks,
+                    final_version,
+                },
+                None,
+                None,
+                Some(plan),
+            )
+        }
         LetterCmd::List { client } => {
             let list = ledger.letters(client)?;
             return out.print(&list, || {
@@ -352,6 +383,7 @@ fn letter(ledger: &mut Ledger, out: &Out, cmd: LetterCmd, today: NaiveDate) -> R
         closing: args.closing,
         registered_number: number,
         no_fold_marks: args.no_fold_marks,
+        plan_id,
     };
     let letter = ledger.letter(args.client, kind, &opts, today)?;
     let pdf = tact_letters::render(&letter)?;
@@ -1293,4 +1325,143 @@ fn print_fields(rows: &[(&str, Option<String>)]) {
             println!("  {k}{}\u{a0}: {v}", " ".repeat(pad));
         }
     }
+}
+
+/// `tact plan …`: propose (or preview), sign, show, list.
+fn plan(ledger: &mut Ledger, out: &Out, cmd: PlanCmd, today: NaiveDate) -> Result<()> {
+    use tact_core::plans::{PlanInput, PlanState};
+    let print = |st: &PlanState| -> Result<()> {
+        let report = plan_report(st);
+        out.print(&report, || print_plan(st))
+    };
+    match cmd {
+        PlanCmd::Propose {
+            client,
+            invoices,
+            instalments,
+            amount,
+            down_payment,
+            first,
+            every,
+            dates,
+            shift,
+            penalties,
+            notice_days,
+            replaces,
+            preview,
+        } => {
+            let mut ids = Vec::with_capacity(invoices.len());
+            for token in invoices.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+                let id = match ledger.invoice_by_number(token) {
+                    Ok(inv) => inv.id,
+                    Err(e) => token.parse::<i64>().map_err(|_| e)?,
+                };
+                ids.push(id);
+            }
+            let input = PlanInput {
+                client_id: client,
+                invoices: ids,
+                down_payment,
+                instalments,
+                instalment_amount: amount,
+                frequency: every,
+                first_date: first,
+                dates,
+                shift_days_off: shift,
+                penalties,
+                notice_days,
+                replaces,
+            };
+            let st = if preview {
+                ledger.preview_plan(&input, today)?
+            } else {
+                ledger.propose_plan(&input, today)?
+            };
+            print(&st)
+        }
+        PlanCmd::Sign { plan, date } => print(&ledger.sign_plan(plan, &date, today)?),
+        PlanCmd::Show { plan } => print(&ledger.plan(plan, today)?),
+        PlanCmd::List { client } => {
+            let all = ledger.plans(client, today)?;
+            let report: Vec<serde_json::Value> = all.iter().map(plan_report).collect();
+            out.print(&report, || {
+                if all.is_empty() {
+                    println!("Aucun échéancier.");
+                }
+                for st in &all {
+                    println!(
+                        "n°\u{a0}{} (version {}) du {} — {} — {}",
+                        st.plan.id,
+                        st.plan.version,
+                        format_date_fr(st.plan.created_on),
+                        st.status_label,
+                        tact_core::ledger::plan_summary(&st.plan)
+                    );
+                }
+            })
+        }
+    }
+}
+
+/// The JSON of a calendar: its id, status and each instalment's date, amount and state up front, all of it after.
+fn plan_report(st: &tact_core::plans::PlanState) -> serde_json::Value {
+    json!({
+        "id": st.plan.id,
+        "client_id": st.plan.client_id,
+        "version": st.plan.version,
+        "status": st.status,
+        "signed_on": st.plan.signed_on,
+        "total": st.plan.total,
+        "paid": st.paid,
+        "left": st.left,
+        "instalments": st.instalments.iter().map(|i| json!({
+            "number": i.instalment.number,
+            "date": i.instalment.due_on,
+            "amount": i.instalment.amount,
+            "down_payment": i.instalment.down_payment,
+            "paid": i.paid,
+            "status": i.status,
+        })).collect::<Vec<_>>(),
+        "plan": st,
+    })
+}
+
+fn print_plan(st: &tact_core::plans::PlanState) {
+    let p = &st.plan;
+    println!(
+        "Échéancier {} (n°\u{a0}{}, version {}) — {}{}",
+        p.reference(),
+        p.id,
+        p.version,
+        st.status_label,
+        p.signed_on
+            .map(|d| format!(", signé le {}", format_date_fr(d)))
+            .unwrap_or_default()
+    );
+    let numbers: Vec<&str> = p.invoices.iter().map(|i| i.number.as_str()).collect();
+    println!(
+        "Factures\u{a0}: {} — principal {}, pénalités {}, indemnités {} ({})",
+        numbers.join(", "),
+        p.principal.format_fr(),
+        p.penalties.format_fr(),
+        p.indemnities.format_fr(),
+        p.treatment.label_fr().to_lowercase()
+    );
+    let mut t = Table::new(&["Échéance", "Date", "Montant", "Réglé", "État"]);
+    for i in &st.instalments {
+        t.row(vec![
+            i.label.clone(),
+            format_date_fr(i.instalment.due_on),
+            i.instalment.amount.format_fr(),
+            i.paid.format_fr(),
+            i.status_label.clone(),
+        ]);
+    }
+    t.print();
+    println!(
+        "Total {} — réglé {} — reste {}",
+        p.total.format_fr(),
+        st.paid.format_fr(),
+        st.left.format_fr()
+    );
 }

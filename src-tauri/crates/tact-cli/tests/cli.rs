@@ -514,3 +514,114 @@ fn letters_from_the_command_line() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("rien à mettre en demeure"), "{err}");
 }
+
+#[test]
+fn a_payment_calendar_from_the_command_line() {
+    let (dir, db) = temp_db();
+    assert!(tact(&db, &["demo"]).status.success());
+    let at = |day: &str, args: &[&str]| -> Value {
+        let mut all = vec!["--today", day, "--json"];
+        all.extend_from_slice(args);
+        ok_json(&db, &all)
+    };
+    // Agence Lumière (client 1): three monthly instalments from 05/12/2026, invoices defaulting to the overdue one.
+    let p = at(
+        "2026-11-23",
+        &[
+            "plan",
+            "propose",
+            "--client",
+            "1",
+            "--instalments",
+            "3",
+            "--first",
+            "2026-12-05",
+            "--every",
+            "month",
+        ],
+    );
+    let id = p["id"].as_i64().unwrap_or_default();
+    assert!(id > 0, "{p}");
+    assert_eq!(p["status"], "proposed");
+    let lines: Vec<(String, String)> = p["instalments"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|i| (i["date"].to_string(), i["amount"].to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(
+        lines,
+        [
+            ("\"2026-12-05\"".to_owned(), "\"800.00\"".to_owned()),
+            ("\"2027-01-05\"".to_owned(), "\"800.00\"".to_owned()),
+            ("\"2027-02-05\"".to_owned(), "\"800.00\"".to_owned())
+        ]
+    );
+    // The agreement PDF, then the signature.
+    let pdf = dir.path().join("echeancier.pdf");
+    let pdf_arg = pdf.to_string_lossy().to_string();
+    let id_arg = id.to_string();
+    let l = at(
+        "2026-11-23",
+        &["letter", "plan", "--plan", &id_arg, "--out", &pdf_arg],
+    );
+    assert_eq!(l["total"], "2400.00");
+    assert!(std::fs::read(&pdf)
+        .unwrap_or_default()
+        .starts_with(b"%PDF-"));
+    let s = at(
+        "2026-11-25",
+        &["plan", "sign", "--plan", &id_arg, "--date", "25/11/2026"],
+    );
+    assert_eq!(
+        (s["status"].as_str(), s["signed_on"].as_str()),
+        (Some("honoured"), Some("2026-11-25"))
+    );
+    // The first instalment paid, the second missed: shown as such on 08/01/2027.
+    assert!(tact(
+        &db,
+        &[
+            "payments",
+            "add",
+            "--client",
+            "1",
+            "--date",
+            "2026-12-04",
+            "--amount",
+            "800",
+            "--method",
+            "virement"
+        ]
+    )
+    .status
+    .success());
+    let s = at("2027-01-08", &["plan", "show", "--plan", &id_arg]);
+    assert_eq!(s["status"], "late");
+    assert_eq!(s["instalments"][0]["status"], "paid");
+    assert_eq!(s["instalments"][1]["status"], "late");
+    let next = at("2027-01-08", &["next", "--client", "1"]);
+    assert!(next.to_string().contains("plan_reminder"), "{next}");
+    // Bad input: a French error naming the field, nothing written.
+    let out = tact(
+        &db,
+        &[
+            "--today",
+            "2026-11-23",
+            "plan",
+            "propose",
+            "--client",
+            "3",
+            "--instalments",
+            "61",
+            "--first",
+            "2026-12-05",
+        ],
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("instalments") && err.contains("60"), "{err}");
+    let list = at("2026-11-23", &["plan", "list", "--client", "3"]);
+    assert_eq!(list.as_array().map(Vec::len), Some(0));
+}

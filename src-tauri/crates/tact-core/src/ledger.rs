@@ -1622,6 +1622,7 @@ impl Ledger {
 }
 
 mod plan_book;
+pub use plan_book::summary as plan_summary;
 
 /// Letters: the document, its archive and its posting.
 impl Ledger {
