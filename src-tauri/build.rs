@@ -42,6 +42,12 @@ const COMMANDS: &[&str] = &[
     "add_ecb_rate",
     "add_legal_rate",
     "reset_rates",
+    "suggested_plan",
+    "preview_plan",
+    "propose_plan",
+    "sign_plan",
+    "client_plans",
+    "plan_draft",
 ];
 
 fn main() {

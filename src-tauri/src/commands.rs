@@ -23,6 +23,7 @@ use tact_core::model::JournalId;
 use tact_core::model::{
     Business, Client, ClientId, CreditNote, Invoice, InvoiceId, JournalEntry, Payment,
 };
+use tact_core::plans::{PlanId, PlanInput, PlanState};
 use tact_core::{Error, ErrorCode};
 use tauri::State;
 
@@ -470,6 +471,39 @@ macro_rules! signatures {
     };
 }
 
+/// The calendar form's starting point: the client's overdue invoices, a calendar sized to the debt.
+#[tauri::command(async)]
+pub fn suggested_plan(state: State<'_, AppState>, client_id: ClientId) -> Res<PlanInput> {
+    state.ledger()?.suggested_plan_input(client_id, today())
+}
+
+/// The live preview: the calendar as the form describes it, nothing saved.
+#[tauri::command(async)]
+pub fn preview_plan(state: State<'_, AppState>, input: PlanInput) -> Res<PlanState> {
+    state.ledger()?.preview_plan(&input, today())
+}
+
+#[tauri::command(async)]
+pub fn propose_plan(state: State<'_, AppState>, input: PlanInput) -> Res<PlanState> {
+    state.ledger()?.propose_plan(&input, today())
+}
+
+#[tauri::command(async)]
+pub fn sign_plan(state: State<'_, AppState>, plan_id: PlanId, signed_on: String) -> Res<PlanState> {
+    state.ledger()?.sign_plan(plan_id, &signed_on, today())
+}
+
+#[tauri::command(async)]
+pub fn client_plans(state: State<'_, AppState>, client_id: ClientId) -> Res<Vec<PlanState>> {
+    state.ledger()?.plans(client_id, today())
+}
+
+/// The email that proposes a calendar and asks for the signed copy.
+#[tauri::command(async)]
+pub fn plan_draft(state: State<'_, AppState>, plan_id: PlanId) -> Res<Draft> {
+    state.ledger()?.plan_draft(plan_id, today())
+}
+
 signatures! {
     app_info() -> AppInfo;
     get_business() -> Option<Business>;
@@ -511,4 +545,10 @@ signatures! {
     add_ecb_rate(input: EcbRateInput) -> RateTables;
     add_legal_rate(input: LegalRateInput) -> RateTables;
     reset_rates() -> RateTables;
+    suggested_plan(client_id: ClientId) -> PlanInput;
+    preview_plan(input: PlanInput) -> PlanState;
+    propose_plan(input: PlanInput) -> PlanState;
+    sign_plan(plan_id: PlanId, signed_on: String) -> PlanState;
+    client_plans(client_id: ClientId) -> Vec<PlanState>;
+    plan_draft(plan_id: PlanId) -> Draft;
 }

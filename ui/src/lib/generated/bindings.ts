@@ -2,7 +2,7 @@
 // Regenerate with: TACT_UPDATE_BINDINGS=1 cargo test -p tact-app bindings
 // Amounts are strings ("1234.56"), dates are "YYYY-MM-DD": format them, never compute with them.
 
-export type Action = "nothing" | "preventive_note" | "friendly_reminder" | "firm_reminder" | "phone_call" | "last_reminder" | "formal_notice" | "after_deadline" | "settle_dispute" | "propose_calendar" | "consider_write_off";
+export type Action = "nothing" | "preventive_note" | "friendly_reminder" | "firm_reminder" | "phone_call" | "last_reminder" | "formal_notice" | "after_deadline" | "settle_dispute" | "propose_calendar" | "consider_write_off" | "plan_signature" | "plan_courtesy" | "plan_reminder" | "plan_firm_reminder" | "plan_default";
 
 export type Agenda = { today: string, 
 /**
@@ -169,9 +169,25 @@ export type EmailText = { to: string | null, subject: string, body: string, };
 
 export type Error = { code: ErrorCode, message: string, field: string | null, };
 
-export type ErrorCode = "required" | "too_long" | "control_characters" | "invalid_amount" | "amount_not_positive" | "amount_negative" | "too_many_decimals" | "amount_too_large" | "invalid_date" | "due_before_issue" | "invalid_terms" | "invalid_rate" | "invalid_siren" | "invalid_siret" | "invalid_vat_number" | "invalid_iban" | "invalid_bic" | "invalid_email" | "invalid_phone" | "invalid_postcode" | "invalid_choice" | "duplicate_invoice_number" | "duplicate_credit_note_number" | "client_not_found" | "invoice_not_found" | "payment_not_found" | "credit_note_not_found" | "journal_entry_not_found" | "letter_not_found" | "business_not_set" | "client_mismatch" | "client_archived" | "client_has_invoices" | "allocation_exceeds_payment" | "allocation_exceeds_balance" | "duplicate_allocation" | "credit_exceeds_balance" | "amount_below_settled" | "invoice_has_activity" | "invalid_correction" | "invalid_setting" | "nothing_to_draft" | "database_newer" | "not_a_tact_database" | "database" | "io" | "import_not_empty" | "import_format" | "overflow";
+export type ErrorCode = "required" | "too_long" | "control_characters" | "invalid_amount" | "amount_not_positive" | "amount_negative" | "too_many_decimals" | "amount_too_large" | "invalid_date" | "due_before_issue" | "invalid_terms" | "invalid_rate" | "invalid_siren" | "invalid_siret" | "invalid_vat_number" | "invalid_iban" | "invalid_bic" | "invalid_email" | "invalid_phone" | "invalid_postcode" | "invalid_choice" | "duplicate_invoice_number" | "duplicate_credit_note_number" | "client_not_found" | "invoice_not_found" | "payment_not_found" | "credit_note_not_found" | "journal_entry_not_found" | "letter_not_found" | "plan_not_found" | "business_not_set" | "client_mismatch" | "client_archived" | "client_has_invoices" | "allocation_exceeds_payment" | "allocation_exceeds_balance" | "duplicate_allocation" | "credit_exceeds_balance" | "amount_below_settled" | "invoice_has_activity" | "invalid_correction" | "invalid_setting" | "nothing_to_draft" | "invalid_plan" | "plan_state" | "database_newer" | "not_a_tact_database" | "database" | "io" | "import_not_empty" | "import_format" | "overflow";
+
+export type Frequency = "week" | "fortnight" | "month";
 
 export type ImportReport = { clients: number, invoices: number, payments: number, credit_notes: number, journal: number, };
+
+export type Instalment = { 
+/**
+ * 1, 2, 3… in date order (the down payment, when there is one, is number 1).
+ */
+number: number, due_on: string, amount: Money, down_payment: boolean, };
+
+export type InstalmentState = { instalment: Instalment, label: string, paid: Money, left: Money, status: InstalmentStatus, status_label: string, 
+/**
+ * The day it counts as missed (its date + 2 working days).
+ */
+late_from: string, };
+
+export type InstalmentStatus = "upcoming" | "partly_paid" | "paid" | "late";
 
 export type Invoice = { id: number, number: string, client_id: number, issue_date: string, 
 /**
@@ -249,7 +265,7 @@ text: string | null, payment_id: number | null, corrects: number | null, };
 
 export type JournalInput = { client_id: number, invoice_id: number | null, date: string, kind: string, channel: string | null, call_outcome: string | null, promise_date: string | null, promise_amount: string | null, text: string | null, corrects: number | null, };
 
-export type JournalKind = "preventive_note" | "friendly_reminder" | "firm_reminder" | "last_reminder" | "call" | "letter" | "formal_notice" | "promise" | "dispute_opened" | "dispute_settled" | "note" | "payment_recorded" | "write_off";
+export type JournalKind = "preventive_note" | "friendly_reminder" | "firm_reminder" | "last_reminder" | "call" | "letter" | "formal_notice" | "promise" | "dispute_opened" | "dispute_settled" | "note" | "payment_recorded" | "write_off" | "plan_proposed" | "plan_signed";
 
 export type JournalView = { kind_label: string, invoice_number: string | null, corrected_by: number | null, id: number, client_id: number, invoice_id: number | null, date: string, kind: JournalKind, channel: ContactChannel | null, call_outcome: CallOutcome | null, promise_date: string | null, promise_amount: Money | null, 
 /**
@@ -319,9 +335,17 @@ opening: string, closing: string, deadline_days: number | null,
 /**
  * What the letter claims: principal, penalties or interest, indemnities.
  */
-principal: Money, interest: Money, indemnities: Money, total: Money, };
+principal: Money, interest: Money, indemnities: Money, total: Money, 
+/**
+ * The payment calendar the letter belongs to (its agreement, its déchéance notice).
+ */
+plan_id: number | null, 
+/**
+ * A second signature block, at the left (the debtor's, on a calendar agreement); empty for a letter.
+ */
+countersignature: Array<string>, };
 
-export type LetterKind = "mise-en-demeure" | "relance" | "relance-ferme" | "releve";
+export type LetterKind = "mise-en-demeure" | "relance" | "relance-ferme" | "releve" | "echeancier" | "decheance";
 
 export type LetterOptions = { 
 /**
@@ -343,7 +367,11 @@ registered_number: string | null,
 /**
  * Fold marks at 99 and 198 mm for a DL window envelope; `false` gives a clean PDF for online LRAR services.
  */
-no_fold_marks: boolean, };
+no_fold_marks: boolean, 
+/**
+ * The payment calendar (agreement, déchéance notice); `None`: the client's current one.
+ */
+plan_id: number | null, };
 
 export type LetterPreview = { letter: Letter, 
 /**
@@ -367,7 +395,11 @@ registered_number: string | null, posted_on: string | null,
 /**
  * The date on the avis de réception.
  */
-received_on: string | null, };
+received_on: string | null, 
+/**
+ * The payment calendar, for its agreement and its déchéance notice.
+ */
+plan_id: number | null, };
 
 export type MailingInput = { registered_number: string, posted_on: string, received_on: string, };
 
@@ -418,6 +450,114 @@ export type PaymentMethod = "virement" | "cheque" | "carte" | "especes" | "prele
 
 export type PaymentTerms = { "kind": "on_receipt" } | { "kind": "days", days: number, } | { "kind": "days_end_of_month", days: number, } | { "kind": "date", date: string, };
 
+export type PenaltyTreatment = "keep" | "defer" | "waive";
+
+export type Plan = { id: number, client_id: number, 
+/**
+ * 1 for the first calendar, 2 for its revision…
+ */
+version: number, replaces: number | null, created_on: string, invoices: Array<PlanInvoice>, principal: Money, penalties: Money, indemnities: Money, treatment: PenaltyTreatment, 
+/**
+ * `None` for explicit dates.
+ */
+frequency: Frequency | null, shift_days_off: boolean, notice_days: number, 
+/**
+ * What the schedule adds up to.
+ */
+total: Money, instalments: Array<Instalment>, 
+/**
+ * Payments recorded after this one count towards the calendar.
+ */
+last_payment_id: number, proposed_journal_id: number, signed_on: string | null, signed_journal_id: number | null, 
+/**
+ * Replaced by a revision on this date.
+ */
+replaced_on: string | null, 
+/**
+ * The déchéance du terme was invoked (mise en demeure) on this date.
+ */
+broken_on: string | null, };
+
+export type PlanInput = { client_id: number, 
+/**
+ * The invoices it covers; empty: all of the client's overdue, undisputed invoices.
+ */
+invoices: Array<number>, 
+/**
+ * Optional down payment (« acompte »), due on the first date.
+ */
+down_payment: string, 
+/**
+ * Number of instalments (after the down payment)…
+ */
+instalments: string, 
+/**
+ * …or the amount of each instalment (the last one takes what is left).
+ */
+instalment_amount: string, 
+/**
+ * « week », « fortnight » or « month » (default).
+ */
+frequency: string, 
+/**
+ * The first date (the down payment's, when there is one).
+ */
+first_date: string, 
+/**
+ * Explicit dates instead of a frequency, one per line of the schedule (the down payment's first).
+ */
+dates: Array<string>, 
+/**
+ * Move a date that falls on a weekend or a public holiday to the next working day.
+ */
+shift_days_off: boolean, 
+/**
+ * « keep », « defer » or « waive » (default).
+ */
+penalties: string, 
+/**
+ * Days of notice before the déchéance du terme; empty: 8 (business) or 30 (consumer).
+ */
+notice_days: string, 
+/**
+ * The calendar this one revises.
+ */
+replaces: number | null, };
+
+export type PlanInvoice = { invoice_id: number, number: string, issue_date: string, due_date: string, amount: Money, 
+/**
+ * What was left to pay on it.
+ */
+balance: Money, 
+/**
+ * Penalties (B2B) or legal interest (B2C) accrued to the calendar's date.
+ */
+penalties: Money, 
+/**
+ * The 40 € indemnity (B2B).
+ */
+indemnity: Money, };
+
+export type PlanState = { plan: Plan, as_of: string, status: PlanStatus, status_label: string, 
+/**
+ * Paid towards the calendar since it was made.
+ */
+paid: Money, left: Money, instalments: Array<InstalmentState>, 
+/**
+ * The instalments missed (past their grace and not fully paid).
+ */
+late_count: number, 
+/**
+ * What is late: the unpaid part of the missed instalments.
+ */
+late_amount: Money, 
+/**
+ * The next instalment not fully paid.
+ */
+next: InstalmentState | null, };
+
+export type PlanStatus = "proposed" | "honoured" | "late" | "broken" | "completed" | "replaced";
+
 export type Policy = { 
 /**
  * Friendly reminder this many working days after the due date.
@@ -458,7 +598,11 @@ consumer_max_attempts_per_30_days: number,
 /**
  * A good payer: at least this many invoices settled, this share on time.
  */
-good_payer_min_invoices: number, good_payer_min_on_time_percent: number, };
+good_payer_min_invoices: number, good_payer_min_on_time_percent: number, 
+/**
+ * A courtesy note a few working days before each instalment of a signed payment calendar (optional step).
+ */
+plan_courtesy_note: boolean, };
 
 export type RateBasis = "ecb_plus_ten" | "stipulated" | "floor" | "legal_interest";
 
@@ -558,4 +702,10 @@ export interface Commands {
   add_ecb_rate: { args: { input: EcbRateInput }; result: RateTables };
   add_legal_rate: { args: { input: LegalRateInput }; result: RateTables };
   reset_rates: { args: Record<string, never>; result: RateTables };
+  suggested_plan: { args: { clientId: number }; result: PlanInput };
+  preview_plan: { args: { input: PlanInput }; result: PlanState };
+  propose_plan: { args: { input: PlanInput }; result: PlanState };
+  sign_plan: { args: { planId: number; signedOn: string }; result: PlanState };
+  client_plans: { args: { clientId: number }; result: Array<PlanState> };
+  plan_draft: { args: { planId: number }; result: Draft };
 }
