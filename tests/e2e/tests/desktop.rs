@@ -61,6 +61,11 @@ struct App {
 
 impl App {
     async fn start(db: &Path) -> App {
+        App::start_on(db, TODAY).await
+    }
+
+    /// The app as it opens on another day (`TACT_TODAY`), on the same database.
+    async fn start_on(db: &Path, today: &str) -> App {
         let tauri_driver = std::env::var_os("TAURI_DRIVER")
             .map(PathBuf::from)
             .unwrap_or_else(|| root().join(".tools/bin/tauri-driver"));
@@ -70,7 +75,7 @@ impl App {
         let driver = Command::new(&tauri_driver)
             .args(["--port", "4444", "--native-port", "4445"])
             .env("TACT_DB", db)
-            .env("TACT_TODAY", TODAY)
+            .env("TACT_TODAY", today)
             .env("XDG_DATA_HOME", home.join("xdg-data"))
             .env("XDG_CACHE_HOME", home.join("xdg-cache"))
             .env("XDG_CONFIG_HOME", home.join("xdg-config"))
@@ -563,5 +568,160 @@ async fn the_petitjean_mise_en_demeure_from_the_agenda() {
         "{letters}"
     );
     app.screenshot("21-fiche-petitjean").await;
+    app.stop().await;
+}
+
+/// The scenario's payment calendar: Agence Lumière's 2 400,00 € in three instalments of 800,00 € on 05/12/2026,
+/// 05/01/2027 and 05/02/2027, penalties waived if honoured — built from the agenda with its preview, printed,
+/// signed; then, on later days, the first instalment paid and the second missed, with the agenda each time.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and the built app: run scripts/e2e"]
+async fn agence_lumiere_payment_calendar_from_proposal_to_a_missed_instalment() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tact.sqlite3");
+    std::fs::create_dir_all(dir.path().join("saved")).unwrap();
+    let app = App::start(&db).await;
+    app.click("[data-action=demo]").await;
+    app.wait("[data-list=agenda]").await;
+
+    // « Proposer un échéancier » → the builder, prefilled from the debt, with its live preview.
+    app.click("[data-client='Agence Lumière SARL'] [data-action=prepare]")
+        .await;
+    app.wait("[data-table=plan-preview] tr[data-instalment='3']")
+        .await;
+    assert_eq!(app.text("[data-plan-total]").await, eur("2 400,00 €"));
+    for (n, date) in [(1, "05/12/2026"), (2, "05/01/2027"), (3, "05/02/2027")] {
+        let row = app
+            .text(&format!(
+                "[data-table=plan-preview] tr[data-instalment='{n}']"
+            ))
+            .await;
+        assert!(
+            row.contains(date) && row.contains(&eur("800,00 €")),
+            "{row}"
+        );
+    }
+    // Four instalments instead: the preview follows (600,00 € each), then back to three.
+    app.fill("plan", "instalments", "4").await;
+    app.wait("[data-table=plan-preview] tr[data-instalment='4']")
+        .await;
+    app.fill("plan", "instalments", "3").await;
+    app.gone("[data-table=plan-preview] tr[data-instalment='4']")
+        .await;
+    app.screenshot("22-echeancier").await;
+
+    // Saved as proposed; the proposal email; the agreement printed to PDF.
+    app.click("[data-action=propose-plan]").await;
+    app.click("[data-action=plan-email]").await;
+    let email = app.text("[data-plan-email]").await;
+    assert!(
+        email.contains("Bon pour accord") && email.contains("05/01/2027"),
+        "{email}"
+    );
+    app.click("[data-action=print-plan]").await;
+    app.wait("[data-dialog=letter][data-kind=echeancier] img[data-page='2']")
+        .await;
+    app.screenshot("23-echeancier-a-signer").await;
+    app.click("[data-action=save-pdf]").await;
+    app.text_becomes("[data-dialog=letter] .notice", |t| {
+        t.contains("PDF enregistré")
+    })
+    .await;
+    let saved: Vec<_> = std::fs::read_dir(dir.path().join("saved"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let out = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&saved[0])
+        .arg("-")
+        .output()
+        .unwrap();
+    let pdf: String = String::from_utf8(out.stdout)
+        .unwrap()
+        .split(|c: char| c.is_whitespace() || c == NBSP || c == NNBSP)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for expected in [
+        "ÉCHÉANCIER DE PAIEMENT",
+        "Reconnaissance de dette",
+        "Échéance n° 2 05/01/2027 800,00 €",
+        "Déchéance du terme",
+        "Bon pour accord",
+    ] {
+        assert!(pdf.contains(expected), "« {expected} » missing:\n{pdf}");
+    }
+    app.client
+        .execute(
+            "document.querySelector('[data-dialog=letter] [data-action=close]').scrollIntoView({block: 'center'})",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.click("[data-dialog=letter] [data-action=close]").await;
+    app.gone("[data-dialog=letter]").await;
+    // Waiting for the signature: Lumière leaves today's list for the coming days.
+    app.gone("[data-list=agenda] [data-client='Agence Lumière SARL']")
+        .await;
+    let coming = app
+        .text("[data-list=coming] [data-client='Agence Lumière SARL']")
+        .await;
+    assert!(coming.contains("Obtenir l'échéancier signé"), "{coming}");
+
+    // The signed copy comes back: marked as signed on the client page.
+    app.click("[data-client='Agence Lumière SARL'] .client-link")
+        .await;
+    app.wait("[data-panel=plan] [data-plan-status=proposed]")
+        .await;
+    app.click("[data-action=sign-plan]").await;
+    app.wait("[data-panel=plan] [data-plan-status=honoured]")
+        .await;
+    let journal = app.text("[data-list=journal]").await;
+    assert!(journal.contains("Échéancier signé"), "{journal}");
+    app.stop().await;
+
+    // Monday 7 December: the first instalment was paid on 04/12.
+    let app = App::start_on(&db, "2026-12-07").await;
+    app.click("[data-nav=clients]").await;
+    app.click("tr[data-client='Agence Lumière SARL'] a").await;
+    app.click("[data-action=new-payment]").await;
+    app.fill("payment", "date", "04/12/2026").await;
+    app.fill("payment", "amount", "800,00").await;
+    app.click("[data-action=save-payment]").await;
+    app.wait("[data-table=instalments] tr[data-instalment='1'][data-status=paid]")
+        .await;
+    app.wait("[data-table=instalments] tr[data-instalment='2'][data-status=upcoming]")
+        .await;
+    app.screenshot("24-echeancier-respecte").await;
+    app.click("[data-nav=today]").await;
+    let resting = app
+        .text("[data-list=resting] [data-client='Agence Lumière SARL']")
+        .await;
+    assert!(
+        resting.contains("respecté") && resting.contains("05/01/2027"),
+        "{resting}"
+    );
+    app.stop().await;
+
+    // Friday 8 January 2027: the second instalment (Tuesday 05/01) is two working days late.
+    let app = App::start_on(&db, "2027-01-08").await;
+    let card = app
+        .text("[data-list=agenda] [data-client='Agence Lumière SARL']")
+        .await;
+    assert!(
+        card.contains("Relance sur une échéance") && card.contains(&eur("800,00 €")),
+        "{card}"
+    );
+    app.click("[data-client='Agence Lumière SARL'] [data-action=prepare]")
+        .await;
+    let body = app.wait("[name=body]").await;
+    let text = body.prop("value").await.unwrap().unwrap_or_default();
+    assert!(
+        text.contains("l'échéance du 05/01/2027")
+            && text.contains("Les échéances suivantes restent inchangées"),
+        "{text}"
+    );
+    app.screenshot("25-relance-echeance").await;
     app.stop().await;
 }

@@ -668,8 +668,13 @@ fn plan_step(
     };
     match (st.status, plan.signed_on) {
         (PlanStatus::Proposed, _) => {
-            let after: Vec<_> = contacts_since(plan.created_on);
-            if after.len() >= 2 {
+            // Written after the proposal: the agreement sent, the follow-ups (noted as done).
+            let after: Vec<_> = journal
+                .iter()
+                .filter(|e| e.id > plan.proposed_journal_id)
+                .filter(|e| is_contact(e.kind) || e.kind == JournalKind::Note)
+                .collect();
+            if after.iter().filter(|e| e.kind == JournalKind::Note).count() >= 2 {
                 return None;
             }
             let last = after

@@ -126,6 +126,16 @@ fn agence_lumiere_from_proposal_to_the_decheance() {
         "waiting for the signature"
     );
     assert_eq!(step(&l, lumiere, "2026-11-23").1, d("2026-11-30"));
+    // Each follow-up noted as done waits a week; after two, unsigned, the ladder resumes.
+    l.mark_done(lumiere, d("2026-11-30"), None)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        step(&l, lumiere, "2026-12-01"),
+        (Action::PlanSignature, d("2026-12-07"), Money::from_cents(240_000))
+    );
+    l.mark_done(lumiere, d("2026-12-07"), None)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_ne!(step(&l, lumiere, "2026-12-14").0, Action::PlanSignature);
     let draft = l
         .plan_draft(plan.id, today)
         .unwrap_or_else(|e| panic!("{e}"));
