@@ -131,7 +131,11 @@ fn agence_lumiere_from_proposal_to_the_decheance() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         step(&l, lumiere, "2026-12-01"),
-        (Action::PlanSignature, d("2026-12-07"), Money::from_cents(240_000))
+        (
+            Action::PlanSignature,
+            d("2026-12-07"),
+            Money::from_cents(240_000)
+        )
     );
     l.mark_done(lumiere, d("2026-12-07"), None)
         .unwrap_or_else(|e| panic!("{e}"));
