@@ -48,6 +48,22 @@ fn eur(s: &str) -> String {
         .replace(&format!("{NNBSP}€"), &format!("{NBSP}€")))
 }
 
+/// A PDF's text (`pdftotext -layout`) with every kind of space as one plain space.
+fn pdf_words(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split(|c: char| c.is_whitespace() || c == NBSP || c == NNBSP)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Text as WebDriver returns it (U+00A0 → space).
 fn web(s: &str) -> String {
     s.replace(NBSP, " ")
@@ -501,18 +517,7 @@ async fn the_petitjean_mise_en_demeure_from_the_agenda() {
         .map(|e| e.unwrap().path())
         .collect();
     assert_eq!(saved.len(), 1, "{saved:?}");
-    let out = Command::new("pdftotext")
-        .args(["-layout"])
-        .arg(&saved[0])
-        .arg("-")
-        .output()
-        .unwrap();
-    let pdf: String = String::from_utf8(out.stdout)
-        .unwrap()
-        .split(|c: char| c.is_whitespace() || c == NBSP || c == NNBSP)
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let pdf = pdf_words(&saved[0]);
     for expected in [
         "MISE EN DEMEURE DE PAYER – facture F-2026-028",
         "BOULANGERIE PETITJEAN",
@@ -631,18 +636,7 @@ async fn agence_lumiere_payment_calendar_from_proposal_to_a_missed_instalment() 
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
-    let out = Command::new("pdftotext")
-        .args(["-layout"])
-        .arg(&saved[0])
-        .arg("-")
-        .output()
-        .unwrap();
-    let pdf: String = String::from_utf8(out.stdout)
-        .unwrap()
-        .split(|c: char| c.is_whitespace() || c == NBSP || c == NNBSP)
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let pdf = pdf_words(&saved[0]);
     for expected in [
         "ÉCHÉANCIER DE PAIEMENT",
         "Reconnaissance de dette",

@@ -332,6 +332,18 @@ fn place_date(ctx: &LetterContext<'_>) -> String {
     }
 }
 
+/// « Lettre recommandée avec accusé de réception n° … », the number once known (legal-fr A.7).
+fn registered_mention(opts: &LetterOptions) -> String {
+    format!(
+        "Lettre recommandée avec accusé de réception n°\u{a0}{}",
+        opts.registered_number
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .unwrap_or("………………………………")
+    )
+}
+
 fn signature(b: &Business) -> Vec<String> {
     let mut s = vec![b
         .signatory_name
@@ -746,14 +758,7 @@ fn formal_notice(
         sender,
         recipient,
         place_date: place_date(ctx),
-        mention: Some(format!(
-            "Lettre recommandée avec accusé de réception n°\u{a0}{}",
-            opts.registered_number
-                .as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .unwrap_or("………………………………")
-        )),
+        mention: Some(registered_mention(opts)),
         subject: format!(
             "Objet\u{a0}: MISE EN DEMEURE DE PAYER – {} {}",
             if several { "factures" } else { "facture" },

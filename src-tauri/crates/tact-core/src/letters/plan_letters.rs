@@ -2,8 +2,8 @@
 //! demeure that invokes its déchéance du terme after a missed instalment.
 
 use super::{
-    col, edited, join_fr, next_step, payment_details, place_date, signature, total_row, Block,
-    Letter, LetterContext, LetterKind, LetterOptions, Table, FAREWELL,
+    col, edited, join_fr, next_step, payment_details, place_date, registered_mention, signature,
+    total_row, Block, Letter, LetterContext, LetterKind, LetterOptions, Table, FAREWELL,
 };
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{ClientKind, JournalKind};
@@ -465,14 +465,7 @@ pub(super) fn default_notice(
         sender,
         recipient,
         place_date: place_date(ctx),
-        mention: Some(format!(
-            "Lettre recommandée avec accusé de réception n°\u{a0}{}",
-            opts.registered_number
-                .as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .unwrap_or("………………………………")
-        )),
+        mention: Some(registered_mention(opts)),
         subject: format!(
             "Objet\u{a0}: MISE EN DEMEURE – échéancier n°\u{a0}{} signé le {} – déchéance du terme",
             plan.reference(),
