@@ -659,13 +659,6 @@ fn plan_step(
         plan.instalments.len(),
         if plan.instalments.len() > 1 { "s" } else { "" }
     );
-    // Contacts since a date, oldest first.
-    let contacts_since = |since: NaiveDate| -> Vec<&&JournalEntry> {
-        journal
-            .iter()
-            .filter(|e| e.date >= since && (is_contact(e.kind) || e.kind == JournalKind::Note))
-            .collect()
-    };
     match (st.status, plan.signed_on) {
         (PlanStatus::Proposed, _) => {
             // Written after the proposal: the agreement sent, the follow-ups (noted as done).
@@ -722,7 +715,11 @@ fn plan_step(
                 1 => Action::PlanFirmReminder,
                 _ => Action::PlanDefault,
             };
-            let last_contact = contacts_since(signed).iter().map(|e| e.date).max();
+            let last_contact = journal
+                .iter()
+                .filter(|e| e.date >= signed && (is_contact(e.kind) || e.kind == JournalKind::Note))
+                .map(|e| e.date)
+                .max();
             let earliest = match last_contact {
                 Some(d) => late.late_from.max(plus_days(d, policy.min_gap_days)),
                 None => late.late_from,

@@ -1750,14 +1750,17 @@ impl Ledger {
             ),
             LetterKind::PlanAgreement => (
                 JournalKind::Letter,
-                format!(
-                    "Échéancier de paiement envoyé pour signature\u{a0}: {} en {} versements.",
-                    letter.total.format_fr(),
-                    letter
-                        .plan_id
-                        .and_then(|id| db::plan_get(self.conn(), id).ok().flatten())
-                        .map_or(0, |p| p.instalments.len())
-                ),
+                match letter.plan_id.map(|id| db::plan_get(self.conn(), id)).transpose()?.flatten() {
+                    Some(p) => format!(
+                        "Échéancier de paiement {} envoyé pour signature\u{a0}: {}.",
+                        p.reference(),
+                        plan_summary(&p)
+                    ),
+                    None => format!(
+                        "Échéancier de paiement envoyé pour signature\u{a0}: {}.",
+                        letter.total.format_fr()
+                    ),
+                },
             ),
             LetterKind::PlanDefault => (
                 JournalKind::FormalNotice,

@@ -634,7 +634,7 @@ impl Plan {
         self.invoices.iter().map(|i| i.invoice_id).collect()
     }
 
-    /// « Échéancier n° 3 » (and its version when revised).
+    /// The reference printed on the agreement and asked for with each transfer: « ECH-3 ».
     pub fn reference(&self) -> String {
         format!("ECH-{}", self.id)
     }
@@ -662,6 +662,8 @@ pub struct PlanState {
     pub as_of: NaiveDate,
     pub status: PlanStatus,
     pub status_label: String,
+    /// What happens to the penalties, in words (« Abandonnées si l'échéancier est respecté »).
+    pub treatment_label: String,
     /// Paid towards the calendar since it was made.
     pub paid: Money,
     pub left: Money,
@@ -746,6 +748,7 @@ pub fn follow(plan: &Plan, paid: Money, today: NaiveDate, cal: &Calendar) -> Pla
         as_of: today,
         status,
         status_label: status.label_fr().into(),
+        treatment_label: plan.treatment.label_fr().into(),
         paid: paid_towards,
         left,
         instalments,

@@ -540,6 +540,10 @@ indemnity: Money, };
 
 export type PlanState = { plan: Plan, as_of: string, status: PlanStatus, status_label: string, 
 /**
+ * What happens to the penalties, in words (« Abandonnées si l'échéancier est respecté »).
+ */
+treatment_label: string, 
+/**
  * Paid towards the calendar since it was made.
  */
 paid: Money, left: Money, instalments: Array<InstalmentState>, 

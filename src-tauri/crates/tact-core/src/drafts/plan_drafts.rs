@@ -134,7 +134,7 @@ pub(super) fn paragraphs(
                     }
                     .to_owned(),
                 ),
-                PenaltyTreatment::Deferred if plan.waived().is_zero() && plan.penalties.checked_add(plan.indemnities)?.is_positive() => p.push(format!(
+                PenaltyTreatment::Deferred if plan.penalties.checked_add(plan.indemnities)?.is_positive() => p.push(format!(
                     "{} {}.",
                     l.t(
                         "Les pénalités et l'indemnité arrêtées à ce jour sont ajoutées à la dernière échéance, soit",
@@ -168,7 +168,7 @@ pub(super) fn paragraphs(
                     l.money(next.left),
                     l.t("tombe le", "falls on"),
                     l.date(next.instalment.due_on),
-                    l.t(".\u{a0}Merci pour la régularité de vos règlements jusqu'ici.", ". Thank you for your regular payments so far.")
+                    l.t(". Merci pour la régularité de vos règlements jusqu'ici.", ". Thank you for your regular payments so far.")
                 ),
                 schedule(st, l, true),
                 pay(ctx, st, l),

@@ -298,11 +298,7 @@ impl Ledger {
                 "Échéancier".to_owned()
             },
             summary(&plan),
-            match plan.treatment {
-                PenaltyTreatment::Kept => "réparties sur les échéances",
-                PenaltyTreatment::Deferred => "ajoutées à la dernière échéance",
-                PenaltyTreatment::Waived => "abandonnées si l'échéancier est respecté",
-            }
+            plan.treatment.label_fr().to_lowercase()
         );
         let id = self.store.write(|tx| {
             let entry = plan_entry(plan.client_id, today, JournalKind::PlanProposed, text);
