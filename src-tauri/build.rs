@@ -3,6 +3,7 @@
 
 const COMMANDS: &[&str] = &[
     "app_info",
+    "today",
     "get_business",
     "set_business",
     "load_demo",

@@ -84,10 +84,60 @@ pub fn typescript() -> String {
         };
         out.push_str(&format!("  {name}: {{ args: {args}; result: {ret} }};\n"));
     }
-    out.push_str("}\n");
+    out.push_str("}\n\n");
+    out.push_str(&labels());
     // ts-rs types i64 as `bigint`, but serde sends it as a JSON number, which JavaScript reads exactly up to 2^53:
     // ids (SQLite rowids) and day counts stay far below. `number` is what the front end really receives.
     out.replace("bigint", "number")
+}
+
+/// The French label of every code the interface shows, from each enum's `label_fr` (the one place they are
+/// written): `LABELS.InvoiceStatus.overdue` is « En retard ».
+fn labels() -> String {
+    use tact_core::engine::Tone;
+    use tact_core::letters::LetterKind;
+    use tact_core::model::{
+        CallOutcome, Channel, ClientKind, CollectiveProcedure, ContactChannel, InvoiceStatus,
+        JournalKind, Language, PaymentMethod,
+    };
+    use tact_core::plans::{Frequency, InstalmentStatus, PenaltyTreatment, PlanStatus};
+    macro_rules! tables {
+        ($($t:ty),+ $(,)?) => {
+            vec![$((<$t as TS>::name(), <$t>::ALL.iter().map(|v| (v.code(), v.label_fr())).collect::<Vec<_>>())),+]
+        };
+    }
+    let tables: Vec<(String, Vec<(&str, &str)>)> = tables![
+        CallOutcome,
+        Channel,
+        ClientKind,
+        CollectiveProcedure,
+        ContactChannel,
+        Frequency,
+        InstalmentStatus,
+        InvoiceStatus,
+        JournalKind,
+        Language,
+        LetterKind,
+        PaymentMethod,
+        PenaltyTreatment,
+        PlanStatus,
+        Tone,
+    ];
+    let mut out = String::from(
+        "/** The French label of each code, from the Rust enums' `label_fr` (never written a second time here). */\nexport const LABELS = {\n",
+    );
+    for (name, rows) in tables {
+        let rows: Vec<String> = rows
+            .iter()
+            .map(|(code, label)| format!("{code:?}: {label:?}"))
+            .collect();
+        out.push_str(&format!(
+            "  {name}: {{ {} }} satisfies Record<{name}, string>,\n",
+            rows.join(", ")
+        ));
+    }
+    out.push_str("} as const;\n");
+    out
 }
 
 #[cfg(test)]
@@ -164,19 +214,101 @@ mod tests {
         .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(conf["identifier"], tact_core::storage::APP_IDENTIFIER);
         assert_eq!(conf["app"]["withGlobalTauri"], false);
-        let csp = conf["app"]["security"]["csp"].to_string();
-        assert!(
-            !csp.contains("http:") || csp.contains("http://ipc.localhost"),
-            "no remote origin in the CSP: {csp}"
-        );
-        assert!(
-            !csp.contains("https:"),
-            "no remote origin in the CSP: {csp}"
-        );
     }
 
+    /// Every source of every CSP directive is one the app needs (its own files, the IPC, inline styles, images
+    /// drawn in the page); anything else — a remote origin, a wildcard, `unsafe-eval` — fails, directive by
+    /// directive.
     #[test]
-    fn no_bigint_reaches_the_front_end() {
+    fn the_csp_allows_nothing_remote() {
+        let conf: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(here("tauri.conf.json")).unwrap_or_default(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let csp = conf["app"]["security"]["csp"]
+            .as_object()
+            .unwrap_or_else(|| panic!("the CSP must be an object of directives"));
+        let allowed = |directive: &str, source: &str| match directive {
+            "style-src" => matches!(source, "'self'" | "'unsafe-inline'"),
+            "img-src" => matches!(source, "'self'" | "data:" | "blob:"),
+            "connect-src" => matches!(source, "ipc:" | "http://ipc.localhost"),
+            "object-src" | "base-uri" | "form-action" | "frame-ancestors" => source == "'none'",
+            _ => source == "'self'",
+        };
+        for required in ["default-src", "script-src", "connect-src", "object-src"] {
+            assert!(csp.contains_key(required), "the CSP must set {required}");
+        }
+        for (directive, sources) in csp {
+            let sources = sources.as_str().unwrap_or_default();
+            assert!(!sources.trim().is_empty(), "{directive} is empty");
+            for source in sources.split_whitespace() {
+                assert!(
+                    allowed(directive, source),
+                    "CSP {directive}: {source} is not allowed (no remote origin, no wildcard)"
+                );
+            }
+        }
+    }
+
+    /// ts-rs types every i64 as `bigint`; serde sends it as a JSON number, exact in JavaScript only up to 2^53.
+    /// The bindings say `number`, which is true only for ids, counts and day numbers: every field ts-rs typed
+    /// `bigint` must be one of those, and amounts must be strings. A new i64 field holding money, or anything
+    /// that could pass 2^53, fails here.
+    #[test]
+    fn only_ids_and_counts_cross_the_ipc_as_numbers() {
+        let mut c = Collect {
+            seen: HashSet::new(),
+            decls: BTreeMap::new(),
+        };
+        crate::commands::visit_types(&mut c);
+        let raw: String = c.decls.values().cloned().collect::<Vec<_>>().join("\n");
+        let small = |field: &str| {
+            field == "id"
+                || field.ends_with("_id")
+                || field.ends_with("_ids")
+                || field.starts_with("days")
+                || field.ends_with("_days")
+                || field.contains("days_late")
+                || matches!(field, "size" | "corrects" | "corrected_by" | "replaces")
+                // lists of invoice ids (a step's, a calendar form's)
+                || field == "invoices"
+        };
+        let mut seen_bigint = 0;
+        let mut wrong: Vec<String> = Vec::new();
+        for decl in c.decls.values() {
+            // Doc comments first: they may hold colons.
+            let mut code = String::new();
+            let mut rest = decl.as_str();
+            while let Some(start) = rest.find("/*") {
+                code.push_str(&rest[..start]);
+                rest = rest[start..]
+                    .find("*/")
+                    .and_then(|end| rest.get(start.saturating_add(end).saturating_add(2)..))
+                    .unwrap_or("");
+            }
+            code.push_str(rest);
+            for part in code.split(['{', ',', ';', '}']) {
+                let Some((field, ty)) = part.split_once(':') else {
+                    continue;
+                };
+                let field = field.trim();
+                if ty.contains("bigint") {
+                    seen_bigint += 1;
+                    if !small(field) {
+                        wrong.push(format!("{field}:{ty}"));
+                    }
+                }
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "would reach JavaScript as numbers: {wrong:?}"
+        );
+        assert!(
+            seen_bigint > 0,
+            "the check found no i64 at all: it is not reading the declarations"
+        );
+        assert!(raw.contains("amount: string"), "amounts cross as strings");
         assert!(!typescript().contains("bigint"));
     }
 

@@ -1,29 +1,30 @@
-//! Tact's desktop shell. It owns the window, the IPC and the app state; every command is a one-line delegation
-//! to `tact_core::Ledger` (see commands.rs). Nothing here computes money or applies a business rule.
+//! Tact's desktop shell. It owns the window, the IPC, the dialogs and the app state; every command parses, makes
+//! one call to the use cases (`tact_usecases`) or the ledger through [`Books`], and returns (see commands.rs).
+//! Nothing here computes money or applies a business rule.
 
 pub mod bindings;
 pub mod commands;
 
+use chrono::NaiveDate;
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
-use tact_core::{Error, ErrorCode, Ledger};
+use tact_core::{Error, ErrorCode};
+use tact_usecases::Books;
 use tauri::Manager;
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
-/// The open ledger and where it lives.
+/// The open books and where they live.
 pub struct AppState {
-    ledger: Mutex<Ledger>,
+    pub books: Books,
     pub db_path: PathBuf,
     /// For the commands that open a save dialog or the mail program.
     pub app: tauri::AppHandle,
 }
 
 impl AppState {
-    /// The ledger, for one command at a time.
-    pub fn ledger(&self) -> Result<MutexGuard<'_, Ledger>, Error> {
-        self.ledger
-            .lock()
-            .map_err(|_| Error::new(ErrorCode::Database, "La base de données est indisponible après une erreur interne\u{a0}; redémarrez Tact."))
+    /// Today for this request: `TACT_TODAY` when set (demonstrations, tests), else the clock. Taken once per
+    /// command, here only.
+    pub fn today(&self) -> Result<NaiveDate, Error> {
+        tact_usecases::clock::today(None)
     }
 }
 
@@ -59,11 +60,11 @@ pub fn run() {
             // the user's books), and quit when the message is closed. The dialog must not block here: setup runs
             // on the main thread before the event loop.
             let opened =
-                database_path().and_then(|path| Ledger::open(&path).map(|ledger| (ledger, path)));
+                database_path().and_then(|path| Books::open(&path).map(|books| (books, path)));
             match opened {
-                Ok((ledger, db_path)) => {
+                Ok((books, db_path)) => {
                     app.manage(AppState {
-                        ledger: Mutex::new(ledger),
+                        books,
                         db_path,
                         app: app.handle().clone(),
                     });

@@ -5,16 +5,16 @@ import { ApiError, call, errorField, errorMessage } from "./api";
 afterEach(() => clearMocks());
 
 describe("the API module", () => {
-  it("sends the command with camelCase arguments and returns the typed result", async () => {
+  it("sends the command and its camelCase arguments as given, and hands back what the backend answered", async () => {
     const seen: { cmd: string; args: unknown }[] = [];
+    const answer = { today: "2026-11-23", due: { rows: [], total: 0, offset: 0 }, coming: [], coming_total: 0, resting: [], resting_total: 0 };
     mockIPC((cmd, args) => {
       seen.push({ cmd, args });
-      if (cmd === "agenda") return { today: "2026-11-23", due: { rows: [], total: 0, offset: 0 }, coming: [], coming_total: 0, resting: [], resting_total: 0 };
-      return null;
+      return answer;
     });
-    const agenda = await call("agenda", { asOf: "2026-11-23", offset: 0, limit: 25 });
-    expect(agenda.due.total).toBe(0);
-    expect(seen).toEqual([{ cmd: "agenda", args: { asOf: "2026-11-23", offset: 0, limit: 25 } }]);
+    const agenda = await call("agenda", { offset: 25, limit: 25 });
+    expect(agenda).toStrictEqual(answer);
+    expect(seen).toEqual([{ cmd: "agenda", args: { offset: 25, limit: 25 } }]);
   });
 
   it("turns a backend error into an ApiError with its code, French message and field", async () => {
@@ -41,9 +41,13 @@ describe("the API module", () => {
     expect(errorMessage(e)).toContain("connexion perdue");
   });
 
-  it("passes amounts through as strings, untouched", async () => {
-    mockIPC(() => ({ record: { amount: "2400.00" }, warnings: [] }));
-    const saved = await call("add_invoice", {
+  it("sends amounts as the user typed them, as strings, never as numbers", async () => {
+    const seen: unknown[] = [];
+    mockIPC((_cmd, args) => {
+      seen.push(args);
+      return { record: {}, warnings: [] };
+    });
+    await call("add_invoice", {
       input: {
         number: "F-1",
         client_id: 1,
@@ -58,6 +62,9 @@ describe("the API module", () => {
         penalty_rate: null,
       },
     });
-    expect(saved.record.amount).toBe("2400.00");
+    const sent = seen[0] as { input: { amount: unknown; issue_date: unknown } };
+    expect(sent.input.amount).toBe("2 400,00");
+    expect(typeof sent.input.amount).toBe("string");
+    expect(sent.input.issue_date).toBe("01/10/2026");
   });
 });

@@ -1,4 +1,6 @@
 // App-wide state: what the shell told us at start, the current screen, and a notice line.
+import { call } from "./api";
+import { formatLongDate } from "./format";
 import type { AppInfo } from "./generated/bindings";
 
 export type Route =
@@ -32,4 +34,16 @@ export function go(route: Route): void {
 export function changed(notice: string | null = null): void {
   app.version += 1;
   app.notice = notice;
+}
+
+/** Ask the shell for today's date; when it has changed since the screens were drawn (a window left open past
+ * midnight), every screen reloads with the new date and a notice says so. Called every minute and whenever the
+ * window comes back (App.svelte). */
+export async function checkToday(): Promise<void> {
+  if (!app.info) return;
+  const now = await call("today", {});
+  if (now !== app.info.today) {
+    app.info.today = now;
+    changed(`Nous sommes le ${formatLongDate(now)}\u00a0: les écrans ont été mis à jour.`);
+  }
 }

@@ -1,5 +1,5 @@
-//! `tact`: the command-line interface over tact-core. Each command parses its arguments, calls one ledger
-//! method, and prints the result as a readable table or, with `--json`, as JSON on stdout. Errors go to stderr
+//! `tact`: the command-line interface over tact-usecases and tact-core. Each command parses its arguments, makes
+//! one call (a use case, or one ledger method through `Books`), and prints the result as a readable table or, with `--json`, as JSON on stdout. Errors go to stderr
 //! (JSON `{"error": {code, message, field}}` with `--json`) with exit status 1; usage errors exit with 2.
 
 /// `println!` for a command-line tool: when the reader has gone (`tact invoices list | head`), stop quietly
@@ -40,6 +40,7 @@ use tact_core::money::Money;
 use tact_core::storage::default_db_path;
 use tact_core::text::{format_date_fr, format_siren_siret, plural_fr};
 use tact_core::{Error, ErrorCode, Ledger, Result};
+use tact_usecases::Books;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -85,14 +86,6 @@ impl Out {
     }
 }
 
-fn today(arg: Option<&str>) -> Result<NaiveDate> {
-    match arg {
-        Some(s) => tact_core::text::parse_date("today", "Date du jour (--today)", s),
-        // The CLI is a shell: it may read the clock, the domain never does.
-        None => Ok(chrono::Local::now().date_naive()),
-    }
-}
-
 fn run(cli: Cli) -> Result<()> {
     let path = match cli.db.clone().or_else(default_db_path) {
         Some(p) => p,
@@ -107,31 +100,57 @@ fn run(cli: Cli) -> Result<()> {
     if let Command::Where = cli.command {
         return out.print(&json!({ "db": path }), || println!("{}", path.display()));
     }
-    let as_of = today(cli.today.as_deref())?;
-    let mut ledger = Ledger::open(&path)?;
-    if let Some(backup) = &ledger.store().open_report().backup {
+    // The CLI is a shell: « today » is taken once, here (--today, else the clock); the domain never reads it.
+    let as_of = tact_usecases::clock::today(cli.today.as_deref())?;
+    let books = Books::open(&path)?;
+    if let Some(backup) = &books.open_report().backup {
         eprintln!(
             "Base mise à jour\u{a0}; copie de sauvegarde de l'ancienne version\u{a0}: {}",
             backup.display()
         );
     }
+    // The use cases that go beyond the ledger (files, PDF) take the books; every other command is one ledger
+    // call (or a few reads) under the books' lock.
     match cli.command {
-        Command::Where => Ok(()),
-        Command::Business(cmd) => business(&mut ledger, &out, cmd),
-        Command::Clients(cmd) => clients(&mut ledger, &out, cmd, as_of),
-        Command::Invoices(cmd) => invoices(&mut ledger, &out, cmd, as_of),
-        Command::Payments(cmd) => payments(&mut ledger, &out, cmd),
-        Command::CreditNotes(cmd) => credit_notes(&mut ledger, &out, cmd),
-        Command::Journal(cmd) => journal(&mut ledger, &out, cmd),
-        Command::Next { client, all } => next(&ledger, &out, client, all, as_of),
+        Command::Letter(cmd) => letter(&books, &out, cmd, as_of),
         Command::Draft {
             client,
             eml,
             after_call,
-        } => draft(&ledger, &out, client, eml, after_call, as_of),
-        Command::Penalties { client } => penalties(&ledger, &out, client, as_of),
-        Command::Letter(cmd) => letter(&mut ledger, &out, cmd, as_of),
-        Command::Plan(cmd) => plan(&mut ledger, &out, cmd, as_of),
+        } => draft(&books, &out, client, eml, after_call, as_of),
+        Command::Import { file } => {
+            let report = tact_usecases::exchange::import_file(&books, &file)?;
+            out.print(&report, || {
+                println!(
+                    "Import terminé\u{a0}: {} clients, {} factures, {} règlements, {} avoirs, {} entrées d'historique.",
+                    report.clients, report.invoices, report.payments, report.credit_notes, report.journal
+                );
+            })
+        }
+        command => books.write(|ledger| ledger_command(ledger, &out, command, as_of)),
+    }
+}
+
+/// The commands that are ledger calls.
+fn ledger_command(
+    ledger: &mut Ledger,
+    out: &Out,
+    command: Command,
+    as_of: NaiveDate,
+) -> Result<()> {
+    match command {
+        Command::Where | Command::Letter(_) | Command::Draft { .. } | Command::Import { .. } => {
+            Ok(())
+        }
+        Command::Business(cmd) => business(ledger, out, cmd),
+        Command::Clients(cmd) => clients(ledger, out, cmd, as_of),
+        Command::Invoices(cmd) => invoices(ledger, out, cmd, as_of),
+        Command::Payments(cmd) => payments(ledger, out, cmd),
+        Command::CreditNotes(cmd) => credit_notes(ledger, out, cmd),
+        Command::Journal(cmd) => journal(ledger, out, cmd),
+        Command::Next { client, all } => next(ledger, out, client, all, as_of),
+        Command::Penalties { client } => penalties(ledger, out, client, as_of),
+        Command::Plan(cmd) => plan(ledger, out, cmd, as_of),
         Command::Postpone { client, until } => {
             let o = ledger.postpone(client, &until, as_of)?;
             out.print(&o, || {
@@ -140,7 +159,7 @@ fn run(cli: Cli) -> Result<()> {
                 }
             })
         }
-        Command::Policy(cmd) => policy(&mut ledger, &out, cmd),
+        Command::Policy(cmd) => policy(ledger, out, cmd),
         Command::Demo => {
             let report = ledger.load_demo()?;
             out.print(&report, || {
@@ -151,21 +170,6 @@ fn run(cli: Cli) -> Result<()> {
             })
         }
         Command::Export => out.json(&ledger.export()?),
-        Command::Import { file } => {
-            let text = std::fs::read_to_string(&file).map_err(|e| {
-                Error::new(
-                    ErrorCode::Io,
-                    format!("Lecture de {}\u{a0}: {e}.", file.display()),
-                )
-            })?;
-            let report = ledger.import_json(&text)?;
-            out.print(&report, || {
-                println!(
-                    "Import terminé\u{a0}: {} clients, {} factures, {} règlements, {} avoirs, {} entrées d'historique.",
-                    report.clients, report.invoices, report.payments, report.credit_notes, report.journal
-                );
-            })
-        }
     }
 }
 
@@ -230,7 +234,7 @@ fn next(
 // ---------------------------------------------------------------- drafts and policy
 
 fn draft(
-    ledger: &Ledger,
+    books: &Books,
     out: &Out,
     client: i64,
     eml: Option<PathBuf>,
@@ -239,7 +243,7 @@ fn draft(
 ) -> Result<()> {
     let d = match after_call {
         Some(id) => {
-            let d = ledger.call_confirmation(id, today)?;
+            let d = books.read(|l| l.call_confirmation(id, today))?;
             if d.client_id != client {
                 return Err(Error::field(
                     ErrorCode::ClientMismatch,
@@ -249,20 +253,10 @@ fn draft(
             }
             d
         }
-        None => ledger.draft(client, today)?,
+        None => books.read(|l| l.draft(client, today))?,
     };
     if let Some(path) = &eml {
-        let from = ledger.business()?.and_then(|b| b.contact.email);
-        std::fs::write(
-            path,
-            tact_core::drafts::to_eml(&d.email(), from.as_deref(), today),
-        )
-        .map_err(|e| {
-            Error::new(
-                ErrorCode::Io,
-                format!("Écriture de {}\u{a0}: {e}.", path.display()),
-            )
-        })?;
+        tact_usecases::mail::save_eml(books, &d.email(), path, today)?;
     }
     out.print(&d, || {
         if let Some(to) = &d.to {
@@ -276,7 +270,7 @@ fn draft(
     })
 }
 
-fn letter(ledger: &mut Ledger, out: &Out, cmd: LetterCmd, today: NaiveDate) -> Result<()> {
+fn letter(books: &Books, out: &Out, cmd: LetterCmd, today: NaiveDate) -> Result<()> {
     use tact_core::letters::{LetterKind, LetterOptions, MailingInput};
     let (kind, args, deadline, number, plan_id) = match cmd {
         LetterCmd::MiseEnDemeure {
@@ -318,7 +312,7 @@ fn letter(ledger: &mut Ledger, out: &Out, cmd: LetterCmd, today: NaiveDate) -> R
             no_fold_marks,
             final_version,
         } => {
-            let client = ledger.plan(plan, today)?.plan.client_id;
+            let client = books.read(|l| l.plan(plan, today))?.plan.client_id;
             (
                 LetterKind::PlanAgreement,
                 LetterArgs {
@@ -335,7 +329,7 @@ fn letter(ledger: &mut Ledger, out: &Out, cmd: LetterCmd, today: NaiveDate) -> R
             )
         }
         LetterCmd::List { client } => {
-            let list = ledger.letters(client)?;
+            let list = books.read(|l| l.letters(client))?;
             return out.print(&list, || {
                 if list.is_empty() {
                     println!("Aucune lettre archivée.");
@@ -365,15 +359,12 @@ fn letter(ledger: &mut Ledger, out: &Out, cmd: LetterCmd, today: NaiveDate) -> R
             posted,
             received,
         } => {
-            let rec = ledger.set_mailing(
-                letter,
-                &MailingInput {
-                    registered_number: number,
-                    posted_on: posted,
-                    received_on: received,
-                },
-                today,
-            )?;
+            let input = MailingInput {
+                registered_number: number,
+                posted_on: posted,
+                received_on: received,
+            };
+            let rec = books.write(|l| l.set_mailing(letter, &input, today))?;
             return out.print(&rec, || println!("Lettre n°\u{a0}{} mise à jour.", rec.id));
         }
     };
@@ -385,26 +376,26 @@ fn letter(ledger: &mut Ledger, out: &Out, cmd: LetterCmd, today: NaiveDate) -> R
         no_fold_marks: args.no_fold_marks,
         plan_id,
     };
-    let letter = ledger.letter(args.client, kind, &opts, today)?;
-    let pdf = tact_letters::render(&letter)?;
-    let pages = tact_letters::page_count(&letter)?;
-    std::fs::write(&args.out, &pdf).map_err(|e| {
-        Error::new(
-            ErrorCode::Io,
-            format!("Écriture de {}\u{a0}: {e}.", args.out.display()),
-        )
-    })?;
-    let archived = if args.final_version {
-        Some(ledger.archive_letter(&letter, &pdf)?)
-    } else {
-        None
-    };
-    let penalties = ledger.penalties(args.client, today)?;
+    let tact_usecases::letters::PrintedLetter {
+        letter,
+        penalties,
+        pages,
+        bytes,
+        archived,
+    } = tact_usecases::letters::print(
+        books,
+        args.client,
+        kind,
+        &opts,
+        today,
+        &args.out,
+        args.final_version,
+    )?;
     let report = json!({
         "file": args.out,
         "kind": kind,
         "pages": pages,
-        "bytes": pdf.len(),
+        "bytes": bytes,
         "principal": letter.principal,
         "interest": letter.interest,
         "indemnities": letter.indemnities,

@@ -212,20 +212,20 @@ fn signature(b: &Business, l: Lang) -> String {
     lines.join("\n")
 }
 
-fn line_of(inv: &Invoice, st: &InvoiceState) -> DraftLine {
-    DraftLine {
+fn line_of(inv: &Invoice, st: &InvoiceState) -> Result<DraftLine> {
+    Ok(DraftLine {
         number: inv.number.clone(),
         issue_date: inv.issue_date,
         due_date: inv.due_date,
         amount: inv.amount,
-        paid: st.paid_and_credited(),
+        paid: st.paid_and_credited()?,
         balance: st.balance,
         days_late: st.days_late,
-    }
+    })
 }
 
 /// The invoice table as text: one line per invoice with every column, then the total when there are several.
-fn table(lines: &[DraftLine], l: Lang) -> String {
+fn table(lines: &[DraftLine], l: Lang) -> Result<String> {
     let mut out: Vec<String> = lines
         .iter()
         .map(|x| {
@@ -264,7 +264,7 @@ fn table(lines: &[DraftLine], l: Lang) -> String {
         })
         .collect();
     if lines.len() > 1 {
-        let total = Money::sum(lines.iter().map(|x| x.balance)).unwrap_or(Money::ZERO);
+        let total = Money::sum(lines.iter().map(|x| x.balance))?;
         out.push(format!(
             "{}{} {}",
             l.t("Total restant dû", "Total balance"),
@@ -272,7 +272,7 @@ fn table(lines: &[DraftLine], l: Lang) -> String {
             l.money(total)
         ));
     }
-    out.join("\n")
+    Ok(out.join("\n"))
 }
 
 fn numbers(lines: &[DraftLine]) -> String {
@@ -343,10 +343,8 @@ fn payment_details(b: &Business, lines: &[DraftLine], l: Lang) -> String {
 
 /// Earlier contacts about these invoices, in force, oldest first: "relance amiable par e-mail le 21/09/2026".
 fn history(ctx: &DraftContext<'_>, since: NaiveDate, l: Lang) -> Vec<String> {
-    let corrected: Vec<i64> = ctx.journal.iter().filter_map(|e| e.corrects).collect();
-    ctx.journal
-        .iter()
-        .filter(|e| !corrected.contains(&e.id) && e.date > since && e.date <= ctx.today)
+    crate::model::in_force(ctx.journal)
+        .filter(|e| e.date > since && e.date <= ctx.today)
         .filter(|e| {
             matches!(
                 e.kind,
@@ -399,7 +397,7 @@ fn in_eight_days(today: NaiveDate) -> NaiveDate {
     Calendar::france().on_or_after(today.checked_add_days(Days::new(8)).unwrap_or(today))
 }
 
-fn lines_for(ctx: &DraftContext<'_>, step: &Step) -> Vec<DraftLine> {
+fn lines_for(ctx: &DraftContext<'_>, step: &Step) -> Result<Vec<DraftLine>> {
     step.invoices
         .iter()
         .filter_map(|id| ctx.invoices.iter().find(|(i, _)| i.id == *id))
@@ -419,7 +417,7 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
     let step = &suggestion.step;
     let l = Lang(ctx.client.language);
     let b = ctx.business;
-    let lines = lines_for(ctx, step);
+    let lines = lines_for(ctx, step)?;
     if step.action == Action::Nothing || lines.is_empty() {
         return Err(Error::new(
             ErrorCode::NothingToDraft,
@@ -432,8 +430,8 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
     let hello = greeting(ctx.client, l);
     let sign = signature(b, l);
     let pay = payment_details(b, &lines, l);
-    let table_text = table(&lines, l);
-    let mut total = Money::sum(lines.iter().map(|x| x.balance)).unwrap_or(Money::ZERO);
+    let table_text = table(&lines, l)?;
+    let mut total = Money::sum(lines.iter().map(|x| x.balance))?;
     let b2b = ctx.client.kind == ClientKind::Professional;
     let oldest_due = lines.iter().map(|x| x.due_date).min().unwrap_or(ctx.today);
     let one = lines.len() == 1;
@@ -579,7 +577,7 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
             )
         }
         Action::PhoneCall => {
-            let sheet = call_sheet_for(ctx, &lines, oldest_due, l);
+            let sheet = call_sheet_for(ctx, &lines, oldest_due, l)?;
             let mut p = vec![
                 format!("{}{}", l.t("Numéro", "Number"), l.colon())
                     + " "
@@ -714,7 +712,7 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
                 .as_ref()
                 .filter(|s| s.action != Action::Nothing)
             {
-                let other_lines = lines_for(ctx, other);
+                let other_lines = lines_for(ctx, other)?;
                 if !other_lines.is_empty() {
                     p.push(format!(
                         "{}{}\n{}",
@@ -723,7 +721,7 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
                             "Separately, and regardless of this point, the following payment is still expected"
                         ),
                         l.colon(),
-                        table(&other_lines, l)
+                        table(&other_lines, l)?
                     ));
                     p.push(payment_details(b, &other_lines, l));
                 }
@@ -908,16 +906,16 @@ fn call_sheet_for(
     lines: &[DraftLine],
     oldest_due: NaiveDate,
     l: Lang,
-) -> CallSheet {
+) -> Result<CallSheet> {
     let b = ctx.business;
     let me = b
         .signatory_name
         .clone()
         .unwrap_or_else(|| b.legal_name.clone());
     let firm = b.trade_name.clone().unwrap_or_else(|| b.legal_name.clone());
-    let total = Money::sum(lines.iter().map(|x| x.balance)).unwrap_or(Money::ZERO);
+    let total = Money::sum(lines.iter().map(|x| x.balance))?;
     let s = |fr: &str, en: &str| l.t(fr, en).to_owned();
-    CallSheet {
+    Ok(CallSheet {
         phone: ctx.client.contact.phone.clone(),
         who: ctx.client.contact_name.clone(),
         // legal-fr.md A.10: calls on working days, 10:00–13:00 and 14:00–20:00.
@@ -958,7 +956,7 @@ fn call_sheet_for(
             s("Ce qui est convenu\u{a0}: date et montant promis, ou motif de la contestation.", "What was agreed: the promised date and amount, or the reason for the dispute."),
             s("Sans réponse\u{a0}: l'heure de l'appel, et si un message a été laissé.", "No answer: the time of the call, and whether you left a message."),
         ],
-    }
+    })
 }
 
 /// The email that confirms a phone call in writing (practice.md: every call is followed by a written summary).
@@ -981,8 +979,8 @@ pub fn call_confirmation(ctx: &DraftContext<'_>, call: &JournalEntry) -> Result<
                 && call.invoice_id.is_none_or(|id| id == i.id)
         })
         .map(|(i, s)| line_of(i, s))
-        .collect();
-    let total = Money::sum(lines.iter().map(|x| x.balance)).unwrap_or(Money::ZERO);
+        .collect::<Result<_>>()?;
+    let total = Money::sum(lines.iter().map(|x| x.balance))?;
     let when = if call.date == ctx.today {
         l.t("de ce jour", "today").to_owned()
     } else {
@@ -1077,7 +1075,7 @@ pub fn call_confirmation(ctx: &DraftContext<'_>, call: &JournalEntry) -> Result<
             "{}{}\n{}",
             l.t("Pour mémoire", "For reference"),
             l.colon(),
-            table(&lines, l)
+            table(&lines, l)?
         ));
         if call.call_outcome != Some(CallOutcome::Dispute) {
             p.push(payment_details(b, &lines, l));

@@ -20,6 +20,7 @@
 //!    to the formal route; consumers get at most 4 attempts per 30 days and never any fee.
 
 use crate::calendar::Calendar;
+use crate::error::Result;
 use crate::model::{
     CallOutcome, Client, ClientKind, ContactChannel, InvoiceId, JournalEntry, JournalKind,
 };
@@ -434,21 +435,7 @@ fn follow_up(
     }
 }
 
-/// How long a creditor may act: 5 years between businesses (C. com. L110-4), 2 years against a consumer
-/// (C. conso. L218-2), from the due date or the last partial payment (which restarts it, C. civ. 2240).
-pub fn prescription_date(
-    kind: ClientKind,
-    due: NaiveDate,
-    last_paid_on: Option<NaiveDate>,
-) -> NaiveDate {
-    let months = match kind {
-        ClientKind::Professional => 60,
-        ClientKind::Consumer => 24,
-    };
-    let from = last_paid_on.map_or(due, |p| p.max(due));
-    from.checked_add_months(chrono::Months::new(months))
-        .unwrap_or(from)
-}
+pub use crate::legal::prescription_date;
 
 /// Warn this many days before an invoice's prescription date.
 const PRESCRIPTION_WARNING_DAYS: i64 = 90;
@@ -464,8 +451,8 @@ pub fn suggest(
     policy: &Policy,
     cal: &Calendar,
     today: NaiveDate,
-) -> Suggestion {
-    let mut s = suggest_unpaused(case, policy, cal, today);
+) -> Result<Suggestion> {
+    let mut s = suggest_unpaused(case, policy, cal, today)?;
     // A pause (« Reporter ») moves every step to the pause's end.
     if let Some(until) = case.overrides.pause_until.filter(|u| *u > today) {
         let resume = cal.on_or_after(until);
@@ -479,7 +466,7 @@ pub fn suggest(
             }
         }
     }
-    s
+    Ok(s)
 }
 
 fn suggest_unpaused(
@@ -487,14 +474,11 @@ fn suggest_unpaused(
     policy: &Policy,
     cal: &Calendar,
     today: NaiveDate,
-) -> Suggestion {
+) -> Result<Suggestion> {
     let client = case.client;
     // Journal entries still in force and written by `today`, oldest first.
-    let corrected: Vec<i64> = case.journal.iter().filter_map(|e| e.corrects).collect();
-    let journal: Vec<&JournalEntry> = case
-        .journal
-        .iter()
-        .filter(|e| !corrected.contains(&e.id) && e.date <= today)
+    let journal: Vec<&JournalEntry> = crate::model::in_force(case.journal)
+        .filter(|e| e.date <= today)
         .collect();
     let nothing = |reasons: Vec<Reason>, date: NaiveDate| Step {
         action: Action::Nothing,
@@ -566,15 +550,15 @@ fn suggest_unpaused(
         ));
     }
     let mut s = match case.plan {
-        Some(plan) => with_plan(case, plan, &journal, &owed, policy, cal, today, &nothing),
-        None => suggest_owed(case, &journal, &owed, policy, cal, today, &nothing),
+        Some(plan) => with_plan(case, plan, &journal, &owed, policy, cal, today, &nothing)?,
+        None => suggest_owed(case, &journal, &owed, policy, cal, today, &nothing)?,
     };
     if !barred.is_empty() {
         // Something is owed, but only on time-barred invoices.
         s.step.reasons.retain(|r| r.code != "nothing_owed");
     }
     s.step.reasons.extend(warnings);
-    s
+    Ok(s)
 }
 
 /// A client with a payment calendar: its invoices follow the calendar (not chased while it is honoured), the
@@ -589,7 +573,7 @@ fn with_plan(
     cal: &Calendar,
     today: NaiveDate,
     nothing: &impl Fn(Vec<Reason>, NaiveDate) -> Step,
-) -> Suggestion {
+) -> Result<Suggestion> {
     let ids = plan.plan.invoice_ids();
     let (covered, rest): (Vec<_>, Vec<_>) = owed.iter().partition(|(i, _)| ids.contains(&i.id));
     let Some(step) = plan_step(plan, journal, &covered, policy, cal, today) else {
@@ -597,30 +581,30 @@ fn with_plan(
         return suggest_owed(case, journal, owed, policy, cal, today, nothing);
     };
     if rest.is_empty() {
-        return Suggestion {
+        return Ok(Suggestion {
             client_id: case.client.id,
             step,
             alongside: None,
-        };
+        });
     }
-    let mut others = suggest_owed(case, journal, &rest, policy, cal, today, nothing);
+    let mut others = suggest_owed(case, journal, &rest, policy, cal, today, nothing)?;
     if step.action == Action::Nothing {
         others.step.reasons.extend(step.reasons);
-        return others;
+        return Ok(others);
     }
     if step.optional && others.step.action != Action::Nothing {
         // A courtesy note does not come before what must be done about the other invoices.
-        return Suggestion {
+        return Ok(Suggestion {
             client_id: case.client.id,
             step: others.step,
             alongside: Some(step),
-        };
+        });
     }
-    Suggestion {
+    Ok(Suggestion {
         client_id: case.client.id,
         step,
         alongside: Some(others.step).filter(|s| s.action != Action::Nothing),
-    }
+    })
 }
 
 /// The step for a calendar's invoices; `None` when a proposal is left unsigned after two follow-ups.
@@ -832,17 +816,17 @@ fn suggest_owed(
     cal: &Calendar,
     today: NaiveDate,
     nothing: &impl Fn(Vec<Reason>, NaiveDate) -> Step,
-) -> Suggestion {
+) -> Result<Suggestion> {
     let client = case.client;
     let consumer = client.kind == ClientKind::Consumer;
     let working_today = cal.on_or_after(today);
     if owed.is_empty() {
         let step = nothing(vec![reason("nothing_owed", "Aucune somme due.")], today);
-        return Suggestion {
+        return Ok(Suggestion {
             client_id: client.id,
             step,
             alongside: None,
-        };
+        });
     }
     let disputed: Vec<_> = owed
         .iter()
@@ -854,15 +838,18 @@ fn suggest_owed(
         .collect();
     fn sum<T: std::ops::Deref<Target = (crate::model::Invoice, InvoiceState)>>(
         items: &[T],
-    ) -> Money {
-        Money::sum(items.iter().map(|x| x.1.balance)).unwrap_or(Money::ZERO)
+    ) -> Result<Money> {
+        Money::sum(items.iter().map(|x| x.1.balance))
     }
 
     // The ladder for the undisputed invoices.
+    let overdue: Vec<&(crate::model::Invoice, InvoiceState)> =
+        overdue.iter().map(|x| **x).collect();
     let ladder_step = ladder(
         case,
         journal,
-        &overdue.iter().map(|x| **x).collect::<Vec<_>>(),
+        &overdue,
+        sum(&overdue)?,
         policy,
         cal,
         today,
@@ -901,31 +888,43 @@ fn suggest_owed(
             date,
             optional: false,
             invoices: disputed.iter().map(|(i, _)| i.id).collect(),
-            amount: sum(&disputed.iter().map(|x| **x).collect::<Vec<_>>()),
+            amount: sum(&disputed.iter().map(|x| **x).collect::<Vec<_>>())?,
             reasons,
             then: Some("Rassembler les éléments, proposer un échange\u{a0}; un avoir si la contestation est fondée.".into()),
         };
         let alongside = ladder_step.filter(|s| s.action != Action::Nothing);
-        return Suggestion {
+        return Ok(Suggestion {
             client_id: client.id,
             step,
             alongside,
-        };
+        });
     }
 
-    let step = ladder_step.unwrap_or_else(|| {
-        // 5. Not yet due.
-        let next_due = owed.iter().map(|(i, _)| i.due_date).min().unwrap_or(today);
-        let new_client = client.client_since.is_none_or(|since| today.signed_duration_since(since).num_days() < policy.preventive_new_client_days);
-        let large = owed.iter().any(|(i, _)| i.amount >= policy.preventive_min_amount);
-        let good = good_payer(case.standing, policy);
-        // A note already sent for this due date (within the 45 days before it) is not sent again.
-        let window_start = next_due.checked_sub_days(Days::new(45)).unwrap_or(next_due);
-        let sent = journal.iter().any(|e| e.kind == JournalKind::PreventiveNote && e.date >= window_start);
-        if (new_client || large) && !good && !sent {
-            let d = cal.working_days_before(next_due, policy.preventive_working_days);
-            let why = if new_client { "Nouveau client" } else { "Montant important" };
-            Step {
+    let step = match ladder_step {
+        Some(step) => step,
+        None => {
+            // 5. Not yet due.
+            let next_due = owed.iter().map(|(i, _)| i.due_date).min().unwrap_or(today);
+            let new_client = client.client_since.is_none_or(|since| {
+                today.signed_duration_since(since).num_days() < policy.preventive_new_client_days
+            });
+            let large = owed
+                .iter()
+                .any(|(i, _)| i.amount >= policy.preventive_min_amount);
+            let good = good_payer(case.standing, policy);
+            // A note already sent for this due date (within the 45 days before it) is not sent again.
+            let window_start = next_due.checked_sub_days(Days::new(45)).unwrap_or(next_due);
+            let sent = journal
+                .iter()
+                .any(|e| e.kind == JournalKind::PreventiveNote && e.date >= window_start);
+            if (new_client || large) && !good && !sent {
+                let d = cal.working_days_before(next_due, policy.preventive_working_days);
+                let why = if new_client {
+                    "Nouveau client"
+                } else {
+                    "Montant important"
+                };
+                Step {
                 action: Action::PreventiveNote,
                 action_label: Action::PreventiveNote.label_fr().into(),
                 tone: Action::PreventiveNote.tone(),
@@ -934,22 +933,29 @@ fn suggest_owed(
                 date: d.max(working_today),
                 optional: true,
                 invoices: owed.iter().map(|(i, _)| i.id).collect(),
-                amount: sum(owed),
+                amount: sum(owed)?,
                 reasons: vec![reason(
                     "preventive",
                     format!("{why}\u{a0}: un mot avant l'échéance du {} permet de vérifier que tout est en ordre.", format_date_fr(next_due)),
                 )],
                 then: Some(format!("Relance amiable si rien n'arrive après le {}.", format_date_fr(next_due))),
             }
-        } else {
-            nothing(vec![reason("not_due", format!("Prochaine échéance le {}.", format_date_fr(next_due)))], next_due)
+            } else {
+                nothing(
+                    vec![reason(
+                        "not_due",
+                        format!("Prochaine échéance le {}.", format_date_fr(next_due)),
+                    )],
+                    next_due,
+                )
+            }
         }
-    });
-    Suggestion {
+    };
+    Ok(Suggestion {
         client_id: client.id,
         step,
         alongside: None,
-    }
+    })
 }
 
 fn good_payer(st: &ClientStanding, policy: &Policy) -> bool {
@@ -960,10 +966,12 @@ fn good_payer(st: &ClientStanding, policy: &Policy) -> bool {
 }
 
 /// The ladder step for the overdue (undisputed) invoices, or `None` when none is overdue.
+#[allow(clippy::too_many_arguments)]
 fn ladder(
     case: &ClientCase<'_>,
     journal: &[&JournalEntry],
     overdue: &[&(crate::model::Invoice, InvoiceState)],
+    amount: Money,
     policy: &Policy,
     cal: &Calendar,
     today: NaiveDate,
@@ -973,7 +981,6 @@ fn ladder(
         return None;
     }
     let ids: Vec<InvoiceId> = overdue.iter().map(|(i, _)| i.id).collect();
-    let amount = Money::sum(overdue.iter().map(|(_, s)| s.balance)).unwrap_or(Money::ZERO);
     let oldest_due = overdue
         .iter()
         .map(|(i, _)| i.due_date)

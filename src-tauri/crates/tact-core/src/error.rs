@@ -7,182 +7,87 @@
 use serde::Serialize;
 use std::fmt;
 
-/// Stable error codes. Serialized in snake_case (`"duplicate_invoice_number"`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorCode {
-    // --- input validation ---
-    Required,
-    TooLong,
-    ControlCharacters,
-    InvalidAmount,
-    AmountNotPositive,
-    AmountNegative,
-    TooManyDecimals,
-    AmountTooLarge,
-    InvalidDate,
-    DueBeforeIssue,
-    InvalidTerms,
-    InvalidRate,
-    InvalidSiren,
-    InvalidSiret,
-    InvalidVatNumber,
-    InvalidIban,
-    InvalidBic,
-    InvalidEmail,
-    InvalidPhone,
-    InvalidPostcode,
-    InvalidChoice,
-    // --- ledger rules ---
-    DuplicateInvoiceNumber,
-    DuplicateCreditNoteNumber,
-    ClientNotFound,
-    InvoiceNotFound,
-    PaymentNotFound,
-    CreditNoteNotFound,
-    JournalEntryNotFound,
-    LetterNotFound,
-    PlanNotFound,
-    BusinessNotSet,
-    ClientMismatch,
-    ClientArchived,
-    ClientHasInvoices,
-    AllocationExceedsPayment,
-    AllocationExceedsBalance,
-    DuplicateAllocation,
-    CreditExceedsBalance,
-    AmountBelowSettled,
-    InvoiceHasActivity,
-    InvalidCorrection,
-    InvalidSetting,
-    NothingToDraft,
-    InvalidPlan,
-    PlanState,
-    // --- storage and files ---
-    DatabaseNewer,
-    NotATactDatabase,
-    Database,
-    Io,
-    ImportNotEmpty,
-    ImportFormat,
-    Overflow,
+macro_rules! error_codes {
+    ($($variant:ident = $code:literal,)+) => {
+        /// Stable error codes. Serialized in snake_case (`"duplicate_invoice_number"`).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+        pub enum ErrorCode {
+            $(#[serde(rename = $code)] $variant,)+
+        }
+
+        impl ErrorCode {
+            /// Every code, in declaration order (generated with the enum: it cannot miss one).
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant),+];
+
+            /// The code as it appears in JSON and on the command line.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $code,)+
+                }
+            }
+        }
+    };
 }
 
-impl ErrorCode {
-    /// The code as it appears in JSON and on the command line.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::Required => "required",
-            ErrorCode::TooLong => "too_long",
-            ErrorCode::ControlCharacters => "control_characters",
-            ErrorCode::InvalidAmount => "invalid_amount",
-            ErrorCode::AmountNotPositive => "amount_not_positive",
-            ErrorCode::AmountNegative => "amount_negative",
-            ErrorCode::TooManyDecimals => "too_many_decimals",
-            ErrorCode::AmountTooLarge => "amount_too_large",
-            ErrorCode::InvalidDate => "invalid_date",
-            ErrorCode::DueBeforeIssue => "due_before_issue",
-            ErrorCode::InvalidTerms => "invalid_terms",
-            ErrorCode::InvalidRate => "invalid_rate",
-            ErrorCode::InvalidSiren => "invalid_siren",
-            ErrorCode::InvalidSiret => "invalid_siret",
-            ErrorCode::InvalidVatNumber => "invalid_vat_number",
-            ErrorCode::InvalidIban => "invalid_iban",
-            ErrorCode::InvalidBic => "invalid_bic",
-            ErrorCode::InvalidEmail => "invalid_email",
-            ErrorCode::InvalidPhone => "invalid_phone",
-            ErrorCode::InvalidPostcode => "invalid_postcode",
-            ErrorCode::InvalidChoice => "invalid_choice",
-            ErrorCode::DuplicateInvoiceNumber => "duplicate_invoice_number",
-            ErrorCode::DuplicateCreditNoteNumber => "duplicate_credit_note_number",
-            ErrorCode::ClientNotFound => "client_not_found",
-            ErrorCode::InvoiceNotFound => "invoice_not_found",
-            ErrorCode::PaymentNotFound => "payment_not_found",
-            ErrorCode::CreditNoteNotFound => "credit_note_not_found",
-            ErrorCode::JournalEntryNotFound => "journal_entry_not_found",
-            ErrorCode::LetterNotFound => "letter_not_found",
-            ErrorCode::PlanNotFound => "plan_not_found",
-            ErrorCode::BusinessNotSet => "business_not_set",
-            ErrorCode::ClientMismatch => "client_mismatch",
-            ErrorCode::ClientArchived => "client_archived",
-            ErrorCode::ClientHasInvoices => "client_has_invoices",
-            ErrorCode::AllocationExceedsPayment => "allocation_exceeds_payment",
-            ErrorCode::AllocationExceedsBalance => "allocation_exceeds_balance",
-            ErrorCode::DuplicateAllocation => "duplicate_allocation",
-            ErrorCode::CreditExceedsBalance => "credit_exceeds_balance",
-            ErrorCode::AmountBelowSettled => "amount_below_settled",
-            ErrorCode::InvoiceHasActivity => "invoice_has_activity",
-            ErrorCode::InvalidCorrection => "invalid_correction",
-            ErrorCode::InvalidSetting => "invalid_setting",
-            ErrorCode::NothingToDraft => "nothing_to_draft",
-            ErrorCode::InvalidPlan => "invalid_plan",
-            ErrorCode::PlanState => "plan_state",
-            ErrorCode::DatabaseNewer => "database_newer",
-            ErrorCode::NotATactDatabase => "not_a_tact_database",
-            ErrorCode::Database => "database",
-            ErrorCode::Io => "io",
-            ErrorCode::ImportNotEmpty => "import_not_empty",
-            ErrorCode::ImportFormat => "import_format",
-            ErrorCode::Overflow => "overflow",
-        }
-    }
-
-    #[cfg(test)]
-    const ALL: &'static [ErrorCode] = &[
-        ErrorCode::Required,
-        ErrorCode::TooLong,
-        ErrorCode::ControlCharacters,
-        ErrorCode::InvalidAmount,
-        ErrorCode::AmountNotPositive,
-        ErrorCode::AmountNegative,
-        ErrorCode::TooManyDecimals,
-        ErrorCode::AmountTooLarge,
-        ErrorCode::InvalidDate,
-        ErrorCode::DueBeforeIssue,
-        ErrorCode::InvalidTerms,
-        ErrorCode::InvalidRate,
-        ErrorCode::InvalidSiren,
-        ErrorCode::InvalidSiret,
-        ErrorCode::InvalidVatNumber,
-        ErrorCode::InvalidIban,
-        ErrorCode::InvalidBic,
-        ErrorCode::InvalidEmail,
-        ErrorCode::InvalidPhone,
-        ErrorCode::InvalidPostcode,
-        ErrorCode::InvalidChoice,
-        ErrorCode::DuplicateInvoiceNumber,
-        ErrorCode::DuplicateCreditNoteNumber,
-        ErrorCode::ClientNotFound,
-        ErrorCode::InvoiceNotFound,
-        ErrorCode::PaymentNotFound,
-        ErrorCode::CreditNoteNotFound,
-        ErrorCode::JournalEntryNotFound,
-        ErrorCode::LetterNotFound,
-        ErrorCode::PlanNotFound,
-        ErrorCode::BusinessNotSet,
-        ErrorCode::ClientMismatch,
-        ErrorCode::ClientArchived,
-        ErrorCode::ClientHasInvoices,
-        ErrorCode::AllocationExceedsPayment,
-        ErrorCode::AllocationExceedsBalance,
-        ErrorCode::DuplicateAllocation,
-        ErrorCode::CreditExceedsBalance,
-        ErrorCode::AmountBelowSettled,
-        ErrorCode::InvoiceHasActivity,
-        ErrorCode::InvalidCorrection,
-        ErrorCode::InvalidSetting,
-        ErrorCode::NothingToDraft,
-        ErrorCode::InvalidPlan,
-        ErrorCode::PlanState,
-        ErrorCode::DatabaseNewer,
-        ErrorCode::NotATactDatabase,
-        ErrorCode::Database,
-        ErrorCode::Io,
-        ErrorCode::ImportNotEmpty,
-        ErrorCode::ImportFormat,
-        ErrorCode::Overflow,
-    ];
+error_codes! {
+    // --- input validation ---
+    Required = "required",
+    TooLong = "too_long",
+    ControlCharacters = "control_characters",
+    InvalidAmount = "invalid_amount",
+    AmountNotPositive = "amount_not_positive",
+    AmountNegative = "amount_negative",
+    TooManyDecimals = "too_many_decimals",
+    AmountTooLarge = "amount_too_large",
+    InvalidDate = "invalid_date",
+    DueBeforeIssue = "due_before_issue",
+    InvalidTerms = "invalid_terms",
+    InvalidRate = "invalid_rate",
+    InvalidSiren = "invalid_siren",
+    InvalidSiret = "invalid_siret",
+    InvalidVatNumber = "invalid_vat_number",
+    InvalidIban = "invalid_iban",
+    InvalidBic = "invalid_bic",
+    InvalidEmail = "invalid_email",
+    InvalidPhone = "invalid_phone",
+    InvalidPostcode = "invalid_postcode",
+    InvalidChoice = "invalid_choice",
+    // --- ledger rules ---
+    DuplicateInvoiceNumber = "duplicate_invoice_number",
+    DuplicateCreditNoteNumber = "duplicate_credit_note_number",
+    ClientNotFound = "client_not_found",
+    InvoiceNotFound = "invoice_not_found",
+    PaymentNotFound = "payment_not_found",
+    CreditNoteNotFound = "credit_note_not_found",
+    JournalEntryNotFound = "journal_entry_not_found",
+    LetterNotFound = "letter_not_found",
+    PlanNotFound = "plan_not_found",
+    BusinessNotSet = "business_not_set",
+    ClientMismatch = "client_mismatch",
+    ClientArchived = "client_archived",
+    ClientHasInvoices = "client_has_invoices",
+    AllocationExceedsPayment = "allocation_exceeds_payment",
+    AllocationExceedsBalance = "allocation_exceeds_balance",
+    DuplicateAllocation = "duplicate_allocation",
+    CreditExceedsBalance = "credit_exceeds_balance",
+    AmountBelowSettled = "amount_below_settled",
+    InvoiceHasActivity = "invoice_has_activity",
+    InvalidCorrection = "invalid_correction",
+    InvalidSetting = "invalid_setting",
+    NothingToDraft = "nothing_to_draft",
+    InvalidPlan = "invalid_plan",
+    PlanState = "plan_state",
+    // --- storage and files ---
+    DatabaseNewer = "database_newer",
+    NotATactDatabase = "not_a_tact_database",
+    Database = "database",
+    Io = "io",
+    ImportNotEmpty = "import_not_empty",
+    ImportFormat = "import_format",
+    Overflow = "overflow",
+    // --- long work ---
+    Cancelled = "cancelled",
 }
 
 /// A domain error: stable code, French message, and the offending field when there is one.
@@ -263,14 +168,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_code_has_the_name_serde_gives_it() {
+    fn every_code_has_the_name_serde_gives_it_and_codes_are_unique_snake_case() {
+        let mut seen = std::collections::HashSet::new();
         for code in ErrorCode::ALL {
             let serde_name = serde_json::to_value(code).ok();
             assert_eq!(
                 serde_name,
                 Some(serde_json::Value::String(code.as_str().into()))
             );
+            assert!(seen.insert(code.as_str()), "{} twice", code.as_str());
+            assert!(
+                code.as_str()
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{} is not snake_case",
+                code.as_str()
+            );
         }
+        assert!(ErrorCode::ALL.contains(&ErrorCode::Overflow));
     }
 
     #[test]

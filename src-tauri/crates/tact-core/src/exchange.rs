@@ -6,7 +6,7 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::{BusinessInput, ClientInput, CreditNoteInput, InvoiceInput, JournalInput};
-use crate::ledger::Ledger;
+use crate::ledger::{checks, Ledger};
 use crate::model::{Business, Client, CreditNote, Invoice, JournalEntry, Payment};
 use crate::money::Money;
 use crate::storage as db;
@@ -59,7 +59,7 @@ pub struct ImportReport {
 impl Ledger {
     /// The whole ledger, every record with its id.
     pub fn export(&self) -> Result<LedgerExport> {
-        let conn = self.store().conn();
+        let conn = self.read_conn();
         let mut clients = db::clients_all(conn)?;
         clients.sort_by_key(|c| c.id);
         Ok(LedgerExport {
@@ -109,7 +109,7 @@ impl Ledger {
                 ),
             ));
         }
-        self.store_mut().write(|tx| {
+        self.write(|tx| {
             if !db::ledger_is_empty(tx)? {
                 return Err(Error::new(
                     ErrorCode::ImportNotEmpty,
@@ -132,7 +132,7 @@ impl Ledger {
                     archived.push(c.id);
                 }
             }
-            let default_terms = db::business_get(tx)?.map_or(crate::model::PaymentTerms::Days { days: 30 }, |b| b.default_terms);
+            let default_terms = checks::default_terms(tx)?;
             for (i, inv) in data.invoices.iter().enumerate() {
                 let at = format!("invoices[{i}]");
                 positive_id(inv.id, &at)?;
@@ -149,7 +149,7 @@ impl Ledger {
                 if inv.currency != "EUR" {
                     return Err(Error::field(ErrorCode::ImportFormat, "currency", "Devise\u{a0}: Tact ne gère que l'euro (EUR).").within(&at));
                 }
-                Ledger::check_invoice_for_import(tx, &valid).map_err(|e| e.within(&at))?;
+                checks::invoice(tx, &valid, None).map_err(|e| e.within(&at))?;
                 db::invoice_insert(tx, &valid, Some(inv.id)).map_err(|e| conflict(e, &at))?;
             }
             let mut credit_notes: Vec<&CreditNote> = data.credit_notes.iter().collect();
@@ -165,13 +165,7 @@ impl Ledger {
                     reason: c.reason.clone(),
                 };
                 let valid = input.validate().map_err(|e| e.within(&at))?;
-                let inv = db::invoice_get(tx, c.invoice_id)?.ok_or_else(|| {
-                    Error::field(ErrorCode::InvoiceNotFound, "invoice_id", format!("Facture\u{a0}: n°\u{a0}{} introuvable.", c.invoice_id)).within(&at)
-                })?;
-                let (paid, credited) = db::invoice_settled(tx, inv.id)?;
-                if valid.amount > inv.amount.checked_sub(paid.checked_add(credited)?)? {
-                    return Err(Error::field(ErrorCode::CreditExceedsBalance, "amount", "Montant de l'avoir\u{a0}: supérieur au reste dû de la facture.").within(&at));
-                }
+                checks::credit_note(tx, &valid).map_err(|e| e.within(&at))?;
                 db::credit_note_insert(tx, &valid, Some(c.id)).map_err(|e| conflict(e, &at))?;
             }
             for (i, p) in data.payments.iter().enumerate() {
@@ -190,7 +184,7 @@ impl Ledger {
                 if lines.iter().any(|(_, a)| !a.is_positive()) {
                     return Err(Error::field(ErrorCode::AmountNotPositive, "allocations", "Répartition\u{a0}: chaque montant affecté doit être positif.").within(&at));
                 }
-                Ledger::check_allocations_for_import(tx, p.client_id, &lines, p.amount).map_err(|e| e.within(&at))?;
+                checks::allocations(tx, p.client_id, &lines, p.amount).map_err(|e| e.within(&at))?;
                 let stored = Payment { reference, ..p.clone() };
                 db::payment_insert(tx, &stored, Some(p.id)).map_err(|e| conflict(e, &at))?;
                 for a in &p.allocations {
@@ -209,7 +203,7 @@ impl Ledger {
                         return Err(Error::field(ErrorCode::PaymentNotFound, "payment_id", format!("Règlement n°\u{a0}{pid} introuvable pour ce client.")).within(&at));
                     }
                 }
-                Ledger::check_journal_for_import(tx, &valid).map_err(|e| e.within(&at))?;
+                checks::journal(tx, &valid).map_err(|e| e.within(&at))?;
                 db::journal_insert(tx, &valid, Some(j.id)).map_err(|e| conflict(e, &at))?;
             }
             if let Some(p) = &data.policy {

@@ -12,8 +12,12 @@
 //!   guessed silently: the last known rate is used and a warning asks the user to confirm it.
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::model::{ClientKind, Warning};
+use crate::model::{
+    Client, ClientId, ClientKind, CollectiveProcedure, Invoice, InvoiceId, InvoiceStatus,
+    JournalEntry, JournalId, JournalKind, Warning,
+};
 use crate::money::{format_rate_fr, Money};
+use crate::standing::InvoiceState;
 use crate::text::format_date_fr;
 use chrono::{Datelike, Days, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -346,6 +350,153 @@ pub fn accrual(input: &AccrualInput<'_>, tables: &RateTables) -> Result<InvoiceA
         segments,
         interest,
         indemnity,
+        warnings,
+    })
+}
+
+/// How long a creditor may act: 5 years between businesses (C. com. L110-4), 2 years against a consumer
+/// (C. conso. L218-2), from the due date or the last partial payment or acknowledgment of the debt (which
+/// restarts it, C. civ. 2240).
+pub fn prescription_date(
+    kind: ClientKind,
+    due: NaiveDate,
+    last_paid_on: Option<NaiveDate>,
+) -> NaiveDate {
+    let months = match kind {
+        ClientKind::Professional => 60,
+        ClientKind::Consumer => 24,
+    };
+    let from = last_paid_on.map_or(due, |p| p.max(due));
+    from.checked_add_months(chrono::Months::new(months))
+        .unwrap_or(from)
+}
+
+/// The date B2C legal interest runs from (C. civ. 1231-6, 1344-1; legal-fr A.3): the latest mise en demeure in
+/// force written by `today`, counted from its AR date once known, else its posting date (`delivered`: the
+/// archived letter's dates, by journal entry), else the day it was written.
+pub fn formal_notice_start(
+    journal: &[JournalEntry],
+    delivered: impl Fn(JournalId) -> Option<NaiveDate>,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    crate::model::in_force(journal)
+        .filter(|e| e.kind == JournalKind::FormalNotice && e.date <= today)
+        .map(|e| delivered(e.id).filter(|d| *d <= today).unwrap_or(e.date))
+        .max()
+}
+
+/// What a client owes beyond the principal, invoice by invoice (« Pénalités de retard »).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ClientPenalties {
+    pub client_id: ClientId,
+    pub as_of: NaiveDate,
+    /// The mise en demeure B2C interest runs from, if one was sent.
+    pub formal_notice: Option<NaiveDate>,
+    pub invoices: Vec<InvoicePenalty>,
+    /// The overdue principal.
+    pub principal: Money,
+    pub interest: Money,
+    pub indemnities: Money,
+    pub total: Money,
+    pub warnings: Vec<Warning>,
+}
+
+/// One overdue invoice's penalties and prescription date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct InvoicePenalty {
+    pub invoice_id: InvoiceId,
+    pub number: String,
+    pub due_date: NaiveDate,
+    pub balance: Money,
+    /// After this date, payment can no longer be claimed in court (C. com. L110-4, C. conso. L218-2).
+    pub prescription: NaiveDate,
+    pub accrual: InvoiceAccrual,
+}
+
+/// One of the client's invoices, as the penalties read it.
+#[derive(Debug, Clone)]
+pub struct PenaltyInvoice<'a> {
+    pub invoice: &'a Invoice,
+    pub state: &'a InvoiceState,
+    /// Payments and credit notes on it: (date, amount).
+    pub settlements: Vec<(NaiveDate, Money)>,
+    /// The signature of a payment calendar that acknowledged it (C. civ. 2240).
+    pub acknowledged_on: Option<NaiveDate>,
+}
+
+/// What a client's penalties are computed from.
+#[derive(Debug, Clone)]
+pub struct PenaltyCase<'a> {
+    pub client: &'a Client,
+    /// The business's default stipulated rate, for invoices that state none.
+    pub default_rate: Option<Decimal>,
+    /// See [`formal_notice_start`].
+    pub formal_notice: Option<NaiveDate>,
+    pub invoices: &'a [PenaltyInvoice<'a>],
+}
+
+/// Penalties (B2B) or legal interest (B2C) and the 40 € indemnity accrued to `today` on each of a client's
+/// overdue invoices, with their breakdown and prescription date (pure: everything comes in `case`).
+pub fn client_penalties(
+    case: &PenaltyCase<'_>,
+    tables: &RateTables,
+    today: NaiveDate,
+) -> Result<ClientPenalties> {
+    let client = case.client;
+    let mut lines = Vec::new();
+    for p in case.invoices {
+        let (inv, st) = (p.invoice, p.state);
+        // Overdue and not disputed: a contested invoice is settled first, not charged.
+        let owed = st.status == InvoiceStatus::Overdue && inv.issue_date <= today;
+        if !owed || inv.due_date >= today {
+            continue;
+        }
+        let accrual = accrual(
+            &AccrualInput {
+                debtor: client.kind,
+                collective_procedure: client.collective_procedure != CollectiveProcedure::None,
+                amount: inv.amount,
+                due_date: inv.due_date,
+                settlements: &p.settlements,
+                stipulated_rate: inv.penalty_rate.or(case.default_rate),
+                formal_notice: case.formal_notice,
+                until: today,
+            },
+            tables,
+        )?;
+        lines.push(InvoicePenalty {
+            invoice_id: inv.id,
+            number: inv.number.clone(),
+            due_date: inv.due_date,
+            balance: st.balance,
+            prescription: prescription_date(
+                client.kind,
+                inv.due_date,
+                st.last_paid_on.max(p.acknowledged_on),
+            ),
+            accrual,
+        });
+    }
+    let interest = Money::sum(lines.iter().map(|l| l.accrual.interest))?;
+    let indemnities = Money::sum(lines.iter().map(|l| l.accrual.indemnity))?;
+    let principal = Money::sum(lines.iter().map(|l| l.balance))?;
+    let mut warnings: Vec<Warning> = Vec::new();
+    for w in lines.iter().flat_map(|l| l.accrual.warnings.iter()) {
+        if !warnings.contains(w) {
+            warnings.push(w.clone());
+        }
+    }
+    Ok(ClientPenalties {
+        client_id: client.id,
+        as_of: today,
+        formal_notice: case.formal_notice,
+        total: principal.checked_add(interest)?.checked_add(indemnities)?,
+        principal,
+        interest,
+        indemnities,
+        invoices: lines,
         warnings,
     })
 }

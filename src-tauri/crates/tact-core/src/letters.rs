@@ -9,7 +9,7 @@
 //! interrupts prescription (it does not, Cass. com. 18 May 2022, n° 20-23.204).
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::ledger::ClientPenalties;
+use crate::legal::ClientPenalties;
 use crate::legal::RateBasis;
 use crate::model::{
     Business, Client, ClientId, ClientKind, Invoice, InvoiceStatus, JournalEntry, JournalKind,
@@ -20,7 +20,9 @@ use crate::text::{format_date_fr, format_date_long_fr, format_iban, format_siren
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+mod journal;
 mod plan_letters;
+pub use journal::journal_entry;
 
 crate::model::labelled_enum!(
     /// The letters Tact prints.
@@ -379,7 +381,7 @@ fn total_row(label: &str, columns: usize, at: usize, amount: Money) -> Vec<Strin
 
 /// The invoice table: number, date, due date, amount TTC, paid (payments and credit notes), balance, and the
 /// state for the relevé de compte.
-fn invoice_table(rows: &[&(Invoice, InvoiceState)], with_state: bool) -> Table {
+fn invoice_table(rows: &[&(Invoice, InvoiceState)], with_state: bool) -> Result<Table> {
     let mut columns = vec![
         col("Facture", 18, false),
         col("Date", 15, false),
@@ -391,7 +393,7 @@ fn invoice_table(rows: &[&(Invoice, InvoiceState)], with_state: bool) -> Table {
     if with_state {
         columns.push(col("État", 16, false));
     }
-    Table {
+    Ok(Table {
         columns,
         rows: rows
             .iter()
@@ -401,7 +403,7 @@ fn invoice_table(rows: &[&(Invoice, InvoiceState)], with_state: bool) -> Table {
                     format_date_fr(i.issue_date),
                     format_date_fr(i.due_date),
                     i.amount.format_fr(),
-                    s.paid_and_credited().format_fr(),
+                    s.paid_and_credited()?.format_fr(),
                     s.balance.format_fr(),
                 ];
                 if with_state {
@@ -414,20 +416,20 @@ fn invoice_table(rows: &[&(Invoice, InvoiceState)], with_state: bool) -> Table {
                         .to_owned(),
                     );
                 }
-                row
+                Ok(row)
             })
-            .collect(),
+            .collect::<Result<_>>()?,
         totals: Vec::new(),
-    }
+    })
 }
 
 /// The claimed invoices' table, with their total when there are several.
-fn claimed_table(rows: &[&(Invoice, InvoiceState)], principal: Money) -> Table {
-    let mut t = invoice_table(rows, false);
+fn claimed_table(rows: &[&(Invoice, InvoiceState)], principal: Money) -> Result<Table> {
+    let mut t = invoice_table(rows, false)?;
     if rows.len() > 1 {
         t.totals.push(total_row("Total", 6, 5, principal));
     }
-    t
+    Ok(t)
 }
 
 /// The claimed invoices, or the refusal when nothing overdue and undisputed is left: `what` is the letter's
@@ -460,10 +462,8 @@ fn col(title: &str, width: u8, right: bool) -> Column {
 
 /// The contacts already made about these invoices, in words: « relance par courriel le 21 septembre 2026 ».
 fn contacts(ctx: &LetterContext<'_>, since: NaiveDate) -> Vec<String> {
-    let corrected: Vec<i64> = ctx.journal.iter().filter_map(|e| e.corrects).collect();
-    ctx.journal
-        .iter()
-        .filter(|e| !corrected.contains(&e.id) && e.date > since && e.date <= ctx.today)
+    crate::model::in_force(ctx.journal)
+        .filter(|e| e.date > since && e.date <= ctx.today)
         .filter_map(|e| {
             let what = match e.kind {
                 JournalKind::PreventiveNote => return None,
@@ -643,7 +643,7 @@ fn formal_notice(
             text: opening.clone(),
         },
         Block::Table {
-            table: claimed_table(&rows, principal),
+            table: claimed_table(&rows, principal)?,
         },
     ];
     let (interest, indemnities) = (p.interest, p.indemnities);
@@ -911,7 +911,7 @@ fn reminder(
             text: opening.clone(),
         },
         Block::Table {
-            table: claimed_table(&rows, principal),
+            table: claimed_table(&rows, principal)?,
         },
         Block::Strong {
             text: format!(
@@ -1038,7 +1038,7 @@ fn statement(
         text: opening.clone(),
     }];
     if !open.is_empty() {
-        let mut table = invoice_table(&open, true);
+        let mut table = invoice_table(&open, true)?;
         table.totals.push(total_row("Total dû", 7, 5, total));
         if overdue.is_positive() && overdue != total {
             table.totals.push(total_row("dont échu", 7, 5, overdue));

@@ -130,7 +130,7 @@ labelled_enum!(
         Email = "email" / "E-mail",
         Phone = "phone" / "Téléphone",
         Letter = "letter" / "Courrier",
-        RegisteredLetter = "registered_letter" / "Lettre recommandée",
+        RegisteredLetter = "registered_letter" / "Lettre recommandée avec AR",
         InPerson = "in_person" / "En personne",
         Sms = "sms" / "SMS",
         Other = "other" / "Autre",
@@ -440,6 +440,15 @@ pub struct JournalEntry {
     pub text: Option<String>,
     pub payment_id: Option<PaymentId>,
     pub corrects: Option<JournalId>,
+}
+
+/// The entries of a history still in force: those no other entry corrects. The journal is append-only, so a
+/// correction is a new entry pointing at the one it replaces; every reader of the ladder (engine, drafts,
+/// letters, penalties) skips the replaced ones through this one rule.
+pub fn in_force(journal: &[JournalEntry]) -> impl Iterator<Item = &JournalEntry> {
+    let corrected: std::collections::HashSet<JournalId> =
+        journal.iter().filter_map(|e| e.corrects).collect();
+    journal.iter().filter(move |e| !corrected.contains(&e.id))
 }
 
 #[cfg(test)]

@@ -100,8 +100,8 @@ pub struct InvoiceState {
 
 impl InvoiceState {
     /// What payments and credit notes have settled so far (« déjà réglé »).
-    pub fn paid_and_credited(&self) -> Money {
-        self.paid.checked_add(self.credited).unwrap_or(self.paid)
+    pub fn paid_and_credited(&self) -> Result<Money> {
+        self.paid.checked_add(self.credited)
     }
 }
 
@@ -364,6 +364,22 @@ pub fn client_standings_from(
         }
     }
     Ok(out)
+}
+
+/// How a payment without explicit allocations settles the client's open invoices (C. civ. 1342-10: the debts
+/// already due first, then the oldest): those due by the payment date, then by due date, then in issue order.
+/// `open` holds each invoice with what is still owed on it; returns the allocation lines (what is left of the
+/// payment stays as client credit).
+pub fn imputation(
+    amount: Money,
+    open: &[(crate::model::Invoice, Money)],
+    date: NaiveDate,
+) -> Vec<(InvoiceId, Money)> {
+    let mut order: Vec<&(crate::model::Invoice, Money)> =
+        open.iter().filter(|(_, left)| left.is_positive()).collect();
+    order.sort_by_key(|(i, _)| (i.due_date >= date, i.due_date, i.id));
+    let balances: Vec<(InvoiceId, Money)> = order.iter().map(|(i, m)| (i.id, *m)).collect();
+    crate::money::allocate_in_order(amount, &balances).0
 }
 
 #[cfg(test)]

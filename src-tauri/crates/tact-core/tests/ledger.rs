@@ -539,10 +539,7 @@ fn a_database_on_disk_keeps_everything_across_reopening() {
     };
     let l = Ledger::open(&path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(l.export().unwrap_or_else(|e| panic!("{e}")), exported);
-    assert!(
-        l.store().open_report().backup.is_none(),
-        "no migration, no backup"
-    );
+    assert!(l.open_report().backup.is_none(), "no migration, no backup");
 }
 
 #[test]

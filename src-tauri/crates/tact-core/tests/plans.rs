@@ -109,10 +109,8 @@ fn agence_lumiere_from_proposal_to_the_decheance() {
     assert!(plan.penalties.is_positive());
     assert_eq!(plan.indemnities, Money::from_cents(4_000));
     assert_eq!(
-        plan.waived(),
-        plan.penalties
-            .checked_add(plan.indemnities)
-            .unwrap_or(Money::ZERO)
+        plan.waived().ok(),
+        plan.penalties.checked_add(plan.indemnities).ok()
     );
     let journal = l.journal(lumiere).unwrap_or_default();
     assert!(journal

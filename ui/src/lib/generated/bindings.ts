@@ -32,7 +32,8 @@ export type AppInfo = { version: string,
  */
 db_path: string, 
 /**
- * Today's date (the shell reads the clock; `TACT_TODAY` fixes it for demonstrations and tests).
+ * Today's date (the shell reads the clock once per request; `TACT_TODAY` fixes it for demonstrations and
+ * tests). The interface asks again (`today`) to notice when the date changes.
  */
 today: string, 
 /**
@@ -169,7 +170,7 @@ export type EmailText = { to: string | null, subject: string, body: string, };
 
 export type Error = { code: ErrorCode, message: string, field: string | null, };
 
-export type ErrorCode = "required" | "too_long" | "control_characters" | "invalid_amount" | "amount_not_positive" | "amount_negative" | "too_many_decimals" | "amount_too_large" | "invalid_date" | "due_before_issue" | "invalid_terms" | "invalid_rate" | "invalid_siren" | "invalid_siret" | "invalid_vat_number" | "invalid_iban" | "invalid_bic" | "invalid_email" | "invalid_phone" | "invalid_postcode" | "invalid_choice" | "duplicate_invoice_number" | "duplicate_credit_note_number" | "client_not_found" | "invoice_not_found" | "payment_not_found" | "credit_note_not_found" | "journal_entry_not_found" | "letter_not_found" | "plan_not_found" | "business_not_set" | "client_mismatch" | "client_archived" | "client_has_invoices" | "allocation_exceeds_payment" | "allocation_exceeds_balance" | "duplicate_allocation" | "credit_exceeds_balance" | "amount_below_settled" | "invoice_has_activity" | "invalid_correction" | "invalid_setting" | "nothing_to_draft" | "invalid_plan" | "plan_state" | "database_newer" | "not_a_tact_database" | "database" | "io" | "import_not_empty" | "import_format" | "overflow";
+export type ErrorCode = "required" | "too_long" | "control_characters" | "invalid_amount" | "amount_not_positive" | "amount_negative" | "too_many_decimals" | "amount_too_large" | "invalid_date" | "due_before_issue" | "invalid_terms" | "invalid_rate" | "invalid_siren" | "invalid_siret" | "invalid_vat_number" | "invalid_iban" | "invalid_bic" | "invalid_email" | "invalid_phone" | "invalid_postcode" | "invalid_choice" | "duplicate_invoice_number" | "duplicate_credit_note_number" | "client_not_found" | "invoice_not_found" | "payment_not_found" | "credit_note_not_found" | "journal_entry_not_found" | "letter_not_found" | "plan_not_found" | "business_not_set" | "client_mismatch" | "client_archived" | "client_has_invoices" | "allocation_exceeds_payment" | "allocation_exceeds_balance" | "duplicate_allocation" | "credit_exceeds_balance" | "amount_below_settled" | "invoice_has_activity" | "invalid_correction" | "invalid_setting" | "nothing_to_draft" | "invalid_plan" | "plan_state" | "database_newer" | "not_a_tact_database" | "database" | "io" | "import_not_empty" | "import_format" | "overflow" | "cancelled";
 
 export type Frequency = "week" | "fortnight" | "month";
 
@@ -667,27 +668,28 @@ export type Warning = { code: string, message: string, };
 /** Every command: its arguments (camelCase, as Tauri expects them) and its result. */
 export interface Commands {
   app_info: { args: Record<string, never>; result: AppInfo };
+  today: { args: Record<string, never>; result: string };
   get_business: { args: Record<string, never>; result: Business | null };
   set_business: { args: { input: BusinessInput }; result: Business };
   load_demo: { args: Record<string, never>; result: ImportReport };
-  client_page: { args: { asOf: string; query: ClientQuery }; result: Page<ClientRow> };
-  client_detail: { args: { id: number; asOf: string }; result: ClientDetail };
+  client_page: { args: { query: ClientQuery }; result: Page<ClientRow> };
+  client_detail: { args: { id: number }; result: ClientDetail };
   add_client: { args: { input: ClientInput }; result: Client };
   update_client: { args: { id: number; input: ClientInput }; result: Client };
   set_client_archived: { args: { id: number; archived: boolean }; result: Client };
-  invoice_page: { args: { asOf: string; query: InvoiceQuery }; result: Page<InvoiceRow> };
+  invoice_page: { args: { query: InvoiceQuery }; result: Page<InvoiceRow> };
   get_invoice: { args: { id: number }; result: Invoice };
   add_invoice: { args: { input: InvoiceInput }; result: Saved<Invoice> };
   update_invoice: { args: { id: number; input: InvoiceInput }; result: Saved<Invoice> };
   record_payment: { args: { input: PaymentInput }; result: Payment };
   add_credit_note: { args: { input: CreditNoteInput }; result: CreditNote };
   add_journal_entry: { args: { input: JournalInput }; result: JournalEntry };
-  agenda: { args: { asOf: string; offset: number; limit: number }; result: Agenda };
-  suggestion: { args: { clientId: number; asOf: string }; result: Suggestion };
-  draft: { args: { clientId: number; asOf: string }; result: Draft };
-  call_confirmation: { args: { journalId: number; asOf: string }; result: Draft };
-  mark_done: { args: { clientId: number; asOf: string; text: string | null }; result: Array<JournalEntry> };
-  postpone: { args: { clientId: number; until: string; asOf: string }; result: ClientOverrides };
+  agenda: { args: { offset: number; limit: number }; result: Agenda };
+  suggestion: { args: { clientId: number }; result: Suggestion };
+  draft: { args: { clientId: number }; result: Draft };
+  call_confirmation: { args: { journalId: number }; result: Draft };
+  mark_done: { args: { clientId: number; text: string | null }; result: Array<JournalEntry> };
+  postpone: { args: { clientId: number; until: string }; result: ClientOverrides };
   client_overrides: { args: { clientId: number }; result: ClientOverrides };
   set_client_overrides: { args: { clientId: number; overrides: ClientOverrides }; result: ClientOverrides };
   get_policy: { args: Record<string, never>; result: Policy };
@@ -713,3 +715,22 @@ export interface Commands {
   client_plans: { args: { clientId: number }; result: Array<PlanState> };
   plan_draft: { args: { planId: number }; result: Draft };
 }
+
+/** The French label of each code, from the Rust enums' `label_fr` (never written a second time here). */
+export const LABELS = {
+  CallOutcome: { "reached": "Joint", "no_answer": "Pas de réponse", "promise": "Promesse", "dispute": "Litige", "difficulty": "Difficulté" } satisfies Record<CallOutcome, string>,
+  Channel: { "email": "E-mail", "phone": "Téléphone", "letter": "Courrier" } satisfies Record<Channel, string>,
+  ClientKind: { "professional": "Professionnel", "consumer": "Particulier" } satisfies Record<ClientKind, string>,
+  CollectiveProcedure: { "none": "Aucune", "sauvegarde": "Sauvegarde", "redressement": "Redressement judiciaire", "liquidation": "Liquidation judiciaire" } satisfies Record<CollectiveProcedure, string>,
+  ContactChannel: { "email": "E-mail", "phone": "Téléphone", "letter": "Courrier", "registered_letter": "Lettre recommandée avec AR", "in_person": "En personne", "sms": "SMS", "other": "Autre" } satisfies Record<ContactChannel, string>,
+  Frequency: { "week": "Chaque semaine", "fortnight": "Toutes les deux semaines", "month": "Chaque mois" } satisfies Record<Frequency, string>,
+  InstalmentStatus: { "upcoming": "À venir", "partly_paid": "Partiellement réglée", "paid": "Réglée", "late": "En retard" } satisfies Record<InstalmentStatus, string>,
+  InvoiceStatus: { "open": "À échoir", "partially_paid": "Partiellement réglée", "paid": "Réglée", "overdue": "En retard", "disputed": "En litige", "written_off": "Passée en perte", "cancelled": "Annulée par avoir" } satisfies Record<InvoiceStatus, string>,
+  JournalKind: { "preventive_note": "Rappel avant échéance", "friendly_reminder": "Relance amiable", "firm_reminder": "Relance ferme", "last_reminder": "Dernière relance", "call": "Appel", "letter": "Courrier", "formal_notice": "Mise en demeure", "promise": "Promesse de paiement", "dispute_opened": "Litige ouvert", "dispute_settled": "Litige réglé", "note": "Note", "payment_recorded": "Règlement reçu", "write_off": "Passage en perte", "plan_proposed": "Échéancier proposé", "plan_signed": "Échéancier signé" } satisfies Record<JournalKind, string>,
+  Language: { "fr": "Français", "en": "Anglais" } satisfies Record<Language, string>,
+  LetterKind: { "mise-en-demeure": "Mise en demeure de payer", "relance": "Relance", "relance-ferme": "Relance ferme", "releve": "Relevé de compte", "echeancier": "Échéancier de paiement", "decheance": "Mise en demeure (déchéance du terme)" } satisfies Record<LetterKind, string>,
+  PaymentMethod: { "virement": "Virement", "cheque": "Chèque", "carte": "Carte", "especes": "Espèces", "prelevement": "Prélèvement", "autre": "Autre" } satisfies Record<PaymentMethod, string>,
+  PenaltyTreatment: { "keep": "Réparties sur les échéances", "defer": "Ajoutées à la dernière échéance", "waive": "Abandonnées si l'échéancier est respecté" } satisfies Record<PenaltyTreatment, string>,
+  PlanStatus: { "proposed": "Proposé", "honoured": "Respecté", "late": "En retard", "broken": "Rompu", "completed": "Soldé", "replaced": "Remplacé" } satisfies Record<PlanStatus, string>,
+  Tone: { "courteous": "Courtois", "cordial": "Cordial, suppose un oubli", "firm": "Professionnel et ferme", "listening": "À l'écoute", "formal": "Formel et factuel" } satisfies Record<Tone, string>,
+} as const;

@@ -120,7 +120,7 @@ pub(super) fn paragraphs(
             }
             p.push(schedule(st, l, false));
             match plan.treatment {
-                PenaltyTreatment::Waived if plan.waived().is_positive() => p.push(
+                PenaltyTreatment::Waived if plan.waived()?.is_positive() => p.push(
                     if b2b {
                         l.t(
                             "Si cet échéancier est respecté, je renonce aux pénalités de retard et à l'indemnité forfaitaire de 40\u{a0}€.",

@@ -420,7 +420,7 @@ pub(super) fn default_notice(
             ),
         },
     ];
-    let waived = plan.waived();
+    let waived = plan.waived()?;
     let mut consequence = format!(
         "À défaut, la déchéance du terme sera acquise\u{a0}: la totalité du solde restant dû, soit {} au {}, deviendra immédiatement exigible",
         st.left.format_fr(),

@@ -5,10 +5,33 @@
 //!   is `PRAGMA user_version`, and a database newer than this build is refused, never touched.
 //! - Before migrating an existing database, a consistent copy is written next to it (`VACUUM INTO`).
 //! - A file that is not a Tact database is refused, never "repaired" or replaced: it is the user's books.
+//!
+//! The statements are split by table (`clients`, `invoices`, …; `facts` for the whole-ledger reads), crate-private:
+//! only the ledger calls them. Reads take a `&Connection`; writes take the `Transaction` of [`Store::write`], so a
+//! write outside a transaction does not compile.
 
-mod queries;
+mod business;
+mod clients;
+mod credit_notes;
+mod facts;
+mod invoices;
+mod journal;
+mod letters;
+mod payments;
+mod plans;
+mod rows;
+mod settings;
 
-pub use queries::*;
+pub(crate) use business::*;
+pub(crate) use clients::*;
+pub(crate) use credit_notes::*;
+pub(crate) use facts::*;
+pub(crate) use invoices::*;
+pub(crate) use journal::*;
+pub(crate) use letters::*;
+pub(crate) use payments::*;
+pub(crate) use plans::*;
+pub(crate) use settings::*;
 
 use crate::error::{Error, ErrorCode, Result};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
@@ -70,7 +93,7 @@ pub struct OpenReport {
 
 /// An open Tact database.
 #[derive(Debug)]
-pub struct Store {
+pub(crate) struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     report: OpenReport,
@@ -314,6 +337,10 @@ pub fn default_db_path() -> Option<PathBuf> {
 
 pub const APP_IDENTIFIER: &str = "fr.tact.app";
 pub const DB_FILE_NAME: &str = "tact.sqlite3";
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::arithmetic_side_effects)]
+mod migration_tests;
 
 #[cfg(test)]
 mod tests {

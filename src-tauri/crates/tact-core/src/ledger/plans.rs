@@ -1,14 +1,13 @@
 //! Payment calendars in the books: build one from the client's invoices (preview), propose it, sign it, revise it,
 //! and follow it as payments come in. Each write is one transaction with its journal entry.
 
-use super::{client_in, Ledger};
+use super::checks::client_in;
+use super::Ledger;
 use crate::calendar::Calendar;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{ClientId, ContactChannel, InvoiceId, InvoiceStatus, JournalEntry, JournalKind};
 use crate::money::Money;
-use crate::plans::{
-    self, PenaltyTreatment, Plan, PlanId, PlanInput, PlanInvoice, PlanState, PlanStatus,
-};
+use crate::plans::{self, Plan, PlanId, PlanInput, PlanState, PlanStatus};
 use crate::standing;
 use crate::storage as db;
 use crate::text::{format_date_fr, parse_date};
@@ -35,25 +34,6 @@ fn plan_entry(
         payment_id: None,
         corrects: None,
     }
-}
-
-/// « 2 400,00 € en 3 échéances, du 05/12/2026 au 05/02/2027 ».
-pub fn summary(p: &Plan) -> String {
-    let n = p.instalments.len();
-    let first = p.instalments.first().map(|i| i.due_on);
-    let last = p.instalments.last().map(|i| i.due_on);
-    let span = match (first, last) {
-        (Some(a), Some(b)) if n > 1 => {
-            format!(", du {} au {}", format_date_fr(a), format_date_fr(b))
-        }
-        (Some(a), _) => format!(", le {}", format_date_fr(a)),
-        _ => String::new(),
-    };
-    format!(
-        "{} en {n} échéance{}{span}",
-        p.total.format_fr(),
-        if n > 1 { "s" } else { "" }
-    )
 }
 
 /// What the engine reads about calendars, per client.
@@ -97,12 +77,7 @@ impl Ledger {
     /// The calendar the input describes, computed as of `today` but not saved (the live preview).
     pub fn preview_plan(&self, input: &PlanInput, today: NaiveDate) -> Result<PlanState> {
         let plan = self.build_plan(input, today)?;
-        Ok(plans::follow(
-            &plan,
-            Money::ZERO,
-            today,
-            &Calendar::france(),
-        ))
+        plans::follow(&plan, Money::ZERO, today, &Calendar::france())
     }
 
     fn build_plan(&self, input: &PlanInput, today: NaiveDate) -> Result<Plan> {
@@ -140,7 +115,6 @@ impl Ledger {
         };
         let facts = db::load_client_facts(conn, client.id)?;
         let states = standing::invoice_states(&facts, today)?;
-        let records = db::invoices_of_client(conn, client.id)?;
         let chosen: Vec<i64> = if !input.invoices.is_empty() {
             input.invoices.clone()
         } else if let Some(old) = &replaced {
@@ -182,108 +156,41 @@ impl Ledger {
                 );
             }
         }
+        let mut records: HashMap<i64, crate::model::Invoice> =
+            db::invoices_of_client(conn, client.id)?
+                .into_iter()
+                .map(|i| (i.id, i))
+                .collect();
+        let invoices: Vec<(crate::model::Invoice, standing::InvoiceState)> = states
+            .into_iter()
+            .filter_map(|st| Some((records.remove(&st.invoice_id)?, st)))
+            .collect();
         let penalties = self.penalties(client.id, today)?;
-        let mut invoices = Vec::with_capacity(chosen.len());
-        for (n, id) in chosen.iter().enumerate() {
-            let at = format!("invoices[{n}]");
-            let Some(inv) = records.iter().find(|i| i.id == *id) else {
-                let exists = db::invoice_get(conn, *id)?.is_some();
-                return Err(Error::field(
-                    if exists {
-                        ErrorCode::ClientMismatch
-                    } else {
-                        ErrorCode::InvoiceNotFound
-                    },
-                    "invoices",
-                    if exists {
-                        format!(
-                            "Factures\u{a0}: la facture n°\u{a0}{id} n'est pas une facture de {}.",
-                            client.name
-                        )
-                    } else {
-                        format!("Factures\u{a0}: la facture n°\u{a0}{id} est introuvable.")
-                    },
-                )
-                .within(&at));
-            };
-            let st = states.iter().find(|s| s.invoice_id == *id);
-            let balance = st.map_or(Money::ZERO, |s| s.balance);
-            let refuse = |why: &str| {
-                Err(Error::field(
-                    ErrorCode::InvalidPlan,
-                    "invoices",
-                    format!("Factures\u{a0}: la facture {} {why}.", inv.number),
-                )
-                .within(&at))
-            };
-            match st.map(|s| s.status) {
-                _ if !balance.is_positive() => return refuse("est déjà réglée"),
-                Some(InvoiceStatus::Disputed) => {
-                    return refuse("est en litige\u{a0}: réglez d'abord le désaccord")
-                }
-                Some(InvoiceStatus::WrittenOff) => return refuse("est passée en perte"),
-                _ => {}
-            }
-            if let Some((_, r)) = taken.iter().find(|(i, _)| i == id) {
-                return refuse(&format!(
-                    "fait déjà partie de l'échéancier {r}\u{a0}: révisez-le plutôt"
-                ));
-            }
-            if invoices.iter().any(|p: &PlanInvoice| p.invoice_id == *id) {
-                return refuse("est choisie deux fois");
-            }
-            let accrual = penalties.invoices.iter().find(|p| p.invoice_id == *id);
-            invoices.push(PlanInvoice {
-                invoice_id: inv.id,
-                number: inv.number.clone(),
-                issue_date: inv.issue_date,
-                due_date: inv.due_date,
-                amount: inv.amount,
-                balance,
-                penalties: accrual.map_or(Money::ZERO, |a| a.accrual.interest),
-                indemnity: accrual.map_or(Money::ZERO, |a| a.accrual.indemnity),
-            });
-        }
-        invoices.sort_by_key(|i| (i.due_date, i.number.clone()));
-        let principal = Money::sum(invoices.iter().map(|i| i.balance))?;
-        let pen = Money::sum(invoices.iter().map(|i| i.penalties))?;
-        let ind = Money::sum(invoices.iter().map(|i| i.indemnity))?;
-        let extras = pen.checked_add(ind)?;
-        let (spread, deferred) = match terms.penalties {
-            PenaltyTreatment::Kept => (principal.checked_add(extras)?, Money::ZERO),
-            PenaltyTreatment::Deferred => (principal, extras),
-            PenaltyTreatment::Waived => (principal, Money::ZERO),
-        };
-        let instalments = plans::schedule(spread, deferred, &terms, today, &Calendar::france())?;
-        let total = spread.checked_add(deferred)?;
-        Ok(Plan {
-            id: 0,
-            client_id: client.id,
-            version: replaced
-                .as_ref()
-                .map_or(1, |o| o.plan.version.saturating_add(1)),
-            replaces: input.replaces,
-            created_on: today,
-            invoices,
-            principal,
-            penalties: pen,
-            indemnities: ind,
-            treatment: terms.penalties,
-            frequency: match terms.dates {
-                plans::Dates::Every { frequency, .. } => Some(frequency),
-                plans::Dates::Explicit(_) => None,
+        let chosen = plans::choose_invoices(
+            &plans::InvoiceChoice {
+                client: &client,
+                chosen: &chosen,
+                invoices: &invoices,
+                taken: &taken,
+                penalties: &penalties,
             },
-            shift_days_off: terms.shift_days_off,
+            |id| Ok(db::invoice_get(conn, id)?.is_some()),
+        )?;
+        plans::assemble(
+            &client,
+            chosen,
+            &terms,
             notice_days,
-            total,
-            instalments,
-            last_payment_id: db::last_payment_id(conn)?,
-            proposed_journal_id: 0,
-            signed_on: None,
-            signed_journal_id: None,
-            replaced_on: None,
-            broken_on: None,
-        })
+            plans::Lineage {
+                version: replaced
+                    .as_ref()
+                    .map_or(1, |o| o.plan.version.saturating_add(1)),
+                replaces: input.replaces,
+                last_payment_id: db::last_payment_id(conn)?,
+            },
+            today,
+            &Calendar::france(),
+        )
     }
 
     /// Saves the calendar as proposed (a revision replaces the calendar it revises, which is kept), with its
@@ -297,7 +204,7 @@ impl Ledger {
             } else {
                 "Échéancier".to_owned()
             },
-            summary(&plan),
+            plans::summary(&plan),
             plan.treatment.label_fr().to_lowercase()
         );
         let id = self.store.write(|tx| {
@@ -352,7 +259,7 @@ impl Ledger {
         let text = format!(
             "Échéancier {} signé par le client\u{a0}: {}. Reconnaissance de la dette\u{a0}: le délai de prescription repart de cette date (C. civ. 2240).",
             st.plan.reference(),
-            summary(&st.plan)
+            plans::summary(&st.plan)
         );
         self.store.write(|tx| {
             let mut entry = plan_entry(st.plan.client_id, on, JournalKind::PlanSigned, text);
@@ -377,7 +284,7 @@ impl Ledger {
 
     pub(super) fn follow_plan(&self, p: Plan, today: NaiveDate) -> Result<PlanState> {
         let paid = db::plan_paid(self.conn(), &p, today)?;
-        Ok(plans::follow(&p, paid, today, &Calendar::france()))
+        plans::follow(&p, paid, today, &Calendar::france())
     }
 
     /// A client's calendars, newest first, revisions and old versions included.

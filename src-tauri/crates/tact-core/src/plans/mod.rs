@@ -26,6 +26,9 @@ use crate::text::{format_date_fr, parse_date};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+mod build;
+pub use build::{assemble, choose_invoices, summary, InvoiceChoice, Lineage};
+
 pub type PlanId = i64;
 
 /// Most instalments a calendar may have (five years of monthly payments).
@@ -620,13 +623,10 @@ pub struct Plan {
 
 impl Plan {
     /// What the calendar waives when honoured (penalties and indemnity), zero unless waived.
-    pub fn waived(&self) -> Money {
+    pub fn waived(&self) -> Result<Money> {
         match self.treatment {
-            PenaltyTreatment::Waived => self
-                .penalties
-                .checked_add(self.indemnities)
-                .unwrap_or(Money::ZERO),
-            _ => Money::ZERO,
+            PenaltyTreatment::Waived => self.penalties.checked_add(self.indemnities),
+            _ => Ok(Money::ZERO),
         }
     }
 
@@ -691,14 +691,14 @@ impl PlanState {
 }
 
 /// A calendar as of `today`, given what was `paid` towards it: payments fill the instalments in order.
-pub fn follow(plan: &Plan, paid: Money, today: NaiveDate, cal: &Calendar) -> PlanState {
+pub fn follow(plan: &Plan, paid: Money, today: NaiveDate, cal: &Calendar) -> Result<PlanState> {
     let mut left_to_apply = paid;
     let mut instalments = Vec::with_capacity(plan.instalments.len());
     let (mut late_count, mut late_amount) = (0u32, Money::ZERO);
     for i in &plan.instalments {
         let covered = left_to_apply.min(i.amount).max(Money::ZERO);
-        left_to_apply = left_to_apply.checked_sub(covered).unwrap_or(Money::ZERO);
-        let left = i.amount.checked_sub(covered).unwrap_or(Money::ZERO);
+        left_to_apply = left_to_apply.checked_sub(covered)?;
+        let left = i.amount.checked_sub(covered)?;
         let late_from = cal
             .add_working_days(i.due_on, GRACE_WORKING_DAYS)
             .succ_opt()
@@ -707,7 +707,7 @@ pub fn follow(plan: &Plan, paid: Money, today: NaiveDate, cal: &Calendar) -> Pla
             InstalmentStatus::Paid
         } else if today >= late_from {
             late_count = late_count.saturating_add(1);
-            late_amount = late_amount.checked_add(left).unwrap_or(late_amount);
+            late_amount = late_amount.checked_add(left)?;
             InstalmentStatus::Late
         } else if covered.is_positive() {
             InstalmentStatus::PartlyPaid
@@ -725,7 +725,7 @@ pub fn follow(plan: &Plan, paid: Money, today: NaiveDate, cal: &Calendar) -> Pla
         });
     }
     let paid_towards = paid.min(plan.total).max(Money::ZERO);
-    let left = plan.total.checked_sub(paid_towards).unwrap_or(Money::ZERO);
+    let left = plan.total.checked_sub(paid_towards)?;
     let status = if left.is_zero() {
         PlanStatus::Completed
     } else if plan.replaced_on.is_some_and(|d| d <= today) {
@@ -743,7 +743,7 @@ pub fn follow(plan: &Plan, paid: Money, today: NaiveDate, cal: &Calendar) -> Pla
         .iter()
         .find(|i| i.status != InstalmentStatus::Paid)
         .cloned();
-    PlanState {
+    Ok(PlanState {
         plan: plan.clone(),
         as_of: today,
         status,
@@ -755,7 +755,7 @@ pub fn follow(plan: &Plan, paid: Money, today: NaiveDate, cal: &Calendar) -> Pla
         late_count,
         late_amount,
         next,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -1020,7 +1020,7 @@ mod tests {
         )
         .unwrap();
         let p = plan(s, Some("2026-11-25"));
-        let at = |paid: i64, day: &str| follow(&p, Money::from_cents(paid), d(day), &cal);
+        let at = |paid: i64, day: &str| follow(&p, Money::from_cents(paid), d(day), &cal).unwrap();
         assert_eq!(at(0, "2026-11-24").status, PlanStatus::Proposed);
         assert_eq!(at(0, "2026-11-25").status, PlanStatus::Honoured);
         // 05/12/2026 is a Saturday: two working days later is Tuesday 08/12, missed from Wednesday 09/12.
@@ -1043,7 +1043,9 @@ mod tests {
         let mut broken = p.clone();
         broken.broken_on = Some(d("2027-01-20"));
         assert_eq!(
-            follow(&broken, Money::from_cents(80_000), d("2027-01-20"), &cal).status,
+            follow(&broken, Money::from_cents(80_000), d("2027-01-20"), &cal)
+                .unwrap()
+                .status,
             PlanStatus::Broken
         );
     }

@@ -1,0 +1,441 @@
+//! The tact engine in the books: the policy, per-client exceptions, « Reporter », each client's next step,
+//! « Marquer comme fait », and Aujourd'hui.
+
+use super::checks::client_in;
+use super::lists::{page_of, Page};
+use super::Ledger;
+use crate::calendar::Calendar;
+use crate::engine::{self, Action, ClientCase, ClientOverrides, Policy, Suggestion};
+use crate::error::{Error, ErrorCode, Result};
+use crate::model::{
+    Client, ClientId, ClientKind, ContactChannel, Invoice, InvoiceId, JournalEntry, JournalKind,
+};
+use crate::money::Money;
+use crate::standing::{self, ClientStanding, InvoiceState};
+use crate::storage as db;
+use crate::text::format_date_fr;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// What the engine reads around a client's own records: its exceptions, the AR of its mise en demeure, its
+/// calendars. Loaded once for one client or for all; [`CaseFacts::case`] is the one place a `ClientCase` is
+/// put together.
+struct CaseFacts {
+    overrides: HashMap<ClientId, ClientOverrides>,
+    received: HashMap<ClientId, NaiveDate>,
+    plans: super::plans::PlanFacts,
+}
+
+const NO_OVERRIDES: ClientOverrides = ClientOverrides {
+    pause_until: None,
+    always_call_first: false,
+};
+
+impl CaseFacts {
+    fn case<'a>(
+        &'a self,
+        client: &'a Client,
+        standing: &'a ClientStanding,
+        invoices: &'a [(Invoice, InvoiceState)],
+        journal: &'a [JournalEntry],
+    ) -> ClientCase<'a> {
+        let id = client.id;
+        ClientCase {
+            client,
+            standing,
+            invoices,
+            journal,
+            overrides: self.overrides.get(&id).unwrap_or(&NO_OVERRIDES),
+            formal_notice_received: self.received.get(&id).copied(),
+            plan: self.plans.current.get(&id),
+            last_plan_on: self.plans.last_on.get(&id).copied(),
+            acknowledged: self.plans.acknowledged.get(&id).map_or(&[], Vec::as_slice),
+        }
+    }
+}
+
+const POLICY_KEY: &str = "policy";
+
+/// How many clients the agenda lists under « Dans les 7 jours » and « Rien à faire »; the totals say how many more.
+const AGENDA_SIDE_LIMIT: usize = 50;
+
+/// A client on the agenda, with its suggestion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct AgendaItem {
+    pub client_id: ClientId,
+    pub client_name: String,
+    pub client_kind: ClientKind,
+    pub balance: Money,
+    pub overdue_total: Money,
+    pub max_days_late: Option<i64>,
+    pub suggestion: Suggestion,
+}
+
+/// Aujourd'hui.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Agenda {
+    pub today: NaiveDate,
+    /// Something to do today, most urgent first.
+    pub due: Page<AgendaItem>,
+    /// Something to do within the next 7 days, soonest first (at most 50).
+    pub coming: Vec<AgendaItem>,
+    pub coming_total: u32,
+    /// Nothing to do, each with why (at most 50, largest balances first).
+    pub resting: Vec<AgendaItem>,
+    pub resting_total: u32,
+}
+
+impl Ledger {
+    /// The policy of the ladder (Réglages), the defaults until the user changes it.
+    pub fn policy(&self) -> Result<Policy> {
+        match db::setting_get(self.conn(), POLICY_KEY)? {
+            None => Ok(Policy::default()),
+            Some(json) => serde_json::from_str(&json).map_err(|e| {
+                Error::new(
+                    ErrorCode::InvalidSetting,
+                    format!("Réglages des relances illisibles ({e})\u{a0}: rétablissez les réglages par défaut."),
+                )
+            }),
+        }
+    }
+
+    /// Store the policy after checking every value.
+    pub fn set_policy(&mut self, policy: &Policy) -> Result<Policy> {
+        policy.validate()?;
+        let json = serde_json::to_string(policy)
+            .map_err(|e| Error::new(ErrorCode::InvalidSetting, e.to_string()))?;
+        self.store
+            .write(|tx| db::setting_put(tx, POLICY_KEY, &json))?;
+        Ok(policy.clone())
+    }
+
+    /// Back to the defaults of practice.md.
+    pub fn reset_policy(&mut self) -> Result<Policy> {
+        self.store.write(|tx| db::setting_clear(tx, POLICY_KEY))?;
+        Ok(Policy::default())
+    }
+
+    pub fn overrides(&self, client_id: ClientId) -> Result<ClientOverrides> {
+        client_in(self.conn(), client_id, "client_id")?;
+        db::overrides_get(self.conn(), client_id)
+    }
+
+    /// A client's exceptions to the policy.
+    pub fn set_overrides(
+        &mut self,
+        client_id: ClientId,
+        overrides: &ClientOverrides,
+    ) -> Result<ClientOverrides> {
+        self.store.write(|tx| {
+            client_in(tx, client_id, "client_id")?;
+            db::overrides_put(tx, client_id, overrides)
+        })?;
+        Ok(overrides.clone())
+    }
+
+    /// « Reporter »: nothing is suggested for the client before `until`, and the history says so.
+    pub fn postpone(
+        &mut self,
+        client_id: ClientId,
+        until: &str,
+        today: NaiveDate,
+    ) -> Result<ClientOverrides> {
+        let until = crate::text::parse_date("until", "Reporter au", until)?;
+        if until <= today {
+            return Err(Error::field(
+                ErrorCode::InvalidDate,
+                "until",
+                format!(
+                    "Reporter au\u{a0}: choisissez une date après aujourd'hui ({}).",
+                    format_date_fr(today)
+                ),
+            ));
+        }
+        if until.signed_duration_since(today).num_days() > 366 {
+            return Err(Error::field(
+                ErrorCode::InvalidDate,
+                "until",
+                "Reporter au\u{a0}: choisissez une date dans l'année qui vient.",
+            ));
+        }
+        let policy = self.policy()?;
+        let step = self.suggestion(client_id, today, &policy)?.step;
+        self.store.write(|tx| {
+            let mut o = db::overrides_get(tx, client_id)?;
+            o.pause_until = Some(until);
+            db::overrides_put(tx, client_id, &o)?;
+            let what = if step.action == Action::Nothing {
+                "Relances suspendues".to_owned()
+            } else {
+                format!("{} reportée", step.action_label)
+            };
+            let entry = JournalEntry {
+                id: 0,
+                client_id,
+                invoice_id: None,
+                date: today,
+                kind: JournalKind::Note,
+                channel: None,
+                call_outcome: None,
+                promise_date: None,
+                promise_amount: None,
+                text: Some(format!("{what} au {}.", format_date_fr(until))),
+                payment_id: None,
+                corrects: None,
+            };
+            db::journal_insert(tx, &entry, None)?;
+            Ok(o)
+        })
+    }
+
+    /// The next tactful step for one client on `today` (see [`crate::engine`]).
+    pub fn suggestion(
+        &self,
+        id: ClientId,
+        today: NaiveDate,
+        policy: &Policy,
+    ) -> Result<Suggestion> {
+        let (client, standing, invoices, journal) = self.case_parts(id, today)?;
+        let around = CaseFacts {
+            overrides: HashMap::from([(id, db::overrides_get(self.conn(), id)?)]),
+            received: db::formal_notices_received(self.conn())?,
+            plans: self.plan_facts(today)?,
+        };
+        let case = around.case(&client, &standing, &invoices, &journal);
+        engine::suggest(&case, policy, &Calendar::france(), today)
+    }
+
+    /// « Marquer comme fait »: the history entries for the client's step due today, and the step alongside it when
+    /// it is due too (one message covered both), in one transaction. `text` says what was sent (its subject). A
+    /// phone call is noted with its outcome instead ([`Ledger::add_journal_entry`]).
+    pub fn mark_done(
+        &mut self,
+        client_id: ClientId,
+        today: NaiveDate,
+        text: Option<&str>,
+    ) -> Result<Vec<JournalEntry>> {
+        let policy = self.policy()?;
+        let s = self.suggestion(client_id, today, &policy)?;
+        let text = text
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(|t| t.chars().take(2_000).collect::<String>());
+        let entries: Vec<JournalEntry> = [Some(&s.step), s.alongside.as_ref()]
+            .into_iter()
+            .flatten()
+            .filter(|st| st.date <= today)
+            .filter_map(|st| {
+                let kind = st.done_as.filter(|k| *k != JournalKind::Call)?;
+                let channel = match st.channel {
+                    // A conversation step marked done from its email draft.
+                    Some(ContactChannel::Phone) | None => Some(ContactChannel::Email),
+                    other => other,
+                };
+                Some(JournalEntry {
+                    id: 0,
+                    client_id,
+                    invoice_id: match st.invoices.as_slice() {
+                        [one] => Some(*one),
+                        _ => None,
+                    },
+                    date: today,
+                    kind,
+                    channel,
+                    call_outcome: None,
+                    promise_date: None,
+                    promise_amount: None,
+                    text: Some(match &text {
+                        Some(t) => {
+                            format!("{}\u{a0}: {}", st.action_label, crate::text::fr_quote(t))
+                        }
+                        None => st.action_label.clone(),
+                    }),
+                    payment_id: None,
+                    corrects: None,
+                })
+            })
+            .collect();
+        if entries.is_empty() {
+            return Err(Error::new(
+                ErrorCode::NothingToDraft,
+                "Rien à marquer comme fait aujourd'hui pour ce client (un appel se note avec son résultat).",
+            ));
+        }
+        self.store.write(|tx| {
+            entries
+                .into_iter()
+                .map(|mut e| {
+                    e.id = db::journal_insert(tx, &e, None)?;
+                    Ok(e)
+                })
+                .collect()
+        })
+    }
+
+    /// The next step for every active client, in the clients' order. The whole ledger is read once: the facts
+    /// and states for all invoices, full records only for the invoices with something owed, the journal grouped
+    /// by client.
+    pub fn suggestions(
+        &self,
+        today: NaiveDate,
+        policy: &Policy,
+    ) -> Result<Vec<(Client, Suggestion)>> {
+        Ok(self
+            .suggest_all(today, policy)?
+            .into_iter()
+            .map(|(c, s, _)| (c, s))
+            .collect())
+    }
+
+    /// Every active client with its suggestion and its standing.
+    pub(super) fn suggest_all(
+        &self,
+        today: NaiveDate,
+        policy: &Policy,
+    ) -> Result<Vec<(Client, Suggestion, ClientStanding)>> {
+        let conn = self.conn();
+        let facts = db::load_facts(conn)?;
+        let states = standing::invoice_states(&facts, today)?;
+        let standings = standing::client_standings_from(&facts, &states, today)?;
+        let standing_of: std::collections::HashMap<ClientId, &ClientStanding> =
+            standings.iter().map(|s| (s.client_id, s)).collect();
+        // Full records only where the engine needs them: invoices issued by today with a balance.
+        let owed: Vec<&InvoiceState> = facts
+            .invoices
+            .iter()
+            .zip(&states)
+            .filter(|(f, st)| f.issue_date <= today && st.balance.is_positive())
+            .map(|(_, st)| st)
+            .collect();
+        let ids: Vec<InvoiceId> = owed.iter().map(|st| st.invoice_id).collect();
+        let mut records: std::collections::HashMap<InvoiceId, Invoice> =
+            db::invoices_by_ids(conn, &ids)?
+                .into_iter()
+                .map(|i| (i.id, i))
+                .collect();
+        let mut invoices_of: std::collections::HashMap<ClientId, Vec<(Invoice, InvoiceState)>> =
+            std::collections::HashMap::new();
+        for st in owed {
+            if let Some(inv) = records.remove(&st.invoice_id) {
+                invoices_of
+                    .entry(st.client_id)
+                    .or_default()
+                    .push((inv, st.clone()));
+            }
+        }
+        let mut journal_of: std::collections::HashMap<ClientId, Vec<JournalEntry>> =
+            std::collections::HashMap::new();
+        for e in db::journal_all(conn)? {
+            journal_of.entry(e.client_id).or_default().push(e);
+        }
+        for entries in journal_of.values_mut() {
+            entries.sort_by_key(|e| (e.date, e.id));
+        }
+        let around = CaseFacts {
+            overrides: db::overrides_all(conn)?,
+            received: db::formal_notices_received(conn)?,
+            plans: self.plan_facts(today)?,
+        };
+        let cal = Calendar::france();
+        let empty_standing = ClientStanding::default();
+        let mut out = Vec::new();
+        for client in db::clients_all(conn)?.into_iter().filter(|c| !c.archived) {
+            let case = around.case(
+                &client,
+                standing_of
+                    .get(&client.id)
+                    .copied()
+                    .unwrap_or(&empty_standing),
+                invoices_of.get(&client.id).map_or(&[], Vec::as_slice),
+                journal_of.get(&client.id).map_or(&[], Vec::as_slice),
+            );
+            let s = engine::suggest(&case, policy, &cal, today)?;
+            let st = case.standing.clone();
+            out.push((client, s, st));
+        }
+        Ok(out)
+    }
+
+    /// Aujourd'hui: the clients with something to do today (most urgent first: amount, lateness, step), a page
+    /// at a time; what is coming in the next 7 days; and the clients with nothing to do, with why.
+    pub fn agenda(&self, today: NaiveDate, offset: u32, limit: u32) -> Result<Agenda> {
+        let policy = self.policy()?;
+        let week = today
+            .checked_add_days(chrono::Days::new(7))
+            .unwrap_or(today);
+        let (mut due, mut coming, mut resting) = (Vec::new(), Vec::new(), Vec::new());
+        for (client, suggestion, st) in self.suggest_all(today, &policy)? {
+            let next_date = [Some(&suggestion.step), suggestion.alongside.as_ref()]
+                .into_iter()
+                .flatten()
+                .filter(|s| s.action != Action::Nothing)
+                .map(|s| s.date)
+                .min();
+            let item = AgendaItem {
+                client_id: client.id,
+                client_name: client.name,
+                client_kind: client.kind,
+                balance: st.balance,
+                overdue_total: st.overdue_total,
+                max_days_late: st.max_days_late,
+                suggestion,
+            };
+            match next_date {
+                Some(d) if d <= today => due.push(item),
+                Some(d) if d <= week => coming.push(item),
+                _ => resting.push(item),
+            }
+        }
+        // Most urgent first: required before optional, then the amount at stake (both steps), the lateness, the
+        // step.
+        let mut keyed: Vec<(Money, AgendaItem)> = due
+            .into_iter()
+            .map(|i| {
+                let alongside = i
+                    .suggestion
+                    .alongside
+                    .as_ref()
+                    .map_or(Money::ZERO, |s| s.amount);
+                Ok((i.suggestion.step.amount.checked_add(alongside)?, i))
+            })
+            .collect::<Result<_>>()?;
+        keyed.sort_by(|(x, a), (y, b)| {
+            let key = |amount: &Money, i: &AgendaItem| {
+                (
+                    !i.suggestion.step.optional,
+                    *amount,
+                    i.max_days_late.unwrap_or(0),
+                    i.suggestion.step.action.rank(),
+                )
+            };
+            key(y, b)
+                .cmp(&key(x, a))
+                .then_with(|| a.client_name.cmp(&b.client_name))
+        });
+        let due: Vec<AgendaItem> = keyed.into_iter().map(|(_, i)| i).collect();
+        coming.sort_by(|a, b| {
+            (a.suggestion.step.date, &a.client_name).cmp(&(b.suggestion.step.date, &b.client_name))
+        });
+        // Those with something owed first, then the largest balances.
+        resting.sort_by(|a, b| {
+            b.balance
+                .cmp(&a.balance)
+                .then_with(|| a.client_name.cmp(&b.client_name))
+        });
+        let coming_total = u32::try_from(coming.len()).unwrap_or(u32::MAX);
+        let resting_total = u32::try_from(resting.len()).unwrap_or(u32::MAX);
+        coming.truncate(AGENDA_SIDE_LIMIT);
+        resting.truncate(AGENDA_SIDE_LIMIT);
+        Ok(Agenda {
+            today,
+            due: page_of(due, offset, limit),
+            coming,
+            coming_total,
+            resting,
+            resting_total,
+        })
+    }
+}

@@ -1,0 +1,93 @@
+//! Invoices and credit notes.
+
+use super::checks::{self, invoice_in, not_found};
+use super::{Ledger, Saved};
+use crate::error::{Error, ErrorCode, Result};
+use crate::input::{CreditNoteInput, InvoiceInput};
+use crate::model::{ClientId, CreditNote, Invoice, InvoiceId};
+use crate::storage as db;
+
+impl Ledger {
+    pub fn add_invoice(&mut self, input: &InvoiceInput) -> Result<Saved<Invoice>> {
+        self.store.write(|tx| {
+            let mut inv = input.validate(checks::default_terms(tx)?)?;
+            let warnings = checks::invoice(tx, &inv, None)?;
+            inv.id = db::invoice_insert(tx, &inv, None)?;
+            Ok(Saved {
+                record: inv,
+                warnings,
+            })
+        })
+    }
+
+    /// Correct an invoice. Its amount cannot fall below what was already paid or credited, and an invoice with
+    /// payments or credit notes keeps its client.
+    pub fn update_invoice(
+        &mut self,
+        id: InvoiceId,
+        input: &InvoiceInput,
+    ) -> Result<Saved<Invoice>> {
+        self.store.write(|tx| {
+            let old = invoice_in(tx, id, "id")?;
+            let mut inv = input.validate(checks::default_terms(tx)?)?;
+            inv.id = id;
+            let warnings = checks::invoice(tx, &inv, Some(&old))?;
+            let (paid, credited) = db::invoice_settled(tx, id)?;
+            let settled = paid.checked_add(credited)?;
+            if settled.is_positive() && inv.client_id != old.client_id {
+                return Err(Error::field(
+                    ErrorCode::InvoiceHasActivity,
+                    "client_id",
+                    "Client\u{a0}: cette facture a déjà des règlements ou des avoirs, son client ne peut plus changer.",
+                ));
+            }
+            if inv.amount < settled {
+                return Err(Error::field(
+                    ErrorCode::AmountBelowSettled,
+                    "amount",
+                    format!(
+                        "Montant TTC\u{a0}: {} déjà réglé ou crédité sur cette facture\u{a0}; le montant ne peut pas être inférieur.",
+                        settled.format_fr()
+                    ),
+                ));
+            }
+            db::invoice_update(tx, &inv)?;
+            Ok(Saved { record: inv, warnings })
+        })
+    }
+
+    pub fn invoice(&self, id: InvoiceId) -> Result<Invoice> {
+        invoice_in(self.conn(), id, "id")
+    }
+
+    pub fn invoice_by_number(&self, number: &str) -> Result<Invoice> {
+        db::invoice_by_number(self.conn(), number.trim())?.ok_or_else(|| {
+            Error::field(
+                ErrorCode::InvoiceNotFound,
+                "number",
+                format!("Facture\u{a0}: aucune facture numérotée {number}."),
+            )
+        })
+    }
+
+    pub fn add_credit_note(&mut self, input: &CreditNoteInput) -> Result<CreditNote> {
+        let mut c = input.validate()?;
+        self.store.write(|tx| {
+            checks::credit_note(tx, &c)?;
+            c.id = db::credit_note_insert(tx, &c, None)?;
+            Ok(c.clone())
+        })
+    }
+
+    pub fn credit_note(&self, id: i64) -> Result<CreditNote> {
+        db::credit_note_get(self.conn(), id)?
+            .ok_or_else(|| not_found(ErrorCode::CreditNoteNotFound, "id", "Avoir", id))
+    }
+
+    pub fn credit_notes(&self, client_id: Option<ClientId>) -> Result<Vec<CreditNote>> {
+        match client_id {
+            Some(id) => db::credit_notes_of_client(self.conn(), id),
+            None => db::credit_notes_all(self.conn()),
+        }
+    }
+}

@@ -1,0 +1,236 @@
+//! Letters in the books: the document for a client (pure, [`crate::letters`]), its archive and its posting.
+
+use super::checks::client_in;
+use super::Ledger;
+use crate::error::{Error, ErrorCode, Result};
+use crate::letters::{
+    self, Letter, LetterContext, LetterKind, LetterOptions, LetterRecord, MailingInput,
+};
+use crate::model::{ClientId, ContactChannel, JournalEntry};
+use crate::storage as db;
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+
+impl Ledger {
+    /// The letter of `kind` for a client as of `today` (not archived: a preview, or the final version to archive).
+    pub fn letter(
+        &self,
+        client_id: ClientId,
+        kind: LetterKind,
+        opts: &LetterOptions,
+        today: NaiveDate,
+    ) -> Result<Letter> {
+        let business = self.business()?.ok_or_else(|| {
+            Error::new(
+                ErrorCode::BusinessNotSet,
+                "Renseignez d'abord « Mon entreprise » (nom, forme juridique, SIRET, adresse, IBAN)\u{a0}: les lettres portent ces mentions.",
+            )
+        })?;
+        let penalties = self.penalties(client_id, today)?;
+        let (client, _, invoices, journal) = self.case_parts(client_id, today)?;
+        let plan = match (kind, opts.plan_id) {
+            (_, Some(id)) => {
+                let st = self.plan(id, today)?;
+                if st.plan.client_id != client_id {
+                    return Err(Error::field(
+                        ErrorCode::ClientMismatch,
+                        "plan_id",
+                        format!(
+                            "L'échéancier {} n'est pas celui de ce client.",
+                            st.plan.reference()
+                        ),
+                    ));
+                }
+                Some(st)
+            }
+            (LetterKind::PlanAgreement | LetterKind::PlanDefault, None) => {
+                self.current_plan(client_id, today)?
+            }
+            _ => None,
+        };
+        letters::letter(
+            &LetterContext {
+                business: &business,
+                client: &client,
+                invoices: &invoices,
+                journal: &journal,
+                penalties: &penalties,
+                plan: plan.as_ref(),
+                today,
+            },
+            kind,
+            opts,
+        )
+    }
+
+    /// The folder where final letters are archived: `letters/` beside the database.
+    pub fn letters_dir(&self) -> Result<PathBuf> {
+        let db = self.store.path().ok_or_else(|| {
+            Error::new(
+                ErrorCode::Io,
+                "Les lettres ne peuvent être archivées qu'avec un registre enregistré sur le disque.",
+            )
+        })?;
+        Ok(db
+            .parent()
+            .map_or_else(|| PathBuf::from("letters"), |d| d.join("letters")))
+    }
+
+    /// Archives the final version of a letter: a copy of the PDF in the letters folder with its SHA-256, and the
+    /// journal entry that logs it (a mise en demeure moves the client's ladder on), in one transaction. If the
+    /// transaction fails, the copy is removed; nothing is half-written.
+    pub fn archive_letter(&mut self, letter: &Letter, pdf: &[u8]) -> Result<LetterRecord> {
+        self.client(letter.client_id)?;
+        if pdf.is_empty() {
+            return Err(Error::new(ErrorCode::Io, "Le PDF de la lettre est vide."));
+        }
+        let dir = self.letters_dir()?;
+        std::fs::create_dir_all(&dir).map_err(|e| io_error(&dir, &e))?;
+        let sha256 = sha256_hex(pdf);
+        // The same letter archived twice (« Enregistrer » then « Imprimer ») is one letter, logged once; a copy
+        // removed since is written back.
+        if let Some(same) = db::letters_of_client(self.conn(), letter.client_id)?
+            .into_iter()
+            .find(|l| l.sha256 == sha256)
+        {
+            let path = dir.join(&same.file);
+            if !path.exists() {
+                std::fs::write(&path, pdf).map_err(|e| io_error(&path, &e))?;
+            }
+            return Ok(same);
+        }
+        let stem = format!(
+            "{}-{}-client{}-{}",
+            letter.date.format("%Y-%m-%d"),
+            letter.kind.code(),
+            letter.client_id,
+            sha256.get(..12).unwrap_or_default()
+        );
+        let file = format!("{stem}.pdf");
+        let path = dir.join(&file);
+        let tmp = dir.join(format!("{stem}.pdf.tmp"));
+        std::fs::write(&tmp, pdf)
+            .and_then(|()| std::fs::rename(&tmp, &path))
+            .map_err(|e| io_error(&path, &e))?;
+        let size = i64::try_from(pdf.len()).unwrap_or(i64::MAX);
+        let plan = letter
+            .plan_id
+            .map(|id| db::plan_get(self.conn(), id))
+            .transpose()?
+            .flatten();
+        let (kind, text) = letters::journal_entry(letter, plan.as_ref());
+        let result = self.store.write(|tx| {
+            let entry = JournalEntry {
+                id: 0,
+                client_id: letter.client_id,
+                invoice_id: None,
+                date: letter.date,
+                kind,
+                channel: Some(ContactChannel::Letter),
+                call_outcome: None,
+                promise_date: None,
+                promise_amount: None,
+                text: Some(format!("{text} Copie archivée\u{a0}: {file}.")),
+                payment_id: None,
+                corrects: None,
+            };
+            let journal_id = db::journal_insert(tx, &entry, None)?;
+            let mut rec = LetterRecord {
+                id: 0,
+                client_id: letter.client_id,
+                kind: letter.kind,
+                date: letter.date,
+                file: file.clone(),
+                sha256: sha256.clone(),
+                size,
+                total: letter.total,
+                journal_id,
+                registered_number: None,
+                posted_on: None,
+                received_on: None,
+                plan_id: letter.plan_id,
+            };
+            rec.id = db::letter_insert(tx, &rec)?;
+            if let (LetterKind::PlanDefault, Some(plan)) = (letter.kind, letter.plan_id) {
+                // The déchéance is invoked: the calendar no longer shields its invoices.
+                db::plan_set_broken(tx, plan, letter.date)?;
+            }
+            Ok(rec)
+        });
+        if result.is_err() {
+            let _ = std::fs::remove_file(&path);
+        }
+        result
+    }
+
+    /// The archived copy of a letter, checked against its SHA-256.
+    pub fn letter_file(&self, id: i64) -> Result<PathBuf> {
+        let rec = self.letter_record(id)?;
+        let path = self.letters_dir()?.join(&rec.file);
+        let bytes = std::fs::read(&path).map_err(|e| {
+            Error::new(
+                ErrorCode::Io,
+                format!(
+                    "La copie archivée de la lettre est introuvable ({})\u{a0}: {e}.",
+                    path.display()
+                ),
+            )
+        })?;
+        let sha256 = sha256_hex(&bytes);
+        if sha256 != rec.sha256 {
+            return Err(Error::new(
+                ErrorCode::Io,
+                format!("La copie archivée {} a été modifiée depuis son impression (empreinte différente).", path.display()),
+            ));
+        }
+        Ok(path)
+    }
+
+    /// A client's archived letters, newest first.
+    pub fn letters(&self, client_id: ClientId) -> Result<Vec<LetterRecord>> {
+        client_in(self.conn(), client_id, "client_id")?;
+        db::letters_of_client(self.conn(), client_id)
+    }
+
+    pub fn letter_record(&self, id: i64) -> Result<LetterRecord> {
+        db::letter_get(self.conn(), id)?.ok_or_else(|| {
+            Error::field(
+                ErrorCode::LetterNotFound,
+                "letter_id",
+                format!("Lettre n°\u{a0}{id}\u{a0}: introuvable."),
+            )
+        })
+    }
+
+    /// Records the LRAR number, the posting date and the AR date of an archived letter.
+    pub fn set_mailing(
+        &mut self,
+        letter_id: i64,
+        input: &MailingInput,
+        today: NaiveDate,
+    ) -> Result<LetterRecord> {
+        let mut rec = self.letter_record(letter_id)?;
+        let (number, posted, received) = input.validate(rec.date, today)?;
+        rec.registered_number = number;
+        rec.posted_on = posted;
+        rec.received_on = received;
+        self.store.write(|tx| db::letter_set_mailing(tx, &rec))?;
+        Ok(rec)
+    }
+}
+
+/// The SHA-256 of a file's bytes, in lowercase hexadecimal (the letters' fingerprint).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn io_error(path: &Path, e: &std::io::Error) -> Error {
+    Error::new(
+        ErrorCode::Io,
+        format!("Impossible d'écrire {}\u{a0}: {e}.", path.display()),
+    )
+}

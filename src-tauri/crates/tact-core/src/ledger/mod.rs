@@ -1,0 +1,111 @@
+//! The ledger: the one entry point for every read and write of the user's books. The use cases above it
+//! (tact-usecases), the desktop commands and the CLI call these methods and nothing else.
+//!
+//! Each write validates its input (see [`crate::input`]), checks it against the books with the one set of
+//! ledger checks ([`checks`], taking the write's transaction; importers use the same) and writes inside one
+//! transaction: a rejected request writes nothing. The rules themselves live in the pure modules (`standing`,
+//! `legal`, `engine`, `plans`, `letters`, `drafts`); the files here gather what they need and store what they
+//! decide, one concern each:
+//!
+//! | file | concern |
+//! |---|---|
+//! | `clients` | the business profile, the clients |
+//! | `invoices` | invoices and credit notes |
+//! | `payments` | payments, their allocations, client credit |
+//! | `journal` | the client's history |
+//! | `lists` | the lists and the client page (derived state as of a date, paged) |
+//! | `agenda` | the policy, per-client exceptions, the next step, « Marquer comme fait », Aujourd'hui |
+//! | `drafts` | the drafts of a step |
+//! | `penalties` | a client's penalties, the rate tables |
+//! | `letters` | letters: the document, its archive, its posting |
+//! | `plans` | payment calendars: preview, proposal, signature, follow-up |
+//! | `checks` | the ledger checks (crate-private) |
+
+mod agenda;
+pub(crate) mod checks;
+mod clients;
+mod drafts;
+mod invoices;
+mod journal;
+mod letters;
+mod lists;
+mod payments;
+mod penalties;
+mod plans;
+
+pub use crate::legal::{ClientPenalties, InvoicePenalty};
+pub use crate::plans::summary as plan_summary;
+pub use agenda::{Agenda, AgendaItem};
+pub use letters::sha256_hex;
+pub use lists::{
+    ArchiveFilter, ClientDetail, ClientQuery, ClientRow, ClientSort, InvoiceQuery, InvoiceRow,
+    InvoiceSort, JournalView, Page,
+};
+
+use crate::error::Result;
+use crate::model::Warning;
+use crate::storage::{self as db, OpenReport, Store};
+use rusqlite::Connection;
+use serde::Serialize;
+use std::path::Path;
+
+/// A record written, with the non-blocking warnings about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Saved<T> {
+    pub record: T,
+    pub warnings: Vec<Warning>,
+}
+
+/// The user's books.
+#[derive(Debug)]
+pub struct Ledger {
+    store: Store,
+}
+
+impl Ledger {
+    /// Open the ledger at `path`, creating and migrating it as needed.
+    pub fn open(path: &Path) -> Result<Ledger> {
+        Ok(Ledger {
+            store: Store::open(path)?,
+        })
+    }
+
+    pub fn open_in_memory() -> Result<Ledger> {
+        Ok(Ledger {
+            store: Store::open_in_memory()?,
+        })
+    }
+
+    /// What opening the database did (schema versions, the backup made before migrating).
+    pub fn open_report(&self) -> &OpenReport {
+        self.store.open_report()
+    }
+
+    /// The database file, `None` in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.store.path()
+    }
+
+    fn conn(&self) -> &Connection {
+        self.store.conn()
+    }
+
+    pub fn is_empty(&self) -> Result<bool> {
+        db::ledger_is_empty(self.conn())
+    }
+
+    /// Run `f` in one write transaction of the books (the export/import module and the importers): committed if
+    /// it returns `Ok`, rolled back otherwise.
+    pub(crate) fn write<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.store.write(f)
+    }
+
+    /// Read access for the export module.
+    pub(crate) fn read_conn(&self) -> &Connection {
+        self.conn()
+    }
+}

@@ -1,0 +1,127 @@
+//! Payments: recorded (with their journal entry), allocated to invoices, client credit applied later.
+
+use super::checks::{self, client_in, outstanding, payment_in};
+use super::Ledger;
+use crate::error::{Error, ErrorCode, Result};
+use crate::input::{validate_allocations, AllocationInput, PaymentInput};
+use crate::model::{Allocation, ClientId, Invoice, JournalEntry, JournalKind, Payment, PaymentId};
+use crate::money::Money;
+use crate::standing;
+use crate::storage as db;
+use rusqlite::Transaction;
+
+impl Ledger {
+    /// Record a payment. Without explicit allocations it settles the client's open invoices, overdue first then
+    /// by oldest due date (C. civ. 1342-10); what is left stays as client credit. Writes a "payment recorded"
+    /// journal entry in the same transaction.
+    pub fn record_payment(&mut self, input: &PaymentInput) -> Result<Payment> {
+        let v = input.validate()?;
+        self.store.write(|tx| {
+            let client = client_in(tx, v.client_id, "client_id")?;
+            let allocations = match &v.allocations {
+                Some(lines) => checks::allocations(tx, client.id, lines, v.amount)?,
+                None => {
+                    let mut open: Vec<(Invoice, Money)> = Vec::new();
+                    for inv in db::invoices_of_client(tx, client.id)? {
+                        let left = outstanding(tx, &inv)?;
+                        open.push((inv, left));
+                    }
+                    standing::imputation(v.amount, &open, v.date)
+                }
+            };
+            let mut p = Payment {
+                id: 0,
+                client_id: client.id,
+                date: v.date,
+                amount: v.amount,
+                method: v.method,
+                reference: v.reference.clone(),
+                allocations: allocations
+                    .iter()
+                    .map(|&(invoice_id, amount)| Allocation { invoice_id, amount })
+                    .collect(),
+            };
+            p.id = db::payment_insert(tx, &p, None)?;
+            for a in &p.allocations {
+                db::allocation_insert(tx, p.id, a)?;
+            }
+            Self::log_payment(tx, &p)?;
+            Ok(p)
+        })
+    }
+
+    fn log_payment(conn: &Transaction<'_>, p: &Payment) -> Result<()> {
+        let mut parts = Vec::new();
+        for a in &p.allocations {
+            let number = db::invoice_get(conn, a.invoice_id)?
+                .map(|i| i.number)
+                .unwrap_or_default();
+            parts.push(format!("{} sur {number}", a.amount.format_fr()));
+        }
+        let rest = p.unallocated()?;
+        if rest.is_positive() {
+            parts.push(format!("{} en avoir client", rest.format_fr()));
+        }
+        let text = format!(
+            "{} reçu par {} ({}).",
+            p.amount.format_fr(),
+            p.method.label_fr().to_lowercase(),
+            parts.join(", ")
+        );
+        let entry = JournalEntry {
+            id: 0,
+            client_id: p.client_id,
+            invoice_id: (p.allocations.len() == 1).then(|| p.allocations[0].invoice_id),
+            date: p.date,
+            kind: JournalKind::PaymentRecorded,
+            channel: None,
+            call_outcome: None,
+            promise_date: None,
+            promise_amount: None,
+            text: Some(text),
+            payment_id: Some(p.id),
+            corrects: None,
+        };
+        db::journal_insert(conn, &entry, None)?;
+        Ok(())
+    }
+
+    /// Apply a payment's unallocated part (client credit) to invoices of the same client.
+    pub fn allocate_credit(
+        &mut self,
+        payment_id: PaymentId,
+        lines: &[AllocationInput],
+    ) -> Result<Payment> {
+        let parsed = validate_allocations(lines)?;
+        if parsed.is_empty() {
+            return Err(Error::field(
+                ErrorCode::Required,
+                "allocations",
+                "Répartition\u{a0}: indiquez au moins une facture.",
+            ));
+        }
+        self.store.write(|tx| {
+            let p = payment_in(tx, payment_id, "payment_id")?;
+            let available = p.unallocated()?;
+            let lines = checks::allocations(tx, p.client_id, &parsed, available)?;
+            for &(invoice_id, amount) in &lines {
+                db::allocation_insert(tx, p.id, &Allocation { invoice_id, amount })?;
+            }
+            payment_in(tx, payment_id, "payment_id")
+        })
+    }
+
+    pub fn payment(&self, id: PaymentId) -> Result<Payment> {
+        payment_in(self.conn(), id, "id")
+    }
+
+    pub fn payments(&self, client_id: Option<ClientId>) -> Result<Vec<Payment>> {
+        match client_id {
+            Some(id) => {
+                client_in(self.conn(), id, "client_id")?;
+                db::payments_of_client(self.conn(), id)
+            }
+            None => db::payments_all(self.conn()),
+        }
+    }
+}
