@@ -1,0 +1,227 @@
+//! The reminders by post (friendly, firm) and the relevé de compte.
+
+use super::*;
+
+pub(super) fn reminder(
+    ctx: &LetterContext<'_>,
+    kind: LetterKind,
+    opts: &LetterOptions,
+    sender: Vec<String>,
+    recipient: Vec<String>,
+) -> Result<Letter> {
+    let rows = claimed_or_refuse(ctx, "relancer")?;
+    let firm = kind == LetterKind::FirmReminder;
+    let b2b = ctx.client.kind == ClientKind::Professional;
+    let several = rows.len() > 1;
+    let principal = Money::sum(rows.iter().map(|(_, s)| s.balance))?;
+    let oldest = rows
+        .iter()
+        .map(|(i, _)| i.due_date)
+        .min()
+        .unwrap_or(ctx.today);
+    let past = contacts(ctx, oldest);
+    let days = deadline_days(opts)?;
+    let by = crate::calendar::Calendar::france().on_or_after(
+        ctx.today
+            .checked_add_days(chrono::Days::new(u64::from(days)))
+            .unwrap_or(ctx.today),
+    );
+    let default_opening = match (firm, several) {
+        (false, false) => "Sauf erreur de ma part, la facture ci-dessous n'a pas encore été réglée. Il s'agit sans doute d'un oubli\u{a0}; je me permets donc de vous la rappeler.".to_owned(),
+        (false, true) => "Sauf erreur de ma part, les factures ci-dessous n'ont pas encore été réglées. Il s'agit sans doute d'un oubli\u{a0}; je me permets donc de vous les rappeler.".to_owned(),
+        (true, _) => {
+            let what = if several { "les factures ci-dessous restent impayées" } else { "la facture ci-dessous reste impayée" };
+            if past.is_empty() {
+                let its = if several { "leur" } else { "son" };
+                format!("Sauf erreur de ma part, {what} malgré {its} échéance.")
+            } else {
+                format!("Malgré nos échanges ({}), {what} à ce jour.", join_fr(&past))
+            }
+        }
+    };
+    let opening = edited(&opts.opening, "opening", default_opening)?;
+    let mut body = vec![
+        Block::Paragraph {
+            text: opening.clone(),
+        },
+        Block::Table {
+            table: claimed_table(&rows, principal)?,
+        },
+        Block::Strong {
+            text: format!(
+                "Je vous remercie de bien vouloir procéder au règlement de {} avant le {}.",
+                principal.format_fr(),
+                format_date_long_fr(by)
+            ),
+        },
+        Block::Paragraph {
+            text: payment_details(ctx, &reference(&rows)),
+        },
+    ];
+    let (mut interest, mut indemnities) = (Money::ZERO, Money::ZERO);
+    if firm && b2b && ctx.penalties.interest.is_positive() {
+        interest = ctx.penalties.interest;
+        indemnities = ctx.penalties.indemnities;
+        body.push(Block::Paragraph {
+            text: format!(
+                "Je vous rappelle qu'en application des articles L441-10 et D441-5 du Code de commerce, ce retard rend exigibles de plein droit des pénalités de retard ({} au {}) et une indemnité forfaitaire pour frais de recouvrement de 40,00\u{a0}€ par facture.",
+                interest.format_fr(),
+                format_date_long_fr(ctx.today)
+            ),
+        });
+    }
+    let closing = edited(
+        &opts.closing,
+        "closing",
+        if firm {
+            "Si une difficulté explique ce retard, contactez-moi\u{a0}: nous pourrons convenir ensemble d'une solution, par exemple un paiement échelonné.".to_owned()
+        } else {
+            "Si le règlement est déjà parti, merci de ne pas tenir compte de ce courrier. Pour toute question sur cette facture, je reste à votre disposition.".to_owned()
+        },
+    )?;
+    body.push(Block::Paragraph {
+        text: closing.clone(),
+    });
+    let total = principal;
+    Ok(Letter {
+        kind,
+        client_id: ctx.client.id,
+        date: ctx.today,
+        title: format!(
+            "{} – {} – {}",
+            if firm { "Relance ferme" } else { "Relance" },
+            ctx.client.name,
+            format_date_fr(ctx.today)
+        ),
+        sender,
+        recipient,
+        place_date: place_date(ctx),
+        mention: None,
+        subject: format!(
+            "Objet\u{a0}: {} – {} {}",
+            if firm { "Relance" } else { "Rappel" },
+            if several { "factures" } else { "facture" },
+            reference(&rows)
+        ),
+        salutation: "Madame, Monsieur,".to_owned(),
+        body,
+        farewell: FAREWELL.to_owned(),
+        signature: signature(ctx.business),
+        enclosures: Some(format!(
+            "Pièce{} jointe{}\u{a0}: copie {} {}.",
+            if several { "s" } else { "" },
+            if several { "s" } else { "" },
+            if several {
+                "des factures"
+            } else {
+                "de la facture"
+            },
+            reference(&rows)
+        )),
+        annex: None,
+        fold_marks: !opts.no_fold_marks,
+        opening,
+        closing,
+        deadline_days: Some(days),
+        principal,
+        interest,
+        indemnities,
+        total,
+        plan_id: None,
+        countersignature: Vec::new(),
+    })
+}
+
+pub(super) fn statement(
+    ctx: &LetterContext<'_>,
+    opts: &LetterOptions,
+    sender: Vec<String>,
+    recipient: Vec<String>,
+) -> Result<Letter> {
+    let mut open: Vec<&(Invoice, InvoiceState)> = ctx
+        .invoices
+        .iter()
+        .filter(|(i, s)| s.balance.is_positive() && i.issue_date <= ctx.today)
+        .filter(|(_, s)| {
+            !matches!(
+                s.status,
+                InvoiceStatus::WrittenOff | InvoiceStatus::Cancelled | InvoiceStatus::Paid
+            )
+        })
+        .collect();
+    open.sort_by_key(|(i, _)| (i.due_date, i.number.clone()));
+    let total = Money::sum(open.iter().map(|(_, s)| s.balance))?;
+    let overdue = Money::sum(
+        open.iter()
+            .filter(|(i, s)| s.status == InvoiceStatus::Overdue && i.due_date < ctx.today)
+            .map(|(_, s)| s.balance),
+    )?;
+    let default_opening = if open.is_empty() {
+        format!(
+            "Sauf erreur ou omission de ma part, votre compte est soldé au {}\u{a0}: aucune facture n'est en attente de règlement. Je vous remercie de votre confiance.",
+            format_date_long_fr(ctx.today)
+        )
+    } else {
+        format!(
+            "Veuillez trouver ci-dessous le relevé de votre compte au {}, sauf erreur ou omission de ma part.",
+            format_date_long_fr(ctx.today)
+        )
+    };
+    let opening = edited(&opts.opening, "opening", default_opening)?;
+    let mut body = vec![Block::Paragraph {
+        text: opening.clone(),
+    }];
+    if !open.is_empty() {
+        let mut table = invoice_table(&open, true)?;
+        table.totals.push(total_row("Total dû", 7, 5, total));
+        if overdue.is_positive() && overdue != total {
+            table.totals.push(total_row("dont échu", 7, 5, overdue));
+        }
+        body.push(Block::Table { table });
+        body.push(Block::Paragraph {
+            text: payment_details(ctx, &reference(&open)),
+        });
+    }
+    let closing = edited(
+        &opts.closing,
+        "closing",
+        "Si un règlement ou un avoir n'apparaît pas sur ce relevé, merci de me l'indiquer afin que je mette votre compte à jour.".to_owned(),
+    )?;
+    body.push(Block::Paragraph {
+        text: closing.clone(),
+    });
+    Ok(Letter {
+        kind: LetterKind::Statement,
+        client_id: ctx.client.id,
+        date: ctx.today,
+        title: format!(
+            "Relevé de compte – {} – {}",
+            ctx.client.name,
+            format_date_fr(ctx.today)
+        ),
+        sender,
+        recipient,
+        place_date: place_date(ctx),
+        mention: None,
+        subject: format!(
+            "Objet\u{a0}: Relevé de compte au {}",
+            format_date_fr(ctx.today)
+        ),
+        salutation: "Madame, Monsieur,".to_owned(),
+        body,
+        farewell: FAREWELL.to_owned(),
+        signature: signature(ctx.business),
+        enclosures: None,
+        annex: None,
+        fold_marks: !opts.no_fold_marks,
+        opening,
+        closing,
+        deadline_days: None,
+        principal: total,
+        interest: Money::ZERO,
+        indemnities: Money::ZERO,
+        total,
+        plan_id: None,
+        countersignature: Vec::new(),
+    })
+}
