@@ -230,7 +230,7 @@ impl BusinessInput {
         let default_terms = match opt(&self.default_terms) {
             Some(t) => parse_terms("default_terms", "Délai de paiement par défaut", t)?,
             // C. com. L441-10 I: without an agreement, 30 days.
-            None => PaymentTerms::Days { days: 30 },
+            None => PaymentTerms::DEFAULT,
         };
         if let PaymentTerms::Date { .. } = default_terms {
             return Err(Error::field(

@@ -181,6 +181,10 @@ pub enum PaymentTerms {
 pub const MAX_TERM_DAYS: u16 = 365;
 
 impl PaymentTerms {
+    /// The terms of a business that has not chosen any, and of an invoice that states none: 30 days (the legal
+    /// default between businesses, C. com. L441-10 I).
+    pub const DEFAULT: PaymentTerms = PaymentTerms::Days { days: 30 };
+
     /// The due date for an invoice issued on `issue`. Saturates at the calendar's end rather than panicking.
     pub fn due_date(self, issue: NaiveDate) -> NaiveDate {
         match self {

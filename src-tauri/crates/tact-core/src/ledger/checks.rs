@@ -49,7 +49,7 @@ pub(crate) fn outstanding(conn: &Connection, inv: &Invoice) -> Result<Money> {
 
 /// The business's default payment terms (30 days until it says otherwise).
 pub(crate) fn default_terms(conn: &Connection) -> Result<PaymentTerms> {
-    Ok(db::business_get(conn)?.map_or(PaymentTerms::Days { days: 30 }, |b| b.default_terms))
+    Ok(db::business_get(conn)?.map_or(PaymentTerms::DEFAULT, |b| b.default_terms))
 }
 
 /// A new or corrected invoice: its client exists and is not archived (unless unchanged), its number is unique;

@@ -155,12 +155,18 @@ pub struct Page<T> {
     pub offset: u32,
 }
 
-pub(super) fn page_of<T>(mut all: Vec<T>, offset: u32, limit: u32) -> Page<T> {
-    let total = u32::try_from(all.len()).unwrap_or(u32::MAX);
-    let limit = match limit {
+/// The rows a page shows: `limit` as asked, 0 meaning the default of 50, at most 500.
+fn page_size(limit: u32) -> usize {
+    let n = match limit {
         0 => 50,
         n => n.min(500),
-    } as usize;
+    };
+    n as usize
+}
+
+pub(super) fn page_of<T>(mut all: Vec<T>, offset: u32, limit: u32) -> Page<T> {
+    let total = u32::try_from(all.len()).unwrap_or(u32::MAX);
+    let limit = page_size(limit);
     let start = (offset as usize).min(all.len());
     let rows: Vec<T> = all.drain(start..).take(limit).collect();
     Page {
@@ -321,10 +327,7 @@ impl Ledger {
         }
         let total = u32::try_from(picked.len()).unwrap_or(u32::MAX);
         let (start, shown): (usize, Vec<usize>) = if paged {
-            let limit = match q.limit {
-                0 => 50,
-                n => n.min(500),
-            } as usize;
+            let limit = page_size(q.limit);
             let start = (q.offset as usize).min(picked.len());
             (
                 start,

@@ -1,0 +1,273 @@
+//! The ladder's rules (practice.md) as a table, on cases built by hand (tact_core::fixtures): no database, one
+//! row per situation. The last test checks that a fixture and the books holding the same facts get the same
+//! suggestion, so the table speaks for the app.
+
+use chrono::NaiveDate;
+use tact_core::engine::{Action, Policy};
+use tact_core::fixtures::Fixture;
+use tact_core::input::{ClientInput, InvoiceInput, JournalInput};
+use tact_core::model::{CallOutcome, JournalKind};
+use tact_core::Ledger;
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
+}
+
+/// A business client with one invoice of 1 000 € issued 01/10/2026, due Saturday 31/10/2026.
+fn lumiere() -> Fixture {
+    Fixture::professional("Agence Lumière SARL").invoice(
+        "F-1",
+        "1000.00",
+        "2026-10-01",
+        "2026-10-31",
+    )
+}
+
+/// What was done (kind, date), today, and the step expected with its date.
+type Row<'a> = (&'a [(JournalKind, &'a str)], &'a str, Action, &'a str);
+
+fn step(f: &Fixture) -> (Action, NaiveDate) {
+    let s = f
+        .suggest(&Policy::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    (s.step.action, s.step.date)
+}
+
+#[test]
+fn the_ladder_step_by_step() {
+    use JournalKind::*;
+    // (what was done, today) → (the next step, its date)
+    let rows: &[Row<'_>] = &[
+        // Before the due date, a long-standing client and an ordinary amount: nothing.
+        (&[], "2026-10-20", Action::Nothing, "2026-10-31"),
+        // Friendly reminder three working days after the due date (Mon 02, Tue 03, Wed 04/11).
+        (&[], "2026-11-03", Action::FriendlyReminder, "2026-11-04"),
+        (&[], "2026-11-05", Action::FriendlyReminder, "2026-11-05"),
+        // Seven days between two contacts; 11/11 (Armistice) is not a working day.
+        (
+            &[(FriendlyReminder, "2026-11-04")],
+            "2026-11-10",
+            Action::FirmReminder,
+            "2026-11-12",
+        ),
+        (
+            &[
+                (FriendlyReminder, "2026-11-04"),
+                (FirmReminder, "2026-11-12"),
+            ],
+            "2026-11-18",
+            Action::PhoneCall,
+            "2026-11-19",
+        ),
+        (
+            &[
+                (FriendlyReminder, "2026-11-04"),
+                (FirmReminder, "2026-11-12"),
+                (Call, "2026-11-19"),
+            ],
+            "2026-11-26",
+            Action::LastReminder,
+            "2026-11-26",
+        ),
+        (
+            &[
+                (FriendlyReminder, "2026-11-04"),
+                (FirmReminder, "2026-11-12"),
+                (Call, "2026-11-19"),
+                (LastReminder, "2026-11-26"),
+            ],
+            "2026-12-02",
+            Action::FormalNotice,
+            "2026-12-03",
+        ),
+        // After the mise en demeure: its deadline and a margin (03/12 + 18 days = Monday 21/12).
+        (
+            &[
+                (FriendlyReminder, "2026-11-04"),
+                (FirmReminder, "2026-11-12"),
+                (Call, "2026-11-19"),
+                (LastReminder, "2026-11-26"),
+                (FormalNotice, "2026-12-03"),
+            ],
+            "2026-12-20",
+            Action::AfterDeadline,
+            "2026-12-21",
+        ),
+    ];
+    for (done, today, action, date) in rows {
+        let mut f = lumiere();
+        for (kind, on) in done.iter() {
+            f = f.entry(*kind, on, "fait");
+        }
+        let f = f.on(today);
+        assert_eq!(step(&f), (*action, d(date)), "after {done:?}, on {today}");
+    }
+}
+
+#[test]
+fn a_paused_client_waits_until_the_pause_ends() {
+    let f = lumiere().paused_until("2026-11-30").on("2026-11-05");
+    let s = f
+        .suggest(&Policy::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (s.step.action, s.step.date),
+        (Action::FriendlyReminder, d("2026-11-30"))
+    );
+    assert!(s.step.reasons.iter().any(|r| r.code == "paused"));
+}
+
+#[test]
+fn a_contested_invoice_is_settled_first_never_chased() {
+    let f = lumiere()
+        .disputed("F-1", "2026-11-02", "Maquette non conforme")
+        .on("2026-11-05");
+    let s = f
+        .suggest(&Policy::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(s.step.action, Action::SettleDispute);
+    assert!(s.alongside.is_none(), "nothing else is owed");
+}
+
+#[test]
+fn a_promise_holds_then_a_difficulty_asks_for_a_calendar() {
+    let promised = lumiere()
+        .entry(JournalKind::FriendlyReminder, "2026-11-04", "fait")
+        .call("2026-11-06", CallOutcome::Promise, Some("2026-11-20"));
+    // Friday 20/11 + 2 working days = Tuesday 24/11: nothing until then.
+    assert_eq!(step(&promised.clone().on("2026-11-24")).0, Action::Nothing);
+    assert_ne!(step(&promised.on("2026-11-25")).0, Action::Nothing);
+
+    let difficulty = lumiere()
+        .entry(JournalKind::FriendlyReminder, "2026-11-04", "fait")
+        .call("2026-11-06", CallOutcome::Difficulty, None)
+        .on("2026-11-16");
+    assert_eq!(step(&difficulty).0, Action::ProposeCalendar);
+}
+
+#[test]
+fn a_new_client_with_an_invoice_coming_due_gets_a_note_first() {
+    let f = Fixture::professional("Studio Nova")
+        .client_since("2026-09-15")
+        .invoice("F-2", "800.00", "2026-10-01", "2026-10-31")
+        .on("2026-10-20");
+    let s = f
+        .suggest(&Policy::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(s.step.action, Action::PreventiveNote);
+    assert!(s.step.optional);
+    assert!(s.step.date < d("2026-10-31"));
+}
+
+#[test]
+fn a_paid_invoice_is_never_chased() {
+    let f = lumiere()
+        .paid("F-1", "1000.00", "2026-11-02")
+        .on("2026-11-05");
+    assert_eq!(step(&f).0, Action::Nothing);
+    let partly = lumiere()
+        .paid("F-1", "400.00", "2026-11-02")
+        .on("2026-11-05");
+    let s = partly
+        .suggest(&Policy::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(s.step.action, Action::FriendlyReminder);
+    assert_eq!(s.step.amount.to_canonical(), "600.00");
+}
+
+#[test]
+fn drafts_and_letters_are_built_from_a_fixture_alone() {
+    let f = lumiere()
+        .entry(JournalKind::FriendlyReminder, "2026-11-04", "fait")
+        .entry(JournalKind::FirmReminder, "2026-11-12", "fait")
+        .on("2026-11-19");
+    let s = f
+        .suggest(&Policy::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(s.step.action, Action::PhoneCall);
+    let draft = tact_core::drafts::draft(&f.draft_context(), &s).unwrap_or_else(|e| panic!("{e}"));
+    let sheet = draft
+        .call_sheet
+        .unwrap_or_else(|| panic!("a call has its sheet"));
+    assert!(sheet.to_note.len() >= 3);
+
+    // The mise en demeure of 03/12: the invoice, its penalties (ECB + 10 points since 01/11) and the 40 €.
+    let f = f.on("2026-12-03");
+    let p = f.penalties().unwrap_or_else(|e| panic!("{e}"));
+    assert!(p.interest.is_positive());
+    assert_eq!(p.indemnities.to_canonical(), "40.00");
+    let letter = tact_core::letters::letter(
+        &f.letter_context(&p),
+        tact_core::letters::LetterKind::FormalNotice,
+        &Default::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(letter.total, p.total);
+    let text = letter.plain_text();
+    assert!(text.contains("F-1"), "{text}");
+    assert!(text.contains("MISE EN DEMEURE"), "{text}");
+}
+
+#[test]
+fn a_fixture_and_the_books_holding_the_same_facts_get_the_same_step() {
+    let mut l = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    let client = l
+        .add_client(&ClientInput {
+            kind: "professional".into(),
+            name: "Agence Lumière SARL".into(),
+            client_since: Some("2020-01-06".into()),
+            ..Default::default()
+        })
+        .unwrap_or_else(|e| panic!("{e}"))
+        .id;
+    l.add_invoice(&InvoiceInput {
+        number: "F-1".into(),
+        client_id: client,
+        issue_date: "2026-10-01".into(),
+        due_date: Some("2026-10-31".into()),
+        amount: "1000.00".into(),
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut f = lumiere();
+    for (kind, code, on) in [
+        (
+            JournalKind::FriendlyReminder,
+            "friendly_reminder",
+            "2026-11-04",
+        ),
+        (JournalKind::FirmReminder, "firm_reminder", "2026-11-12"),
+    ] {
+        l.add_journal_entry(&JournalInput {
+            client_id: client,
+            date: on.into(),
+            kind: code.into(),
+            channel: Some("email".into()),
+            text: Some("fait".into()),
+            ..Default::default()
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+        f = f.entry(kind, on, "fait");
+    }
+    for today in [
+        "2026-11-03",
+        "2026-11-10",
+        "2026-11-18",
+        "2026-11-19",
+        "2026-12-01",
+    ] {
+        let books = l
+            .suggestion(client, d(today), &Policy::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let pure = f
+            .clone()
+            .on(today)
+            .suggest(&Policy::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (pure.step.action, pure.step.date, pure.step.amount),
+            (books.step.action, books.step.date, books.step.amount),
+            "on {today}"
+        );
+    }
+}
