@@ -2,7 +2,7 @@
 // bindings), so the app and the CLI, the letters and the screens say the same thing. Invoice statuses also get a
 // colour family, always shown with the word (never colour alone).
 import { LABELS } from "./generated/bindings";
-import type { InvoiceStatus } from "./generated/bindings";
+import type { Frequency, InvoiceStatus, PenaltyTreatment } from "./generated/bindings";
 
 export const KIND_LABEL = LABELS.ClientKind;
 
@@ -40,3 +40,11 @@ export const CONTACT_CHANNEL_LABEL = LABELS.ContactChannel;
 
 /** The tone of a step (practice.md). */
 export const STEP_TONE_LABEL = LABELS.Tone;
+
+/** A payment calendar's frequency, most usual first. */
+export const FREQUENCY_LABEL = LABELS.Frequency;
+export const FREQUENCIES: Frequency[] = ["month", "fortnight", "week"];
+
+/** What a calendar does with the penalties and the 40 €, the most conciliatory first. */
+export const TREATMENT_LABEL = LABELS.PenaltyTreatment;
+export const TREATMENTS: PenaltyTreatment[] = ["waive", "defer", "keep"];

@@ -47,6 +47,21 @@ pub(crate) fn outstanding(conn: &Connection, inv: &Invoice) -> Result<Money> {
     inv.amount.checked_sub(paid.checked_add(credited)?)
 }
 
+/// The invoice is the client's (field `invoice_id`).
+fn of_client(inv: &Invoice, client_id: ClientId) -> Result<()> {
+    if inv.client_id == client_id {
+        return Ok(());
+    }
+    Err(Error::field(
+        ErrorCode::ClientMismatch,
+        "invoice_id",
+        format!(
+            "Facture\u{a0}: {} n'est pas une facture de ce client.",
+            inv.number
+        ),
+    ))
+}
+
 /// The business's default payment terms (30 days until it says otherwise).
 pub(crate) fn default_terms(conn: &Connection) -> Result<PaymentTerms> {
     Ok(db::business_get(conn)?.map_or(PaymentTerms::DEFAULT, |b| b.default_terms))
@@ -116,17 +131,7 @@ pub(crate) fn allocations(
     for (i, &(invoice_id, amount)) in lines.iter().enumerate() {
         let at = format!("allocations[{i}]");
         let inv = invoice_in(conn, invoice_id, "invoice_id").map_err(|e| e.within(&at))?;
-        if inv.client_id != client_id {
-            return Err(Error::field(
-                ErrorCode::ClientMismatch,
-                "invoice_id",
-                format!(
-                    "Facture\u{a0}: {} n'est pas une facture de ce client.",
-                    inv.number
-                ),
-            )
-            .within(&at));
-        }
+        of_client(&inv, client_id).map_err(|e| e.within(&at))?;
         let left = outstanding(conn, &inv)?;
         if amount > left {
             return Err(Error::field(
@@ -151,16 +156,7 @@ pub(crate) fn journal(conn: &Transaction<'_>, e: &JournalEntry) -> Result<()> {
     client_in(conn, e.client_id, "client_id")?;
     if let Some(invoice_id) = e.invoice_id {
         let inv = invoice_in(conn, invoice_id, "invoice_id")?;
-        if inv.client_id != e.client_id {
-            return Err(Error::field(
-                ErrorCode::ClientMismatch,
-                "invoice_id",
-                format!(
-                    "Facture\u{a0}: {} n'est pas une facture de ce client.",
-                    inv.number
-                ),
-            ));
-        }
+        of_client(&inv, e.client_id)?;
     }
     if let Some(target) = e.corrects {
         let old = db::journal_get(conn, target)?.ok_or_else(|| {
