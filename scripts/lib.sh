@@ -71,3 +71,16 @@ build_ui() {
     say "Building the interface"
     (cd "$ROOT/ui" && npx vite build --logLevel warn)
 }
+
+# The supply-chain checks' tools, pinned, installed once into .tools/ (about 6 minutes cold).
+ensure_cargo_tools() {
+    export PATH="$ROOT/.tools/bin:$PATH"
+    if ! command -v cargo-machete >/dev/null 2>&1; then
+        say "Installing cargo-machete"
+        cargo install cargo-machete --version '=0.9.2' --locked --root "$ROOT/.tools" --quiet
+    fi
+    if ! command -v cargo-deny >/dev/null 2>&1; then
+        say "Installing cargo-deny"
+        cargo install cargo-deny --version '=0.20.2' --locked --root "$ROOT/.tools" --quiet
+    fi
+}
