@@ -24,7 +24,7 @@ impl AppState {
     /// Today for this request: `TACT_TODAY` when set (demonstrations, tests), else the clock. Taken once per
     /// command, here only.
     pub fn today(&self) -> Result<NaiveDate, Error> {
-        tact_usecases::clock::today(None)
+        Ok(tact_usecases::clock::app_today())
     }
 }
 

@@ -8,16 +8,21 @@ use tact_core::Result;
 /// The variable that fixes the date (demonstrations, tests): `TACT_TODAY=2026-11-23`.
 pub const TODAY_VARIABLE: &str = "TACT_TODAY";
 
-/// Today: `given` (the CLI's `--today`, French or ISO date) when there is one, else `TACT_TODAY` when set to a
-/// valid date, else the local clock.
+/// Today for the command line: `given` (`--today`, a French or ISO date) when there is one, else the local clock.
 pub fn today(given: Option<&str>) -> Result<NaiveDate> {
-    if let Some(s) = given {
-        return tact_core::text::parse_date("today", "Date du jour (--today)", s);
+    match given {
+        Some(s) => tact_core::text::parse_date("today", "Date du jour (--today)", s),
+        None => Ok(chrono::Local::now().date_naive()),
     }
-    Ok(std::env::var(TODAY_VARIABLE)
+}
+
+/// Today for the desktop app: `TACT_TODAY` when it holds a date (demonstrations, end-to-end tests), else the
+/// local clock.
+pub fn app_today() -> NaiveDate {
+    std::env::var(TODAY_VARIABLE)
         .ok()
         .and_then(|s| tact_core::text::parse_date("today", "TACT_TODAY", &s).ok())
-        .unwrap_or_else(|| chrono::Local::now().date_naive()))
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
 #[cfg(test)]
