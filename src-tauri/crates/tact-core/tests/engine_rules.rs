@@ -271,3 +271,57 @@ fn a_fixture_and_the_books_holding_the_same_facts_get_the_same_step() {
         );
     }
 }
+
+#[test]
+fn marking_a_step_done_and_postponing_it_write_what_happened() {
+    use tact_core::engine::{done_entries, postponement};
+    let f = lumiere().on("2026-11-05");
+    let s = f
+        .suggest(&Policy::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let entries = done_entries(&s, f.client.id, f.today, Some("  Facture F-1  "))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(entries.len(), 1);
+    let e = &entries[0];
+    assert_eq!(
+        (e.kind, e.invoice_id, e.date),
+        (JournalKind::FriendlyReminder, Some(1), d("2026-11-05"))
+    );
+    assert_eq!(
+        e.text.as_deref(),
+        Some("Relance amiable\u{a0}: «\u{a0}Facture F-1\u{a0}»")
+    );
+
+    // A call is noted with its outcome, not « marked done »; nothing due today neither.
+    let call = lumiere()
+        .entry(JournalKind::FriendlyReminder, "2026-11-04", "fait")
+        .entry(JournalKind::FirmReminder, "2026-11-12", "fait")
+        .on("2026-11-19");
+    let s = call
+        .suggest(&Policy::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(s.step.action, Action::PhoneCall);
+    assert!(done_entries(&s, 1, call.today, None).is_err());
+    let early = lumiere().on("2026-11-03");
+    let s = early
+        .suggest(&Policy::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(done_entries(&s, 1, early.today, None).is_err());
+
+    let f = lumiere().on("2026-11-05");
+    let step = f
+        .suggest(&Policy::default())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .step;
+    let (until, note) =
+        postponement(&step, 1, "30/11/2026", f.today).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(until, d("2026-11-30"));
+    assert_eq!(
+        note.text.as_deref(),
+        Some("Relance amiable reportée au 30/11/2026.")
+    );
+    for bad in ["05/11/2026", "01/01/2028", "31/02/2027"] {
+        let err = postponement(&step, 1, bad, f.today).err();
+        assert_eq!(err.and_then(|e| e.field).as_deref(), Some("until"), "{bad}");
+    }
+}

@@ -31,8 +31,10 @@ use crate::text::format_date_fr;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+mod done;
 mod ladder;
 mod plan_steps;
+pub use done::{done_entries, postponement};
 use ladder::suggest_owed;
 use plan_steps::with_plan;
 

@@ -7,13 +7,10 @@ use super::Ledger;
 use crate::calendar::Calendar;
 use crate::engine::{self, Action, ClientCase, ClientOverrides, Policy, Suggestion};
 use crate::error::{Error, ErrorCode, Result};
-use crate::model::{
-    Client, ClientId, ClientKind, ContactChannel, Invoice, InvoiceId, JournalEntry, JournalKind,
-};
+use crate::model::{Client, ClientId, ClientKind, Invoice, InvoiceId, JournalEntry};
 use crate::money::Money;
 use crate::standing::{self, ClientStanding, InvoiceState};
 use crate::storage as db;
-use crate::text::format_date_fr;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -143,49 +140,13 @@ impl Ledger {
         until: &str,
         today: NaiveDate,
     ) -> Result<ClientOverrides> {
-        let until = crate::text::parse_date("until", "Reporter au", until)?;
-        if until <= today {
-            return Err(Error::field(
-                ErrorCode::InvalidDate,
-                "until",
-                format!(
-                    "Reporter au\u{a0}: choisissez une date après aujourd'hui ({}).",
-                    format_date_fr(today)
-                ),
-            ));
-        }
-        if until.signed_duration_since(today).num_days() > 366 {
-            return Err(Error::field(
-                ErrorCode::InvalidDate,
-                "until",
-                "Reporter au\u{a0}: choisissez une date dans l'année qui vient.",
-            ));
-        }
         let policy = self.policy()?;
         let step = self.suggestion(client_id, today, &policy)?.step;
+        let (until, entry) = engine::postponement(&step, client_id, until, today)?;
         self.store.write(|tx| {
             let mut o = db::overrides_get(tx, client_id)?;
             o.pause_until = Some(until);
             db::overrides_put(tx, client_id, &o)?;
-            let what = if step.action == Action::Nothing {
-                "Relances suspendues".to_owned()
-            } else {
-                format!("{} reportée", step.action_label)
-            };
-            let entry = JournalEntry {
-                id: 0,
-                client_id,
-                invoice_id: None,
-                date: today,
-                kind: JournalKind::Note,
-                channel: None,
-                call_outcome: None,
-                promise_date: None,
-                promise_amount: None,
-                text: Some(format!("{what} au {}.", format_date_fr(until))),
-                payment_id: None,
-                corrects: None,
-            };
             db::journal_insert(tx, &entry, None)?;
             Ok(o)
         })
@@ -219,51 +180,7 @@ impl Ledger {
     ) -> Result<Vec<JournalEntry>> {
         let policy = self.policy()?;
         let s = self.suggestion(client_id, today, &policy)?;
-        let text = text
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(|t| t.chars().take(2_000).collect::<String>());
-        let entries: Vec<JournalEntry> = [Some(&s.step), s.alongside.as_ref()]
-            .into_iter()
-            .flatten()
-            .filter(|st| st.date <= today)
-            .filter_map(|st| {
-                let kind = st.done_as.filter(|k| *k != JournalKind::Call)?;
-                let channel = match st.channel {
-                    // A conversation step marked done from its email draft.
-                    Some(ContactChannel::Phone) | None => Some(ContactChannel::Email),
-                    other => other,
-                };
-                Some(JournalEntry {
-                    id: 0,
-                    client_id,
-                    invoice_id: match st.invoices.as_slice() {
-                        [one] => Some(*one),
-                        _ => None,
-                    },
-                    date: today,
-                    kind,
-                    channel,
-                    call_outcome: None,
-                    promise_date: None,
-                    promise_amount: None,
-                    text: Some(match &text {
-                        Some(t) => {
-                            format!("{}\u{a0}: {}", st.action_label, crate::text::fr_quote(t))
-                        }
-                        None => st.action_label.clone(),
-                    }),
-                    payment_id: None,
-                    corrects: None,
-                })
-            })
-            .collect();
-        if entries.is_empty() {
-            return Err(Error::new(
-                ErrorCode::NothingToDraft,
-                "Rien à marquer comme fait aujourd'hui pour ce client (un appel se note avec son résultat).",
-            ));
-        }
+        let entries = engine::done_entries(&s, client_id, today, text)?;
         self.store.write(|tx| {
             entries
                 .into_iter()
