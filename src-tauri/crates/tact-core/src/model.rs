@@ -407,6 +407,45 @@ pub struct Payment {
 }
 
 impl Payment {
+    /// The history's « Règlement reçu » entry for this payment: « 800,00 € reçu par virement (500,00 € sur
+    /// F-2026-041, 300,00 € en avoir client). » `number` gives an allocated invoice's number.
+    pub fn journal_entry(
+        &self,
+        number: impl Fn(InvoiceId) -> String,
+    ) -> crate::Result<JournalEntry> {
+        let mut parts: Vec<String> = self
+            .allocations
+            .iter()
+            .map(|a| format!("{} sur {}", a.amount.format_fr(), number(a.invoice_id)))
+            .collect();
+        let rest = self.unallocated()?;
+        if rest.is_positive() {
+            parts.push(format!("{} en avoir client", rest.format_fr()));
+        }
+        Ok(JournalEntry {
+            id: 0,
+            client_id: self.client_id,
+            invoice_id: match self.allocations.as_slice() {
+                [one] => Some(one.invoice_id),
+                _ => None,
+            },
+            date: self.date,
+            kind: JournalKind::PaymentRecorded,
+            channel: None,
+            call_outcome: None,
+            promise_date: None,
+            promise_amount: None,
+            text: Some(format!(
+                "{} reçu par {} ({}).",
+                self.amount.format_fr(),
+                self.method.label_fr().to_lowercase(),
+                parts.join(", ")
+            )),
+            payment_id: Some(self.id),
+            corrects: None,
+        })
+    }
+
     /// The part of the payment not applied to any invoice (client credit).
     pub fn unallocated(&self) -> crate::Result<Money> {
         self.amount

@@ -4,7 +4,7 @@ use super::checks::{self, client_in, outstanding, payment_in};
 use super::Ledger;
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::{validate_allocations, AllocationInput, PaymentInput};
-use crate::model::{Allocation, ClientId, Invoice, JournalEntry, JournalKind, Payment, PaymentId};
+use crate::model::{Allocation, ClientId, Invoice, Payment, PaymentId};
 use crate::money::Money;
 use crate::standing;
 use crate::storage as db;
@@ -51,37 +51,13 @@ impl Ledger {
     }
 
     fn log_payment(conn: &Transaction<'_>, p: &Payment) -> Result<()> {
-        let mut parts = Vec::new();
+        let mut numbers = std::collections::HashMap::new();
         for a in &p.allocations {
-            let number = db::invoice_get(conn, a.invoice_id)?
-                .map(|i| i.number)
-                .unwrap_or_default();
-            parts.push(format!("{} sur {number}", a.amount.format_fr()));
+            if let Some(i) = db::invoice_get(conn, a.invoice_id)? {
+                numbers.insert(a.invoice_id, i.number);
+            }
         }
-        let rest = p.unallocated()?;
-        if rest.is_positive() {
-            parts.push(format!("{} en avoir client", rest.format_fr()));
-        }
-        let text = format!(
-            "{} reçu par {} ({}).",
-            p.amount.format_fr(),
-            p.method.label_fr().to_lowercase(),
-            parts.join(", ")
-        );
-        let entry = JournalEntry {
-            id: 0,
-            client_id: p.client_id,
-            invoice_id: (p.allocations.len() == 1).then(|| p.allocations[0].invoice_id),
-            date: p.date,
-            kind: JournalKind::PaymentRecorded,
-            channel: None,
-            call_outcome: None,
-            promise_date: None,
-            promise_amount: None,
-            text: Some(text),
-            payment_id: Some(p.id),
-            corrects: None,
-        };
+        let entry = p.journal_entry(|id| numbers.get(&id).cloned().unwrap_or_default())?;
         db::journal_insert(conn, &entry, None)?;
         Ok(())
     }
