@@ -495,14 +495,15 @@ pub enum LetterCmd {
     Mailing {
         #[arg(long, value_name = "ID")]
         letter: i64,
-        #[arg(long, value_name = "N°", default_value = "")]
-        number: String,
-        /// JJ/MM/AAAA.
-        #[arg(long, default_value = "")]
-        posted: String,
-        /// JJ/MM/AAAA.
-        #[arg(long, default_value = "")]
-        received: String,
+        /// Le n° de recommandé (vide pour l'effacer) ; sans l'option, celui déjà noté est gardé.
+        #[arg(long, value_name = "N°")]
+        number: Option<String>,
+        /// Date de dépôt, JJ/MM/AAAA ; sans l'option, celle déjà notée est gardée.
+        #[arg(long)]
+        posted: Option<String>,
+        /// Date de l'accusé de réception, JJ/MM/AAAA ; sans l'option, celle déjà notée est gardée.
+        #[arg(long)]
+        received: Option<String>,
     },
 }
 

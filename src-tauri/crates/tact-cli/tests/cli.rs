@@ -494,6 +494,24 @@ fn letters_from_the_command_line() {
         ],
     );
     assert_eq!(m["posted_on"], "2026-11-24");
+    // The AR date alone keeps the number and the posting date already entered.
+    let m = ok_json(
+        &db,
+        &[
+            "--today",
+            "2026-11-27",
+            "--json",
+            "letter",
+            "mailing",
+            "--letter",
+            &id.to_string(),
+            "--received",
+            "26/11/2026",
+        ],
+    );
+    assert_eq!(m["received_on"], "2026-11-26");
+    assert_eq!(m["posted_on"], "2026-11-24");
+    assert_eq!(m["registered_number"], "1A 123 456 7890 1");
     let list = ok_json(&db, &["--json", "letter", "list", "--client", "2"]);
     assert_eq!(list[0]["registered_number"], "1A 123 456 7890 1");
     // Nothing overdue: refused with a French message, nothing written.

@@ -505,9 +505,9 @@ fn a_final_letter_is_archived_logged_and_its_ar_date_starts_consumer_interest() 
     let bad = l.set_mailing(
         rec.id,
         &MailingInput {
-            registered_number: "1A 123 456 7890 1".into(),
-            posted_on: "24/11/2026".into(),
-            received_on: "23/11/2026".into(),
+            registered_number: Some("1A 123 456 7890 1".into()),
+            posted_on: Some("24/11/2026".into()),
+            received_on: Some("23/11/2026".into()),
         },
         day(2026, 11, 30),
     );
@@ -519,9 +519,51 @@ fn a_final_letter_is_archived_logged_and_its_ar_date_starts_consumer_interest() 
         .set_mailing(
             rec.id,
             &MailingInput {
-                registered_number: "1A 123 456 7890 1".into(),
-                posted_on: "24/11/2026".into(),
-                received_on: "26/11/2026".into(),
+                registered_number: Some("1A 123 456 7890 1".into()),
+                posted_on: Some("24/11/2026".into()),
+                received_on: Some("26/11/2026".into()),
+            },
+            day(2026, 11, 30),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(set.received_on, Some(day(2026, 11, 26)));
+    // An update changes only what it is given: the AR date alone keeps the number and the posting date.
+    let ar_only = l
+        .set_mailing(
+            rec.id,
+            &MailingInput {
+                received_on: Some("27/11/2026".into()),
+                ..Default::default()
+            },
+            day(2026, 11, 30),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        ar_only.registered_number.as_deref(),
+        Some("1A 123 456 7890 1")
+    );
+    assert_eq!(ar_only.posted_on, Some(day(2026, 11, 24)));
+    assert_eq!(ar_only.received_on, Some(day(2026, 11, 27)));
+    // An empty field clears it.
+    let cleared = l
+        .set_mailing(
+            rec.id,
+            &MailingInput {
+                received_on: Some("26/11/2026".into()),
+                registered_number: Some(String::new()),
+                ..Default::default()
+            },
+            day(2026, 11, 30),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(cleared.registered_number, None);
+    assert_eq!(cleared.posted_on, Some(day(2026, 11, 24)));
+    let set = l
+        .set_mailing(
+            rec.id,
+            &MailingInput {
+                registered_number: Some("1A 123 456 7890 1".into()),
+                ..Default::default()
             },
             day(2026, 11, 30),
         )
@@ -548,7 +590,7 @@ fn a_final_letter_is_archived_logged_and_its_ar_date_starts_consumer_interest() 
     l.set_mailing(
         rec.id,
         &MailingInput {
-            received_on: "27/11/2026".into(),
+            received_on: Some("27/11/2026".into()),
             ..Default::default()
         },
         day(2026, 11, 27),

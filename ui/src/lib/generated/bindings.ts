@@ -402,7 +402,7 @@ received_on: string | null,
  */
 plan_id: number | null, };
 
-export type MailingInput = { registered_number: string, posted_on: string, received_on: string, };
+export type MailingInput = { registered_number: string | null, posted_on: string | null, received_on: string | null, };
 
 export type Money = string;
 

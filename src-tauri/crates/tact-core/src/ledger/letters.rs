@@ -202,7 +202,7 @@ impl Ledger {
         })
     }
 
-    /// Records the LRAR number, the posting date and the AR date of an archived letter.
+    /// Records the LRAR number, the posting date or the AR date of an archived letter (what is not given is kept).
     pub fn set_mailing(
         &mut self,
         letter_id: i64,
@@ -210,7 +210,7 @@ impl Ledger {
         today: NaiveDate,
     ) -> Result<LetterRecord> {
         let mut rec = self.letter_record(letter_id)?;
-        let (number, posted, received) = input.validate(rec.date, today)?;
+        let (number, posted, received) = input.apply(&rec, today)?;
         rec.registered_number = number;
         rec.posted_on = posted;
         rec.received_on = received;

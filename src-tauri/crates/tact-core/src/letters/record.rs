@@ -68,26 +68,33 @@ pub struct LetterRecord {
     pub plan_id: Option<crate::plans::PlanId>,
 }
 
-/// What the user types after posting a letter: all optional, as typed.
+/// What the user types after posting a letter, as typed. Each field left out (`None`) keeps what was entered
+/// before; an empty one clears it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MailingInput {
     #[serde(default)]
-    pub registered_number: String,
+    pub registered_number: Option<String>,
     #[serde(default)]
-    pub posted_on: String,
+    pub posted_on: Option<String>,
     #[serde(default)]
-    pub received_on: String,
+    pub received_on: Option<String>,
 }
 
 /// Validated posting details: (number, posted on, received on).
 pub type Mailing = (Option<String>, Option<NaiveDate>, Option<NaiveDate>);
 
 impl MailingInput {
-    /// Checks the number and the dates: the posting on or after the letter, the AR on or after the posting, neither
-    /// after today.
-    pub fn validate(&self, letter_date: NaiveDate, today: NaiveDate) -> Result<Mailing> {
-        let number = self.registered_number.trim();
+    /// The letter's posting details once this update is applied: the fields given replace those of `current`,
+    /// the others are kept. Checks the number and the dates: the posting on or after the letter, the AR on or
+    /// after the posting, neither after today.
+    pub fn apply(&self, current: &LetterRecord, today: NaiveDate) -> Result<Mailing> {
+        let letter_date = current.date;
+        let number = match &self.registered_number {
+            None => current.registered_number.clone().unwrap_or_default(),
+            Some(n) => n.trim().to_owned(),
+        };
+        let number = number.as_str();
         let number = if number.is_empty() {
             None
         } else {
@@ -104,13 +111,18 @@ impl MailingInput {
             }
             Some(number.to_owned())
         };
-        let posted =
-            crate::text::parse_optional_date("posted_on", "Date de dépôt", Some(&self.posted_on))?;
-        let received = crate::text::parse_optional_date(
-            "received_on",
-            "Date de l'accusé de réception",
-            Some(&self.received_on),
-        )?;
+        let posted = match &self.posted_on {
+            None => current.posted_on,
+            Some(d) => crate::text::parse_optional_date("posted_on", "Date de dépôt", Some(d))?,
+        };
+        let received = match &self.received_on {
+            None => current.received_on,
+            Some(d) => crate::text::parse_optional_date(
+                "received_on",
+                "Date de l'accusé de réception",
+                Some(d),
+            )?,
+        };
         if let Some(p) = posted {
             if p < letter_date || p > today {
                 return Err(Error::field(
