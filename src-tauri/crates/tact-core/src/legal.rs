@@ -583,6 +583,23 @@ mod tests {
     }
 
     #[test]
+    fn a_consumer_claim_of_2019_uses_that_years_legal_rates() {
+        // Arrêtés of 21/12/2018 (2019 H1: 3,40 % / 0,86 %) and 24/06/2019 (2019 H2: 3,26 % / 0,87 %).
+        // 1 000 €, mise en demeure received 31/01/2019, paid 31/12/2019: 150 days at 0,86 %, 184 days at 0,87 %.
+        let paid = [(d("2019-12-31"), eur(100_000))];
+        let a = run(AccrualInput {
+            debtor: ClientKind::Consumer,
+            formal_notice: Some(d("2019-01-31")),
+            ..b2b(100_000, "2018-12-31", &paid, "2020-01-15")
+        });
+        assert_eq!(
+            amounts(&a),
+            [(150, "0.86".into(), 353), (184, "0.87".into(), 439)]
+        );
+        assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+    }
+
+    #[test]
     fn a_partial_payment_lowers_the_base_after_its_date() {
         // 1 000 € due 31/01/2025; 400 € on 10/02/2025; 600 € on 20/02/2025. H1 2025: 13,15 %.
         let paid = [
