@@ -81,6 +81,7 @@ error_codes! {
     // --- storage and files ---
     DatabaseNewer = "database_newer",
     NotATactDatabase = "not_a_tact_database",
+    DatabaseDamaged = "database_damaged",
     Database = "database",
     Io = "io",
     ImportNotEmpty = "import_not_empty",
@@ -151,9 +152,26 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+impl Error {
+    /// The database file is damaged: Tact stops writing to it and says how to get the books back.
+    pub fn damaged(detail: impl fmt::Display) -> Self {
+        Self::new(
+            ErrorCode::DatabaseDamaged,
+            format!(
+                "La base de données est endommagée ({detail})\u{a0}: Tact n'y écrit plus rien, pour ne pas aggraver les dégâts. Restaurez votre dernière sauvegarde (une copie .bak se trouve à côté de la base après chaque mise à jour de Tact) ou exportez ce qui est encore lisible."
+            ),
+        )
+    }
+}
+
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
-        Error::database(e)
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+                Error::damaged(e)
+            }
+            _ => Error::database(e),
+        }
     }
 }
 

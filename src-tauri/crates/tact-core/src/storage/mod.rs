@@ -97,6 +97,9 @@ pub(crate) struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     report: OpenReport,
+    /// The file passed `PRAGMA quick_check` in this session: checked before the first write, not at every open
+    /// (on a 100 000-invoice ledger it reads every page, about 150 ms).
+    checked: bool,
 }
 
 impl Store {
@@ -115,6 +118,7 @@ impl Store {
             conn,
             path: None,
             report,
+            checked: false,
         })
     }
 
@@ -146,6 +150,7 @@ impl Store {
             conn,
             path: Some(path.to_owned()),
             report,
+            checked: false,
         })
     }
 
@@ -164,13 +169,37 @@ impl Store {
 
     /// Run `f` in one IMMEDIATE transaction: committed if it returns `Ok`, rolled back otherwise, so a rejected
     /// request writes nothing.
+    /// A damaged file is never written to: the first write of a session checks the whole file first.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        if !self.checked {
+            self.check_integrity()?;
+            self.checked = true;
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
+    }
+}
+
+impl Store {
+    /// `PRAGMA quick_check`: every page and index readable and consistent, else a damaged-database error naming
+    /// the file.
+    pub fn check_integrity(&self) -> Result<()> {
+        let mut stmt = self.conn.prepare("PRAGMA quick_check(3)")?;
+        let problems: Vec<String> = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if problems.len() == 1 && problems[0] == "ok" {
+            return Ok(());
+        }
+        let e = Error::damaged(problems.join("\u{a0}; "));
+        Err(match &self.path {
+            Some(p) => with_path(e, p),
+            None => e,
+        })
     }
 }
 
