@@ -325,3 +325,57 @@ fn marking_a_step_done_and_postponing_it_write_what_happened() {
         assert_eq!(err.and_then(|e| e.field).as_deref(), Some("until"), "{bad}");
     }
 }
+
+#[test]
+fn an_exchange_about_a_dispute_counts_for_the_gap_between_two_contacts() {
+    // F-1 contested, F-2 overdue since 31/10: the ladder goes on for F-2 alongside the dispute.
+    let two = || {
+        Fixture::professional("Studio Nova SAS")
+            .invoice("F-1", "500.00", "2026-10-01", "2026-10-31")
+            .invoice("F-2", "300.00", "2026-10-01", "2026-10-31")
+    };
+    let alongside = |f: Fixture| {
+        let s = f
+            .suggest(&Policy::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(s.step.action, Action::SettleDispute);
+        s.alongside.map(|a| (a.action, a.date))
+    };
+    // The dispute raised on 04/11 is an exchange: the friendly reminder waits 7 days (11/11 is Armistice).
+    let raised = two()
+        .disputed("F-1", "2026-11-04", "Fichiers non livrés")
+        .on("2026-11-05");
+    assert_eq!(
+        alongside(raised),
+        Some((Action::FriendlyReminder, d("2026-11-12")))
+    );
+    // The call that raised it too, and it is not the ladder's call for F-2 (no jump to the last reminder).
+    let called = two()
+        .call("2026-11-04", CallOutcome::Dispute, None)
+        .disputed("F-1", "2026-11-04", "Fichiers non livrés")
+        .on("2026-11-05");
+    assert_eq!(
+        alongside(called),
+        Some((Action::FriendlyReminder, d("2026-11-12")))
+    );
+    // An email written for the dispute step counts; a memo (no channel) does not.
+    let mut written = two()
+        .disputed("F-1", "2026-11-02", "Fichiers non livrés")
+        .entry(
+            JournalKind::Note,
+            "2026-11-04",
+            "Proposition d'échange envoyée",
+        )
+        .on("2026-11-05");
+    assert_eq!(
+        alongside(written.clone()),
+        Some((Action::FriendlyReminder, d("2026-11-12")))
+    );
+    if let Some(note) = written.journal.last_mut() {
+        note.channel = None;
+    }
+    assert_eq!(
+        alongside(written),
+        Some((Action::FriendlyReminder, d("2026-11-09")))
+    );
+}

@@ -188,10 +188,16 @@ pub(super) fn ladder(
         .unwrap_or(0);
     // Contacts about this episode: since the oldest overdue invoice fell due.
     let episode: Vec<&&JournalEntry> = journal.iter().filter(|e| e.date > oldest_due).collect();
-    let done = episode.iter().filter_map(|e| rung(e.kind)).max();
+    // The rungs climbed for these invoices: a call about a dispute is not the ladder's call.
+    let done = episode
+        .iter()
+        .filter(|e| e.call_outcome != Some(CallOutcome::Dispute))
+        .filter_map(|e| rung(e.kind))
+        .max();
+    // The minimum gap counts from the last exchange of any kind: a dispute raised or answered, a note sent.
     let last_contact = episode
         .iter()
-        .filter(|e| is_contact(e.kind))
+        .filter(|e| is_exchange(e))
         .map(|e| e.date)
         .max();
     let mut reasons = vec![reason(

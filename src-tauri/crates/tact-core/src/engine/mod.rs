@@ -452,6 +452,17 @@ fn is_contact(kind: JournalKind) -> bool {
     rung(kind).is_some() || matches!(kind, JournalKind::PreventiveNote | JournalKind::Letter)
 }
 
+/// An exchange with the client, for the minimum gap between two contacts: every attempt, and a dispute raised or
+/// settled, a promise, a note of something sent or said (a note with a channel; a memo has none).
+fn is_exchange(e: &JournalEntry) -> bool {
+    is_contact(e.kind)
+        || matches!(
+            e.kind,
+            JournalKind::DisputeOpened | JournalKind::DisputeSettled | JournalKind::Promise
+        )
+        || (e.kind == JournalKind::Note && e.channel.is_some())
+}
+
 /// The next tactful step for one client on `today`.
 pub fn suggest(
     case: &ClientCase<'_>,
