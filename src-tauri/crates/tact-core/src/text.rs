@@ -67,6 +67,23 @@ pub const NOTES: TextRule = TextRule {
     multiline: true,
 };
 
+/// Characters that change what a text looks like without being seen: zero-width spaces and joiners, the
+/// byte-order mark, the soft hyphen, and the bidirectional controls that can show « 041-F » for « F-140 ». Two
+/// invoice numbers differing only by one of them would look the same; a name holding one could print reversed.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
 /// A required text field: trimmed, not empty, within its length, without control characters.
 pub fn required_text(field: &str, label: &str, input: &str, rule: TextRule) -> Result<String> {
     let t = optional_text(field, label, Some(input), rule)?;
@@ -87,11 +104,24 @@ pub fn optional_text(
     rule: TextRule,
 ) -> Result<Option<String>> {
     let Some(raw) = input else { return Ok(None) };
-    // Normalise line endings so "\r\n" from a pasted text is one line break.
-    let normalized = raw.replace("\r\n", "\n");
+    // Normalise line endings so "\r\n" from a pasted text is one line break, and the characters to NFC so that
+    // « é » is one character however it was typed.
+    let normalized: String =
+        unicode_normalization::UnicodeNormalization::nfc(raw.replace("\r\n", "\n").as_str())
+            .collect();
     let t = normalized.trim();
     if t.is_empty() {
         return Ok(None);
+    }
+    if let Some(c) = t.chars().find(|c| is_invisible(*c)) {
+        return Err(Error::field(
+            ErrorCode::ControlCharacters,
+            field,
+            format!(
+                "{label}\u{a0}: caractère invisible ou d'inversion du sens d'écriture non autorisé (U+{:04X})\u{a0}; retapez le texte plutôt que de le coller.",
+                u32::from(c)
+            ),
+        ));
     }
     if t.chars()
         .any(|c| c.is_control() && !(rule.multiline && c == '\n'))
@@ -570,6 +600,35 @@ mod tests {
         assert!(parse_postcode("c", "69001", "France").is_ok());
         assert!(parse_postcode("c", "6900", "").is_err());
         assert!(parse_postcode("c", "SW1A 1AA", "Royaume-Uni").is_ok());
+    }
+
+    #[test]
+    fn invisible_and_bidi_characters_are_refused_and_text_is_nfc() {
+        for sneaky in [
+            "F-2026\u{200B}-041",
+            "\u{FEFF}F-2026-041",
+            "Agence \u{202E}erèimuL",
+            "F\u{2060}1",
+            "Lu\u{00AD}mière",
+        ] {
+            let e = required_text("number", "Numéro", sneaky, LINE).err();
+            assert_eq!(
+                e.as_ref().map(|e| e.code),
+                Some(ErrorCode::ControlCharacters),
+                "{sneaky:?}"
+            );
+            assert!(e.is_some_and(|e| e.message.contains("invisible")));
+        }
+        // « é » typed as e + combining acute is stored precomposed: one text, one character.
+        let decomposed = "Agence Lumie\u{0300}re";
+        assert_eq!(
+            required_text("name", "Nom", decomposed, NAME).as_deref(),
+            Ok("Agence Lumière")
+        );
+        assert_eq!(
+            optional_text("notes", "Notes", Some("Ligne 1\r\nLigne 2"), NOTES),
+            Ok(Some("Ligne 1\nLigne 2".into()))
+        );
     }
 
     #[test]

@@ -794,3 +794,33 @@ fn rates_entered_in_settings_confirm_or_change_the_penalties() {
         eur("10.34")
     );
 }
+
+#[test]
+fn an_invoice_number_with_an_invisible_character_is_not_a_new_number() {
+    let mut l = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    l.load_demo().unwrap_or_else(|e| panic!("{e}"));
+    let existing = l
+        .invoice_by_number("F-2026-041")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let before = l
+        .invoice_rows(d("2026-11-23"), &Default::default())
+        .map(|r| r.len())
+        .ok();
+    let err = l
+        .add_invoice(&InvoiceInput {
+            number: "F-2026\u{200B}-041".into(),
+            client_id: existing.client_id,
+            issue_date: "23/11/2026".into(),
+            amount: "100".into(),
+            ..Default::default()
+        })
+        .expect_err("a look-alike number is refused");
+    assert_eq!(err.code, ErrorCode::ControlCharacters);
+    assert_eq!(err.field.as_deref(), Some("number"));
+    assert_eq!(
+        l.invoice_rows(d("2026-11-23"), &Default::default())
+            .map(|r| r.len())
+            .ok(),
+        before
+    );
+}
