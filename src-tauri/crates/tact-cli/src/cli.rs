@@ -569,3 +569,68 @@ pub enum PlanCmd {
         client: i64,
     },
 }
+
+/// A usage error, in French, with status 2: as JSON `{"error": {code: "usage", message, field}}` on stderr when
+/// `--json` is among the arguments (scripts parse it), else a sentence and where to look. `--help` and `--version`
+/// print as clap does.
+pub fn usage(e: clap::Error) -> std::process::ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        e.exit();
+    }
+    let context = |kind: ContextKind| -> Option<String> {
+        match e.get(kind)? {
+            ContextValue::String(s) => Some(s.clone()),
+            ContextValue::Strings(v) => Some(v.join(", ")),
+            _ => None,
+        }
+    };
+    let arg = context(ContextKind::InvalidArg);
+    let what = arg.clone().unwrap_or_default();
+    let message = match e.kind() {
+        ErrorKind::UnknownArgument => format!("option inconnue\u{a0}: {what}."),
+        ErrorKind::InvalidSubcommand => format!(
+            "commande inconnue\u{a0}: {}.",
+            context(ContextKind::InvalidSubcommand).unwrap_or_default()
+        ),
+        ErrorKind::MissingRequiredArgument => {
+            format!("option obligatoire manquante\u{a0}: {what}.")
+        }
+        ErrorKind::MissingSubcommand => {
+            "il manque la commande (par exemple\u{a0}: clients list).".to_owned()
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!(
+            "valeur invalide pour {what}\u{a0}: «\u{a0}{}\u{a0}».",
+            context(ContextKind::InvalidValue).unwrap_or_default()
+        ),
+        ErrorKind::ArgumentConflict => format!("options incompatibles\u{a0}: {what}."),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
+            format!("nombre de valeurs incorrect pour {what}.")
+        }
+        _ => "arguments invalides.".to_owned(),
+    };
+    let message = format!("Utilisation\u{a0}: {message} Voir tact --help.");
+    if std::env::args().any(|a| a == "--json") {
+        let field = arg.map(|a| {
+            a.trim_start_matches('-')
+                .split([' ', '='])
+                .next()
+                .unwrap_or_default()
+                .replace('-', "_")
+        });
+        let error = tact_core::Error {
+            code: tact_core::ErrorCode::Usage,
+            message,
+            field,
+        };
+        eprintln!("{}", serde_json::json!({ "error": error }));
+    } else {
+        eprintln!("Erreur\u{a0}: {message}");
+    }
+    std::process::ExitCode::from(2)
+}

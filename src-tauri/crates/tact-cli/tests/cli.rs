@@ -643,3 +643,36 @@ fn a_payment_calendar_from_the_command_line() {
     let list = at("2026-11-23", &["plan", "list", "--client", "3"]);
     assert_eq!(list.as_array().map(Vec::len), Some(0));
 }
+
+#[test]
+fn usage_errors_are_french_and_json_under_json() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("t.sqlite3");
+    let out = tact(&db, &["--json", "clients", "add", "--frob", "1"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err: Value = serde_json::from_slice(&out.stderr).unwrap_or_else(|e| {
+        panic!(
+            "usage error as JSON: {e}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    assert_eq!(err["error"]["code"], "usage");
+    assert_eq!(err["error"]["field"], "frob");
+    assert!(err["error"]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("option inconnue")));
+    let out = tact(&db, &["--json", "payments", "add"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err: Value = serde_json::from_slice(&out.stderr).unwrap_or_default();
+    assert!(err["error"]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("option obligatoire manquante") && m.contains("--client")));
+    // Without --json: a French sentence, status 2 as before.
+    let out = tact(&db, &["clients", "frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        text.contains("commande inconnue") && text.contains("frobnicate"),
+        "{text}"
+    );
+}

@@ -87,6 +87,8 @@ error_codes! {
     ImportNotEmpty = "import_not_empty",
     ImportFormat = "import_format",
     Overflow = "overflow",
+    // --- the command line ---
+    Usage = "usage",
     // --- long work ---
     Cancelled = "cancelled",
 }
