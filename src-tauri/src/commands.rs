@@ -48,7 +48,7 @@ pub fn app_info(state: State<'_, AppState>) -> Res<AppInfo> {
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").into(),
         db_path: state.db_path.display().to_string(),
-        today: state.today()?,
+        today: state.today(),
         is_empty: state.books.read(|l| l.is_empty())?,
     })
 }
@@ -57,7 +57,7 @@ pub fn app_info(state: State<'_, AppState>) -> Res<AppInfo> {
 /// comes back, and reloads its screen when the date has changed.
 #[tauri::command(async)]
 pub fn today(state: State<'_, AppState>) -> Res<NaiveDate> {
-    state.today()
+    Ok(state.today())
 }
 
 #[tauri::command(async)]
@@ -77,13 +77,13 @@ pub fn load_demo(state: State<'_, AppState>) -> Res<ImportReport> {
 
 #[tauri::command(async)]
 pub fn client_page(state: State<'_, AppState>, query: ClientQuery) -> Res<Page<ClientRow>> {
-    let today = state.today()?;
+    let today = state.today();
     state.books.read(|l| l.client_page(today, &query))
 }
 
 #[tauri::command(async)]
 pub fn client_detail(state: State<'_, AppState>, id: ClientId) -> Res<ClientDetail> {
-    let today = state.today()?;
+    let today = state.today();
     state.books.read(|l| l.client_detail(id, today))
 }
 
@@ -108,7 +108,7 @@ pub fn set_client_archived(
 
 #[tauri::command(async)]
 pub fn invoice_page(state: State<'_, AppState>, query: InvoiceQuery) -> Res<Page<InvoiceRow>> {
-    let today = state.today()?;
+    let today = state.today();
     state.books.read(|l| l.invoice_page(today, &query))
 }
 
@@ -148,13 +148,13 @@ pub fn add_journal_entry(state: State<'_, AppState>, input: JournalInput) -> Res
 
 #[tauri::command(async)]
 pub fn agenda(state: State<'_, AppState>, offset: u32, limit: u32) -> Res<Agenda> {
-    let today = state.today()?;
+    let today = state.today();
     state.books.read(|l| l.agenda(today, offset, limit))
 }
 
 #[tauri::command(async)]
 pub fn suggestion(state: State<'_, AppState>, client_id: ClientId) -> Res<Suggestion> {
-    let today = state.today()?;
+    let today = state.today();
     state
         .books
         .read(|l| l.suggestion(client_id, today, &l.policy()?))
@@ -162,13 +162,13 @@ pub fn suggestion(state: State<'_, AppState>, client_id: ClientId) -> Res<Sugges
 
 #[tauri::command(async)]
 pub fn draft(state: State<'_, AppState>, client_id: ClientId) -> Res<Draft> {
-    let today = state.today()?;
+    let today = state.today();
     state.books.read(|l| l.draft(client_id, today))
 }
 
 #[tauri::command(async)]
 pub fn call_confirmation(state: State<'_, AppState>, journal_id: JournalId) -> Res<Draft> {
-    let today = state.today()?;
+    let today = state.today();
     state.books.read(|l| l.call_confirmation(journal_id, today))
 }
 
@@ -178,7 +178,7 @@ pub fn mark_done(
     client_id: ClientId,
     text: Option<String>,
 ) -> Res<Vec<JournalEntry>> {
-    let today = state.today()?;
+    let today = state.today();
     state
         .books
         .write(|l| l.mark_done(client_id, today, text.as_deref()))
@@ -190,7 +190,7 @@ pub fn postpone(
     client_id: ClientId,
     until: String,
 ) -> Res<ClientOverrides> {
-    let today = state.today()?;
+    let today = state.today();
     state.books.write(|l| l.postpone(client_id, &until, today))
 }
 
@@ -229,7 +229,7 @@ pub fn reset_policy(state: State<'_, AppState>) -> Res<Policy> {
 #[tauri::command(async)]
 pub fn save_eml(state: State<'_, AppState>, email: EmailText) -> Res<Option<String>> {
     use tauri_plugin_dialog::DialogExt;
-    let today = state.today()?;
+    let today = state.today();
     let name = format!("{}.eml", tact_usecases::mail::file_name(&email.subject));
     let Some(path) = state
         .app
@@ -270,7 +270,7 @@ pub fn letter_preview(
     kind: LetterKind,
     options: LetterOptions,
 ) -> Res<LetterPreview> {
-    let today = state.today()?;
+    let today = state.today();
     tact_usecases::letters::preview(&state.books, client_id, kind, &options, today)
 }
 
@@ -283,7 +283,7 @@ pub fn finalize_letter(
     kind: LetterKind,
     options: LetterOptions,
 ) -> Res<LetterRecord> {
-    let today = state.today()?;
+    let today = state.today();
     tact_usecases::letters::finalize(&state.books, client_id, kind, &options, today)
 }
 
@@ -340,7 +340,7 @@ pub fn set_letter_mailing(
     letter_id: i64,
     input: MailingInput,
 ) -> Res<LetterRecord> {
-    let today = state.today()?;
+    let today = state.today();
     state
         .books
         .write(|l| l.set_mailing(letter_id, &input, today))
@@ -348,7 +348,7 @@ pub fn set_letter_mailing(
 
 #[tauri::command(async)]
 pub fn client_penalties(state: State<'_, AppState>, client_id: ClientId) -> Res<ClientPenalties> {
-    let today = state.today()?;
+    let today = state.today();
     state.books.read(|l| l.penalties(client_id, today))
 }
 
@@ -375,7 +375,7 @@ pub fn reset_rates(state: State<'_, AppState>) -> Res<RateTables> {
 /// The calendar form's starting point: the client's overdue invoices, a calendar sized to the debt.
 #[tauri::command(async)]
 pub fn suggested_plan(state: State<'_, AppState>, client_id: ClientId) -> Res<PlanInput> {
-    let today = state.today()?;
+    let today = state.today();
     state
         .books
         .read(|l| l.suggested_plan_input(client_id, today))
@@ -384,19 +384,19 @@ pub fn suggested_plan(state: State<'_, AppState>, client_id: ClientId) -> Res<Pl
 /// The live preview: the calendar as the form describes it, nothing saved.
 #[tauri::command(async)]
 pub fn preview_plan(state: State<'_, AppState>, input: PlanInput) -> Res<PlanState> {
-    let today = state.today()?;
+    let today = state.today();
     state.books.read(|l| l.preview_plan(&input, today))
 }
 
 #[tauri::command(async)]
 pub fn propose_plan(state: State<'_, AppState>, input: PlanInput) -> Res<PlanState> {
-    let today = state.today()?;
+    let today = state.today();
     state.books.write(|l| l.propose_plan(&input, today))
 }
 
 #[tauri::command(async)]
 pub fn sign_plan(state: State<'_, AppState>, plan_id: PlanId, signed_on: String) -> Res<PlanState> {
-    let today = state.today()?;
+    let today = state.today();
     state
         .books
         .write(|l| l.sign_plan(plan_id, &signed_on, today))
@@ -404,14 +404,14 @@ pub fn sign_plan(state: State<'_, AppState>, plan_id: PlanId, signed_on: String)
 
 #[tauri::command(async)]
 pub fn client_plans(state: State<'_, AppState>, client_id: ClientId) -> Res<Vec<PlanState>> {
-    let today = state.today()?;
+    let today = state.today();
     state.books.read(|l| l.plans(client_id, today))
 }
 
 /// The email that proposes a calendar and asks for the signed copy.
 #[tauri::command(async)]
 pub fn plan_draft(state: State<'_, AppState>, plan_id: PlanId) -> Res<Draft> {
-    let today = state.today()?;
+    let today = state.today();
     state.books.read(|l| l.plan_draft(plan_id, today))
 }
 

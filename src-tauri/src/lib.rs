@@ -23,8 +23,8 @@ pub struct AppState {
 impl AppState {
     /// Today for this request: `TACT_TODAY` when set (demonstrations, tests), else the clock. Taken once per
     /// command, here only.
-    pub fn today(&self) -> Result<NaiveDate, Error> {
-        Ok(tact_usecases::clock::app_today())
+    pub fn today(&self) -> NaiveDate {
+        tact_usecases::clock::app_today()
     }
 }
 
