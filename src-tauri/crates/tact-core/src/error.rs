@@ -141,7 +141,7 @@ impl Error {
     pub fn database(detail: impl fmt::Display) -> Self {
         Self::new(
             ErrorCode::Database,
-            format!("Erreur de la base de données : {detail}."),
+            format!("Erreur de la base de données\u{a0}: {detail}."),
         )
     }
 }
@@ -167,19 +167,40 @@ impl Error {
 }
 
 impl From<rusqlite::Error> for Error {
+    /// SQLite's own messages are English and technical: each case a user can meet is said in French, with what to
+    /// do; the technical detail stays in parentheses for a support request.
     fn from(e: rusqlite::Error) -> Self {
-        match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
-                Error::damaged(e)
+        use rusqlite::ErrorCode as Sql;
+        let Some(code) = e.sqlite_error_code() else {
+            return Error::database(e);
+        };
+        let said = match code {
+            Sql::DatabaseCorrupt | Sql::NotADatabase => return Error::damaged(e),
+            Sql::DatabaseBusy | Sql::DatabaseLocked => {
+                "la base est occupée par une autre fenêtre ou commande Tact\u{a0}; réessayez dans un instant"
             }
-            _ => Error::database(e),
-        }
+            Sql::DiskFull => "le disque est plein\u{a0}; libérez de la place puis recommencez (rien n'a été enregistré)",
+            Sql::ReadOnly => {
+                "Tact ne peut pas écrire dans la base\u{a0}: le fichier ou son dossier est en lecture seule"
+            }
+            Sql::CannotOpen | Sql::PermissionDenied => {
+                "Tact ne peut pas ouvrir le fichier de la base\u{a0}: vérifiez que le dossier existe et que vous avez le droit d'y écrire"
+            }
+            Sql::SystemIoFailure => "le disque a renvoyé une erreur de lecture ou d'écriture\u{a0}; rien n'a été enregistré",
+            Sql::ConstraintViolation => "une règle du registre refuse cette écriture\u{a0}; rien n'a été enregistré",
+            Sql::OutOfMemory => "la mémoire manque pour terminer l'opération",
+            _ => return Error::database(e),
+        };
+        Error::new(
+            ErrorCode::Database,
+            format!("Erreur de la base de données\u{a0}: {said} ({e})."),
+        )
     }
 }
 
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
-        Error::new(ErrorCode::Io, format!("Erreur de fichier : {e}."))
+        Error::new(ErrorCode::Io, format!("Erreur de fichier\u{a0}: {e}."))
     }
 }
 
@@ -206,6 +227,29 @@ mod tests {
             );
         }
         assert!(ErrorCode::ALL.contains(&ErrorCode::Overflow));
+    }
+
+    #[test]
+    fn sqlite_errors_a_user_can_meet_are_said_in_french() {
+        let sql = |code: i32| {
+            Error::from(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(code),
+                None,
+            ))
+            .message
+        };
+        assert!(sql(rusqlite::ffi::SQLITE_BUSY).contains("occupée par une autre fenêtre"));
+        assert!(sql(rusqlite::ffi::SQLITE_FULL).contains("le disque est plein"));
+        assert!(sql(rusqlite::ffi::SQLITE_READONLY).contains("lecture seule"));
+        assert!(sql(rusqlite::ffi::SQLITE_CONSTRAINT).contains("rien n'a été enregistré"));
+        assert_eq!(
+            Error::from(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
+                None
+            ))
+            .code,
+            ErrorCode::DatabaseDamaged
+        );
     }
 
     #[test]

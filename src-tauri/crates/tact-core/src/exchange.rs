@@ -7,13 +7,17 @@
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::{BusinessInput, ClientInput, CreditNoteInput, InvoiceInput, JournalInput};
 use crate::ledger::{checks, Ledger};
-use crate::model::{Business, Client, CreditNote, Invoice, JournalEntry, Payment};
+use crate::letters::{LetterRecord, MailingInput};
+use crate::model::{Business, Client, CreditNote, Invoice, JournalEntry, JournalKind, Payment};
 use crate::money::Money;
+use crate::plans::Plan;
 use crate::storage as db;
 use serde::{Deserialize, Serialize};
 
 pub const FORMAT_NAME: &str = "tact-ledger";
-pub const FORMAT_VERSION: u32 = 1;
+/// 2: the payment calendars and the archived letters' records are part of the ledger (version 1 files, without
+/// them, still import).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The whole ledger.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +38,14 @@ pub struct LedgerExport {
     /// Per-client exceptions (pause, call first), by client id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overrides: Vec<ClientOverridesRecord>,
+    /// Payment calendars, every version (revisions keep the one they replace), with their invoices as they stood,
+    /// their instalments and their signature. Version 2.
+    #[serde(default)]
+    pub plans: Vec<Plan>,
+    /// The archived letters' records: file name and SHA-256 of the PDF, LRAR number, posting and AR dates.
+    /// The PDFs themselves travel beside the JSON (`letters/` in a backup archive). Version 2.
+    #[serde(default)]
+    pub letters: Vec<LetterRecord>,
 }
 
 /// One client's exceptions to the policy, in an export.
@@ -54,6 +66,8 @@ pub struct ImportReport {
     pub payments: usize,
     pub credit_notes: usize,
     pub journal: usize,
+    pub plans: usize,
+    pub letters: usize,
 }
 
 impl Ledger {
@@ -86,6 +100,8 @@ impl Ledger {
                 all.sort_by_key(|o| o.client_id);
                 all
             },
+            plans: db::plans_all(conn)?,
+            letters: db::letters_all(conn)?,
         })
     }
 
@@ -219,6 +235,18 @@ impl Ledger {
                 }
                 db::overrides_put(tx, o.client_id, &o.overrides)?;
             }
+            for p in &data.plans {
+                let at = format!("plans[id {}]", p.id);
+                check_plan(tx, p).map_err(|e| e.within(&at))?;
+                db::plan_insert(tx, p, Some(p.id)).map_err(|e| conflict(e, &at))?;
+            }
+            let mut letters: Vec<&LetterRecord> = data.letters.iter().collect();
+            letters.sort_by_key(|l| l.id);
+            for l in letters {
+                let at = format!("letters[id {}]", l.id);
+                check_letter(tx, l).map_err(|e| e.within(&at))?;
+                db::letter_insert(tx, l, Some(l.id)).map_err(|e| conflict(e, &at))?;
+            }
             for id in archived {
                 if let Some(mut c) = db::client_get(tx, id)? {
                     c.archived = true;
@@ -231,23 +259,15 @@ impl Ledger {
                 payments: data.payments.len(),
                 credit_notes: data.credit_notes.len(),
                 journal: data.journal.len(),
+                plans: data.plans.len(),
+                letters: data.letters.len(),
             })
         })
     }
 
     /// Parse an export document and import it.
     pub fn import_json(&mut self, json: &str) -> Result<ImportReport> {
-        let data: LedgerExport = serde_json::from_str(json).map_err(|e| {
-            Error::new(
-                ErrorCode::ImportFormat,
-                format!(
-                    "Fichier d'import illisible (ligne {}, colonne {})\u{a0}: {e}.",
-                    e.line(),
-                    e.column()
-                ),
-            )
-        })?;
-        self.import(&data)
+        self.import(&parse(json)?)
     }
 
     /// Fill an empty ledger with the example data of Sophie Marchand's studio (scenario.md), as of the morning
@@ -255,6 +275,30 @@ impl Ledger {
     pub fn load_demo(&mut self) -> Result<ImportReport> {
         self.import_json(DEMO_JSON)
     }
+}
+
+/// Read an export document: UTF-8 JSON, with or without a byte-order mark. A syntax or type error names where it
+/// is (`invoices[3].amount`, line and column).
+pub fn parse(json: &str) -> Result<LedgerExport> {
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    let mut de = serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let at = e.path().to_string();
+        let inner = e.inner();
+        let place = format!("ligne {}, colonne {}", inner.line(), inner.column());
+        let mut err = Error::new(
+            ErrorCode::ImportFormat,
+            if at.is_empty() || at == "." {
+                format!("Fichier d'import illisible ({place})\u{a0}: {inner}.")
+            } else {
+                format!("Fichier d'import illisible, au champ {at} ({place})\u{a0}: {inner}.")
+            },
+        );
+        if !at.is_empty() && at != "." {
+            err.field = Some(at);
+        }
+        err
+    })
 }
 
 /// The example ledger, in the export format.
@@ -270,6 +314,220 @@ fn positive_id(id: i64, at: &str) -> Result<()> {
         .within(at));
     }
     Ok(())
+}
+
+/// A journal entry of the file, which must be the client's and of one of `kinds`.
+fn journal_of(
+    tx: &rusqlite::Transaction<'_>,
+    id: i64,
+    client_id: i64,
+    kinds: &[JournalKind],
+    field: &str,
+) -> Result<()> {
+    match db::journal_get(tx, id)? {
+        Some(j) if j.client_id == client_id && kinds.contains(&j.kind) => Ok(()),
+        _ => Err(Error::field(
+            ErrorCode::JournalEntryNotFound,
+            field,
+            format!("Entrée d'historique n°\u{a0}{id}\u{a0}: introuvable pour ce client, ou d'un autre type."),
+        )),
+    }
+}
+
+fn invalid_plan(field: &str, message: impl Into<String>) -> Error {
+    Error::field(ErrorCode::InvalidPlan, field, message)
+}
+
+/// A payment calendar of the file: its client, its invoices (the client's), its journal entries, the version
+/// it replaces (imported before it), and a schedule that adds up to its total.
+fn check_plan(tx: &rusqlite::Transaction<'_>, p: &Plan) -> Result<()> {
+    positive_id(p.id, "")?;
+    if db::client_get(tx, p.client_id)?.is_none() {
+        return Err(Error::field(
+            ErrorCode::ClientNotFound,
+            "client_id",
+            format!("Client\u{a0}: n°\u{a0}{} introuvable.", p.client_id),
+        ));
+    }
+    if p.invoices.is_empty() {
+        return Err(invalid_plan(
+            "invoices",
+            "Factures\u{a0}: un échéancier couvre au moins une facture.",
+        ));
+    }
+    for (i, inv) in p.invoices.iter().enumerate() {
+        let at = format!("invoices[{i}]");
+        match db::invoice_get(tx, inv.invoice_id)? {
+            Some(found) if found.client_id == p.client_id => {}
+            _ => {
+                return Err(Error::field(
+                    ErrorCode::InvoiceNotFound,
+                    "invoice_id",
+                    format!(
+                        "Facture n°\u{a0}{}\u{a0}: introuvable pour ce client.",
+                        inv.invoice_id
+                    ),
+                )
+                .within(&at))
+            }
+        }
+        if !inv.balance.is_positive() || inv.penalties.is_negative() || inv.indemnity.is_negative()
+        {
+            return Err(invalid_plan("balance", "Montants\u{a0}: le solde est positif, les pénalités et l'indemnité ne sont pas négatives.").within(&at));
+        }
+    }
+    let numbers: Vec<u32> = p.instalments.iter().map(|i| i.number).collect();
+    let expected: Vec<u32> = (1..=u32::try_from(numbers.len()).unwrap_or(u32::MAX)).collect();
+    if numbers.is_empty() || numbers != expected {
+        return Err(invalid_plan(
+            "instalments",
+            "Échéances\u{a0}: numérotées 1, 2, 3… dans l'ordre, au moins une.",
+        ));
+    }
+    let mut sum = Money::ZERO;
+    let mut previous = None;
+    for i in &p.instalments {
+        if !i.amount.is_positive() || previous.is_some_and(|d| i.due_on < d) {
+            return Err(invalid_plan(
+                "instalments",
+                "Échéances\u{a0}: montants positifs, dates dans l'ordre.",
+            ));
+        }
+        previous = Some(i.due_on);
+        sum = sum.checked_add(i.amount)?;
+    }
+    if sum != p.total {
+        return Err(invalid_plan(
+            "total",
+            format!(
+                "Total\u{a0}: {} annoncés, {} d'échéances.",
+                p.total.format_fr(),
+                sum.format_fr()
+            ),
+        ));
+    }
+    journal_of(
+        tx,
+        p.proposed_journal_id,
+        p.client_id,
+        &[JournalKind::PlanProposed],
+        "proposed_journal_id",
+    )?;
+    match (p.signed_on, p.signed_journal_id) {
+        (None, None) => {}
+        (Some(_), Some(j)) => journal_of(
+            tx,
+            j,
+            p.client_id,
+            &[JournalKind::PlanSigned],
+            "signed_journal_id",
+        )?,
+        _ => {
+            return Err(invalid_plan(
+                "signed_on",
+                "Signature\u{a0}: sa date et son entrée d'historique vont ensemble.",
+            ))
+        }
+    }
+    if let Some(old) = p.replaces {
+        match db::plan_get(tx, old)? {
+            Some(o) if o.client_id == p.client_id && o.id < p.id => {}
+            _ => return Err(invalid_plan("replaces", format!("Version remplacée\u{a0}: échéancier n°\u{a0}{old} introuvable avant celui-ci pour ce client."))),
+        }
+    }
+    Ok(())
+}
+
+/// An archived letter's record: its client, its journal entry, its calendar, a plain file name and a SHA-256,
+/// posting details as the letter dialog checks them.
+fn check_letter(tx: &rusqlite::Transaction<'_>, l: &LetterRecord) -> Result<()> {
+    positive_id(l.id, "")?;
+    if db::client_get(tx, l.client_id)?.is_none() {
+        return Err(Error::field(
+            ErrorCode::ClientNotFound,
+            "client_id",
+            format!("Client\u{a0}: n°\u{a0}{} introuvable.", l.client_id),
+        ));
+    }
+    journal_of(
+        tx,
+        l.journal_id,
+        l.client_id,
+        // The kinds `letters::journal_entry` writes.
+        &[
+            JournalKind::Letter,
+            JournalKind::FormalNotice,
+            JournalKind::FirmReminder,
+            JournalKind::FriendlyReminder,
+        ],
+        "journal_id",
+    )?;
+    if !is_archive_file_name(&l.file) {
+        return Err(Error::field(
+            ErrorCode::ImportFormat,
+            "file",
+            "Fichier\u{a0}: un nom simple en .pdf est attendu (lettres, chiffres, tirets), sans dossier.",
+        ));
+    }
+    if l.sha256.len() != 64
+        || !l
+            .sha256
+            .chars()
+            .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c))
+    {
+        return Err(Error::field(
+            ErrorCode::ImportFormat,
+            "sha256",
+            "Empreinte\u{a0}: 64 chiffres hexadécimaux en minuscules sont attendus.",
+        ));
+    }
+    if l.size <= 0 {
+        return Err(Error::field(
+            ErrorCode::ImportFormat,
+            "size",
+            "Taille\u{a0}: un nombre d'octets positif est attendu.",
+        ));
+    }
+    if let Some(plan) = l.plan_id {
+        if db::plan_get(tx, plan)?.is_none_or(|p| p.client_id != l.client_id) {
+            return Err(Error::field(
+                ErrorCode::PlanNotFound,
+                "plan_id",
+                format!("Échéancier n°\u{a0}{plan}\u{a0}: introuvable pour ce client."),
+            ));
+        }
+    }
+    let bare = LetterRecord {
+        registered_number: None,
+        posted_on: None,
+        received_on: None,
+        ..l.clone()
+    };
+    let typed = MailingInput {
+        registered_number: l.registered_number.clone(),
+        posted_on: l.posted_on.map(|d| d.to_string()),
+        received_on: l.received_on.map(|d| d.to_string()),
+    };
+    let (number, posted, received) = typed.apply(&bare, chrono::NaiveDate::MAX)?;
+    if (number, posted, received) != (l.registered_number.clone(), l.posted_on, l.received_on) {
+        return Err(Error::field(
+            ErrorCode::ImportFormat,
+            "registered_number",
+            "N° de recommandé\u{a0}: sans espaces au début ni à la fin.",
+        ));
+    }
+    Ok(())
+}
+
+/// A file name Tact itself gives an archived letter: letters, digits, `-`, `_` and `.`, ending in `.pdf`, never
+/// a path (so an imported record cannot point outside the letters folder).
+pub fn is_archive_file_name(name: &str) -> bool {
+    name.len() <= 200
+        && name.ends_with(".pdf")
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 /// A duplicate id or number in the file becomes a clear import error.

@@ -16,6 +16,7 @@
 //! | [`legal`] | penalties and legal interest to the cent, the 40 € indemnity, the rate tables |
 //! | [`drafts`] | the draft of a step: email, call sheet, call confirmation, memo; `.eml` and `mailto:` |
 //! | [`letters`] | the letters by post as a document model: mise en demeure, relances, relevé de compte |
+//! | [`files`] | files beside the database written whole: temporary name, flushed, renamed in place |
 //! | [`fixtures`] | a client's case built by hand, for tests of the pure rules without a database |
 //! | [`plans`] | payment calendars: the schedule to the cent, instalment states, the suggested calendar (pure) |
 //!
@@ -26,6 +27,7 @@ pub mod drafts;
 pub mod engine;
 pub mod error;
 pub mod exchange;
+pub mod files;
 pub mod fixtures;
 pub mod input;
 pub mod ledger;

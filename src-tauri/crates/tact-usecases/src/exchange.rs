@@ -1,23 +1,267 @@
-//! The whole ledger to and from a JSON file (docs/data-format.md).
+//! The whole ledger to and from a file (docs/data-format.md): the JSON document alone, or the archive that holds
+//! it with every archived letter's PDF (`.zip`: `tact-ledger.json` and `letters/…`).
+//!
+//! An import reads and checks everything first — the document, and each letter's PDF against the SHA-256 of its
+//! record — writes the PDFs under temporary names, then imports the records in one transaction, and puts the PDFs
+//! in place only once it has committed. Nothing is half-written.
 
 use crate::books::Books;
-use std::path::Path;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read, Write};
+use std::path::{Path, PathBuf};
 use tact_core::exchange::{ImportReport, LedgerExport};
+use tact_core::files::{self, PendingFile};
+use tact_core::ledger::sha256_hex;
 use tact_core::{Error, ErrorCode, Result};
 
-/// Import a whole-ledger JSON file into empty books, all or nothing. The file is read before the books are
-/// touched.
-pub fn import_file(books: &Books, path: &Path) -> Result<ImportReport> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Error::new(
-            ErrorCode::Io,
-            format!("Lecture de {}\u{a0}: {e}.", path.display()),
-        )
-    })?;
-    books.write(|l| l.import_json(&text))
+/// The document's name inside an archive.
+pub const ARCHIVE_DOCUMENT: &str = "tact-ledger.json";
+/// The folder of the letters' PDFs inside an archive.
+pub const ARCHIVE_LETTERS: &str = "letters/";
+
+/// What an import wrote: the records, and the letters' PDFs put in the letters folder.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RestoreReport {
+    #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(flatten))]
+    pub records: ImportReport,
+    /// PDFs written to the letters folder.
+    pub letter_files: usize,
+    /// Letters whose PDF was not beside the document (a JSON file alone): the records are kept, the copies are
+    /// missing.
+    pub letter_files_missing: Vec<String>,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ExportReport {
+    pub path: String,
+    pub bytes: u64,
+    pub letter_files: usize,
+    /// Letters whose archived copy is missing or was modified: not in the archive, named here.
+    pub letter_files_missing: Vec<String>,
 }
 
 /// The whole ledger, every record with its id.
 pub fn export(books: &Books) -> Result<LedgerExport> {
     books.read(|l| l.export())
+}
+
+/// The whole ledger and its letters as one archive's bytes, always the same bytes for the same books (entries in
+/// a fixed order, no timestamps), with the letters whose copy could not be read.
+pub fn archive(books: &Books) -> Result<(Vec<u8>, usize, Vec<String>)> {
+    let (data, dir) = books.read(|l| Ok((l.export()?, l.letters_dir().ok())))?;
+    let mut pdfs = Vec::new();
+    let mut missing = Vec::new();
+    for rec in &data.letters {
+        let bytes = dir
+            .as_ref()
+            .and_then(|d| std::fs::read(d.join(&rec.file)).ok())
+            .filter(|b| sha256_hex(b) == rec.sha256);
+        match bytes {
+            Some(b) => pdfs.push((rec.file.clone(), b)),
+            None => missing.push(rec.file.clone()),
+        }
+    }
+    let count = pdfs.len();
+    Ok((archive_bytes(&data, &pdfs)?, count, missing))
+}
+
+fn archive_bytes(data: &LedgerExport, pdfs: &[(String, Vec<u8>)]) -> Result<Vec<u8>> {
+    let json = to_json(data)?;
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let fixed = zip::write::SimpleFileOptions::default()
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644);
+    let zerr = |e: &dyn std::fmt::Display| {
+        Error::new(ErrorCode::Io, format!("Création de l'archive\u{a0}: {e}."))
+    };
+    zip.start_file(
+        ARCHIVE_DOCUMENT,
+        fixed.compression_method(zip::CompressionMethod::Deflated),
+    )
+    .map_err(|e| zerr(&e))?;
+    zip.write_all(json.as_bytes()).map_err(|e| zerr(&e))?;
+    // PDFs are compressed already.
+    for (name, bytes) in pdfs {
+        zip.start_file(
+            format!("{ARCHIVE_LETTERS}{name}"),
+            fixed.compression_method(zip::CompressionMethod::Stored),
+        )
+        .map_err(|e| zerr(&e))?;
+        zip.write_all(bytes).map_err(|e| zerr(&e))?;
+    }
+    Ok(zip.finish().map_err(|e| zerr(&e))?.into_inner())
+}
+
+/// The document as `tact export --json` prints it (pretty, ending with a newline).
+pub fn to_json(data: &LedgerExport) -> Result<String> {
+    serde_json::to_string_pretty(data)
+        .map(|s| s + "\n")
+        .map_err(|e| Error::new(ErrorCode::Io, format!("Export\u{a0}: {e}.")))
+}
+
+/// « Exporter tout »: the archive (`.zip`) or the document alone (`.json`), written whole at `dest`.
+pub fn export_to(books: &Books, dest: &Path) -> Result<ExportReport> {
+    let is_json = dest
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let (bytes, letter_files, missing) = if is_json {
+        let data = export(books)?;
+        let names = data.letters.iter().map(|l| l.file.clone()).collect();
+        (to_json(&data)?.into_bytes(), 0, names)
+    } else {
+        archive(books)?
+    };
+    files::write_atomic(dest, &bytes)?;
+    Ok(ExportReport {
+        path: dest.display().to_string(),
+        bytes: u64::try_from(bytes.len()).unwrap_or(u64::MAX),
+        letter_files,
+        letter_files_missing: missing,
+    })
+}
+
+/// A file to import, read and checked, nothing written yet.
+struct Incoming {
+    data: LedgerExport,
+    /// The letters' PDFs found, by file name, each matching its record's SHA-256.
+    pdfs: BTreeMap<String, Vec<u8>>,
+    missing: Vec<String>,
+}
+
+/// Is this an archive (zip) rather than a JSON document?
+fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+fn read_incoming(path: &Path) -> Result<Incoming> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Error::new(
+            ErrorCode::Io,
+            format!("Lecture de {}\u{a0}: {e}.", path.display()),
+        )
+    })?;
+    if is_zip(&bytes) {
+        return read_archive(&bytes);
+    }
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Error::new(
+            ErrorCode::ImportFormat,
+            format!(
+                "{} n'est ni une archive Tact (.zip) ni un document JSON en UTF-8.",
+                path.display()
+            ),
+        )
+    })?;
+    let data = tact_core::exchange::parse(&text)?;
+    // A document alone: its letters' PDFs, if they are in a `letters` folder beside it.
+    let beside = path.parent().map(|d| d.join("letters"));
+    let mut pdfs = BTreeMap::new();
+    let mut missing = Vec::new();
+    for rec in &data.letters {
+        match beside
+            .as_ref()
+            .and_then(|d| std::fs::read(d.join(&rec.file)).ok())
+            .filter(|b| sha256_hex(b) == rec.sha256)
+        {
+            Some(b) => {
+                pdfs.insert(rec.file.clone(), b);
+            }
+            None => missing.push(rec.file.clone()),
+        }
+    }
+    Ok(Incoming {
+        data,
+        pdfs,
+        missing,
+    })
+}
+
+fn read_archive(bytes: &[u8]) -> Result<Incoming> {
+    let bad = |what: String| {
+        Error::new(
+            ErrorCode::ImportFormat,
+            format!("Archive illisible\u{a0}: {what}."),
+        )
+    };
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| bad(e.to_string()))?;
+    let mut entry = |name: &str| -> Result<Option<Vec<u8>>> {
+        match zip.by_name(name) {
+            Ok(mut f) => {
+                let mut out = Vec::new();
+                // An entry is never larger than the archive holding it, compressed 1 000 to 1 at most.
+                let limit = u64::try_from(bytes.len())
+                    .unwrap_or(u64::MAX)
+                    .saturating_mul(1000);
+                (&mut f)
+                    .take(limit)
+                    .read_to_end(&mut out)
+                    .map_err(|e| bad(format!("{name}\u{a0}: {e}")))?;
+                Ok(Some(out))
+            }
+            Err(zip::result::ZipError::FileNotFound) => Ok(None),
+            Err(e) => Err(bad(format!("{name}\u{a0}: {e}"))),
+        }
+    };
+    let json = entry(ARCHIVE_DOCUMENT)?
+        .ok_or_else(|| bad(format!("elle ne contient pas {ARCHIVE_DOCUMENT}")))?;
+    let text = String::from_utf8(json)
+        .map_err(|_| bad(format!("{ARCHIVE_DOCUMENT} n'est pas en UTF-8")))?;
+    let data = tact_core::exchange::parse(&text)?;
+    let mut pdfs = BTreeMap::new();
+    for rec in &data.letters {
+        if !tact_core::exchange::is_archive_file_name(&rec.file) {
+            continue; // refused with its field path by the import itself
+        }
+        let name = format!("{ARCHIVE_LETTERS}{}", rec.file);
+        let b = entry(&name)?
+            .ok_or_else(|| bad(format!("la copie de la lettre {} manque", rec.file)))?;
+        if sha256_hex(&b) != rec.sha256 {
+            return Err(bad(format!(
+                "la copie de la lettre {} ne correspond pas à son empreinte (fichier modifié ou abîmé)",
+                rec.file
+            )));
+        }
+        pdfs.insert(rec.file.clone(), b);
+    }
+    Ok(Incoming {
+        data,
+        pdfs,
+        missing: Vec::new(),
+    })
+}
+
+/// Import a whole-ledger file — an archive (`.zip`) or a JSON document — into empty books, all or nothing. The
+/// file is read and checked before the books are touched.
+pub fn import_file(books: &Books, path: &Path) -> Result<RestoreReport> {
+    let incoming = read_incoming(path)?;
+    let dir: Option<PathBuf> = if incoming.pdfs.is_empty() {
+        None
+    } else {
+        Some(books.read(|l| l.letters_dir())?)
+    };
+    let mut pending = Vec::new();
+    if let Some(dir) = &dir {
+        std::fs::create_dir_all(dir).map_err(|e| files::write_error(dir, &e))?;
+        for (name, bytes) in &incoming.pdfs {
+            pending.push(PendingFile::write(&dir.join(name), bytes)?);
+        }
+    }
+    // If the import fails, the pending PDFs are dropped: only their temporary files are removed.
+    let records = books.write(|l| l.import(&incoming.data))?;
+    let mut letter_files = 0usize;
+    for p in pending {
+        // A copy already there under its name (the name carries the SHA-256) is the same letter: left as it is.
+        p.persist_new()?;
+        letter_files = letter_files.saturating_add(1);
+    }
+    Ok(RestoreReport {
+        records,
+        letter_files,
+        letter_files_missing: incoming.missing,
+    })
 }

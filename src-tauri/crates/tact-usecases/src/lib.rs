@@ -9,9 +9,11 @@
 //! | [`clock`] | « today », taken once per request, in one place |
 //! | [`letters`] | letter → render → archive: the preview, the final version, the PDF written to a file |
 //! | [`mail`] | a draft saved as an `.eml` file |
-//! | [`exchange`] | the whole ledger from and to a JSON file |
+//! | [`exchange`] | the whole ledger from and to a file: the JSON document, or the archive with the letters' PDFs |
+//! | [`backup`] | automatic backups (database and letters), kept 7 days and 8 weeks; restore |
 //! | [`jobs`] | long work (imports, sending): off the caller's thread, with progress and cancel, never holding the books while it waits on files or the network |
 
+pub mod backup;
 pub mod books;
 pub mod clock;
 pub mod exchange;

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use tact_core::letters::{LetterKind, LetterOptions};
 use tact_core::model::JournalKind;
-use tact_usecases::{exchange, letters, Books};
+use tact_usecases::{backup, exchange, letters, Books};
 
 fn monday() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default()
@@ -124,7 +124,7 @@ fn the_whole_ledger_goes_to_a_file_and_back() {
     .unwrap_or_else(|e| panic!("{e}"));
     let copy = Books::open(&dir.path().join("copie.sqlite3")).unwrap_or_else(|e| panic!("{e}"));
     let report = exchange::import_file(&copy, &file).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(report.clients, export.clients.len());
+    assert_eq!(report.records.clients, export.clients.len());
     assert_eq!(exchange::export(&copy).ok(), Some(export));
     // A file that is not there: the French error names it, the books stay empty.
     let err = exchange::import_file(
@@ -135,4 +135,285 @@ fn the_whole_ledger_goes_to_a_file_and_back() {
     .map(|e| e.message)
     .unwrap_or_default();
     assert!(err.contains("absent.json"), "{err}");
+}
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
+}
+
+/// The example data, then weeks of activity through the ledger as the user would do it: a payment, calls, a
+/// mise en demeure printed for good with its LRAR number and AR, a calendar proposed, signed, one instalment paid
+/// and one missed, the déchéance notice archived.
+fn months_of_activity(dir: &tempfile::TempDir) -> Books {
+    use tact_core::input::{JournalInput, PaymentInput};
+    use tact_core::letters::MailingInput;
+    use tact_core::plans::PlanInput;
+    let books = books(dir);
+    let pay = |client: i64, date: &str, amount: &str| {
+        books
+            .write(|l| {
+                l.record_payment(&PaymentInput {
+                    client_id: client,
+                    date: date.into(),
+                    amount: amount.into(),
+                    method: "virement".into(),
+                    reference: Some(format!("VIR {date}")),
+                    allocations: None,
+                })
+            })
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    pay(3, "2026-11-24", "150.00");
+    books
+        .write(|l| {
+            l.add_journal_entry(&JournalInput {
+                client_id: 2,
+                date: "2026-11-24".into(),
+                kind: "call".into(),
+                channel: Some("phone".into()),
+                call_outcome: Some("no_answer".into()),
+                text: Some("Messagerie, message laissé.".into()),
+                ..JournalInput::default()
+            })
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let med = letters::finalize(
+        &books,
+        2,
+        LetterKind::FormalNotice,
+        &LetterOptions::default(),
+        d("2026-11-25"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    books
+        .write(|l| {
+            l.set_mailing(
+                med.id,
+                &MailingInput {
+                    registered_number: Some("1A 123 456 7890 1".into()),
+                    posted_on: Some("2026-11-25".into()),
+                    received_on: Some("2026-11-27".into()),
+                },
+                d("2026-11-30"),
+            )
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let plan = books
+        .write(|l| {
+            l.propose_plan(
+                &PlanInput {
+                    client_id: 1,
+                    instalments: "3".into(),
+                    frequency: "month".into(),
+                    first_date: "05/12/2026".into(),
+                    penalties: "waive".into(),
+                    ..PlanInput::default()
+                },
+                d("2026-11-26"),
+            )
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    books
+        .write(|l| l.sign_plan(plan.plan.id, "27/11/2026", d("2026-11-27")))
+        .unwrap_or_else(|e| panic!("{e}"));
+    letters::finalize(
+        &books,
+        1,
+        LetterKind::PlanAgreement,
+        &LetterOptions {
+            plan_id: Some(plan.plan.id),
+            ..LetterOptions::default()
+        },
+        d("2026-11-27"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    pay(1, "2026-12-05", "800.00");
+    // The January instalment is missed; the déchéance is invoked in February.
+    letters::finalize(
+        &books,
+        1,
+        LetterKind::PlanDefault,
+        &LetterOptions {
+            plan_id: Some(plan.plan.id),
+            ..LetterOptions::default()
+        },
+        d("2027-01-20"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    books
+}
+
+fn agenda_of(books: &Books, today: &str) -> String {
+    let a = books
+        .read(|l| l.agenda(d(today), 0, 100))
+        .unwrap_or_else(|e| panic!("{e}"));
+    serde_json::to_string(&a).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn the_archive_holds_everything_and_export_import_export_gives_the_same_bytes() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let books = months_of_activity(&dir);
+    let first = exchange::export(&books).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(first.plans.len(), 1);
+    assert!(first.plans[0].signed_on.is_some() && first.plans[0].broken_on.is_some());
+    assert_eq!(first.letters.len(), 3);
+    let zip1 = dir.path().join("tout.zip");
+    let r = exchange::export_to(&books, &zip1).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((r.letter_files, r.letter_files_missing.len()), (3, 0));
+
+    let other = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let copy = Books::open(&other.path().join("tact.sqlite3")).unwrap_or_else(|e| panic!("{e}"));
+    let report = exchange::import_file(&copy, &zip1).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (
+            report.records.plans,
+            report.records.letters,
+            report.letter_files
+        ),
+        (1, 3, 3)
+    );
+    // Every letter's archived copy is in place and matches its record.
+    for rec in &first.letters {
+        copy.read(|l| l.letter_file(rec.id))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let zip2 = other.path().join("tout.zip");
+    exchange::export_to(&copy, &zip2).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        std::fs::read(&zip1).unwrap_or_default(),
+        std::fs::read(&zip2).unwrap_or_default(),
+        "export → import → export gives the same bytes"
+    );
+    for today in ["2027-01-21", "2027-02-15"] {
+        assert_eq!(agenda_of(&books, today), agenda_of(&copy, today), "{today}");
+    }
+    // The signed calendar survived: nobody proposes one again to Agence Lumière.
+    assert_eq!(
+        copy.read(|l| l.plans(1, d("2027-01-21")))
+            .map(|p| p.len())
+            .ok(),
+        Some(1)
+    );
+}
+
+#[test]
+fn a_damaged_archive_or_a_modified_letter_imports_nothing() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let books = months_of_activity(&dir);
+    let zip = dir.path().join("tout.zip");
+    exchange::export_to(&books, &zip).unwrap_or_else(|e| panic!("{e}"));
+    let mut bytes = std::fs::read(&zip).unwrap_or_default();
+    // Flip one byte inside the last stored PDF (stored entries are not compressed: the CRC catches it).
+    let at = bytes.len().saturating_sub(2000);
+    if let Some(b) = bytes.get_mut(at) {
+        *b ^= 0x55;
+    }
+    let bad = dir.path().join("abime.zip");
+    std::fs::write(&bad, &bytes).unwrap_or_else(|e| panic!("{e}"));
+    let other = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let copy = Books::open(&other.path().join("tact.sqlite3")).unwrap_or_else(|e| panic!("{e}"));
+    let err = exchange::import_file(&copy, &bad)
+        .err()
+        .unwrap_or_else(|| panic!("accepted"));
+    assert_eq!(
+        err.code,
+        tact_core::ErrorCode::ImportFormat,
+        "{}",
+        err.message
+    );
+    assert!(
+        copy.read(|l| l.is_empty()).unwrap_or(false),
+        "nothing written"
+    );
+    let letters_dir = other.path().join("letters");
+    let left = std::fs::read_dir(&letters_dir)
+        .map(|r| r.count())
+        .unwrap_or(0);
+    assert_eq!(left, 0, "no file left in {}", letters_dir.display());
+}
+
+#[test]
+fn a_json_with_a_byte_order_mark_imports_and_a_syntax_error_names_its_field() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let books = books(&dir);
+    let json = exchange::to_json(&exchange::export(&books).unwrap_or_else(|e| panic!("{e}")))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("bom.json");
+    std::fs::write(&file, format!("\u{feff}{json}")).unwrap_or_else(|e| panic!("{e}"));
+    let copy = Books::in_memory().unwrap_or_else(|e| panic!("{e}"));
+    exchange::import_file(&copy, &file).unwrap_or_else(|e| panic!("{e}"));
+    let broken = json.replacen("\"amount\": \"", "\"amount\": 12", 1);
+    std::fs::write(&file, broken).unwrap_or_else(|e| panic!("{e}"));
+    let err = exchange::import_file(&Books::in_memory().unwrap_or_else(|e| panic!("{e}")), &file)
+        .err()
+        .unwrap_or_else(|| panic!("accepted"));
+    assert!(
+        err.field
+            .as_deref()
+            .is_some_and(|f| f.starts_with("invoices[0]")),
+        "{err:?}"
+    );
+    assert!(err.message.contains("ligne"), "{}", err.message);
+}
+
+#[test]
+fn a_backup_is_made_once_a_day_when_something_changed_and_restores_everything() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let books = months_of_activity(&dir);
+    let day1 = d("2027-01-21");
+    let made = backup::auto(&books, day1).unwrap_or_else(|e| panic!("{e}"));
+    assert!(made.is_some(), "first backup");
+    assert_eq!(
+        backup::auto(&books, day1).ok(),
+        Some(None),
+        "at most once a day"
+    );
+    assert_eq!(
+        backup::auto(&books, d("2027-01-22")).ok(),
+        Some(None),
+        "nothing changed since"
+    );
+    let before = exchange::archive(&books)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .0;
+
+    // Something changes, then the user restores the backup of the 21st.
+    books
+        .write(|l| {
+            l.record_payment(&tact_core::input::PaymentInput {
+                client_id: 1,
+                date: "2027-01-22".into(),
+                amount: "100.00".into(),
+                method: "virement".into(),
+                ..Default::default()
+            })
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let status = backup::status(&books).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(status.backups.len(), 1);
+    let file = std::path::PathBuf::from(&status.backups[0].path);
+    let outcome = backup::restore(&books, &file, d("2027-01-23")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(outcome.letter_files, 3);
+    assert_eq!(
+        exchange::archive(&books)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .0,
+        before,
+        "the books are what the backup holds, letters included"
+    );
+    // The state before the restore was backed up first: restoring it brings the payment back.
+    let undo = std::path::PathBuf::from(&outcome.before.path);
+    backup::restore(&books, &undo, d("2027-01-23")).unwrap_or_else(|e| panic!("{e}"));
+    let payments = books.read(|l| l.payments(Some(1))).unwrap_or_default();
+    assert!(payments.iter().any(|p| p.date == d("2027-01-22")));
+    // A file that is not a backup is refused, the books unchanged.
+    let not = dir.path().join("tact-2027-01-01.zip");
+    std::fs::write(&not, b"PK\x03\x04 pas une archive").unwrap_or_else(|e| panic!("{e}"));
+    assert!(backup::restore(&books, &not, d("2027-01-23")).is_err());
+    assert!(books
+        .read(|l| l.payments(Some(1)))
+        .unwrap_or_default()
+        .iter()
+        .any(|p| p.date == d("2027-01-22")));
 }

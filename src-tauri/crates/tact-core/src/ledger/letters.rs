@@ -3,13 +3,14 @@
 use super::checks::client_in;
 use super::Ledger;
 use crate::error::{Error, ErrorCode, Result};
+use crate::files;
 use crate::letters::{
     self, Letter, LetterContext, LetterKind, LetterOptions, LetterRecord, MailingInput,
 };
 use crate::model::{ClientId, ContactChannel, JournalEntry};
 use crate::storage as db;
 use chrono::NaiveDate;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 impl Ledger {
     /// The letter of `kind` for a client as of `today` (not archived: a preview, or the final version to archive).
@@ -77,49 +78,42 @@ impl Ledger {
     }
 
     /// Archives the final version of a letter: a copy of the PDF in the letters folder with its SHA-256, and the
-    /// journal entry that logs it (a mise en demeure moves the client's ladder on), in one transaction. If the
-    /// transaction fails, the copy is removed; nothing is half-written.
+    /// journal entry that logs it (a mise en demeure moves the client's ladder on), in one transaction.
+    ///
+    /// The PDF is written and flushed under a temporary name first, and put in place only once the transaction
+    /// has committed; if the transaction fails, only that temporary file is removed. The same letter archived
+    /// twice (« Enregistrer » then « Imprimer », or the app and the CLI at once) is one letter, logged once: the
+    /// check runs inside the write transaction, so two processes cannot both log it, and neither removes the
+    /// file the other put in place.
     pub fn archive_letter(&mut self, letter: &Letter, pdf: &[u8]) -> Result<LetterRecord> {
         self.client(letter.client_id)?;
         if pdf.is_empty() {
             return Err(Error::new(ErrorCode::Io, "Le PDF de la lettre est vide."));
         }
         let dir = self.letters_dir()?;
-        std::fs::create_dir_all(&dir).map_err(|e| io_error(&dir, &e))?;
+        std::fs::create_dir_all(&dir).map_err(|e| files::write_error(&dir, &e))?;
         let sha256 = sha256_hex(pdf);
-        // The same letter archived twice (« Enregistrer » then « Imprimer ») is one letter, logged once; a copy
-        // removed since is written back.
-        if let Some(same) = db::letters_of_client(self.conn(), letter.client_id)?
-            .into_iter()
-            .find(|l| l.sha256 == sha256)
-        {
-            let path = dir.join(&same.file);
-            if !path.exists() {
-                std::fs::write(&path, pdf).map_err(|e| io_error(&path, &e))?;
-            }
-            return Ok(same);
-        }
-        let stem = format!(
-            "{}-{}-client{}-{}",
+        let file = format!(
+            "{}-{}-client{}-{}.pdf",
             letter.date.format("%Y-%m-%d"),
             letter.kind.code(),
             letter.client_id,
             sha256.get(..12).unwrap_or_default()
         );
-        let file = format!("{stem}.pdf");
-        let path = dir.join(&file);
-        let tmp = dir.join(format!("{stem}.pdf.tmp"));
-        std::fs::write(&tmp, pdf)
-            .and_then(|()| std::fs::rename(&tmp, &path))
-            .map_err(|e| io_error(&path, &e))?;
-        let size = i64::try_from(pdf.len()).unwrap_or(i64::MAX);
+        let pending = files::PendingFile::write(&dir.join(&file), pdf)?;
         let plan = letter
             .plan_id
             .map(|id| db::plan_get(self.conn(), id))
             .transpose()?
             .flatten();
         let (kind, text) = letters::journal_entry(letter, plan.as_ref());
-        let result = self.store.write(|tx| {
+        let rec = self.store.write(|tx| {
+            if let Some(same) = db::letters_of_client(tx, letter.client_id)?
+                .into_iter()
+                .find(|l| l.sha256 == sha256)
+            {
+                return Ok(same);
+            }
             let entry = JournalEntry {
                 id: 0,
                 client_id: letter.client_id,
@@ -142,7 +136,7 @@ impl Ledger {
                 date: letter.date,
                 file: file.clone(),
                 sha256: sha256.clone(),
-                size,
+                size: i64::try_from(pdf.len()).unwrap_or(i64::MAX),
                 total: letter.total,
                 journal_id,
                 registered_number: None,
@@ -150,23 +144,39 @@ impl Ledger {
                 received_on: None,
                 plan_id: letter.plan_id,
             };
-            rec.id = db::letter_insert(tx, &rec)?;
+            rec.id = db::letter_insert(tx, &rec, None)?;
             if let (LetterKind::PlanDefault, Some(plan)) = (letter.kind, letter.plan_id) {
                 // The déchéance is invoked: the calendar no longer shields its invoices.
                 db::plan_set_broken(tx, plan, letter.date)?;
             }
             Ok(rec)
-        });
-        if result.is_err() {
-            let _ = std::fs::remove_file(&path);
+        })?;
+        // The record is committed: put the copy in place (a copy already there, written by whoever archived the
+        // same letter, has the same bytes and is left as it is).
+        let path = dir.join(&rec.file);
+        if rec.file == file {
+            pending.persist_new()?;
+        } else if !path.exists() {
+            // The same letter archived on another day before: its copy was removed since; write it back.
+            files::write_atomic(&path, pdf)?;
         }
-        result
+        Ok(rec)
     }
 
-    /// The archived copy of a letter, checked against its SHA-256.
+    /// The archived copy of a letter, checked against its SHA-256. A copy whose process was stopped after the
+    /// record was committed but before the file was put in place is recovered from its temporary file.
     pub fn letter_file(&self, id: i64) -> Result<PathBuf> {
         let rec = self.letter_record(id)?;
         let path = self.letters_dir()?.join(&rec.file);
+        if !path.exists() {
+            for tmp in files::leftovers(&path) {
+                if std::fs::read(&tmp).is_ok_and(|b| sha256_hex(&b) == rec.sha256) {
+                    std::fs::rename(&tmp, &path).map_err(|e| files::write_error(&path, &e))?;
+                    files::sync_dir(self.letters_dir()?.as_path());
+                    break;
+                }
+            }
+        }
         let bytes = std::fs::read(&path).map_err(|e| {
             Error::new(
                 ErrorCode::Io,
@@ -226,11 +236,4 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-fn io_error(path: &Path, e: &std::io::Error) -> Error {
-    Error::new(
-        ErrorCode::Io,
-        format!("Impossible d'écrire {}\u{a0}: {e}.", path.display()),
-    )
 }

@@ -49,6 +49,9 @@ use rusqlite::Connection;
 use serde::Serialize;
 use std::path::Path;
 
+/// The settings key of the backups' second folder.
+const BACKUP_FOLDER: &str = "backup_folder";
+
 /// A record written, with the non-blocking warnings about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -102,6 +105,51 @@ impl Ledger {
         f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
         self.store.write(f)
+    }
+
+    /// A consistent copy of the whole database at `dest` (a backup's content).
+    pub fn snapshot_to(&self, dest: &Path) -> Result<()> {
+        self.store.snapshot(dest)
+    }
+
+    /// Replace the whole books by the database at `source` (a backup being restored): open it on its own first
+    /// (which refuses a foreign or newer file and migrates an older one) and check it whole.
+    pub fn restore_from(&mut self, source: &Path) -> Result<()> {
+        {
+            let candidate = Store::open(source)?;
+            candidate.check_integrity()?;
+        }
+        self.store.replace_with(source)
+    }
+
+    /// The folder chosen for a second copy of the backups (a synced folder, a USB key), if any.
+    pub fn backup_folder(&self) -> Result<Option<std::path::PathBuf>> {
+        Ok(db::setting_get(self.conn(), BACKUP_FOLDER)?
+            .and_then(|json| serde_json::from_str::<String>(&json).ok())
+            .map(std::path::PathBuf::from))
+    }
+
+    /// Choose (or, with `None`, forget) the folder for a second copy of the backups. It must exist.
+    pub fn set_backup_folder(&mut self, folder: Option<&Path>) -> Result<()> {
+        match folder {
+            None => self.store.write(|tx| db::setting_clear(tx, BACKUP_FOLDER)),
+            Some(dir) => {
+                if !dir.is_dir() {
+                    return Err(crate::Error::field(
+                        crate::ErrorCode::InvalidSetting,
+                        "backup_folder",
+                        format!(
+                            "Dossier des copies\u{a0}: {} n'existe pas ou n'est pas un dossier.",
+                            dir.display()
+                        ),
+                    ));
+                }
+                let json = serde_json::to_string(&dir.to_string_lossy())
+                    .map_err(|e| crate::Error::database(e))?;
+                self.store
+                    .write(|tx| db::setting_put(tx, BACKUP_FOLDER, &json))
+            }
+        }
     }
 
     /// Read access for the export module.

@@ -213,7 +213,7 @@ impl Ledger {
             if let Some(old) = plan.replaces {
                 db::plan_set_replaced(tx, old, today)?;
             }
-            db::plan_insert(tx, &plan)
+            db::plan_insert(tx, &plan, None)
         })?;
         self.plan(id, today)
     }

@@ -28,11 +28,17 @@ fn letter_row(r: &Row<'_>) -> rusqlite::Result<LetterRecord> {
     })
 }
 
-pub(crate) fn letter_insert(conn: &Transaction<'_>, l: &LetterRecord) -> Result<i64> {
+/// Insert an archive record; `id` keeps an imported letter's id.
+pub(crate) fn letter_insert(
+    conn: &Transaction<'_>,
+    l: &LetterRecord,
+    id: Option<i64>,
+) -> Result<i64> {
     conn.execute(
-        "INSERT INTO letters (client_id, kind, date, file, sha256, size, total_cents, journal_id, registered_number, posted_on, received_on, plan_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        "INSERT INTO letters (id, client_id, kind, date, file, sha256, size, total_cents, journal_id, registered_number, posted_on, received_on, plan_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
+            id,
             l.client_id,
             l.kind.code(),
             l.date,
@@ -48,6 +54,14 @@ pub(crate) fn letter_insert(conn: &Transaction<'_>, l: &LetterRecord) -> Result<
         ],
     )?;
     Ok(conn.last_insert_rowid())
+}
+
+/// Every archived letter, by id (the export).
+pub(crate) fn letters_all(conn: &Connection) -> Result<Vec<LetterRecord>> {
+    let sql = format!("SELECT {LETTER_COLS} FROM letters ORDER BY id");
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([], letter_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 pub(crate) fn letter_get(conn: &Connection, id: i64) -> Result<Option<LetterRecord>> {

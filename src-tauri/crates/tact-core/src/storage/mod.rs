@@ -185,6 +185,45 @@ impl Store {
 }
 
 impl Store {
+    /// A consistent copy of the whole database at `dest` (which must not exist, or be empty), taken while other
+    /// connections may be writing: what a backup holds.
+    pub fn snapshot(&self, dest: &Path) -> Result<()> {
+        self.conn
+            .execute("VACUUM INTO ?1", [dest.to_string_lossy().as_ref()])
+            .map_err(|e| {
+                Error::new(
+                    ErrorCode::Io,
+                    format!(
+                        "La copie de la base vers {} a échoué\u{a0}: {e}.",
+                        dest.display()
+                    ),
+                )
+            })?;
+        Ok(())
+    }
+
+    /// Replace the whole database by the one at `source` (already opened, checked and migrated by the caller),
+    /// page by page through SQLite's backup API, as one change other connections see at once. Used to restore a
+    /// backup; the damaged-file check is not run first (restoring is the way out of a damaged file), and runs
+    /// again before the next write.
+    pub fn replace_with(&mut self, source: &Path) -> Result<()> {
+        self.conn
+            .restore(
+                rusqlite::MAIN_DB,
+                source,
+                None::<fn(rusqlite::backup::Progress)>,
+            )
+            .map_err(|e| {
+                Error::new(
+                    ErrorCode::Database,
+                    format!("La restauration depuis {} a échoué\u{a0}: {e}. La base n'a pas été modifiée.", source.display()),
+                )
+            })?;
+        self.checked = false;
+        check_identity(&self.conn, MIGRATIONS)?;
+        Ok(())
+    }
+
     /// `PRAGMA quick_check`: every page and index readable and consistent, else a damaged-database error naming
     /// the file.
     pub fn check_integrity(&self) -> Result<()> {
@@ -325,37 +364,58 @@ fn migrate(
     Ok(report)
 }
 
-/// A consistent copy of the database next to it, named `<file>.avant-schema-<N>.bak` (a number is added if that
-/// name is taken: an earlier backup is never overwritten).
+/// A consistent copy of the database next to it, named `<file>.schema-<N>.bak` (a number is added if that name is
+/// taken: an earlier backup is never overwritten). The copy is written under a temporary name, flushed, and only
+/// then given its name: a migration stopped half-way leaves no half-written file under a backup's name.
 fn backup_before_migration(conn: &Connection, path: &Path, to_version: u32) -> Result<PathBuf> {
     let file = path
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_else(|| "tact.sqlite3".into());
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let failed = |what: &dyn std::fmt::Display| {
+        Error::new(
+            ErrorCode::Io,
+            format!(
+                "La copie de sauvegarde avant mise à jour de la base (dans {}) a échoué\u{a0}: {what}. La base n'a pas été modifiée.",
+                dir.display()
+            ),
+        )
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(&format!(".{file}.schema-{to_version}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| failed(&e))?;
+    conn.execute("VACUUM INTO ?1", [tmp.path().to_string_lossy().as_ref()])
+        .map_err(|e| failed(&e))?;
+    std::fs::File::open(tmp.path())
+        .and_then(|f| f.sync_all())
+        .map_err(|e| failed(&e))?;
+    let mut tmp = tmp;
     let mut n = 1u32;
-    let target = loop {
+    loop {
         let name = if n == 1 {
             format!("{file}.schema-{to_version}.bak")
         } else {
             format!("{file}.schema-{to_version}.{n}.bak")
         };
-        let candidate = dir.join(name);
-        if !candidate.exists() {
-            break candidate;
+        let target = dir.join(name);
+        match tmp.persist_noclobber(&target) {
+            Ok(_) => {
+                crate::files::sync_dir(dir);
+                return Ok(target);
+            }
+            Err(e) if target.exists() && n < 1000 => {
+                tmp = e.file;
+                n = n.saturating_add(1);
+            }
+            Err(e) => return Err(failed(&e.error)),
         }
-        n = n.saturating_add(1);
-    };
-    conn.execute("VACUUM INTO ?1", [target.to_string_lossy().as_ref()]).map_err(|e| {
-        Error::new(
-            ErrorCode::Io,
-            format!(
-                "La copie de sauvegarde avant mise à jour de la base ({}) a échoué\u{a0}: {e}. La base n'a pas été modifiée.",
-                target.display()
-            ),
-        )
-    })?;
-    Ok(target)
+    }
 }
 
 /// Where the desktop app and the CLI keep the database by default: the OS app-data directory, under the same

@@ -37,14 +37,16 @@ fn plan_row(r: &Row<'_>) -> rusqlite::Result<Plan> {
     })
 }
 
-/// Insert a calendar with its invoices and instalments (inside the caller's transaction).
-pub(crate) fn plan_insert(conn: &Transaction<'_>, p: &Plan) -> Result<PlanId> {
+/// Insert a calendar with its invoices and instalments (inside the caller's transaction); `id` keeps an
+/// imported calendar's id.
+pub(crate) fn plan_insert(conn: &Transaction<'_>, p: &Plan, id: Option<PlanId>) -> Result<PlanId> {
     conn.execute(
-        "INSERT INTO plans (client_id, version, replaces_id, created_on, penalty_treatment, frequency, shift_days_off,
+        "INSERT INTO plans (id, client_id, version, replaces_id, created_on, penalty_treatment, frequency, shift_days_off,
                             notice_days, principal_cents, penalties_cents, indemnities_cents, total_cents,
                             last_payment_id, proposed_journal_id, signed_on, signed_journal_id, replaced_on, broken_on)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
         params![
+            id,
             p.client_id,
             p.version,
             p.replaces,
@@ -134,6 +136,16 @@ pub(crate) fn plans_of_client(conn: &Connection, client_id: ClientId) -> Result<
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt
         .query_map([client_id], plan_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter().map(|p| plan_details(conn, p)).collect()
+}
+
+/// Every calendar, revisions included, by id (the export).
+pub(crate) fn plans_all(conn: &Connection) -> Result<Vec<Plan>> {
+    let sql = format!("SELECT {PLAN_COLS} FROM plans ORDER BY id");
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt
+        .query_map([], plan_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     rows.into_iter().map(|p| plan_details(conn, p)).collect()
 }
