@@ -95,16 +95,45 @@ pub enum Command {
     Policy(PolicyCmd),
     /// Remplit une base vide avec les données d'exemple (l'atelier de Sophie Marchand).
     Demo,
-    /// Exporte tout le registre en JSON sur la sortie standard.
-    Export,
-    /// Importe un export JSON dans une base vide (tout ou rien).
+    /// Exporte tout le registre : en JSON sur la sortie standard, ou avec --out dans un fichier (.zip : le JSON et
+    /// les PDF des lettres archivées ; .json : le JSON seul).
+    Export {
+        /// Fichier à écrire (.zip ou .json).
+        #[arg(long, value_name = "FICHIER")]
+        out: Option<PathBuf>,
+    },
+    /// Importe un export (.zip avec les lettres, ou .json) dans une base vide (tout ou rien).
     Import {
-        /// Fichier JSON produit par `tact export --json`.
+        /// Fichier produit par `tact export --out` ou `tact export --json`.
         #[arg(value_name = "FICHIER")]
         file: PathBuf,
     },
+    /// Sauvegardes automatiques : les lister, en faire une, en restaurer une, choisir un second dossier.
+    #[command(subcommand)]
+    Backup(BackupCmd),
     /// Affiche le chemin de la base de données utilisée.
     Where,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BackupCmd {
+    /// Les sauvegardes existantes, la plus récente d'abord, et leurs dossiers.
+    List,
+    /// Fait une sauvegarde maintenant (base et lettres archivées).
+    Create,
+    /// Remplace le registre par le contenu d'une sauvegarde (l'état actuel est sauvegardé d'abord).
+    Restore {
+        /// Fichier de sauvegarde (tact-AAAA-MM-JJ.zip).
+        #[arg(value_name = "FICHIER")]
+        file: PathBuf,
+    },
+    /// Choisit le second dossier des sauvegardes (dossier synchronisé, clé USB) ; --none l'oublie.
+    Folder {
+        #[arg(value_name = "DOSSIER", required_unless_present = "none")]
+        dir: Option<PathBuf>,
+        #[arg(long, conflicts_with = "dir")]
+        none: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

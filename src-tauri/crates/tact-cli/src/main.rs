@@ -30,11 +30,11 @@ mod table;
 
 use chrono::NaiveDate;
 use clap::Parser;
+use cli::{BackupCmd, LetterArgs, LetterCmd, PlanCmd, PolicyCmd};
 use cli::{
     BusinessArgs, BusinessCmd, Cli, ClientArgs, ClientsCmd, Command, ContactArgs, CreditNotesCmd,
     InvoiceArgs, InvoicesCmd, JournalCmd, PaymentsCmd,
 };
-use cli::{LetterArgs, LetterCmd, PlanCmd, PolicyCmd};
 use serde::Serialize;
 use serde_json::json;
 use std::path::PathBuf;
@@ -144,12 +144,25 @@ fn run(cli: Cli) -> Result<()> {
         Command::Import { file } => {
             let report = tact_usecases::exchange::import_file(&books, &file)?;
             out.print(&report, || {
+                let r = &report.records;
                 println!(
-                    "Import terminé\u{a0}: {} clients, {} factures, {} règlements, {} avoirs, {} entrées d'historique.",
-                    report.clients, report.invoices, report.payments, report.credit_notes, report.journal
+                    "Import terminé\u{a0}: {} clients, {} factures, {} règlements, {} avoirs, {} entrées d'historique, {} échéanciers, {} lettres ({} PDF).",
+                    r.clients, r.invoices, r.payments, r.credit_notes, r.journal, r.plans, r.letters, report.letter_files
                 );
+                missing_copies(&report.letter_files_missing);
             })
         }
+        Command::Export { out: Some(file) } => {
+            let report = tact_usecases::exchange::export_to(&books, &file)?;
+            out.print(&report, || {
+                println!(
+                    "Export écrit\u{a0}: {} ({} octets, {} PDF de lettres).",
+                    report.path, report.bytes, report.letter_files
+                );
+                missing_copies(&report.letter_files_missing);
+            })
+        }
+        Command::Backup(cmd) => backup(&books, &out, cmd, as_of),
         command => books.write(|ledger| ledger_command(ledger, &out, command, as_of)),
     }
 }
@@ -162,9 +175,12 @@ fn ledger_command(
     as_of: NaiveDate,
 ) -> Result<()> {
     match command {
-        Command::Where | Command::Letter(_) | Command::Draft { .. } | Command::Import { .. } => {
-            Ok(())
-        }
+        Command::Where
+        | Command::Letter(_)
+        | Command::Draft { .. }
+        | Command::Import { .. }
+        | Command::Backup(_)
+        | Command::Export { out: Some(_) } => Ok(()),
         Command::Business(cmd) => business(ledger, out, cmd),
         Command::Clients(cmd) => clients(ledger, out, cmd, as_of),
         Command::Invoices(cmd) => invoices(ledger, out, cmd, as_of),
@@ -192,6 +208,77 @@ fn ledger_command(
                 );
             })
         }
-        Command::Export => out.json(&ledger.export()?),
+        Command::Export { out: None } => out.json(&ledger.export()?),
+    }
+}
+
+/// Letters whose PDF did not travel with the records.
+fn missing_copies(names: &[String]) {
+    if !names.is_empty() {
+        eprintln!(
+            "Attention\u{a0}: {} lettre(s) sans leur PDF (enregistrements conservés)\u{a0}: {}.",
+            names.len(),
+            names.join(", ")
+        );
+    }
+}
+
+fn backup(books: &Books, out: &Out, cmd: BackupCmd, today: NaiveDate) -> Result<()> {
+    use tact_usecases::backup;
+    match cmd {
+        BackupCmd::List => {
+            let st = backup::status(books)?;
+            out.print(&st, || {
+                println!("Dossier des sauvegardes\u{a0}: {}", st.folder);
+                if let Some(s) = &st.second_folder {
+                    println!("Second dossier\u{a0}: {s}");
+                }
+                if st.backups.is_empty() {
+                    println!("Aucune sauvegarde pour l'instant.");
+                }
+                for b in &st.backups {
+                    println!(
+                        "{}  {}  {} octets{}",
+                        tact_core::text::format_date_fr(b.date),
+                        b.path,
+                        b.bytes,
+                        if b.second_copy {
+                            "  (second dossier)"
+                        } else {
+                            ""
+                        }
+                    );
+                }
+            })
+        }
+        BackupCmd::Create => {
+            let b = backup::create(books, today)?;
+            out.print(&b, || {
+                println!("Sauvegarde écrite\u{a0}: {} ({} octets).", b.path, b.bytes)
+            })
+        }
+        BackupCmd::Restore { file } => {
+            let r = backup::restore(books, &file, today)?;
+            out.print(&r, || {
+                println!(
+                    "Registre restauré depuis {} (sauvegarde du {}). L'état précédent est sauvegardé dans {}.",
+                    r.restored.path,
+                    tact_core::text::format_date_fr(r.restored.date),
+                    r.before.path
+                );
+            })
+        }
+        BackupCmd::Folder { dir, none } => {
+            let dir = if none { None } else { dir };
+            books.write(|l| l.set_backup_folder(dir.as_deref()))?;
+            let st = backup::status(books)?;
+            out.print(&st, || match &st.second_folder {
+                Some(s) => println!("Second dossier des sauvegardes\u{a0}: {s}"),
+                None => println!(
+                    "Plus de second dossier\u{a0}: les sauvegardes restent dans {}.",
+                    st.folder
+                ),
+            })
+        }
     }
 }

@@ -18,9 +18,12 @@ pub struct Books {
 }
 
 impl Books {
-    /// Open (creating and migrating as needed) the database at `path`.
+    /// Open (creating and migrating as needed) the database at `path`, and put back any archived letter whose
+    /// PDF a stopped process left under its temporary name.
     pub fn open(path: &Path) -> Result<Books> {
-        Ok(Self::from_ledger(Ledger::open(path)?))
+        let ledger = Ledger::open(path)?;
+        ledger.recover_letter_files()?;
+        Ok(Self::from_ledger(ledger))
     }
 
     /// Books in memory (tests).

@@ -417,3 +417,34 @@ fn a_backup_is_made_once_a_day_when_something_changed_and_restores_everything() 
         .iter()
         .any(|p| p.date == d("2027-01-22")));
 }
+
+#[test]
+fn a_letter_whose_process_stopped_before_the_rename_is_put_back_at_the_next_opening() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("tact.sqlite3");
+    let rec = {
+        let books = books(&dir);
+        letters::finalize(
+            &books,
+            2,
+            LetterKind::FormalNotice,
+            &LetterOptions::default(),
+            monday(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    };
+    // As a process killed after its commit leaves it: the PDF still under its temporary name.
+    let letters_dir = dir.path().join("letters");
+    let path = letters_dir.join(&rec.file);
+    let tmp = letters_dir.join(format!(".{}.x7Yq2a.tmp", rec.file));
+    std::fs::rename(&path, &tmp).unwrap_or_else(|e| panic!("{e}"));
+    // Another temporary file, not this letter's bytes, is left alone.
+    let other = letters_dir.join(format!(".{}.b0b0b0.tmp", rec.file));
+    std::fs::write(&other, b"%PDF-1.7 autre chose").unwrap_or_else(|e| panic!("{e}"));
+    let books = Books::open(&db).unwrap_or_else(|e| panic!("{e}"));
+    assert!(path.exists() && !tmp.exists());
+    assert!(other.exists());
+    books
+        .read(|l| l.letter_file(rec.id))
+        .unwrap_or_else(|e| panic!("{e}"));
+}

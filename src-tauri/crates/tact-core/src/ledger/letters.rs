@@ -10,7 +10,7 @@ use crate::letters::{
 use crate::model::{ClientId, ContactChannel, JournalEntry};
 use crate::storage as db;
 use chrono::NaiveDate;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 impl Ledger {
     /// The letter of `kind` for a client as of `today` (not archived: a preview, or the final version to archive).
@@ -163,20 +163,11 @@ impl Ledger {
         Ok(rec)
     }
 
-    /// The archived copy of a letter, checked against its SHA-256. A copy whose process was stopped after the
-    /// record was committed but before the file was put in place is recovered from its temporary file.
+    /// The archived copy of a letter, checked against its SHA-256.
     pub fn letter_file(&self, id: i64) -> Result<PathBuf> {
         let rec = self.letter_record(id)?;
         let path = self.letters_dir()?.join(&rec.file);
-        if !path.exists() {
-            for tmp in files::leftovers(&path) {
-                if std::fs::read(&tmp).is_ok_and(|b| sha256_hex(&b) == rec.sha256) {
-                    std::fs::rename(&tmp, &path).map_err(|e| files::write_error(&path, &e))?;
-                    files::sync_dir(self.letters_dir()?.as_path());
-                    break;
-                }
-            }
-        }
+        recover(&path, &rec.sha256)?;
         let bytes = std::fs::read(&path).map_err(|e| {
             Error::new(
                 ErrorCode::Io,
@@ -194,6 +185,30 @@ impl Ledger {
             ));
         }
         Ok(path)
+    }
+
+    /// Put back in place the archived copies a process stopped between committing a letter's record and renaming
+    /// its PDF (the copy is then in its temporary file, `.<name>.<random>.tmp`). Run when the books are opened;
+    /// returns how many were put back.
+    pub fn recover_letter_files(&self) -> Result<usize> {
+        let Some(dir) = self
+            .store
+            .path()
+            .and_then(Path::parent)
+            .map(|d| d.join("letters"))
+        else {
+            return Ok(0);
+        };
+        if !dir.is_dir() {
+            return Ok(0);
+        }
+        let mut n = 0usize;
+        for rec in db::letters_all(self.conn())? {
+            if recover(&dir.join(&rec.file), &rec.sha256)? {
+                n = n.saturating_add(1);
+            }
+        }
+        Ok(n)
     }
 
     /// A client's archived letters, newest first.
@@ -227,6 +242,29 @@ impl Ledger {
         self.store.write(|tx| db::letter_set_mailing(tx, &rec))?;
         Ok(rec)
     }
+}
+
+/// If `path` is missing, put in its place the temporary file left for it that has these bytes.
+fn recover(path: &Path, sha256: &str) -> Result<bool> {
+    if path.exists() {
+        return Ok(false);
+    }
+    for tmp in files::leftovers(path) {
+        if std::fs::read(&tmp).is_ok_and(|b| sha256_hex(&b) == sha256) {
+            match std::fs::rename(&tmp, path) {
+                Ok(()) => {
+                    if let Some(dir) = path.parent() {
+                        files::sync_dir(dir);
+                    }
+                    return Ok(true);
+                }
+                // The process that wrote it (still running) put it in place first.
+                Err(_) if path.exists() => return Ok(false),
+                Err(e) => return Err(files::write_error(path, &e)),
+            }
+        }
+    }
+    Ok(false)
 }
 
 /// The SHA-256 of a file's bytes, in lowercase hexadecimal (the letters' fingerprint).
