@@ -49,6 +49,11 @@ const COMMANDS: &[&str] = &[
     "sign_plan",
     "client_plans",
     "plan_draft",
+    "backup_status",
+    "backup_now",
+    "restore_backup",
+    "set_backup_folder",
+    "export_all",
 ];
 
 fn main() {

@@ -25,6 +25,8 @@ use tact_core::model::{
 };
 use tact_core::plans::{PlanId, PlanInput, PlanState};
 use tact_core::{Error, ErrorCode};
+use tact_usecases::backup::{BackupInfo, BackupStatus, RestoreOutcome};
+use tact_usecases::exchange::ExportReport;
 use tact_usecases::letters::LetterPreview;
 use tauri::State;
 
@@ -417,6 +419,107 @@ pub fn plan_draft(state: State<'_, AppState>, plan_id: PlanId) -> Res<Draft> {
 
 /// Declares each command's TypeScript signature from its Rust one. The `_check` function coerces every command
 /// to the declared function-pointer type, so a signature changed in one place and not the other fails to compile.
+/// Réglages › Sauvegardes: where the backups are, the latest, the list.
+#[tauri::command(async)]
+pub fn backup_status(state: State<'_, AppState>) -> Res<BackupStatus> {
+    tact_usecases::backup::status(&state.books)
+}
+
+/// « Sauvegarder maintenant ».
+#[tauri::command(async)]
+pub fn backup_now(state: State<'_, AppState>) -> Res<BackupInfo> {
+    let today = state.today();
+    tact_usecases::backup::create(&state.books, today)
+}
+
+/// « Restaurer »: a backup of the list (`path`), or one the user picks (`None`: an open dialog; `None` back when
+/// cancelled). Only files of the list or of the dialog: the window cannot name any file on the disk.
+#[tauri::command(async)]
+pub fn restore_backup(
+    state: State<'_, AppState>,
+    path: Option<String>,
+) -> Res<Option<RestoreOutcome>> {
+    use tauri_plugin_dialog::DialogExt;
+    let today = state.today();
+    let file = match path {
+        Some(p) => {
+            let listed = tact_usecases::backup::status(&state.books)?
+                .backups
+                .into_iter()
+                .any(|b| b.path == p);
+            if !listed {
+                return Err(Error::field(
+                    ErrorCode::InvalidChoice,
+                    "path",
+                    "Sauvegarde\u{a0}: ce fichier n'est pas dans la liste des sauvegardes.",
+                ));
+            }
+            std::path::PathBuf::from(p)
+        }
+        None => match state
+            .app
+            .dialog()
+            .file()
+            .set_title("Restaurer une sauvegarde")
+            .add_filter("Sauvegarde Tact", &["zip"])
+            .blocking_pick_file()
+            .and_then(|p| p.into_path().ok())
+        {
+            Some(p) => p,
+            None => return Ok(None),
+        },
+    };
+    tact_usecases::backup::restore(&state.books, &file, today).map(Some)
+}
+
+/// « Choisir un second dossier » (`choose`: a folder dialog) or « Ne plus copier » (`!choose`).
+#[tauri::command(async)]
+pub fn set_backup_folder(state: State<'_, AppState>, choose: bool) -> Res<BackupStatus> {
+    use tauri_plugin_dialog::DialogExt;
+    if choose {
+        let Some(dir) = state
+            .app
+            .dialog()
+            .file()
+            .set_title("Second dossier des sauvegardes")
+            .blocking_pick_folder()
+            .and_then(|p| p.into_path().ok())
+        else {
+            return tact_usecases::backup::status(&state.books);
+        };
+        state.books.write(|l| l.set_backup_folder(Some(&dir)))?;
+        // A first copy there at once, so that the user sees it worked.
+        tact_usecases::backup::create(&state.books, state.today())?;
+    } else {
+        state.books.write(|l| l.set_backup_folder(None))?;
+    }
+    tact_usecases::backup::status(&state.books)
+}
+
+/// « Exporter tout »: a save dialog, then the archive (the ledger's JSON and the letters' PDFs). `None` when
+/// cancelled.
+#[tauri::command(async)]
+pub fn export_all(state: State<'_, AppState>) -> Res<Option<ExportReport>> {
+    use tauri_plugin_dialog::DialogExt;
+    let name = format!("Tact export {}.zip", state.today().format("%Y-%m-%d"));
+    let chosen = match std::env::var_os("TACT_SAVE_DIR") {
+        Some(dir) => Some(std::path::PathBuf::from(dir).join(&name)),
+        None => state
+            .app
+            .dialog()
+            .file()
+            .set_title("Exporter tout le registre")
+            .set_file_name(name)
+            .add_filter("Archive Tact", &["zip"])
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok()),
+    };
+    let Some(path) = chosen else {
+        return Ok(None);
+    };
+    tact_usecases::exchange::export_to(&state.books, &path).map(Some)
+}
+
 macro_rules! signatures {
     ($($name:ident($($arg:ident: $ty:ty),*) -> $ret:ty;)*) => {
         /// Every command's name, in declaration order.
@@ -494,4 +597,9 @@ signatures! {
     sign_plan(plan_id: PlanId, signed_on: String) -> PlanState;
     client_plans(client_id: ClientId) -> Vec<PlanState>;
     plan_draft(plan_id: PlanId) -> Draft;
+    backup_status() -> BackupStatus;
+    backup_now() -> BackupInfo;
+    restore_backup(path: Option<String>) -> Option<RestoreOutcome>;
+    set_backup_folder(choose: bool) -> BackupStatus;
+    export_all() -> Option<ExportReport>;
 }

@@ -42,6 +42,18 @@ pub fn database_path() -> Result<PathBuf, Error> {
     })
 }
 
+/// The automatic backup: checked at start, then every hour while the app runs (made at most once a day, when the
+/// books changed; see `tact_usecases::backup`). Off the main thread, on a connection of its own.
+fn spawn_automatic_backups(handle: tauri::AppHandle) {
+    std::thread::spawn(move || loop {
+        let state = handle.state::<AppState>();
+        if let Err(e) = tact_usecases::backup::auto(&state.books, state.today()) {
+            eprintln!("Sauvegarde automatique impossible\u{a0}: {}", e.message);
+        }
+        std::thread::sleep(std::time::Duration::from_secs(3600));
+    });
+}
+
 pub fn run() {
     // WebKitGTK's accelerated compositing keeps layer tiles for every scrolling area: about 100 MiB more for
     // these screens (scripts/bench-desktop), and a known cause of blank windows with some GPU drivers. Tact's
@@ -68,6 +80,7 @@ pub fn run() {
                         db_path,
                         app: app.handle().clone(),
                     });
+                    spawn_automatic_backups(app.handle().clone());
                     let config = app
                         .config()
                         .app

@@ -475,6 +475,21 @@ async fn the_example_data_on_monday_23_november() {
     app.wait("form[data-form=business]").await;
     app.wait("form[data-form=policy]").await;
     app.screenshot("15-reglages").await;
+    // Réglages › Sauvegardes: a backup now, listed with its date.
+    app.click("[data-action=backup-now]").await;
+    app.text_becomes("[data-latest-backup]", |t| {
+        t.contains("Dernière sauvegarde")
+    })
+    .await;
+    app.wait("[data-backups] tbody tr").await;
+    app.client
+        .execute(
+            "document.querySelector('[data-panel=backups]').scrollIntoView({block: 'center'})",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.screenshot("16-sauvegardes").await;
     app.stop().await;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAmount, formatDate, formatIban, formatLongDate, formatSiren, isZero, lateness, plural, termsInput } from "./format";
+import { formatAmount, formatDate, formatIban, formatLongDate, formatSiren, formatSize, isZero, lateness, plural, termsInput } from "./format";
 
 const NNBSP = "\u202f";
 const NBSP = "\u00a0";
@@ -67,5 +67,14 @@ describe("termsInput", () => {
     expect(termsInput({ kind: "days_end_of_month", days: 45 })).toBe("45fdm");
     expect(termsInput({ kind: "date", date: "2026-12-15" })).toBe("");
     expect(termsInput(null)).toBe("");
+  });
+});
+
+describe("formatSize", () => {
+  it("says a file's size in French units", () => {
+    expect(formatSize("850")).toBe("850\u00a0octets");
+    expect(formatSize("12400")).toBe("12\u00a0ko");
+    expect(formatSize("1450000")).toBe("1,5\u00a0Mo");
+    expect(formatSize("pas un nombre")).toBe("—");
   });
 });

@@ -81,3 +81,12 @@ export function termsInput(t: PaymentTerms | null | undefined): string {
       return "";
   }
 }
+
+/** A file size from its byte count (a decimal string across the IPC): « 850 octets », « 12 ko », « 1,4 Mo ». */
+export function formatSize(bytes: string): string {
+  const n = Number(bytes);
+  if (!Number.isFinite(n) || n < 0) return "—";
+  if (n < 1000) return `${n}\u00a0octets`;
+  if (n < 1_000_000) return `${Math.round(n / 1000)}\u00a0ko`;
+  return `${(n / 1_000_000).toLocaleString("fr-FR", { maximumFractionDigits: 1 })}\u00a0Mo`;
+}

@@ -676,3 +676,67 @@ fn usage_errors_are_french_and_json_under_json() {
         "{text}"
     );
 }
+
+#[test]
+fn backups_from_the_command_line() {
+    let (dir, db) = temp_db();
+    assert!(tact(&db, &["demo"]).status.success());
+    let empty = ok_json(&db, &["--json", "backup", "list"]);
+    assert_eq!(empty["backups"].as_array().map(Vec::len), Some(0));
+    let made = ok_json(
+        &db,
+        &["--json", "--today", "2026-11-23", "backup", "create"],
+    );
+    assert_eq!(made["name"], "tact-2026-11-23.zip");
+    // A second folder receives a copy of the next one.
+    let usb = dir.path().join("cle-usb");
+    std::fs::create_dir_all(&usb).unwrap_or_else(|e| panic!("{e}"));
+    let usb_arg = usb.to_string_lossy().to_string();
+    ok_json(&db, &["--json", "backup", "folder", &usb_arg]);
+    ok_json(
+        &db,
+        &["--json", "--today", "2026-11-24", "backup", "create"],
+    );
+    assert!(usb.join("tact-2026-11-24.zip").exists());
+    let list = ok_json(&db, &["--json", "backup", "list"]);
+    assert_eq!(list["backups"].as_array().map(Vec::len), Some(3), "{list}");
+    assert_eq!(list["latest"]["date"], "2026-11-24");
+    // A folder that does not exist is refused, naming the field.
+    let out = tact(&db, &["--json", "backup", "folder", "/nonexistent/tact"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("backup_folder"));
+    // Restore the first: the client added since is gone, and the state before is kept as a backup.
+    assert!(tact(
+        &db,
+        &[
+            "clients",
+            "add",
+            "--kind",
+            "professional",
+            "--name",
+            "Nouvelle Agence"
+        ]
+    )
+    .status
+    .success());
+    let first = made["path"].as_str().unwrap_or_default().to_owned();
+    let r = ok_json(
+        &db,
+        &[
+            "--json",
+            "--today",
+            "2026-11-25",
+            "backup",
+            "restore",
+            &first,
+        ],
+    );
+    assert!(
+        r["before"]["name"]
+            .as_str()
+            .is_some_and(|n| n.starts_with("tact-2026-11-25")),
+        "{r}"
+    );
+    let clients = ok_json(&db, &["clients", "list", "--json"]);
+    assert_eq!(clients.as_array().map(Vec::len), Some(5));
+}

@@ -160,7 +160,7 @@ impl Error {
         Self::new(
             ErrorCode::DatabaseDamaged,
             format!(
-                "La base de données est endommagée ({detail})\u{a0}: Tact n'y écrit plus rien, pour ne pas aggraver les dégâts. Restaurez votre dernière sauvegarde (une copie .bak se trouve à côté de la base après chaque mise à jour de Tact) ou exportez ce qui est encore lisible."
+                "La base de données est endommagée ({detail})\u{a0}: Tact n'y écrit plus rien, pour ne pas aggraver les dégâts. Restaurez votre dernière sauvegarde\u{a0}: Réglages › Sauvegardes › «\u{a0}Restaurer\u{a0}», ou `tact backup restore FICHIER` (les sauvegardes sont dans le dossier backups à côté de la base\u{a0}; l'état actuel est gardé d'abord)."
             ),
         )
     }

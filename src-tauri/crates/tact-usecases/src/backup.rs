@@ -53,7 +53,11 @@ pub struct BackupInfo {
     pub bytes: u64,
 }
 
-fn as_string<S: serde::Serializer>(n: &u64, s: S) -> std::result::Result<S::Ok, S::Error> {
+/// A byte count as a decimal string across the IPC (a JS number cannot hold every u64).
+pub(crate) fn as_string<S: serde::Serializer>(
+    n: &u64,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
     s.serialize_str(&n.to_string())
 }
 
@@ -158,12 +162,22 @@ pub fn status(books: &Books) -> Result<BackupStatus> {
 fn build(books: &Books, today: NaiveDate) -> Result<(Vec<u8>, String)> {
     let dir = tempfile::tempdir().map_err(|e| files::write_error(Path::new("/tmp"), &e))?;
     let copy = dir.path().join(DB_ENTRY);
-    let (data, letters_dir) = books.read(|l| {
-        l.snapshot_to(&copy)?;
-        Ok((l.export()?, l.letters_dir().ok()))
+    // A connection of its own: the copy is taken without holding the books (the app stays usable), and SQLite
+    // makes it consistent while others write.
+    let db_path = books.path().ok_or_else(|| {
+        Error::new(
+            ErrorCode::Io,
+            "Les sauvegardes demandent un registre enregistré sur le disque.",
+        )
     })?;
-    let fingerprint = sha256_hex(exchange::to_json(&data)?.as_bytes());
+    let own = tact_core::Ledger::open(db_path)?;
+    own.snapshot_to(&copy)?;
+    let letters_dir = own.letters_dir().ok();
+    drop(own);
     let db = std::fs::read(&copy).map_err(|e| files::write_error(&copy, &e))?;
+    // The fingerprint and the letters come from the copy itself, so they describe exactly what it holds.
+    let data = tact_core::Ledger::open(&copy)?.export()?;
+    let fingerprint = sha256_hex(exchange::to_json(&data)?.as_bytes());
     let manifest = Manifest {
         format: FORMAT_NAME.into(),
         version: FORMAT_VERSION,

@@ -22,7 +22,8 @@ impl Books {
     /// PDF a stopped process left under its temporary name.
     pub fn open(path: &Path) -> Result<Books> {
         let ledger = Ledger::open(path)?;
-        ledger.recover_letter_files()?;
+        // Best effort: a damaged file must still open, so that its last backup can be restored.
+        let _ = ledger.recover_letter_files();
         Ok(Self::from_ledger(ledger))
     }
 

@@ -39,6 +39,8 @@ pub struct RestoreReport {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExportReport {
     pub path: String,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    #[serde(serialize_with = "crate::backup::as_string")]
     pub bytes: u64,
     pub letter_files: usize,
     /// Letters whose archived copy is missing or was modified: not in the archive, named here.

@@ -448,3 +448,57 @@ fn a_letter_whose_process_stopped_before_the_rename_is_put_back_at_the_next_open
         .read(|l| l.letter_file(rec.id))
         .unwrap_or_else(|e| panic!("{e}"));
 }
+
+#[test]
+fn a_damaged_database_is_restored_from_its_backup_and_its_file_kept_aside() {
+    use std::io::{Seek, SeekFrom, Write};
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("tact.sqlite3");
+    let (good, file) = {
+        let books = months_of_activity(&dir);
+        let made = backup::create(&books, d("2027-01-21")).unwrap_or_else(|e| panic!("{e}"));
+        (
+            exchange::archive(&books)
+                .unwrap_or_else(|e| panic!("{e}"))
+                .0,
+            made.path,
+        )
+    };
+    // One zeroed page in the middle of the (closed, checkpointed) file.
+    let pages = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0) / 4096;
+    {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&db)
+            .unwrap_or_else(|e| panic!("{e}"));
+        f.seek(SeekFrom::Start((pages / 2) * 4096))
+            .unwrap_or_else(|e| panic!("{e}"));
+        f.write_all(&[0u8; 4096]).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let books = Books::open(&db).unwrap_or_else(|e| panic!("a damaged file still opens: {e}"));
+    let outcome = backup::restore(&books, std::path::Path::new(&file), d("2027-01-22"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        outcome.before.name.ends_with("endommagee.sqlite3")
+            || outcome.before.name.ends_with(".zip"),
+        "{}",
+        outcome.before.name
+    );
+    assert!(std::path::Path::new(&outcome.before.path).exists());
+    assert_eq!(
+        exchange::archive(&books)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .0,
+        good
+    );
+    // Writing works again.
+    books
+        .write(|l| {
+            l.add_client(&tact_core::input::ClientInput {
+                kind: "professional".into(),
+                name: "Nouvelle Agence".into(),
+                ..Default::default()
+            })
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+}

@@ -43,6 +43,22 @@ is_empty: boolean, };
 
 export type ArchiveFilter = "active" | "archived" | "all";
 
+export type BackupInfo = { 
+/**
+ * Full path of the file.
+ */
+path: string, 
+/**
+ * File name (`tact-2026-12-02.zip`).
+ */
+name: string, date: string, 
+/**
+ * In the second folder rather than beside the database.
+ */
+second_copy: boolean, bytes: string, };
+
+export type BackupStatus = { folder: string, second_folder: string | null, latest: BackupInfo | null, backups: Array<BackupInfo>, };
+
 export type Block = { "type": "paragraph", text: string, } | { "type": "strong", text: string, } | { "type": "table", table: Table, };
 
 export type Business = { legal_name: string, trade_name: string | null, legal_form: string | null, siren: string | null, siret: string | null, vat_number: string | null, iban: string | null, bic: string | null, signatory_name: string | null, signatory_title: string | null, 
@@ -172,9 +188,15 @@ export type Error = { code: ErrorCode, message: string, field: string | null, };
 
 export type ErrorCode = "required" | "too_long" | "control_characters" | "invalid_amount" | "amount_not_positive" | "amount_negative" | "too_many_decimals" | "amount_too_large" | "invalid_date" | "due_before_issue" | "invalid_terms" | "invalid_rate" | "invalid_siren" | "invalid_siret" | "invalid_vat_number" | "invalid_iban" | "invalid_bic" | "invalid_email" | "invalid_phone" | "invalid_postcode" | "invalid_choice" | "duplicate_invoice_number" | "duplicate_credit_note_number" | "client_not_found" | "invoice_not_found" | "payment_not_found" | "credit_note_not_found" | "journal_entry_not_found" | "letter_not_found" | "plan_not_found" | "business_not_set" | "client_mismatch" | "client_archived" | "client_has_invoices" | "allocation_exceeds_payment" | "allocation_exceeds_balance" | "duplicate_allocation" | "credit_exceeds_balance" | "amount_below_settled" | "invoice_has_activity" | "invalid_correction" | "invalid_setting" | "nothing_to_draft" | "invalid_plan" | "plan_state" | "database_newer" | "not_a_tact_database" | "database_damaged" | "database" | "io" | "import_not_empty" | "import_format" | "overflow" | "usage" | "cancelled";
 
+export type ExportReport = { path: string, bytes: string, letter_files: number, 
+/**
+ * Letters whose archived copy is missing or was modified: not in the archive, named here.
+ */
+letter_files_missing: Array<string>, };
+
 export type Frequency = "week" | "fortnight" | "month";
 
-export type ImportReport = { clients: number, invoices: number, payments: number, credit_notes: number, journal: number, };
+export type ImportReport = { clients: number, invoices: number, payments: number, credit_notes: number, journal: number, plans: number, letters: number, };
 
 export type Instalment = { 
 /**
@@ -619,6 +641,12 @@ ecb_known_until: string, ecb: Array<EcbRate>, legal: Array<LegalRate>, };
 
 export type Reason = { code: string, text: string, };
 
+export type RestoreOutcome = { restored: BackupInfo, 
+/**
+ * The backup of the state before the restore.
+ */
+before: BackupInfo, letter_files: number, };
+
 export type Saved<T> = { record: T, warnings: Array<Warning>, };
 
 export type Segment = { 
@@ -714,6 +742,11 @@ export interface Commands {
   sign_plan: { args: { planId: number; signedOn: string }; result: PlanState };
   client_plans: { args: { clientId: number }; result: Array<PlanState> };
   plan_draft: { args: { planId: number }; result: Draft };
+  backup_status: { args: Record<string, never>; result: BackupStatus };
+  backup_now: { args: Record<string, never>; result: BackupInfo };
+  restore_backup: { args: { path: string | null }; result: RestoreOutcome | null };
+  set_backup_folder: { args: { choose: boolean }; result: BackupStatus };
+  export_all: { args: Record<string, never>; result: ExportReport | null };
 }
 
 /** The French label of each code, from the Rust enums' `label_fr` (never written a second time here). */
