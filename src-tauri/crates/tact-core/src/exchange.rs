@@ -488,6 +488,15 @@ fn check_letter(tx: &rusqlite::Transaction<'_>, l: &LetterRecord) -> Result<()> 
             "Taille\u{a0}: un nombre d'octets positif est attendu.",
         ));
     }
+    for (i, id) in l.invoice_ids.iter().enumerate() {
+        if db::invoice_get(tx, *id)?.is_none_or(|inv| inv.client_id != l.client_id) {
+            return Err(Error::field(
+                ErrorCode::InvoiceNotFound,
+                &format!("invoice_ids[{i}]"),
+                format!("Facture n°\u{a0}{id}\u{a0}: introuvable pour ce client."),
+            ));
+        }
+    }
     if let Some(plan) = l.plan_id {
         if db::plan_get(tx, plan)?.is_none_or(|p| p.client_id != l.client_id) {
             return Err(Error::field(

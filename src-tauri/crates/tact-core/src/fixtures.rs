@@ -293,6 +293,7 @@ impl Fixture {
                     .map(|on| vec![(on, state.paid)])
                     .unwrap_or_default(),
                 acknowledged_on: None,
+                formal_notice: None,
             })
             .collect();
         crate::legal::client_penalties(

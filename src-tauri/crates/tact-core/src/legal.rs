@@ -371,18 +371,20 @@ pub fn prescription_date(
         .unwrap_or(from)
 }
 
-/// The date B2C legal interest runs from (C. civ. 1231-6, 1344-1; legal-fr A.3): the latest mise en demeure in
-/// force written by `today`, counted from its AR date once known, else its posting date (`delivered`: the
-/// archived letter's dates, by journal entry), else the day it was written.
+/// The date B2C legal interest on one invoice runs from (C. civ. 1231-6, 1344-1; legal-fr A.3): the first mise en
+/// demeure in force written by `today` that `covers` the invoice, counted from its AR date once known, else its
+/// posting date (`delivered`: the archived letter's dates, by journal entry), else the day it was written. None
+/// when no formal notice covered it: then no interest runs.
 pub fn formal_notice_start(
     journal: &[JournalEntry],
     delivered: impl Fn(JournalId) -> Option<NaiveDate>,
+    covers: impl Fn(&JournalEntry) -> bool,
     today: NaiveDate,
 ) -> Option<NaiveDate> {
     crate::model::in_force(journal)
-        .filter(|e| e.kind == JournalKind::FormalNotice && e.date <= today)
+        .filter(|e| e.kind == JournalKind::FormalNotice && e.date <= today && covers(e))
         .map(|e| delivered(e.id).filter(|d| *d <= today).unwrap_or(e.date))
-        .max()
+        .min()
 }
 
 /// What a client owes beyond the principal, invoice by invoice (« Pénalités de retard »).
@@ -424,6 +426,8 @@ pub struct PenaltyInvoice<'a> {
     pub settlements: Vec<(NaiveDate, Money)>,
     /// The signature of a payment calendar that acknowledged it (C. civ. 2240).
     pub acknowledged_on: Option<NaiveDate>,
+    /// For a consumer, the start of legal interest on this invoice: see [`formal_notice_start`].
+    pub formal_notice: Option<NaiveDate>,
 }
 
 /// What a client's penalties are computed from.
@@ -432,7 +436,7 @@ pub struct PenaltyCase<'a> {
     pub client: &'a Client,
     /// The business's default stipulated rate, for invoices that state none.
     pub default_rate: Option<Decimal>,
-    /// See [`formal_notice_start`].
+    /// The first formal notice of the client's (the summary; each invoice has its own start).
     pub formal_notice: Option<NaiveDate>,
     pub invoices: &'a [PenaltyInvoice<'a>],
 }
@@ -461,7 +465,7 @@ pub fn client_penalties(
                 due_date: inv.due_date,
                 settlements: &p.settlements,
                 stipulated_rate: inv.penalty_rate.or(case.default_rate),
-                formal_notice: case.formal_notice,
+                formal_notice: p.formal_notice,
                 until: today,
             },
             tables,

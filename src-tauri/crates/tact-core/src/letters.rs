@@ -117,6 +117,9 @@ pub struct Letter {
     pub plan_id: Option<crate::plans::PlanId>,
     /// A second signature block, at the left (the debtor's, on a calendar agreement); empty for a letter.
     pub countersignature: Vec<String>,
+    /// The invoices the letter claims or lists. For a mise en demeure, the invoices it covers: a consumer's legal
+    /// interest on an invoice runs only from a formal notice that covered it (C. civ. 1231-6, 1344-1).
+    pub invoice_ids: Vec<crate::model::InvoiceId>,
 }
 
 /// A piece of the letter's body.

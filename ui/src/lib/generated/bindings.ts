@@ -366,7 +366,12 @@ plan_id: number | null,
 /**
  * A second signature block, at the left (the debtor's, on a calendar agreement); empty for a letter.
  */
-countersignature: Array<string>, };
+countersignature: Array<string>, 
+/**
+ * The invoices the letter claims or lists. For a mise en demeure, the invoices it covers: a consumer's legal
+ * interest on an invoice runs only from a formal notice that covered it (C. civ. 1231-6, 1344-1).
+ */
+invoice_ids: Array<number>, };
 
 export type LetterKind = "mise-en-demeure" | "relance" | "relance-ferme" | "releve" | "echeancier" | "decheance";
 
@@ -422,7 +427,11 @@ received_on: string | null,
 /**
  * The payment calendar, for its agreement and its déchéance notice.
  */
-plan_id: number | null, };
+plan_id: number | null, 
+/**
+ * The invoices the letter claimed (a mise en demeure: those it covers).
+ */
+invoice_ids: Array<number>, };
 
 export type MailingInput = { registered_number: string | null, posted_on: string | null, received_on: string | null, };
 

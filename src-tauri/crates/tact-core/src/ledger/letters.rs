@@ -143,6 +143,7 @@ impl Ledger {
                 posted_on: None,
                 received_on: None,
                 plan_id: letter.plan_id,
+                invoice_ids: letter.invoice_ids.clone(),
             };
             rec.id = db::letter_insert(tx, &rec, None)?;
             if let (LetterKind::PlanDefault, Some(plan)) = (letter.kind, letter.plan_id) {

@@ -6,7 +6,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::legal::{
     self, ClientPenalties, EcbRateInput, LegalRateInput, RateAdditions, RateTables,
 };
-use crate::model::{ClientId, InvoiceId};
+use crate::model::{ClientId, Invoice, InvoiceId, JournalId};
 use crate::storage as db;
 use chrono::NaiveDate;
 
@@ -23,18 +23,29 @@ impl Ledger {
         let states = crate::standing::invoice_states(&facts, today)?;
         let invoices = db::invoices_of_client(conn, client_id)?;
         let journal = db::journal_of_client(conn, client_id)?;
-        // The archived letter of a mise en demeure gives its AR date, else its posting date (legal-fr A.3).
+        // The archived letter of a mise en demeure gives its AR date, else its posting date (legal-fr A.3), and
+        // the invoices it covered. A formal notice noted by hand covers the invoice it names, else every invoice
+        // already due on its date.
         let letters = db::letters_of_client(conn, client_id)?;
-        let formal_notice = legal::formal_notice_start(
-            &journal,
-            |entry| {
-                letters
-                    .iter()
-                    .find(|l| l.journal_id == entry)
-                    .and_then(|l| l.received_on.or(l.posted_on))
-            },
-            today,
-        );
+        let delivered = |entry: JournalId| {
+            letters
+                .iter()
+                .find(|l| l.journal_id == entry)
+                .and_then(|l| l.received_on.or(l.posted_on))
+        };
+        let start_for = |invoice: &Invoice| {
+            legal::formal_notice_start(
+                &journal,
+                delivered,
+                |e| match letters.iter().find(|l| l.journal_id == e.id) {
+                    Some(l) => l.invoice_ids.contains(&invoice.id),
+                    None => e
+                        .invoice_id
+                        .map_or(invoice.due_date < e.date, |id| id == invoice.id),
+                },
+                today,
+            )
+        };
         // A signed calendar acknowledges the debt: prescription starts again from its signature (C. civ. 2240).
         let acknowledged: std::collections::HashMap<InvoiceId, NaiveDate> =
             db::plan_acknowledgments(conn)?
@@ -58,6 +69,7 @@ impl Ledger {
                         .map(|x| (x.date, x.amount))
                         .collect(),
                     acknowledged_on: acknowledged.get(&fact.id).copied(),
+                    formal_notice: start_for(invoice),
                 })
             })
             .collect();
@@ -65,7 +77,7 @@ impl Ledger {
             &legal::PenaltyCase {
                 client: &client,
                 default_rate: business.as_ref().and_then(|b| b.penalty_rate),
-                formal_notice,
+                formal_notice: lines.iter().filter_map(|l| l.formal_notice).min(),
                 invoices: &lines,
             },
             &self.rate_tables()?,

@@ -184,6 +184,7 @@ pub(super) fn formal_notice(
         total,
         plan_id: None,
         countersignature: Vec::new(),
+        invoice_ids: rows.iter().map(|(i, _)| i.id).collect(),
     })
 }
 

@@ -331,6 +331,7 @@ pub(super) fn agreement(
         total: plan.total,
         plan_id: Some(plan.id),
         countersignature: debtor_sign,
+        invoice_ids: plan.invoice_ids(),
     })
 }
 
@@ -487,5 +488,6 @@ pub(super) fn default_notice(
         total: st.late_amount,
         plan_id: Some(plan.id),
         countersignature: Vec::new(),
+        invoice_ids: plan.invoice_ids(),
     })
 }

@@ -66,6 +66,9 @@ pub struct LetterRecord {
     pub received_on: Option<NaiveDate>,
     /// The payment calendar, for its agreement and its déchéance notice.
     pub plan_id: Option<crate::plans::PlanId>,
+    /// The invoices the letter claimed (a mise en demeure: those it covers).
+    #[serde(default)]
+    pub invoice_ids: Vec<crate::model::InvoiceId>,
 }
 
 /// What the user types after posting a letter, as typed. Each field left out (`None`) keeps what was entered

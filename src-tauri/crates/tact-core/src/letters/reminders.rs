@@ -129,6 +129,7 @@ pub(super) fn reminder(
         total,
         plan_id: None,
         countersignature: Vec::new(),
+        invoice_ids: rows.iter().map(|(i, _)| i.id).collect(),
     })
 }
 
@@ -223,5 +224,6 @@ pub(super) fn statement(
         total,
         plan_id: None,
         countersignature: Vec::new(),
+        invoice_ids: open.iter().map(|(i, _)| i.id).collect(),
     })
 }

@@ -25,6 +25,7 @@ fn letter_row(r: &Row<'_>) -> rusqlite::Result<LetterRecord> {
         posted_on: r.get(10)?,
         received_on: r.get(11)?,
         plan_id: r.get(12)?,
+        invoice_ids: Vec::new(),
     })
 }
 
@@ -53,7 +54,27 @@ pub(crate) fn letter_insert(
             l.plan_id
         ],
     )?;
-    Ok(conn.last_insert_rowid())
+    let id = conn.last_insert_rowid();
+    for invoice in &l.invoice_ids {
+        conn.execute(
+            "INSERT OR IGNORE INTO letter_invoices (letter_id, invoice_id) VALUES (?1, ?2)",
+            params![id, invoice],
+        )?;
+    }
+    Ok(id)
+}
+
+/// Each letter's invoices, read after its row.
+fn with_invoices(conn: &Connection, mut letters: Vec<LetterRecord>) -> Result<Vec<LetterRecord>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT invoice_id FROM letter_invoices WHERE letter_id = ?1 ORDER BY invoice_id",
+    )?;
+    for l in &mut letters {
+        l.invoice_ids = stmt
+            .query_map([l.id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+    }
+    Ok(letters)
 }
 
 /// Every archived letter, by id (the export).
@@ -61,12 +82,13 @@ pub(crate) fn letters_all(conn: &Connection) -> Result<Vec<LetterRecord>> {
     let sql = format!("SELECT {LETTER_COLS} FROM letters ORDER BY id");
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([], letter_row)?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    with_invoices(conn, rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 pub(crate) fn letter_get(conn: &Connection, id: i64) -> Result<Option<LetterRecord>> {
     let sql = format!("SELECT {LETTER_COLS} FROM letters WHERE id = ?1");
-    Ok(conn.query_row(&sql, [id], letter_row).optional()?)
+    let found = conn.query_row(&sql, [id], letter_row).optional()?;
+    Ok(with_invoices(conn, found.into_iter().collect())?.pop())
 }
 
 /// A client's letters, newest first.
@@ -79,7 +101,7 @@ pub(crate) fn letters_of_client(
     );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([client_id], letter_row)?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    with_invoices(conn, rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 pub(crate) fn letter_set_mailing(conn: &Transaction<'_>, l: &LetterRecord) -> Result<()> {

@@ -52,6 +52,7 @@ fn fill(version: u32) -> String {
              INSERT INTO letters (id, client_id, kind, date, file, sha256, size, total_cents, journal_id, plan_id)
                   VALUES (2, 1, 'echeancier', '2026-11-03', '2026-11-03-echeancier-client1.pdf', '{SHA}', 41000, 29000, 6, 1);"
         ),
+        6 => "INSERT OR IGNORE INTO letter_invoices (letter_id, invoice_id) VALUES (2, 1);".into(),
         v => panic!("no rows written for schema {v}: add them here with the migration"),
     }
 }
@@ -179,7 +180,25 @@ fn every_earlier_schema_filled_with_rows_migrates_keeping_them_all() {
             (2, 2, 1, 1)
         );
         if from >= 2 {
-            assert_eq!(export.journal.len(), 4);
+            assert_eq!(export.journal.len(), if from >= 5 { 6 } else { 4 });
+        }
+        // Migration 0006: a mise en demeure archived before covered the invoices then due and unpaid; a
+        // calendar's letter, the calendar's invoices.
+        if from >= 4 {
+            let med = export
+                .letters
+                .iter()
+                .find(|l| l.id == 1)
+                .map(|l| l.invoice_ids.clone());
+            assert_eq!(med, Some(vec![2]), "from schema {from}");
+        }
+        if from >= 5 {
+            let plan = export
+                .letters
+                .iter()
+                .find(|l| l.id == 2)
+                .map(|l| l.invoice_ids.clone());
+            assert_eq!(plan, Some(vec![1]), "from schema {from}");
         }
         if from >= 4 {
             let letters = ledger.letters(2).unwrap_or_else(|e| panic!("{e}"));

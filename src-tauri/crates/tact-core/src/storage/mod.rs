@@ -75,6 +75,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "plans",
         sql: include_str!("migrations/0005_plans.sql"),
     },
+    Migration {
+        version: 6,
+        name: "letter_invoices",
+        sql: include_str!("migrations/0006_letter_invoices.sql"),
+    },
 ];
 
 /// The schema version this build writes.
