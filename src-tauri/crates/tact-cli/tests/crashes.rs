@@ -218,7 +218,7 @@ fn processes_killed_mid_write_leave_whole_books() {
             ],
         };
         let child = spawn(&db, &args);
-        let kill = rng.next() % 2 == 0;
+        let kill = rng.next().is_multiple_of(2);
         batch.push((child, kill));
         // Three at a time, like a user clicking while a script runs.
         if batch.len() == 3 || i + 1 == PROCESSES {

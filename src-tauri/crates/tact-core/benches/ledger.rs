@@ -187,6 +187,8 @@ fn generate() -> LedgerExport {
         journal,
         policy: None,
         overrides: Vec::new(),
+        plans: Vec::new(),
+        letters: Vec::new(),
     }
 }
 

@@ -221,7 +221,7 @@ fn luhn_valid(digits: &str) -> bool {
         }
         sum = sum.saturating_add(d);
     }
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// SIREN: 9 digits with a Luhn key (INSEE). Spaces are accepted and removed.

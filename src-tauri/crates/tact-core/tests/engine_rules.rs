@@ -379,3 +379,94 @@ fn an_exchange_about_a_dispute_counts_for_the_gap_between_two_contacts() {
         Some((Action::FriendlyReminder, d("2026-11-09")))
     );
 }
+
+#[test]
+fn a_small_amount_is_never_promised_a_formal_notice() {
+    use JournalKind::*;
+    // 120 € (below the 150 € small amount): the same ladder, but from the call on, what comes next says that no
+    // mise en demeure will follow, the last reminder's draft announces none, and then comes the write-off question.
+    let small = |done: &[(JournalKind, &str)], today: &str| {
+        let mut f = Fixture::professional("Atelier Minuscule").invoice(
+            "F-9",
+            "120.00",
+            "2026-10-01",
+            "2026-10-31",
+        );
+        for (kind, date) in done {
+            f = f.entry(*kind, date, "fait");
+        }
+        f.on(today)
+    };
+    let f = small(
+        &[
+            (FriendlyReminder, "2026-11-04"),
+            (FirmReminder, "2026-11-12"),
+        ],
+        "2026-11-19",
+    );
+    let s = f
+        .suggest(&Policy::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(s.step.action, Action::PhoneCall);
+    let then = s.step.then.clone().unwrap_or_default();
+    assert!(
+        then.contains("pas de mise en demeure") && !then.contains("puis la mise en demeure"),
+        "{then}"
+    );
+
+    let done = [
+        (FriendlyReminder, "2026-11-04"),
+        (FirmReminder, "2026-11-12"),
+        (Call, "2026-11-19"),
+    ];
+    let f = small(&done, "2026-11-26");
+    let s = f
+        .suggest(&Policy::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(s.step.action, Action::LastReminder);
+    let then = s.step.then.clone().unwrap_or_default();
+    assert!(then.contains("pas de mise en demeure"), "{then}");
+    let draft = tact_core::drafts::draft(&f.draft_context(), &s).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        !draft.subject.contains("mise en demeure"),
+        "{}",
+        draft.subject
+    );
+    assert!(
+        !draft.body.to_lowercase().contains("mise en demeure"),
+        "{}",
+        draft.body
+    );
+    assert!(
+        draft.subject.starts_with("Dernier rappel"),
+        "{}",
+        draft.subject
+    );
+
+    let done = [
+        (FriendlyReminder, "2026-11-04"),
+        (FirmReminder, "2026-11-12"),
+        (Call, "2026-11-19"),
+        (LastReminder, "2026-11-26"),
+    ];
+    let s = small(&done, "2026-12-03")
+        .suggest(&Policy::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(s.step.action, Action::ConsiderWriteOff);
+
+    // The same steps for 1 000 € still announce the formal notice.
+    let f = lumiere()
+        .entry(FriendlyReminder, "2026-11-04", "fait")
+        .entry(FirmReminder, "2026-11-12", "fait")
+        .entry(Call, "2026-11-19", "fait")
+        .on("2026-11-26");
+    let s = f
+        .suggest(&Policy::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let draft = tact_core::drafts::draft(&f.draft_context(), &s).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        draft.subject.contains("mise en demeure"),
+        "{}",
+        draft.subject
+    );
+}

@@ -133,7 +133,7 @@ fn scan(dir: &Path, second_copy: bool) -> Vec<BackupInfo> {
             ))
         })
         .collect();
-    found.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
+    found.sort_by_key(|f| std::cmp::Reverse((f.0, f.1)));
     found.into_iter().map(|(_, _, i)| i).collect()
 }
 
@@ -464,8 +464,7 @@ pub fn restore(books: &Books, path: &Path, today: NaiveDate) -> Result<RestoreOu
             name,
             date: manifest.date,
             second_copy: false,
-            bytes: u64::try_from(std::fs::metadata(path).map(|m| m.len()).unwrap_or(0))
-                .unwrap_or(0),
+            bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
         },
         before,
         letter_files,

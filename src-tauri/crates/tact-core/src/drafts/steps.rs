@@ -90,7 +90,11 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
             ],
         ),
         Action::FirmReminder | Action::LastReminder => {
-            let last = step.action == Action::LastReminder;
+            // A last reminder announces the mise en demeure, unless the amount is too small for one: then it is a
+            // last written reminder that threatens nothing it will not do.
+            let small = step.reasons.iter().any(|r| r.code == "small_amount");
+            let last = step.action == Action::LastReminder && !small;
+            let last_small = step.action == Action::LastReminder && small;
             let mut p = Vec::new();
             p.push(if past.is_empty() {
                 format!(
@@ -153,6 +157,8 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
                     "{}{} {} {} {}",
                     if last {
                         l.t("Dernière relance avant mise en demeure", "Final reminder before formal notice")
+                    } else if last_small {
+                        l.t("Dernier rappel", "Final reminder")
                     } else {
                         l.t("Relance", "Reminder")
                     },

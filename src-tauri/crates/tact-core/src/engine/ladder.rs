@@ -335,7 +335,19 @@ pub(super) fn ladder(
     if action == Action::FormalNotice && max_late < policy.formal_min_days_late {
         action = Action::LastReminder;
     }
-    if action == Action::FormalNotice && amount < policy.small_amount {
+    // Below the small amount there is no formal route: every step that says what comes next says so, from the
+    // call on (the drafts read this reason too).
+    let small = amount < policy.small_amount;
+    if small && matches!(action, Action::PhoneCall | Action::LastReminder) {
+        reasons.push(reason(
+            "small_amount",
+            format!(
+                "Pour {}, pas de mise en demeure\u{a0}: une procédure coûterait plus qu'elle ne rapporterait.",
+                amount.format_fr()
+            ),
+        ));
+    }
+    if action == Action::FormalNotice && small {
         action = Action::ConsiderWriteOff;
         reasons.push(reason(
             "small_amount",
@@ -392,9 +404,16 @@ pub(super) fn ladder(
             Some("Relance ferme une semaine plus tard si rien ne bouge.".to_owned())
         }
         Action::FirmReminder => Some("Un appel pour comprendre, une semaine plus tard.".to_owned()),
+        Action::PhoneCall if small => Some(
+            "Une dernière relance écrite\u{a0}; pour cette somme, pas de mise en demeure.".to_owned(),
+        ),
         Action::PhoneCall => {
             Some("Une dernière relance écrite, puis la mise en demeure.".to_owned())
         }
+        Action::LastReminder if small => Some(
+            "Sans réponse, décider de passer la somme en perte ou de la garder en suivi\u{a0}: pas de mise en demeure pour ce montant."
+                .to_owned(),
+        ),
         Action::LastReminder => Some("La mise en demeure par lettre recommandée.".to_owned()),
         Action::FormalNotice => Some(
             "Sans paiement dans le délai\u{a0}: injonction de payer, ou conciliateur de justice."

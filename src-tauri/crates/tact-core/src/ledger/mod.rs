@@ -145,7 +145,7 @@ impl Ledger {
                     ));
                 }
                 let json = serde_json::to_string(&dir.to_string_lossy())
-                    .map_err(|e| crate::Error::database(e))?;
+                    .map_err(crate::Error::database)?;
                 self.store
                     .write(|tx| db::setting_put(tx, BACKUP_FOLDER, &json))
             }
