@@ -1,7 +1,8 @@
 //! Money: euro amounts held as integer cents, with checked arithmetic only.
 //!
-//! - Parsing accepts what a French user types ("1 234,56", "1234.56", "1234,5 €", "1.234,56") and refuses
-//!   anything ambiguous or with more than two decimals; it never goes through `f64`.
+//! - Parsing accepts what a French user types ("1 234,56", "1234.56", "1234,5 €") and refuses, with the way to
+//!   type it, an amount that reads two ways ("12.345,67", "1'000", "1.234.567") or has more than two decimals; it
+//!   never goes through `f64`.
 //! - Arithmetic returns `Result`: an overflow is an error value, never a panic or a wrap.
 //! - Across JSON and the IPC an amount is a string in canonical form (`"1234.56"`), so JavaScript never turns it
 //!   into a float; TypeScript only formats it.
@@ -182,9 +183,9 @@ const AMOUNT_EXAMPLE: &str = "(ex.\u{a0}: 1\u{202f}250,00)";
 /// Parse an amount typed by a person. `label` is the field's French name for the message, `field` its key.
 ///
 /// Accepted: optional `€`/`EUR`, spaces of any kind as thousands separators, a comma or a dot as the decimal
-/// separator, at most two decimals. When both a dot and a comma appear, the last one is the decimal separator
-/// and the other one groups thousands (`1.234,56`, `1,234.56`). A sign is refused here: amounts typed by users
-/// are never negative (see [`parse_positive_amount`] for the usual case).
+/// separator, at most two decimals. Refused as ambiguous: a dot and a comma together (`1.234,56`), a repeated
+/// separator (`1.234.567`), an apostrophe (`1'000`). A sign is refused here: amounts typed by users are never
+/// negative (see [`parse_positive_amount`] for the usual case).
 pub fn parse_amount(field: &str, label: &str, input: &str) -> Result<Money> {
     let invalid = || {
         Error::field(
@@ -221,10 +222,26 @@ pub fn parse_amount(field: &str, label: &str, input: &str) -> Result<Money> {
         ));
     }
     let s = s.strip_prefix('+').unwrap_or(&s);
-    // Spaces of every kind French users and tools produce, and the apostrophe used by some as a group separator.
+    // An amount that reads two ways is refused, never guessed: « 12.345,67 » (dot for thousands), « 1'000 »
+    // (apostrophe), « 1.234.567 » or « 1,234,567 » (repeated separator). Thousands are grouped with spaces.
+    let ambiguous = s.contains(['\'', '’'])
+        || (s.contains(',') && s.contains('.'))
+        || s.matches(',').count() > 1
+        || s.matches('.').count() > 1;
+    if ambiguous {
+        return Err(Error::field(
+            ErrorCode::InvalidAmount,
+            field,
+            format!(
+                "{label}\u{a0}: {} peut se lire de deux façons. Tapez les milliers avec une espace et les centimes après une virgule, par exemple 12\u{202f}345,67.",
+                fr_quote(input.trim())
+            ),
+        ));
+    }
+    // Spaces of every kind French users and tools produce.
     let compact: String = s
         .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '’'))
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
         .collect();
     if compact.is_empty()
         || !compact
@@ -233,36 +250,13 @@ pub fn parse_amount(field: &str, label: &str, input: &str) -> Result<Money> {
     {
         return Err(invalid());
     }
-    let last_comma = compact.rfind(',');
-    let last_dot = compact.rfind('.');
-    let (int_part, frac_part) = match (last_comma, last_dot) {
-        (None, None) => (compact.clone(), String::new()),
-        (Some(c), Some(d)) => {
-            let (dec, group) = if c > d { (c, '.') } else { (d, ',') };
-            let int_raw = &compact[..dec];
-            let frac = &compact[dec.saturating_add(1)..];
-            if int_raw.contains(if group == '.' { ',' } else { '.' })
-                || !valid_grouping(int_raw, group)
-            {
-                return Err(invalid());
-            }
-            (int_raw.replace(group, ""), frac.to_owned())
-        }
-        (Some(p), None) | (None, Some(p)) => {
-            let sep = compact.as_bytes()[p] as char;
-            if compact.matches(sep).count() > 1 {
-                // "1.234.567" or "1,234,567": only grouping, no decimals.
-                if !valid_grouping(&compact, sep) {
-                    return Err(invalid());
-                }
-                (compact.replace(sep, ""), String::new())
-            } else {
-                (
-                    compact[..p].to_owned(),
-                    compact[p.saturating_add(1)..].to_owned(),
-                )
-            }
-        }
+    // At most one separator now: it is the decimal one.
+    let (int_part, frac_part) = match compact.find([',', '.']) {
+        None => (compact.clone(), String::new()),
+        Some(p) => (
+            compact[..p].to_owned(),
+            compact[p.saturating_add(1)..].to_owned(),
+        ),
     };
     if int_part.is_empty() && frac_part.is_empty() {
         return Err(invalid());
@@ -302,13 +296,6 @@ pub fn parse_amount(field: &str, label: &str, input: &str) -> Result<Money> {
         return Err(too_large(field, label));
     }
     Ok(Money(cents))
-}
-
-/// Thousands groups after the first must have exactly three digits ("1.234.567", not "12.34").
-fn valid_grouping(s: &str, sep: char) -> bool {
-    let mut parts = s.split(sep);
-    let first_ok = parts.next().is_some_and(|p| !p.is_empty() && p.len() <= 3);
-    first_ok && parts.all(|p| p.len() == 3)
 }
 
 fn too_large(field: &str, label: &str) -> Error {
@@ -420,9 +407,6 @@ mod tests {
             ("1234.56", 123_456),
             ("1234,5 €", 123_450),
             ("1\u{202f}234,56\u{a0}€", 123_456),
-            ("1.234,56", 123_456),
-            ("1,234.56", 123_456),
-            ("1.234.567", 123_456_700),
             ("2400", 240_000),
             ("0,5", 50),
             (",50", 50),
@@ -443,6 +427,13 @@ mod tests {
             ("1.2.3", ErrorCode::InvalidAmount),
             ("1,2.3,4", ErrorCode::InvalidAmount),
             ("12.34,56", ErrorCode::InvalidAmount),
+            // Ambiguous: refused with the way to type it, never guessed.
+            ("12.345,67", ErrorCode::InvalidAmount),
+            ("1,234.56", ErrorCode::InvalidAmount),
+            ("1'000", ErrorCode::InvalidAmount),
+            ("1’000", ErrorCode::InvalidAmount),
+            ("1.234.567", ErrorCode::InvalidAmount),
+            ("1,234,567", ErrorCode::InvalidAmount),
             ("-5", ErrorCode::AmountNegative),
             ("1e5", ErrorCode::InvalidAmount),
             ("1000000000", ErrorCode::AmountTooLarge),

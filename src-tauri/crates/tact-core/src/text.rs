@@ -453,6 +453,12 @@ pub fn parse_email(field: &str, input: &str) -> Result<String> {
         || domain.contains('@')
         || local.starts_with('.')
         || local.ends_with('.')
+        || local.contains("..")
+        // The characters of an address's local part (RFC 5322 dot-atom; letters of any script for RFC 6531):
+        // « <script>@x.fr » or « "a b"@x.fr » are not addresses a reminder should go to.
+        || !local
+            .chars()
+            .all(|c| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~-.".contains(c))
     {
         return Err(err());
     }
@@ -590,9 +596,28 @@ mod tests {
     fn emails_phones_postcodes() {
         assert!(parse_email("e", "sophie@atelier-marchand.fr").is_ok());
         for bad in [
-            "sophie", "a@b", "a b@c.fr", "@c.fr", "a@@c.fr", "a@c.f", "a@-c.fr",
+            "sophie",
+            "a@b",
+            "a b@c.fr",
+            "@c.fr",
+            "a@@c.fr",
+            "a@c.f",
+            "a@-c.fr",
+            "<script>@x.fr",
+            "a<b>@x.fr",
+            "\"a\"@x.fr",
+            "a..b@x.fr",
+            "a,b@x.fr",
         ] {
             assert!(parse_email("e", bad).is_err(), "{bad}");
+        }
+        for good in [
+            "jean.dupont+tact@orange.fr",
+            "o'neil@x.fr",
+            "élodie@café.fr",
+            "a_b-c@sub.domaine.fr",
+        ] {
+            assert!(parse_email("e", good).is_ok(), "{good}");
         }
         assert!(parse_phone("p", "06 12 34 56 78").is_ok());
         assert!(parse_phone("p", "+33 (0)6 12 34 56 78").is_ok());

@@ -293,12 +293,7 @@ fn configure_storage(conn: &Connection, on_disk: bool) -> Result<()> {
 fn read_version(conn: &Connection) -> Result<(u32, i32, i64)> {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|e| {
-            Error::new(
-                ErrorCode::NotATactDatabase,
-                format!("Ce fichier n'est pas une base de données SQLite lisible ({e})."),
-            )
-        })?;
+        .map_err(identify_error)?;
     let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
     let objects: i64 = conn.query_row(
         "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'",
@@ -306,6 +301,18 @@ fn read_version(conn: &Connection) -> Result<(u32, i32, i64)> {
         |r| r.get(0),
     )?;
     Ok((u32::try_from(version).unwrap_or(u32::MAX), app_id, objects))
+}
+
+/// Reading a file's header failed: only « not a database » means that the file is not one; a folder Tact cannot
+/// write to, a locked or missing file is said as such (in French, by the SQLite mapping).
+fn identify_error(e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) | None => Error::new(
+            ErrorCode::NotATactDatabase,
+            format!("Ce fichier n'est pas une base de données SQLite lisible ({e})."),
+        ),
+        Some(_) => Error::from(e),
+    }
 }
 
 /// Refuse, without writing anything, a file that is not a Tact database or comes from a newer Tact. Returns the
@@ -607,6 +614,20 @@ mod tests {
         assert!(std::fs::read_to_string(&text)
             .unwrap_or_default()
             .starts_with("ceci n'est pas"));
+    }
+
+    #[test]
+    fn a_file_tact_cannot_open_is_not_called_foreign() {
+        let sql = |code| rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None);
+        assert_eq!(
+            identify_error(sql(rusqlite::ffi::SQLITE_NOTADB)).code,
+            ErrorCode::NotATactDatabase
+        );
+        let ro = identify_error(sql(rusqlite::ffi::SQLITE_CANTOPEN));
+        assert_eq!(ro.code, ErrorCode::Database);
+        assert!(ro.message.contains("le droit d'y écrire"), "{}", ro.message);
+        let ro = identify_error(sql(rusqlite::ffi::SQLITE_READONLY));
+        assert!(ro.message.contains("lecture seule"), "{}", ro.message);
     }
 
     #[test]
