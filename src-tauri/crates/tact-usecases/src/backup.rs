@@ -12,9 +12,9 @@
 
 use crate::books::Books;
 use crate::exchange;
+use crate::zipfile;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
-use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
 use tact_core::files;
 use tact_core::ledger::sha256_hex;
@@ -185,22 +185,15 @@ fn build(books: &Books, today: NaiveDate) -> Result<(Vec<u8>, String)> {
         schema: tact_core::storage::latest_version(),
         fingerprint: fingerprint.clone(),
     };
-    let zerr = |e: &dyn std::fmt::Display| {
+    let mut zip = zipfile::Writer::new("la sauvegarde");
+    let m = serde_json::to_vec_pretty(&manifest).map_err(|e| {
         Error::new(
             ErrorCode::Io,
             format!("Création de la sauvegarde\u{a0}: {e}."),
         )
-    };
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default()
-        .last_modified_time(zip::DateTime::default())
-        .unix_permissions(0o644);
-    let deflated = opts.compression_method(zip::CompressionMethod::Deflated);
-    zip.start_file(MANIFEST, deflated).map_err(|e| zerr(&e))?;
-    let m = serde_json::to_vec_pretty(&manifest).map_err(|e| zerr(&e))?;
-    zip.write_all(&m).map_err(|e| zerr(&e))?;
-    zip.start_file(DB_ENTRY, deflated).map_err(|e| zerr(&e))?;
-    zip.write_all(&db).map_err(|e| zerr(&e))?;
+    })?;
+    zip.deflated(MANIFEST, &m)?;
+    zip.deflated(DB_ENTRY, &db)?;
     if let Some(ld) = letters_dir {
         for rec in &data.letters {
             // A copy missing or modified is left out: the record stays in the database copy.
@@ -208,16 +201,11 @@ fn build(books: &Books, today: NaiveDate) -> Result<(Vec<u8>, String)> {
                 .ok()
                 .filter(|b| sha256_hex(b) == rec.sha256)
             {
-                zip.start_file(
-                    format!("{}{}", exchange::ARCHIVE_LETTERS, rec.file),
-                    opts.compression_method(zip::CompressionMethod::Stored),
-                )
-                .map_err(|e| zerr(&e))?;
-                zip.write_all(&b).map_err(|e| zerr(&e))?;
+                zip.stored(&format!("{}{}", exchange::ARCHIVE_LETTERS, rec.file), &b)?;
             }
         }
     }
-    let bytes = zip.finish().map_err(|e| zerr(&e))?.into_inner();
+    let bytes = zip.finish()?;
     Ok((bytes, fingerprint))
 }
 
@@ -351,37 +339,22 @@ fn bad(path: &Path, what: impl std::fmt::Display) -> Error {
     )
 }
 
-fn read_entry(
-    zip: &mut zip::ZipArchive<Cursor<Vec<u8>>>,
-    name: &str,
-    path: &Path,
-) -> Result<Option<Vec<u8>>> {
-    match zip.by_name(name) {
-        Ok(mut f) => {
-            let mut out = Vec::new();
-            f.read_to_end(&mut out)
-                .map_err(|e| bad(path, format!("{name}\u{a0}: {e}")))?;
-            Ok(Some(out))
-        }
-        Err(zip::result::ZipError::FileNotFound) => Ok(None),
-        Err(e) => Err(bad(path, format!("{name}\u{a0}: {e}"))),
-    }
-}
-
-fn open_zip(path: &Path) -> Result<zip::ZipArchive<Cursor<Vec<u8>>>> {
+fn open_zip(path: &Path) -> Result<zipfile::Reader> {
     let bytes = std::fs::read(path).map_err(|e| {
         Error::new(
             ErrorCode::Io,
             format!("Lecture de {}\u{a0}: {e}.", path.display()),
         )
     })?;
-    zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| bad(path, e))
+    let shown = path.to_owned();
+    zipfile::Reader::new(bytes, move |what| bad(&shown, what))
 }
 
 fn read_manifest(path: &Path) -> Result<Manifest> {
     let mut zip = open_zip(path)?;
-    let m =
-        read_entry(&mut zip, MANIFEST, path)?.ok_or_else(|| bad(path, "le manifeste manque"))?;
+    let m = zip
+        .entry(MANIFEST)?
+        .ok_or_else(|| bad(path, "le manifeste manque"))?;
     let m: Manifest = serde_json::from_slice(&m).map_err(|e| bad(path, e))?;
     if m.format != FORMAT_NAME {
         return Err(bad(path, format!("format {:?}", m.format)));
@@ -402,7 +375,8 @@ fn read_manifest(path: &Path) -> Result<Manifest> {
 pub fn restore(books: &Books, path: &Path, today: NaiveDate) -> Result<RestoreOutcome> {
     let manifest = read_manifest(path)?;
     let mut zip = open_zip(path)?;
-    let db = read_entry(&mut zip, DB_ENTRY, path)?
+    let db = zip
+        .entry(DB_ENTRY)?
         .ok_or_else(|| bad(path, "la copie de la base manque"))?;
     let work = tempfile::tempdir().map_err(|e| files::write_error(Path::new("/tmp"), &e))?;
     let copy = work.path().join(DB_ENTRY);
@@ -415,11 +389,7 @@ pub fn restore(books: &Books, path: &Path, today: NaiveDate) -> Result<RestoreOu
     };
     let mut pdfs = Vec::new();
     for rec in &records {
-        if let Some(b) = read_entry(
-            &mut zip,
-            &format!("{}{}", exchange::ARCHIVE_LETTERS, rec.file),
-            path,
-        )? {
+        if let Some(b) = zip.entry(&format!("{}{}", exchange::ARCHIVE_LETTERS, rec.file))? {
             if sha256_hex(&b) != rec.sha256 {
                 return Err(bad(
                     path,

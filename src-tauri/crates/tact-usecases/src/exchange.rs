@@ -6,9 +6,9 @@
 //! in place only once it has committed. Nothing is half-written.
 
 use crate::books::Books;
+use crate::zipfile;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
 use tact_core::exchange::{ImportReport, LedgerExport};
 use tact_core::files::{self, PendingFile};
@@ -73,30 +73,12 @@ pub fn archive(books: &Books) -> Result<(Vec<u8>, usize, Vec<String>)> {
 }
 
 fn archive_bytes(data: &LedgerExport, pdfs: &[(String, Vec<u8>)]) -> Result<Vec<u8>> {
-    let json = to_json(data)?;
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let fixed = zip::write::SimpleFileOptions::default()
-        .last_modified_time(zip::DateTime::default())
-        .unix_permissions(0o644);
-    let zerr = |e: &dyn std::fmt::Display| {
-        Error::new(ErrorCode::Io, format!("Création de l'archive\u{a0}: {e}."))
-    };
-    zip.start_file(
-        ARCHIVE_DOCUMENT,
-        fixed.compression_method(zip::CompressionMethod::Deflated),
-    )
-    .map_err(|e| zerr(&e))?;
-    zip.write_all(json.as_bytes()).map_err(|e| zerr(&e))?;
-    // PDFs are compressed already.
+    let mut zip = zipfile::Writer::new("l'archive");
+    zip.deflated(ARCHIVE_DOCUMENT, to_json(data)?.as_bytes())?;
     for (name, bytes) in pdfs {
-        zip.start_file(
-            format!("{ARCHIVE_LETTERS}{name}"),
-            fixed.compression_method(zip::CompressionMethod::Stored),
-        )
-        .map_err(|e| zerr(&e))?;
-        zip.write_all(bytes).map_err(|e| zerr(&e))?;
+        zip.stored(&format!("{ARCHIVE_LETTERS}{name}"), bytes)?;
     }
-    Ok(zip.finish().map_err(|e| zerr(&e))?.into_inner())
+    zip.finish()
 }
 
 /// The document as `tact export --json` prints it (pretty, ending with a newline).
@@ -148,7 +130,7 @@ fn read_incoming(path: &Path) -> Result<Incoming> {
         )
     })?;
     if is_zip(&bytes) {
-        return read_archive(&bytes);
+        return read_archive(bytes);
     }
     let text = String::from_utf8(bytes).map_err(|_| {
         Error::new(
@@ -183,33 +165,16 @@ fn read_incoming(path: &Path) -> Result<Incoming> {
     })
 }
 
-fn read_archive(bytes: &[u8]) -> Result<Incoming> {
+fn read_archive(bytes: Vec<u8>) -> Result<Incoming> {
     let bad = |what: String| {
         Error::new(
             ErrorCode::ImportFormat,
             format!("Archive illisible\u{a0}: {what}."),
         )
     };
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| bad(e.to_string()))?;
-    let mut entry = |name: &str| -> Result<Option<Vec<u8>>> {
-        match zip.by_name(name) {
-            Ok(mut f) => {
-                let mut out = Vec::new();
-                // An entry is never larger than the archive holding it, compressed 1 000 to 1 at most.
-                let limit = u64::try_from(bytes.len())
-                    .unwrap_or(u64::MAX)
-                    .saturating_mul(1000);
-                (&mut f)
-                    .take(limit)
-                    .read_to_end(&mut out)
-                    .map_err(|e| bad(format!("{name}\u{a0}: {e}")))?;
-                Ok(Some(out))
-            }
-            Err(zip::result::ZipError::FileNotFound) => Ok(None),
-            Err(e) => Err(bad(format!("{name}\u{a0}: {e}"))),
-        }
-    };
-    let json = entry(ARCHIVE_DOCUMENT)?
+    let mut zip = zipfile::Reader::new(bytes, bad)?;
+    let json = zip
+        .entry(ARCHIVE_DOCUMENT)?
         .ok_or_else(|| bad(format!("elle ne contient pas {ARCHIVE_DOCUMENT}")))?;
     let text = String::from_utf8(json)
         .map_err(|_| bad(format!("{ARCHIVE_DOCUMENT} n'est pas en UTF-8")))?;
@@ -220,7 +185,8 @@ fn read_archive(bytes: &[u8]) -> Result<Incoming> {
             continue; // refused with its field path by the import itself
         }
         let name = format!("{ARCHIVE_LETTERS}{}", rec.file);
-        let b = entry(&name)?
+        let b = zip
+            .entry(&name)?
             .ok_or_else(|| bad(format!("la copie de la lettre {} manque", rec.file)))?;
         if sha256_hex(&b) != rec.sha256 {
             return Err(bad(format!(

@@ -20,5 +20,6 @@ pub mod exchange;
 pub mod jobs;
 pub mod letters;
 pub mod mail;
+mod zipfile;
 
 pub use books::Books;
