@@ -39,6 +39,7 @@ const COMMANDS: &[&str] = &[
     "client_letters",
     "set_letter_mailing",
     "client_penalties",
+    "waive_penalties",
     "rate_tables",
     "add_ecb_rate",
     "add_legal_rate",

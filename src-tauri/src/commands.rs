@@ -354,6 +354,17 @@ pub fn client_penalties(state: State<'_, AppState>, client_id: ClientId) -> Res<
     state.books.read(|l| l.penalties(client_id, today))
 }
 
+/// « J'y renonce »: the penalties and the 40 € of one invoice waived, noted in the history; the client's
+/// penalties as they now stand.
+#[tauri::command(async)]
+pub fn waive_penalties(state: State<'_, AppState>, invoice_id: InvoiceId) -> Res<ClientPenalties> {
+    let today = state.today();
+    state.books.write(|l| {
+        let entry = l.waive_penalties(invoice_id, today)?;
+        l.penalties(entry.client_id, today)
+    })
+}
+
 #[tauri::command(async)]
 pub fn rate_tables(state: State<'_, AppState>) -> Res<RateTables> {
     state.books.read(|l| l.rate_tables())
@@ -587,6 +598,7 @@ signatures! {
     client_letters(client_id: ClientId) -> Vec<LetterRecord>;
     set_letter_mailing(letter_id: i64, input: MailingInput) -> LetterRecord;
     client_penalties(client_id: ClientId) -> ClientPenalties;
+    waive_penalties(invoice_id: InvoiceId) -> ClientPenalties;
     rate_tables() -> RateTables;
     add_ecb_rate(input: EcbRateInput) -> RateTables;
     add_legal_rate(input: LegalRateInput) -> RateTables;

@@ -466,6 +466,28 @@ async fn the_example_data_on_monday_23_november() {
         "{next}"
     );
     app.screenshot("13-fiche-studio-nova").await;
+    // « J'y renonce » on its penalties: asked once, then shown as waived and left out of the total.
+    let total_before = app.text("[data-penalties-total]").await;
+    app.click("[data-table=penalties] tr[data-invoice='F-2026-033'] [data-action=waive]")
+        .await;
+    app.click("[data-table=penalties] tr[data-invoice='F-2026-033'] [data-action=confirm-waive]")
+        .await;
+    app.text_becomes(
+        "[data-table=penalties] tr[data-invoice='F-2026-033']",
+        |t| t.contains("abandonnées le 23/11/2026"),
+    )
+    .await;
+    app.text_becomes("[data-penalties-total]", |t| t != total_before)
+        .await;
+    assert_eq!(app.text("[data-penalties-total]").await, eur("300,00 €"));
+    app.client
+        .execute(
+            "document.querySelector('[data-panel=penalties]').scrollIntoView({block: 'center'})",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.screenshot("13b-penalites-abandonnees").await;
 
     app.click("[data-nav=invoices]").await;
     app.wait("[data-table=invoices]").await;

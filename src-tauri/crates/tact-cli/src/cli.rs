@@ -75,6 +75,9 @@ pub enum Command {
     Penalties {
         #[arg(long)]
         client: i64,
+        /// « J'y renonce » : abandonne les pénalités et l'indemnité de cette facture (noté dans l'historique).
+        #[arg(long, value_name = "FACTURE")]
+        waive: Option<String>,
     },
     /// Lettres sur papier (PDF A4 pour enveloppe à fenêtre) : mise en demeure, relance, relevé de compte.
     #[command(subcommand)]

@@ -188,7 +188,7 @@ fn ledger_command(
         Command::CreditNotes(cmd) => credit_notes(ledger, out, cmd),
         Command::Journal(cmd) => journal(ledger, out, cmd),
         Command::Next { client, all } => next(ledger, out, client, all, as_of),
-        Command::Penalties { client } => penalties(ledger, out, client, as_of),
+        Command::Penalties { client, waive } => penalties(ledger, out, client, waive, as_of),
         Command::Plan(cmd) => plan(ledger, out, cmd, as_of),
         Command::Postpone { client, until } => {
             let o = ledger.postpone(client, &until, as_of)?;

@@ -2,16 +2,40 @@
 
 use super::*;
 
-pub(super) fn penalties(ledger: &Ledger, out: &Out, client: i64, today: NaiveDate) -> Result<()> {
+pub(super) fn penalties(
+    ledger: &mut Ledger,
+    out: &Out,
+    client: i64,
+    waive: Option<String>,
+    today: NaiveDate,
+) -> Result<()> {
+    if let Some(number) = waive {
+        let invoice = ledger.invoice_by_number(&number)?;
+        if invoice.client_id != client {
+            return Err(Error::field(
+                ErrorCode::ClientMismatch,
+                "waive",
+                format!("Facture {number}\u{a0}: elle n'est pas de ce client."),
+            ));
+        }
+        let entry = ledger.waive_penalties(invoice.id, today)?;
+        if !out.json {
+            println!("{}", entry.text.unwrap_or_default());
+        }
+    }
     let p = ledger.penalties(client, today)?;
     out.print(&p, || {
         println!("Au {}", format_date_fr(today));
         for inv in &p.invoices {
+            let state = match (inv.settled_on, inv.waived_on) {
+                (_, Some(on)) => format!("pénalités abandonnées le {}", format_date_fr(on)),
+                (Some(on), None) => format!("réglée en retard le {}", format_date_fr(on)),
+                (None, None) => format!("reste dû {}", inv.balance.format_fr()),
+            };
             println!(
-                "Facture {} (échéance {}) — reste dû {} — prescription le {}",
+                "Facture {} (échéance {}) — {state} — prescription le {}",
                 inv.number,
                 format_date_fr(inv.due_date),
-                inv.balance.format_fr(),
                 format_date_fr(inv.prescription)
             );
             for s in &inv.accrual.segments {

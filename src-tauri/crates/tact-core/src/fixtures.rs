@@ -294,6 +294,7 @@ impl Fixture {
                     .unwrap_or_default(),
                 acknowledged_on: None,
                 formal_notice: None,
+                waived_on: None,
             })
             .collect();
         crate::legal::client_penalties(

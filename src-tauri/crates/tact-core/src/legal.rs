@@ -415,6 +415,10 @@ pub struct InvoicePenalty {
     /// After this date, payment can no longer be claimed in court (C. com. L110-4, C. conso. L218-2).
     pub prescription: NaiveDate,
     pub accrual: InvoiceAccrual,
+    /// Paid in full on this date, after its due date: only its penalties (and 40 €) are left to claim.
+    pub settled_on: Option<NaiveDate>,
+    /// The user waived them on this date (« J'y renonce »): listed, not counted.
+    pub waived_on: Option<NaiveDate>,
 }
 
 /// One of the client's invoices, as the penalties read it.
@@ -428,6 +432,8 @@ pub struct PenaltyInvoice<'a> {
     pub acknowledged_on: Option<NaiveDate>,
     /// For a consumer, the start of legal interest on this invoice: see [`formal_notice_start`].
     pub formal_notice: Option<NaiveDate>,
+    /// Its penalties were waived on this date (a journal entry « Pénalités abandonnées »).
+    pub waived_on: Option<NaiveDate>,
 }
 
 /// What a client's penalties are computed from.
@@ -452,9 +458,13 @@ pub fn client_penalties(
     let mut lines = Vec::new();
     for p in case.invoices {
         let (inv, st) = (p.invoice, p.state);
-        // Overdue and not disputed: a contested invoice is settled first, not charged.
+        // Overdue and not disputed: a contested invoice is settled first, not charged. Paid after its due date:
+        // its penalties and its 40 € are still owed, « pour tout retard de paiement » (C. com. L441-10 II, D441-5).
         let owed = st.status == InvoiceStatus::Overdue && inv.issue_date <= today;
-        if !owed || inv.due_date >= today {
+        let settled_on = st.last_paid_on.filter(|paid| {
+            st.status == InvoiceStatus::Paid && *paid > inv.due_date && *paid <= today
+        });
+        if !(owed || settled_on.is_some()) || inv.due_date >= today {
             continue;
         }
         let accrual = accrual(
@@ -481,10 +491,19 @@ pub fn client_penalties(
                 st.last_paid_on.max(p.acknowledged_on),
             ),
             accrual,
+            settled_on,
+            waived_on: p.waived_on,
         });
     }
-    let interest = Money::sum(lines.iter().map(|l| l.accrual.interest))?;
-    let indemnities = Money::sum(lines.iter().map(|l| l.accrual.indemnity))?;
+    // A paid invoice that owes nothing more (a consumer without a formal notice before the payment) is not listed.
+    lines.retain(|l| {
+        l.settled_on.is_none()
+            || l.accrual.interest.is_positive()
+            || l.accrual.indemnity.is_positive()
+    });
+    let counted = || lines.iter().filter(|l| l.waived_on.is_none());
+    let interest = Money::sum(counted().map(|l| l.accrual.interest))?;
+    let indemnities = Money::sum(counted().map(|l| l.accrual.indemnity))?;
     let principal = Money::sum(lines.iter().map(|l| l.balance))?;
     let mut warnings: Vec<Warning> = Vec::new();
     for w in lines.iter().flat_map(|l| l.accrual.warnings.iter()) {

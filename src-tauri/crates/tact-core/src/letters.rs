@@ -453,7 +453,12 @@ fn rate_words(basis: RateBasis, rate: rust_decimal::Decimal) -> String {
 /// The rates used, in words: one rate, or « aux taux indiqués en annexe ».
 fn rates_sentence(p: &ClientPenalties) -> String {
     let mut seen: Vec<(RateBasis, rust_decimal::Decimal)> = Vec::new();
-    for s in p.invoices.iter().flat_map(|i| i.accrual.segments.iter()) {
+    for s in p
+        .invoices
+        .iter()
+        .filter(|i| i.waived_on.is_none())
+        .flat_map(|i| i.accrual.segments.iter())
+    {
         if !seen.contains(&(s.basis, s.rate)) {
             seen.push((s.basis, s.rate));
         }

@@ -121,6 +121,7 @@ labelled_enum!(
         WriteOff = "write_off" / "Passage en perte",
         PlanProposed = "plan_proposed" / "Échéancier proposé",
         PlanSigned = "plan_signed" / "Échéancier signé",
+        PenaltiesWaived = "penalties_waived" / "Pénalités abandonnées",
     }
 );
 

@@ -254,7 +254,15 @@ export type InvoicePenalty = { invoice_id: number, number: string, due_date: str
 /**
  * After this date, payment can no longer be claimed in court (C. com. L110-4, C. conso. L218-2).
  */
-prescription: string, accrual: InvoiceAccrual, };
+prescription: string, accrual: InvoiceAccrual, 
+/**
+ * Paid in full on this date, after its due date: only its penalties (and 40 €) are left to claim.
+ */
+settled_on: string | null, 
+/**
+ * The user waived them on this date (« J'y renonce »): listed, not counted.
+ */
+waived_on: string | null, };
 
 export type InvoiceQuery = { client_id: number | null, status: InvoiceStatus | null, search: string | null, min_days_late: number | null, sort: InvoiceSort, descending: boolean, offset: number, 
 /**
@@ -288,7 +296,7 @@ text: string | null, payment_id: number | null, corrects: number | null, };
 
 export type JournalInput = { client_id: number, invoice_id: number | null, date: string, kind: string, channel: string | null, call_outcome: string | null, promise_date: string | null, promise_amount: string | null, text: string | null, corrects: number | null, };
 
-export type JournalKind = "preventive_note" | "friendly_reminder" | "firm_reminder" | "last_reminder" | "call" | "letter" | "formal_notice" | "promise" | "dispute_opened" | "dispute_settled" | "note" | "payment_recorded" | "write_off" | "plan_proposed" | "plan_signed";
+export type JournalKind = "preventive_note" | "friendly_reminder" | "firm_reminder" | "last_reminder" | "call" | "letter" | "formal_notice" | "promise" | "dispute_opened" | "dispute_settled" | "note" | "payment_recorded" | "write_off" | "plan_proposed" | "plan_signed" | "penalties_waived";
 
 export type JournalView = { kind_label: string, invoice_number: string | null, corrected_by: number | null, id: number, client_id: number, invoice_id: number | null, date: string, kind: JournalKind, channel: ContactChannel | null, call_outcome: CallOutcome | null, promise_date: string | null, promise_amount: Money | null, 
 /**
@@ -741,6 +749,7 @@ export interface Commands {
   client_letters: { args: { clientId: number }; result: Array<LetterRecord> };
   set_letter_mailing: { args: { letterId: number; input: MailingInput }; result: LetterRecord };
   client_penalties: { args: { clientId: number }; result: ClientPenalties };
+  waive_penalties: { args: { invoiceId: number }; result: ClientPenalties };
   rate_tables: { args: Record<string, never>; result: RateTables };
   add_ecb_rate: { args: { input: EcbRateInput }; result: RateTables };
   add_legal_rate: { args: { input: LegalRateInput }; result: RateTables };
@@ -768,7 +777,7 @@ export const LABELS = {
   Frequency: { "week": "Chaque semaine", "fortnight": "Toutes les deux semaines", "month": "Chaque mois" } satisfies Record<Frequency, string>,
   InstalmentStatus: { "upcoming": "À venir", "partly_paid": "Partiellement réglée", "paid": "Réglée", "late": "En retard" } satisfies Record<InstalmentStatus, string>,
   InvoiceStatus: { "open": "À échoir", "partially_paid": "Partiellement réglée", "paid": "Réglée", "overdue": "En retard", "disputed": "En litige", "written_off": "Passée en perte", "cancelled": "Annulée par avoir" } satisfies Record<InvoiceStatus, string>,
-  JournalKind: { "preventive_note": "Rappel avant échéance", "friendly_reminder": "Relance amiable", "firm_reminder": "Relance ferme", "last_reminder": "Dernière relance", "call": "Appel", "letter": "Courrier", "formal_notice": "Mise en demeure", "promise": "Promesse de paiement", "dispute_opened": "Litige ouvert", "dispute_settled": "Litige réglé", "note": "Note", "payment_recorded": "Règlement reçu", "write_off": "Passage en perte", "plan_proposed": "Échéancier proposé", "plan_signed": "Échéancier signé" } satisfies Record<JournalKind, string>,
+  JournalKind: { "preventive_note": "Rappel avant échéance", "friendly_reminder": "Relance amiable", "firm_reminder": "Relance ferme", "last_reminder": "Dernière relance", "call": "Appel", "letter": "Courrier", "formal_notice": "Mise en demeure", "promise": "Promesse de paiement", "dispute_opened": "Litige ouvert", "dispute_settled": "Litige réglé", "note": "Note", "payment_recorded": "Règlement reçu", "write_off": "Passage en perte", "plan_proposed": "Échéancier proposé", "plan_signed": "Échéancier signé", "penalties_waived": "Pénalités abandonnées" } satisfies Record<JournalKind, string>,
   Language: { "fr": "Français", "en": "Anglais" } satisfies Record<Language, string>,
   LetterKind: { "mise-en-demeure": "Mise en demeure de payer", "relance": "Relance", "relance-ferme": "Relance ferme", "releve": "Relevé de compte", "echeancier": "Échéancier de paiement", "decheance": "Mise en demeure (déchéance du terme)" } satisfies Record<LetterKind, string>,
   PaymentMethod: { "virement": "Virement", "cheque": "Chèque", "carte": "Carte", "especes": "Espèces", "prelevement": "Prélèvement", "autre": "Autre" } satisfies Record<PaymentMethod, string>,

@@ -148,7 +148,10 @@ impl JournalInput {
         let text = optional_text("text", "Texte", opt(&self.text), NOTES)?;
         let needs_invoice = matches!(
             kind,
-            JournalKind::DisputeOpened | JournalKind::DisputeSettled | JournalKind::WriteOff
+            JournalKind::DisputeOpened
+                | JournalKind::DisputeSettled
+                | JournalKind::WriteOff
+                | JournalKind::PenaltiesWaived
         ) || call_outcome == Some(CallOutcome::Dispute);
         if needs_invoice && self.invoice_id.is_none() {
             return Err(Error::field(

@@ -46,6 +46,12 @@ impl Ledger {
                 today,
             )
         };
+        // « J'y renonce »: the penalties of an invoice waived by the user, by journal entry.
+        let waived: std::collections::HashMap<InvoiceId, NaiveDate> =
+            crate::model::in_force(&journal)
+                .filter(|e| e.kind == crate::model::JournalKind::PenaltiesWaived)
+                .filter_map(|e| e.invoice_id.map(|i| (i, e.date)))
+                .collect();
         // A signed calendar acknowledges the debt: prescription starts again from its signature (C. civ. 2240).
         let acknowledged: std::collections::HashMap<InvoiceId, NaiveDate> =
             db::plan_acknowledgments(conn)?
@@ -70,6 +76,7 @@ impl Ledger {
                         .collect(),
                     acknowledged_on: acknowledged.get(&fact.id).copied(),
                     formal_notice: start_for(invoice),
+                    waived_on: waived.get(&fact.id).copied(),
                 })
             })
             .collect();
@@ -83,6 +90,70 @@ impl Ledger {
             &self.rate_tables()?,
             today,
         )
+    }
+
+    /// « J'y renonce »: the user waives the penalties and the 40 € of one invoice (to keep a client, say). An
+    /// explicit choice, noted in the client's history with what was waived; never a silent loss. The invoice's
+    /// principal is untouched.
+    pub fn waive_penalties(
+        &mut self,
+        invoice_id: InvoiceId,
+        today: NaiveDate,
+    ) -> Result<crate::model::JournalEntry> {
+        let invoice = self.invoice(invoice_id)?;
+        let p = self.penalties(invoice.client_id, today)?;
+        let none = || {
+            Error::field(
+                ErrorCode::InvalidChoice,
+                "invoice_id",
+                format!(
+                    "Facture {}\u{a0}: aucune pénalité de retard à abandonner au {}.",
+                    invoice.number,
+                    crate::text::format_date_fr(today)
+                ),
+            )
+        };
+        let line = p
+            .invoices
+            .iter()
+            .find(|l| l.invoice_id == invoice_id)
+            .ok_or_else(none)?;
+        if let Some(on) = line.waived_on {
+            return Err(Error::field(
+                ErrorCode::InvalidChoice,
+                "invoice_id",
+                format!(
+                    "Facture {}\u{a0}: vous avez déjà renoncé à ses pénalités le {}.",
+                    invoice.number,
+                    crate::text::format_date_fr(on)
+                ),
+            ));
+        }
+        let (interest, indemnity) = (line.accrual.interest, line.accrual.indemnity);
+        if !interest.is_positive() && !indemnity.is_positive() {
+            return Err(none());
+        }
+        let what = if indemnity.is_positive() {
+            format!(
+                "{} de pénalités et {} d'indemnité forfaitaire",
+                interest.format_fr(),
+                indemnity.format_fr()
+            )
+        } else {
+            format!("{} d'intérêts", interest.format_fr())
+        };
+        self.add_journal_entry(&crate::input::JournalInput {
+            client_id: invoice.client_id,
+            invoice_id: Some(invoice_id),
+            date: today.to_string(),
+            kind: crate::model::JournalKind::PenaltiesWaived.code().into(),
+            text: Some(format!(
+                "Pénalités de retard de la facture {} abandonnées («\u{a0}J'y renonce\u{a0}»)\u{a0}: {what} au {}.",
+                invoice.number,
+                crate::text::format_date_fr(today)
+            )),
+            ..Default::default()
+        })
     }
 
     pub(super) fn rate_additions(&self) -> Result<RateAdditions> {

@@ -51,6 +51,34 @@ pub(super) fn formal_notice(
             interest.format_fr(),
             format_date_long_fr(ctx.today)
         );
+        // Invoices paid after their due date still owe their penalties and 40 € (« pour tout retard »).
+        let paid_late: Vec<String> = p
+            .invoices
+            .iter()
+            .filter(|i| i.waived_on.is_none())
+            .filter_map(|i| {
+                i.settled_on.map(|on| {
+                    format!(
+                        "{} (échéance du {}, réglée le {})",
+                        i.number,
+                        format_date_fr(i.due_date),
+                        format_date_fr(on)
+                    )
+                })
+            })
+            .collect();
+        if !paid_late.is_empty() {
+            text.push_str(&format!(
+                " Ce montant comprend les pénalités {} après {} échéance\u{a0}: {}.",
+                if paid_late.len() > 1 {
+                    "des factures réglées"
+                } else {
+                    "de la facture réglée"
+                },
+                if paid_late.len() > 1 { "leur" } else { "son" },
+                join_fr(&paid_late)
+            ));
+        }
         if indemnities.is_positive() {
             let n = indemnities.cents().checked_div(4000).unwrap_or(0);
             text.push_str(&format!(
@@ -192,7 +220,7 @@ pub(super) fn formal_notice(
 pub(super) fn breakdown(ctx: &LetterContext<'_>, b2b: bool) -> Result<Annex> {
     let p = ctx.penalties;
     let mut rows = Vec::new();
-    for inv in &p.invoices {
+    for inv in p.invoices.iter().filter(|i| i.waived_on.is_none()) {
         for s in &inv.accrual.segments {
             rows.push(vec![
                 inv.number.clone(),

@@ -96,7 +96,12 @@ pub fn choose_invoices(
         if out.iter().any(|p| p.invoice_id == *id) {
             return refuse("est choisie deux fois");
         }
-        let accrual = c.penalties.invoices.iter().find(|p| p.invoice_id == *id);
+        // Penalties the user waived (« J'y renonce ») are not put back by a calendar.
+        let accrual = c
+            .penalties
+            .invoices
+            .iter()
+            .find(|p| p.invoice_id == *id && p.waived_on.is_none());
         out.push(PlanInvoice {
             invoice_id: inv.id,
             number: inv.number.clone(),
