@@ -197,6 +197,16 @@ impl Ledger {
                 let reference = crate::text::optional_text("reference", "Référence", p.reference.as_deref(), crate::text::LINE)
                     .map_err(|e| e.within(&at))?;
                 let lines: Vec<(i64, Money)> = p.allocations.iter().map(|a| (a.invoice_id, a.amount)).collect();
+                for (k, (invoice, _)) in lines.iter().enumerate() {
+                    if lines[..k].iter().any(|(other, _)| other == invoice) {
+                        return Err(Error::field(
+                            ErrorCode::DuplicateAllocation,
+                            &format!("allocations[{k}]"),
+                            format!("Répartition\u{a0}: la facture n°\u{a0}{invoice} apparaît deux fois\u{a0}; une ligne par facture."),
+                        )
+                        .within(&at));
+                    }
+                }
                 if lines.iter().any(|(_, a)| !a.is_positive()) {
                     return Err(Error::field(ErrorCode::AmountNotPositive, "allocations", "Répartition\u{a0}: chaque montant affecté doit être positif.").within(&at));
                 }
@@ -214,6 +224,14 @@ impl Ledger {
                 positive_id(j.id, &at)?;
                 let mut valid = JournalInput::from(j).validate(true).map_err(|e| e.within(&at))?;
                 valid.payment_id = j.payment_id;
+                if j.kind == JournalKind::PaymentRecorded && j.payment_id.is_none() {
+                    return Err(Error::field(
+                        ErrorCode::PaymentNotFound,
+                        "payment_id",
+                        "Règlement\u{a0}: une entrée «\u{a0}Règlement reçu\u{a0}» nomme le règlement qu'elle note.",
+                    )
+                    .within(&at));
+                }
                 if let Some(pid) = j.payment_id {
                     if db::payment_get(tx, pid)?.is_none_or(|p| p.client_id != j.client_id) {
                         return Err(Error::field(ErrorCode::PaymentNotFound, "payment_id", format!("Règlement n°\u{a0}{pid} introuvable pour ce client.")).within(&at));
@@ -281,6 +299,11 @@ impl Ledger {
 /// is (`invoices[3].amount`, line and column).
 pub fn parse(json: &str) -> Result<LedgerExport> {
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    // Dates first, as the forms read them (`AAAA-MM-JJ` exactly, a year from 1900 to 2999): the typed reading
+    // below would take « 2026-1-1 » or the year 9999.
+    if let Ok(value) = serde_json::from_str::<serde_json::Value>(json) {
+        check_dates(&value, "")?;
+    }
     let mut de = serde_json::Deserializer::from_str(json);
     serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let at = e.path().to_string();
@@ -299,6 +322,68 @@ pub fn parse(json: &str) -> Result<LedgerExport> {
         }
         err
     })
+}
+
+/// The fields of the format that hold a date.
+const DATE_FIELDS: &[&str] = &[
+    "issue_date",
+    "delivery_date",
+    "due_date",
+    "date",
+    "client_since",
+    "promise_date",
+    "created_on",
+    "signed_on",
+    "replaced_on",
+    "broken_on",
+    "due_on",
+    "posted_on",
+    "received_on",
+    "pause_until",
+];
+
+/// Every date of the document through the forms' date rule, the first wrong one named by its path.
+fn check_dates(value: &serde_json::Value, at: &str) -> Result<()> {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map {
+                let path = if at.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{at}.{key}")
+                };
+                match v {
+                    serde_json::Value::String(text) if DATE_FIELDS.contains(&key.as_str()) => {
+                        crate::text::parse_date(key, "Date", text).map_err(|e| {
+                            let mut e = e;
+                            e.field = Some(path.clone());
+                            e.message = format!(
+                                "{path}\u{a0}: {}",
+                                e.message.trim_start_matches("Date\u{a0}: ")
+                            );
+                            e
+                        })?;
+                        if text.contains('/') {
+                            return Err(Error::field(
+                                ErrorCode::InvalidDate,
+                                &path,
+                                format!("{path}\u{a0}: les dates s'écrivent AAAA-MM-JJ dans un export (ex.\u{a0}: 2026-11-23)."),
+                            ));
+                        }
+                    }
+                    _ => check_dates(v, &path)?,
+                }
+            }
+            Ok(())
+        }
+        serde_json::Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                check_dates(v, &format!("{at}[{i}]"))?;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
 }
 
 /// The example ledger, in the export format.

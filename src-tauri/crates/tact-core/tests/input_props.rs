@@ -65,3 +65,25 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// Text that looks right is right: a text field's value is NFC, holds no invisible or bidi character, reads
+    /// back the same (validating it again changes nothing), and two spellings of the same word (« é » precomposed
+    /// or e + combining accent) give the same value.
+    #[test]
+    fn text_fields_are_normalized_and_stable(s in prop_oneof![
+        "\\PC{0,40}",
+        "[a-zé\u{301}\u{200b}\u{202e}\u{feff} -]{0,20}",
+    ]) {
+        use unicode_normalization::UnicodeNormalization;
+        if let Ok(Some(v)) = text::optional_text("name", "Nom", Some(&s), text::LINE) {
+            prop_assert!(unicode_normalization::is_nfc(&v), "{v:?}");
+            prop_assert!(!v.chars().any(text::is_invisible), "{v:?}");
+            let again = text::optional_text("name", "Nom", Some(&v), text::LINE);
+            prop_assert_eq!(again.ok().flatten(), Some(v.clone()));
+            let decomposed: String = v.nfd().collect();
+            let same = text::optional_text("name", "Nom", Some(&decomposed), text::LINE);
+            prop_assert_eq!(same.ok().flatten(), Some(v));
+        }
+    }
+}
