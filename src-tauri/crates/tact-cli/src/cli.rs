@@ -494,6 +494,14 @@ pub enum LetterCmd {
         #[command(flatten)]
         args: LetterArgs,
     },
+    /// Réclamation des pénalités de retard des factures réglées après leur échéance (professionnels).
+    Reclamation {
+        #[command(flatten)]
+        args: LetterArgs,
+        /// Délai de paiement en jours (8 par défaut).
+        #[arg(long, default_value_t = 8)]
+        deadline_days: u32,
+    },
     /// L'échéancier de paiement à signer, en deux exemplaires (le dernier proposé du client, ou --plan).
     Plan {
         #[arg(long, value_name = "ID")]

@@ -32,6 +32,16 @@ pub(super) fn letter(books: &Books, out: &Out, cmd: LetterCmd, today: NaiveDate)
             None,
         ),
         LetterCmd::Releve { args } => (LetterKind::Statement, args, None, None, None),
+        LetterCmd::Reclamation {
+            args,
+            deadline_days,
+        } => (
+            LetterKind::PenaltyClaim,
+            args,
+            Some(deadline_days),
+            None,
+            None,
+        ),
         LetterCmd::Decheance {
             args,
             registered_number,

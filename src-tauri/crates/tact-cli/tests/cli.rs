@@ -740,3 +740,105 @@ fn backups_from_the_command_line() {
     let clients = ok_json(&db, &["clients", "list", "--json"]);
     assert_eq!(clients.as_array().map(Vec::len), Some(5));
 }
+
+#[test]
+fn the_penalties_of_an_invoice_paid_late_are_claimed_by_letter_or_waived() {
+    let (dir, db) = temp_db();
+    assert!(tact(&db, &["demo"]).status.success());
+    // Studio Nova pays the rest of F-2026-033 (600,00 € due 30/09/2026, 300,00 € paid 12/10) on 23/11/2026.
+    ok_json(
+        &db,
+        &[
+            "--json",
+            "--today",
+            "2026-11-23",
+            "payments",
+            "add",
+            "--client",
+            "4",
+            "--date",
+            "23/11/2026",
+            "--amount",
+            "300",
+            "--method",
+            "virement",
+            "--alloc",
+            "F-2026-033=300",
+        ],
+    );
+    let pdf = dir.path().join("reclamation.pdf");
+    let pdf_arg = pdf.to_string_lossy().to_string();
+    let r = ok_json(
+        &db,
+        &[
+            "--today",
+            "2026-12-02",
+            "--json",
+            "letter",
+            "reclamation",
+            "--client",
+            "4",
+            "--out",
+            &pdf_arg,
+        ],
+    );
+    // By hand, at ECB 2,15 % + 10 points = 12,15 %: 600,00 € × 12 days (01/10–12/10) = 2,40 €, then 300,00 € ×
+    // 42 days (13/10–23/11) = 4,19 €; and 40,00 €.
+    assert_eq!(r["interest"], "6.59");
+    assert_eq!(r["indemnities"], "40.00");
+    assert_eq!(r["total"], "46.59");
+    assert!(std::fs::read(&pdf)
+        .unwrap_or_default()
+        .starts_with(b"%PDF-"));
+    // Boulangerie Petitjean paid nothing late: nothing to claim, said in French.
+    let out = tact(
+        &db,
+        &[
+            "--today",
+            "2026-12-02",
+            "letter",
+            "reclamation",
+            "--client",
+            "2",
+            "--out",
+            &pdf_arg,
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("aucune facture réglée en retard"));
+    // « J'y renonce »: then there is nothing left to claim.
+    let p = ok_json(
+        &db,
+        &[
+            "--today",
+            "2026-12-02",
+            "--json",
+            "penalties",
+            "--client",
+            "4",
+            "--waive",
+            "F-2026-033",
+        ],
+    );
+    let line = p["invoices"]
+        .as_array()
+        .and_then(|a| a.iter().find(|i| i["number"] == "F-2026-033").cloned());
+    assert_eq!(
+        line.map(|l| l["waived_on"].clone()),
+        Some("2026-12-02".into())
+    );
+    let out = tact(
+        &db,
+        &[
+            "--today",
+            "2026-12-02",
+            "letter",
+            "reclamation",
+            "--client",
+            "4",
+            "--out",
+            &pdf_arg,
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+}

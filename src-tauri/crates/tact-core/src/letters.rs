@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 mod address;
 mod formal_notice;
 mod journal;
+mod penalty_claim;
 mod plan_letters;
 mod record;
 mod reminders;
@@ -41,6 +42,7 @@ crate::model::labelled_enum!(
         Statement = "releve" / "Relevé de compte",
         PlanAgreement = "echeancier" / "Échéancier de paiement",
         PlanDefault = "decheance" / "Mise en demeure (déchéance du terme)",
+        PenaltyClaim = "reclamation" / "Réclamation des pénalités de retard",
     }
 );
 
@@ -193,6 +195,7 @@ pub fn letter(ctx: &LetterContext<'_>, kind: LetterKind, opts: &LetterOptions) -
         LetterKind::Statement => statement(ctx, opts, sender, recipient),
         LetterKind::PlanAgreement => plan_letters::agreement(ctx, opts, sender, recipient),
         LetterKind::PlanDefault => plan_letters::default_notice(ctx, opts, sender, recipient),
+        LetterKind::PenaltyClaim => penalty_claim::penalty_claim(ctx, opts, sender, recipient),
     }
 }
 

@@ -40,6 +40,10 @@ pub fn journal_entry(letter: &Letter, plan: Option<&Plan>) -> (JournalKind, Stri
                 None => format!("Échéancier de paiement envoyé pour signature\u{a0}: {total}."),
             },
         ),
+        LetterKind::PenaltyClaim => (
+            JournalKind::Letter,
+            format!("Réclamation des pénalités de retard envoyée\u{a0}: {total}."),
+        ),
         LetterKind::PlanDefault => (
             JournalKind::FormalNotice,
             format!(

@@ -80,6 +80,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "letter_invoices",
         sql: include_str!("migrations/0006_letter_invoices.sql"),
     },
+    Migration {
+        version: 7,
+        name: "penalty_claim",
+        sql: include_str!("migrations/0007_penalty_claim.sql"),
+    },
 ];
 
 /// The schema version this build writes.
