@@ -253,16 +253,25 @@ fn write_backup(
 /// « Sauvegarder maintenant », `tact backup create`: a backup now, in each folder, then the old ones pruned.
 pub fn create(books: &Books, today: NaiveDate) -> Result<BackupInfo> {
     let (bytes, _) = build(books, today)?;
-    store(books, today, &bytes)
+    store(books, today, &bytes, Prune::Yes)
 }
 
-fn store(books: &Books, today: NaiveDate, bytes: &[u8]) -> Result<BackupInfo> {
+/// Whether writing a backup prunes the old ones (not while restoring one of them).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Prune {
+    Yes,
+    No,
+}
+
+fn store(books: &Books, today: NaiveDate, bytes: &[u8], prune_old: Prune) -> Result<BackupInfo> {
     let dir = folder(books)?;
     let made = write_backup(&dir, today, bytes, false)?;
-    prune(&dir, today);
+    if prune_old == Prune::Yes {
+        prune(&dir, today);
+    }
     if let Some(second) = books.read(|l| l.backup_folder())? {
         // The second copy is a convenience: a USB key not plugged in does not stop the first.
-        if write_backup(&second, today, bytes, true).is_ok() {
+        if write_backup(&second, today, bytes, true).is_ok() && prune_old == Prune::Yes {
             prune(&second, today);
         }
     }
@@ -288,7 +297,7 @@ pub fn auto(books: &Books, today: NaiveDate) -> Result<Option<BackupInfo>> {
     if unchanged {
         return Ok(None);
     }
-    store(books, today, &bytes).map(Some)
+    store(books, today, &bytes, Prune::Yes).map(Some)
 }
 
 /// Which backups of `names` (dates) retention keeps: every one of the `KEEP_DAYS` latest days that have one, and
@@ -402,14 +411,16 @@ pub fn restore(books: &Books, path: &Path, today: NaiveDate) -> Result<RestoreOu
             pdfs.push((rec.file.clone(), b));
         }
     }
-    let before = match create(books, today) {
-        Ok(b) => b,
-        // A damaged database cannot be copied through SQLite: its file is kept as it is, beside the backups.
-        Err(e) if e.code == ErrorCode::DatabaseDamaged || e.code == ErrorCode::Io => {
-            raw_copy(books, today)?
-        }
-        Err(e) => return Err(e),
-    };
+    // The state before, backed up without pruning: the backup being restored, however old, stays where it is.
+    let before =
+        match build(books, today).and_then(|(bytes, _)| store(books, today, &bytes, Prune::No)) {
+            Ok(b) => b,
+            // A damaged database cannot be copied through SQLite: its file is kept as it is, beside the backups.
+            Err(e) if e.code == ErrorCode::DatabaseDamaged || e.code == ErrorCode::Io => {
+                raw_copy(books, today)?
+            }
+            Err(e) => return Err(e),
+        };
     let letters_dir = books.read(|l| l.letters_dir())?;
     let mut pending = Vec::new();
     if !pdfs.is_empty() {

@@ -502,3 +502,28 @@ fn a_damaged_database_is_restored_from_its_backup_and_its_file_kept_aside() {
         })
         .unwrap_or_else(|e| panic!("{e}"));
 }
+
+#[test]
+fn restoring_an_old_backup_does_not_prune_it_away() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let books = books(&dir);
+    let old = backup::create(&books, d("2026-09-01")).unwrap_or_else(|e| panic!("{e}"));
+    // Ten weeks of daily backups since (names only: retention reads names).
+    let folder = backup::folder(&books).unwrap_or_else(|e| panic!("{e}"));
+    for i in 1..=70u64 {
+        let day = d("2026-09-01")
+            .checked_add_days(chrono::Days::new(i))
+            .unwrap_or_default();
+        std::fs::write(folder.join(format!("tact-{day}.zip")), b"x")
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    backup::restore(&books, std::path::Path::new(&old.path), d("2026-11-15"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        std::path::Path::new(&old.path).exists(),
+        "the backup just restored is still there"
+    );
+    // The next ordinary backup prunes as usual: 7 days and 8 weeks.
+    backup::create(&books, d("2026-11-16")).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!std::path::Path::new(&old.path).exists());
+}
