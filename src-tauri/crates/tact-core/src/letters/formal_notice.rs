@@ -139,7 +139,20 @@ pub(super) fn formal_notice(
         });
     }
     body.push(Block::Paragraph {
-        text: payment_details(ctx, &reference(&rows)),
+        text: payment_details(ctx, &{
+            // The reference names what is paid: the open invoices, and the penalties of those paid late.
+            let late: Vec<String> = p
+                .invoices
+                .iter()
+                .filter(|i| i.settled_on.is_some() && i.waived_on.is_none())
+                .map(|i| i.number.clone())
+                .collect();
+            if late.is_empty() {
+                reference(&rows)
+            } else {
+                format!("{}, pénalités {}", reference(&rows), late.join(", "))
+            }
+        }),
     });
     body.push(Block::Paragraph {
         text: next_step(ctx.client.kind, total),
