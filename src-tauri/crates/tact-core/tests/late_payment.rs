@@ -189,6 +189,8 @@ fn a_mise_en_demeure_claims_the_penalties_of_an_invoice_paid_late_next_to_the_op
         text.contains("F-2026-060 (échéance du 01/10/2026, réglée le 02/11/2026)"),
         "{text}"
     );
+    // The payment reference names what is paid.
+    assert!(text.contains("F-2026-028, pénalités F-2026-060"), "{text}");
     // Waived, it leaves the letter: the total is back to the open balance's.
     l.waive_penalties(inv.id, d("2026-11-23"))
         .unwrap_or_else(|e| panic!("{e}"));
