@@ -70,6 +70,9 @@ pub enum Command {
         /// L'e-mail de confirmation d'un appel noté dans l'historique (numéro de l'entrée).
         #[arg(long, value_name = "ID", conflicts_with = "eml")]
         after_call: Option<i64>,
+        /// L'e-mail « réclamation des pénalités de retard » des factures réglées après leur échéance.
+        #[arg(long, conflicts_with = "after_call")]
+        penalties: bool,
     },
     /// Pénalités de retard (ou intérêts légaux) et indemnité de 40 € d'un client, facture par facture.
     Penalties {

@@ -56,7 +56,7 @@ use credit_notes::credit_notes;
 use invoices::{invoice_table, invoices, resolve_invoice};
 use journal::{journal, journal_table, print_fields};
 use letters::letter;
-use next::{draft, next};
+use next::{draft, next, penalty_claim_draft};
 use parties::{business, clients, set_if_given};
 use payments::{payment_table, payments};
 use penalties::{penalties, policy};
@@ -139,7 +139,14 @@ fn run(cli: Cli) -> Result<()> {
         Command::Draft {
             client,
             eml,
+            penalties: true,
+            ..
+        } => penalty_claim_draft(&books, &out, client, eml, as_of),
+        Command::Draft {
+            client,
+            eml,
             after_call,
+            penalties: false,
         } => draft(&books, &out, client, eml, after_call, as_of),
         Command::Import { file } => {
             let report = tact_usecases::exchange::import_file(&books, &file)?;

@@ -98,3 +98,27 @@ pub(super) fn draft(
         }
     })
 }
+
+/// `tact draft --client N --penalties`: the email claiming the penalties of invoices paid late.
+pub(super) fn penalty_claim_draft(
+    books: &Books,
+    out: &Out,
+    client: i64,
+    eml: Option<PathBuf>,
+    today: NaiveDate,
+) -> Result<()> {
+    let email = books.read(|l| l.penalty_claim_email(client, today))?;
+    if let Some(path) = &eml {
+        tact_usecases::mail::save_eml(books, &email, path, today)?;
+    }
+    out.print(&email, || {
+        if let Some(to) = &email.to {
+            println!("À\u{a0}: {to}");
+        }
+        println!("Objet\u{a0}: {}\n", email.subject);
+        println!("{}", email.body);
+        if let Some(path) = &eml {
+            println!("\nEnregistré\u{a0}: {}", path.display());
+        }
+    })
+}

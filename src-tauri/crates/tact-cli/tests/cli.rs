@@ -790,6 +790,44 @@ fn the_penalties_of_an_invoice_paid_late_are_claimed_by_letter_or_waived() {
     assert!(std::fs::read(&pdf)
         .unwrap_or_default()
         .starts_with(b"%PDF-"));
+    // The same, by email: the amounts, the reference, the client's address.
+    let email = ok_json(
+        &db,
+        &[
+            "--today",
+            "2026-12-02",
+            "--json",
+            "draft",
+            "--client",
+            "4",
+            "--penalties",
+        ],
+    );
+    assert!(
+        email["subject"]
+            .as_str()
+            .is_some_and(|s| s.contains("F-2026-033")),
+        "{email}"
+    );
+    let body = email["body"].as_str().unwrap_or_default();
+    assert!(
+        body.contains("46,59") && body.contains("Pénalités F-2026-033") && body.contains("L441-10"),
+        "{body}"
+    );
+    // Never to a consumer.
+    let out = tact(
+        &db,
+        &[
+            "--today",
+            "2026-12-02",
+            "draft",
+            "--client",
+            "3",
+            "--penalties",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Un particulier ne doit ni pénalités"));
     // Boulangerie Petitjean paid nothing late: nothing to claim, said in French.
     let out = tact(
         &db,

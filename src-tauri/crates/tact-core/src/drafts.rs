@@ -29,7 +29,9 @@ pub use calls::*;
 pub use eml::*;
 pub use steps::*;
 
+mod penalty_claim;
 mod plan_drafts;
+pub use penalty_claim::penalty_claim_email;
 
 /// One invoice of a draft's table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

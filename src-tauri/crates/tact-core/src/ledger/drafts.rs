@@ -25,6 +25,18 @@ impl Ledger {
         self.with_draft_context(client_id, today, |ctx| drafts::draft(ctx, &suggestion))
     }
 
+    /// The email « réclamation des pénalités de retard » for a client's invoices paid after their due date.
+    pub fn penalty_claim_email(
+        &self,
+        client_id: ClientId,
+        today: NaiveDate,
+    ) -> Result<drafts::EmailText> {
+        let penalties = self.penalties(client_id, today)?;
+        self.with_draft_context(client_id, today, |ctx| {
+            drafts::penalty_claim_email(ctx, &penalties)
+        })
+    }
+
     /// The email that confirms a call recorded in the history.
     pub fn call_confirmation(&self, journal_id: JournalId, today: NaiveDate) -> Result<Draft> {
         let entry = db::journal_get(self.conn(), journal_id)?.ok_or_else(|| {
