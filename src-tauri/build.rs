@@ -40,6 +40,7 @@ const COMMANDS: &[&str] = &[
     "set_letter_mailing",
     "client_penalties",
     "waive_penalties",
+    "penalty_claim_email",
     "rate_tables",
     "add_ecb_rate",
     "add_legal_rate",

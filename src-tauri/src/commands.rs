@@ -354,6 +354,15 @@ pub fn client_penalties(state: State<'_, AppState>, client_id: ClientId) -> Res<
     state.books.read(|l| l.penalties(client_id, today))
 }
 
+/// « Réclamer par e-mail »: the email claiming the penalties of the client's invoices paid late.
+#[tauri::command(async)]
+pub fn penalty_claim_email(state: State<'_, AppState>, client_id: ClientId) -> Res<EmailText> {
+    let today = state.today();
+    state
+        .books
+        .read(|l| l.penalty_claim_email(client_id, today))
+}
+
 /// « J'y renonce »: the penalties and the 40 € of one invoice waived, noted in the history; the client's
 /// penalties as they now stand.
 #[tauri::command(async)]
@@ -599,6 +608,7 @@ signatures! {
     set_letter_mailing(letter_id: i64, input: MailingInput) -> LetterRecord;
     client_penalties(client_id: ClientId) -> ClientPenalties;
     waive_penalties(invoice_id: InvoiceId) -> ClientPenalties;
+    penalty_claim_email(client_id: ClientId) -> EmailText;
     rate_tables() -> RateTables;
     add_ecb_rate(input: EcbRateInput) -> RateTables;
     add_legal_rate(input: LegalRateInput) -> RateTables;

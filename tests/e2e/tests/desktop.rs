@@ -756,3 +756,61 @@ async fn agence_lumiere_payment_calendar_from_proposal_to_a_missed_instalment() 
     app.screenshot("25-relance-echeance").await;
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and the built app: run scripts/e2e"]
+async fn the_penalties_of_an_invoice_paid_late_claimed_by_email() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tact.sqlite3");
+    std::fs::create_dir_all(dir.path().join("saved")).unwrap();
+    // The example data, and Studio Nova paying the rest of F-2026-033 (due 30/09/2026) on 23/11/2026.
+    {
+        let mut l = tact_core::Ledger::open(&db).unwrap();
+        l.load_demo().unwrap();
+        let f033 = l.invoice_by_number("F-2026-033").unwrap();
+        l.record_payment(&tact_core::input::PaymentInput {
+            client_id: f033.client_id,
+            date: "2026-11-23".into(),
+            amount: "300,00".into(),
+            method: "virement".into(),
+            allocations: Some(vec![tact_core::input::AllocationInput {
+                invoice_id: f033.id,
+                amount: "300,00".into(),
+            }]),
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    let app = App::start(&db).await;
+    app.click("[data-nav=clients]").await;
+    app.click("tr[data-client='Studio Nova SAS'] a").await;
+    let row = app
+        .text_becomes(
+            "[data-table=penalties] tr[data-invoice='F-2026-033']",
+            |t| t.contains("réglée le 23/11/2026"),
+        )
+        .await;
+    assert!(row.contains("40,00"), "{row}");
+    app.click("[data-action=penalty-claim-email]").await;
+    let subject = app.wait("#claim-subject").await;
+    let subject = subject.prop("value").await.unwrap().unwrap_or_default();
+    assert!(subject.contains("F-2026-033"), "{subject}");
+    let body = app
+        .client
+        .execute("return document.querySelector('#claim-body').value", vec![])
+        .await
+        .unwrap();
+    let body = body.as_str().unwrap_or_default().to_owned();
+    assert!(
+        body.contains("Je vous remercie pour le règlement"),
+        "{body}"
+    );
+    app.screenshot("26-reclamation-penalites").await;
+    app.click("[data-action=note-sent]").await;
+    app.gone("[data-dialog=claim-email]").await;
+    app.text_becomes("[data-list=journal]", |t| {
+        t.contains("Réclamation des pénalités de retard envoyée")
+    })
+    .await;
+    app.stop().await;
+}

@@ -750,6 +750,7 @@ export interface Commands {
   set_letter_mailing: { args: { letterId: number; input: MailingInput }; result: LetterRecord };
   client_penalties: { args: { clientId: number }; result: ClientPenalties };
   waive_penalties: { args: { invoiceId: number }; result: ClientPenalties };
+  penalty_claim_email: { args: { clientId: number }; result: EmailText };
   rate_tables: { args: Record<string, never>; result: RateTables };
   add_ecb_rate: { args: { input: EcbRateInput }; result: RateTables };
   add_legal_rate: { args: { input: LegalRateInput }; result: RateTables };
