@@ -160,7 +160,7 @@ pub fn status(books: &Books) -> Result<BackupStatus> {
 
 /// The backup's bytes for the books as they are now, and its fingerprint.
 fn build(books: &Books, today: NaiveDate) -> Result<(Vec<u8>, String)> {
-    let dir = tempfile::tempdir().map_err(|e| files::write_error(Path::new("/tmp"), &e))?;
+    let dir = tempfile::tempdir().map_err(|e| files::write_error(&std::env::temp_dir(), &e))?;
     let copy = dir.path().join(DB_ENTRY);
     // A connection of its own: the copy is taken without holding the books (the app stays usable), and SQLite
     // makes it consistent while others write.
@@ -194,16 +194,9 @@ fn build(books: &Books, today: NaiveDate) -> Result<(Vec<u8>, String)> {
     })?;
     zip.deflated(MANIFEST, &m)?;
     zip.deflated(DB_ENTRY, &db)?;
-    if let Some(ld) = letters_dir {
-        for rec in &data.letters {
-            // A copy missing or modified is left out: the record stays in the database copy.
-            if let Some(b) = std::fs::read(ld.join(&rec.file))
-                .ok()
-                .filter(|b| sha256_hex(b) == rec.sha256)
-            {
-                zip.stored(&format!("{}{}", exchange::ARCHIVE_LETTERS, rec.file), &b)?;
-            }
-        }
+    // A copy missing or modified is left out: the record stays in the database copy.
+    for (name, b) in exchange::letter_copies(letters_dir.as_deref(), &data.letters).0 {
+        zip.stored(&format!("{}{name}", exchange::ARCHIVE_LETTERS), &b)?;
     }
     let bytes = zip.finish()?;
     Ok((bytes, fingerprint))
@@ -387,7 +380,7 @@ pub fn restore(books: &Books, path: &Path, today: NaiveDate) -> Result<RestoreOu
     let db = zip
         .entry(DB_ENTRY)?
         .ok_or_else(|| bad(path, "la copie de la base manque"))?;
-    let work = tempfile::tempdir().map_err(|e| files::write_error(Path::new("/tmp"), &e))?;
+    let work = tempfile::tempdir().map_err(|e| files::write_error(&std::env::temp_dir(), &e))?;
     let copy = work.path().join(DB_ENTRY);
     std::fs::write(&copy, &db).map_err(|e| files::write_error(&copy, &e))?;
     // Open on its own: refuses a foreign or newer file, migrates an older one, then read what it holds.

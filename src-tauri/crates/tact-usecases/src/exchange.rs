@@ -56,20 +56,29 @@ pub fn export(books: &Books) -> Result<LedgerExport> {
 /// a fixed order, no timestamps), with the letters whose copy could not be read.
 pub fn archive(books: &Books) -> Result<(Vec<u8>, usize, Vec<String>)> {
     let (data, dir) = books.read(|l| Ok((l.export()?, l.letters_dir().ok())))?;
-    let mut pdfs = Vec::new();
+    let (pdfs, missing) = letter_copies(dir.as_deref(), &data.letters);
+    let count = pdfs.len();
+    Ok((archive_bytes(&data, &pdfs)?, count, missing))
+}
+
+/// The archived copies of `letters` found in `dir` that still match their SHA-256, by file name, and the names of
+/// the others (missing, or modified since they were printed).
+pub(crate) fn letter_copies(
+    dir: Option<&Path>,
+    letters: &[tact_core::letters::LetterRecord],
+) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
+    let mut found = Vec::new();
     let mut missing = Vec::new();
-    for rec in &data.letters {
-        let bytes = dir
-            .as_ref()
+    for rec in letters {
+        match dir
             .and_then(|d| std::fs::read(d.join(&rec.file)).ok())
-            .filter(|b| sha256_hex(b) == rec.sha256);
-        match bytes {
-            Some(b) => pdfs.push((rec.file.clone(), b)),
+            .filter(|b| sha256_hex(b) == rec.sha256)
+        {
+            Some(b) => found.push((rec.file.clone(), b)),
             None => missing.push(rec.file.clone()),
         }
     }
-    let count = pdfs.len();
-    Ok((archive_bytes(&data, &pdfs)?, count, missing))
+    (found, missing)
 }
 
 fn archive_bytes(data: &LedgerExport, pdfs: &[(String, Vec<u8>)]) -> Result<Vec<u8>> {
@@ -144,23 +153,10 @@ fn read_incoming(path: &Path) -> Result<Incoming> {
     let data = tact_core::exchange::parse(&text)?;
     // A document alone: its letters' PDFs, if they are in a `letters` folder beside it.
     let beside = path.parent().map(|d| d.join("letters"));
-    let mut pdfs = BTreeMap::new();
-    let mut missing = Vec::new();
-    for rec in &data.letters {
-        match beside
-            .as_ref()
-            .and_then(|d| std::fs::read(d.join(&rec.file)).ok())
-            .filter(|b| sha256_hex(b) == rec.sha256)
-        {
-            Some(b) => {
-                pdfs.insert(rec.file.clone(), b);
-            }
-            None => missing.push(rec.file.clone()),
-        }
-    }
+    let (pdfs, missing) = letter_copies(beside.as_deref(), &data.letters);
     Ok(Incoming {
         data,
-        pdfs,
+        pdfs: pdfs.into_iter().collect(),
         missing,
     })
 }

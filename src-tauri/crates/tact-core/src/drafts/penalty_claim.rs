@@ -41,12 +41,14 @@ pub fn penalty_claim_email(
         .iter()
         .map(|i| {
             format!(
-                "– {} : {} {}, {} {} ; {} {}{}",
+                "– {}{} {} {}, {} {}{} {} {}{}",
                 i.number,
+                l.colon(),
                 l.t("échéance le", "due on"),
                 l.date(i.due_date),
                 l.t("réglée le", "paid on"),
                 i.settled_on.map(|d| l.date(d)).unwrap_or_default(),
+                l.t("\u{a0};", ";"),
                 l.t("pénalités", "late-payment interest"),
                 l.money(i.accrual.interest),
                 if i.accrual.indemnity.is_positive() {
@@ -59,8 +61,6 @@ pub fn penalty_claim_email(
                     String::new()
                 }
             )
-            .replace(" : ", &format!("{} ", l.colon()))
-            .replace(" ; ", if l.en() { "; " } else { "\u{a0}; " })
         })
         .collect();
     let subject = format!(
