@@ -757,30 +757,79 @@ async fn agence_lumiere_payment_calendar_from_proposal_to_a_missed_instalment() 
     app.stop().await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-#[ignore = "needs Xvfb, tauri-driver and the built app: run scripts/e2e"]
-async fn the_penalties_of_an_invoice_paid_late_claimed_by_email() {
+/// A database with the example data and `amount` paid on invoice `number` on `date` (after its due date), in a
+/// throwaway folder (kept alive by the returned handle).
+fn demo_paid_late(number: &str, date: &str, amount: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("tact.sqlite3");
     std::fs::create_dir_all(dir.path().join("saved")).unwrap();
-    // The example data, and Studio Nova paying the rest of F-2026-033 (due 30/09/2026) on 23/11/2026.
-    {
-        let mut l = tact_core::Ledger::open(&db).unwrap();
-        l.load_demo().unwrap();
-        let f033 = l.invoice_by_number("F-2026-033").unwrap();
-        l.record_payment(&tact_core::input::PaymentInput {
-            client_id: f033.client_id,
-            date: "2026-11-23".into(),
-            amount: "300,00".into(),
-            method: "virement".into(),
-            allocations: Some(vec![tact_core::input::AllocationInput {
-                invoice_id: f033.id,
-                amount: "300,00".into(),
-            }]),
-            ..Default::default()
+    let mut l = tact_core::Ledger::open(&db).unwrap();
+    l.load_demo().unwrap();
+    let invoice = l.invoice_by_number(number).unwrap();
+    l.record_payment(&tact_core::input::PaymentInput {
+        client_id: invoice.client_id,
+        date: date.into(),
+        amount: amount.into(),
+        method: "virement".into(),
+        allocations: Some(vec![tact_core::input::AllocationInput {
+            invoice_id: invoice.id,
+            amount: amount.into(),
+        }]),
+        ..Default::default()
+    })
+    .unwrap();
+    (dir, db)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and the built app: run scripts/e2e"]
+async fn the_engine_offers_to_claim_the_penalties_of_a_late_payment_once() {
+    // The example data, and Café des Arts paying F-2026-049 (780,00 €, due 28/11/2026) on 10/12/2026.
+    let (_dir, db) = demo_paid_late("F-2026-049", "2026-12-10", "780,00");
+    let app = App::start_on(&db, "2026-12-10").await;
+    let card = app
+        .text_becomes("[data-list=agenda] [data-client='Café des Arts']", |t| {
+            t.contains("Réclamer les pénalités de retard")
         })
+        .await;
+    assert!(card.contains(&eur("43,12 €")), "{card}");
+    app.click("[data-client='Café des Arts'] [data-action=why]")
+        .await;
+    let reasons = app
+        .text("[data-client='Café des Arts'] [data-list=reasons]")
+        .await;
+    assert!(reasons.contains("Étape facultative"), "{reasons}");
+    app.click("[data-client='Café des Arts'] [data-action=prepare]")
+        .await;
+    app.wait("#draft-body").await;
+    let body = app
+        .client
+        .execute("return document.querySelector('#draft-body').value", vec![])
+        .await
         .unwrap();
-    }
+    let body = body.as_str().unwrap_or_default().to_owned();
+    assert!(
+        body.starts_with("Bonjour Malik Benali,") && body.contains("F-2026-049"),
+        "{body}"
+    );
+    app.screenshot("27-reclamation-proposee").await;
+    // Marked as done: noted as « Pénalités réclamées », and not offered again.
+    app.click("[data-action=mark-done]").await;
+    app.gone("[data-dialog=step]").await;
+    app.gone("[data-list=agenda] [data-client='Café des Arts']")
+        .await;
+    app.click("[data-nav=clients]").await;
+    app.click("tr[data-client='Café des Arts'] a").await;
+    app.text_becomes("[data-list=journal]", |t| t.contains("Pénalités réclamées"))
+        .await;
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and the built app: run scripts/e2e"]
+async fn the_penalties_of_an_invoice_paid_late_claimed_by_email() {
+    // The example data, and Studio Nova paying the rest of F-2026-033 (due 30/09/2026) on 23/11/2026.
+    let (_dir, db) = demo_paid_late("F-2026-033", "2026-11-23", "300,00");
     let app = App::start(&db).await;
     app.click("[data-nav=clients]").await;
     app.click("tr[data-client='Studio Nova SAS'] a").await;
@@ -808,9 +857,7 @@ async fn the_penalties_of_an_invoice_paid_late_claimed_by_email() {
     app.screenshot("26-reclamation-penalites").await;
     app.click("[data-action=note-sent]").await;
     app.gone("[data-dialog=claim-email]").await;
-    app.text_becomes("[data-list=journal]", |t| {
-        t.contains("Réclamation des pénalités de retard envoyée")
-    })
-    .await;
+    app.text_becomes("[data-list=journal]", |t| t.contains("Pénalités réclamées"))
+        .await;
     app.stop().await;
 }

@@ -109,6 +109,8 @@ pub struct DraftContext<'a> {
     pub journal: &'a [JournalEntry],
     /// The client's payment calendar still open, for its emails.
     pub plan: Option<&'a crate::plans::PlanState>,
+    /// The client's penalties, for the step « Réclamer les pénalités de retard » (read only by it).
+    pub penalties: Option<&'a crate::legal::ClientPenalties>,
     pub today: NaiveDate,
 }
 
@@ -170,6 +172,7 @@ impl Lang {
             JournalKind::Call => "phone call",
             JournalKind::Letter => "letter",
             JournalKind::FormalNotice => "formal notice",
+            JournalKind::PenaltiesClaimed => "claim for late-payment interest",
             _ => "exchange",
         }
         .into()
@@ -363,6 +366,7 @@ fn history(ctx: &DraftContext<'_>, since: NaiveDate, l: Lang) -> Vec<String> {
                     | JournalKind::LastReminder
                     | JournalKind::Call
                     | JournalKind::Letter
+                    | JournalKind::PenaltiesClaimed
                     | JournalKind::FormalNotice
             )
         })

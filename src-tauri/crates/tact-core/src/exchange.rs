@@ -544,6 +544,7 @@ fn check_letter(tx: &rusqlite::Transaction<'_>, l: &LetterRecord) -> Result<()> 
             JournalKind::FormalNotice,
             JournalKind::FirmReminder,
             JournalKind::FriendlyReminder,
+            JournalKind::PenaltiesClaimed,
         ],
         "journal_id",
     )?;

@@ -18,8 +18,8 @@ use crate::engine::{self, ClientCase, ClientOverrides, Policy, Suggestion};
 use crate::error::Result;
 use crate::input::{BusinessInput, ClientInput, InvoiceInput, PostalContactInput};
 use crate::model::{
-    Business, CallOutcome, Client, ContactChannel, Invoice, InvoiceId, InvoiceStatus, JournalEntry,
-    JournalKind, PaymentTerms,
+    Business, CallOutcome, Client, ClientKind, ContactChannel, Invoice, InvoiceId, InvoiceStatus,
+    JournalEntry, JournalKind, PaymentTerms,
 };
 use crate::money::Money;
 use crate::standing::{ClientStanding, InvoiceState};
@@ -43,6 +43,8 @@ pub struct Fixture {
     pub today: NaiveDate,
     /// Invoices contested (a dispute opened and not settled).
     pub disputed: Vec<InvoiceId>,
+    /// Invoices paid after their due date, with the penalties still owed (as the ledger passes them).
+    pub late_settlements: Vec<engine::LateSettlement>,
 }
 
 impl Fixture {
@@ -90,6 +92,7 @@ impl Fixture {
             overrides: ClientOverrides::default(),
             today: day("2026-11-23"),
             disputed: Vec::new(),
+            late_settlements: Vec::new(),
         }
     }
 
@@ -257,6 +260,19 @@ impl Fixture {
         self.standing.balance = owed(|_| true);
         self.standing.overdue_total = owed(|s| s.status == InvoiceStatus::Overdue);
         self.standing.max_days_late = self.invoices.iter().filter_map(|(_, s)| s.days_late).max();
+        let paid_late = self.invoices.iter().any(|(i, s)| {
+            !s.balance.is_positive() && s.last_paid_on.is_some_and(|on| on > i.due_date)
+        });
+        self.late_settlements = if paid_late && self.client.kind == ClientKind::Professional {
+            self.penalties()
+                .unwrap_or_else(|e| panic!("fixture penalties: {e}"))
+                .invoices
+                .into_iter()
+                .filter_map(engine::LateSettlement::of)
+                .collect()
+        } else {
+            Vec::new()
+        };
         self
     }
 
@@ -272,6 +288,7 @@ impl Fixture {
             plan: None,
             last_plan_on: None,
             acknowledged: &[],
+            late_settlements: &self.late_settlements,
         }
     }
 
@@ -333,6 +350,7 @@ impl Fixture {
             invoices: &self.invoices,
             journal: &self.journal,
             plan: None,
+            penalties: None,
             today: self.today,
         }
     }

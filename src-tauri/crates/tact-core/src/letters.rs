@@ -355,6 +355,7 @@ fn contacts(ctx: &LetterContext<'_>, since: NaiveDate) -> Vec<String> {
                     _ => "appel",
                 },
                 JournalKind::Letter => "courrier",
+                JournalKind::PenaltiesClaimed => "réclamation des pénalités de retard",
                 JournalKind::FormalNotice => "mise en demeure",
                 _ => return None,
             };

@@ -122,6 +122,7 @@ labelled_enum!(
         PlanProposed = "plan_proposed" / "Échéancier proposé",
         PlanSigned = "plan_signed" / "Échéancier signé",
         PenaltiesWaived = "penalties_waived" / "Pénalités abandonnées",
+        PenaltiesClaimed = "penalties_claimed" / "Pénalités réclamées",
     }
 );
 

@@ -123,6 +123,31 @@ pub struct PaymentHistory {
     pub on_time_percent: Option<Decimal>,
 }
 
+impl PaymentHistory {
+    /// The share of `paid` invoices settled on time, in percent, no decimals (`None` when none was paid).
+    pub fn share_on_time(paid_on_time: u32, paid: u32) -> Option<Decimal> {
+        (paid > 0).then(|| {
+            Decimal::from(paid_on_time)
+                .checked_mul(Decimal::ONE_HUNDRED)
+                .and_then(|x| x.checked_div(Decimal::from(paid)))
+                .unwrap_or_default()
+                .round_dp(0)
+        })
+    }
+
+    /// The history leaving aside `late` invoices paid late: was their delay the exception? (The average delay is
+    /// not recomputed.)
+    pub fn apart_from_late(&self, late: u32) -> PaymentHistory {
+        let paid = self.paid_invoices.saturating_sub(late);
+        PaymentHistory {
+            paid_invoices: paid,
+            paid_on_time: self.paid_on_time.min(paid),
+            average_days_late: None,
+            on_time_percent: Self::share_on_time(self.paid_on_time.min(paid), paid),
+        }
+    }
+}
+
 /// A client's derived standing as of a date.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -356,11 +381,8 @@ pub fn client_standings_from(
             let mut avg = avg.round_dp(1);
             avg.rescale(1);
             c.history.average_days_late = Some(avg);
-            let pct = Decimal::from(c.history.paid_on_time)
-                .checked_mul(Decimal::ONE_HUNDRED)
-                .and_then(|x| x.checked_div(n))
-                .unwrap_or_default();
-            c.history.on_time_percent = Some(pct.round_dp(0));
+            c.history.on_time_percent =
+                PaymentHistory::share_on_time(c.history.paid_on_time, c.history.paid_invoices);
         }
     }
     Ok(out)

@@ -7,6 +7,7 @@ use tact_core::engine::{Action, Policy};
 use tact_core::fixtures::Fixture;
 use tact_core::input::{ClientInput, InvoiceInput, JournalInput};
 use tact_core::model::{CallOutcome, JournalKind};
+use tact_core::money::Money;
 use tact_core::Ledger;
 
 fn d(s: &str) -> NaiveDate {
@@ -162,9 +163,28 @@ fn a_new_client_with_an_invoice_coming_due_gets_a_note_first() {
 #[test]
 fn a_paid_invoice_is_never_chased() {
     let f = lumiere()
-        .paid("F-1", "1000.00", "2026-11-02")
+        .paid("F-1", "1000.00", "2026-10-30")
         .on("2026-11-05");
     assert_eq!(step(&f).0, Action::Nothing);
+    // Paid two days late: the principal is never chased again; only its penalties and the 40 € may be claimed,
+    // as an optional step.
+    let late = lumiere()
+        .paid("F-1", "1000.00", "2026-11-02")
+        .on("2026-11-05");
+    let s = late
+        .suggest(&Policy::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (s.step.action, s.step.optional),
+        (Action::ClaimPenalties, true)
+    );
+    let owed = late.penalties().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(s.step.amount, owed.total);
+    assert!(
+        s.step.amount < Money::from_cents(4_100),
+        "{:?}",
+        s.step.amount
+    );
     let partly = lumiere()
         .paid("F-1", "400.00", "2026-11-02")
         .on("2026-11-05");

@@ -200,3 +200,164 @@ fn a_mise_en_demeure_claims_the_penalties_of_an_invoice_paid_late_next_to_the_op
     assert_eq!(letter.total, before.total);
     assert!(!letter.plain_text().contains("F-2026-060"));
 }
+
+/// The client's step on `today`.
+fn step_on(l: &Ledger, client: i64, today: &str) -> tact_core::engine::Step {
+    l.suggestion(client, d(today), &tact_core::engine::Policy::default())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .step
+}
+
+#[test]
+fn the_engine_offers_to_claim_the_penalties_of_an_invoice_paid_late_once_and_optionally() {
+    use tact_core::engine::Action;
+    let mut l = demo();
+    // Café des Arts (new client) pays F-2026-049 (780,00 €, due Saturday 28/11/2026) on Thursday 10/12/2026.
+    pay(&mut l, 5, "2026-12-10", "780,00");
+    let owed = line(&l, 5, "F-2026-049", "2026-12-10").unwrap_or_else(|| panic!("paid late"));
+    let claim = owed
+        .accrual
+        .interest
+        .checked_add(Money::from_cents(4000))
+        .unwrap_or(Money::ZERO);
+    let step = step_on(&l, 5, "2026-12-10");
+    assert_eq!(step.action, Action::ClaimPenalties);
+    assert!(step.optional, "never a required step");
+    assert_eq!(
+        (step.date, step.amount, step.done_as),
+        (d("2026-12-10"), claim, Some(JournalKind::PenaltiesClaimed))
+    );
+    let texts: Vec<&str> = step.reasons.iter().map(|r| r.text.as_str()).collect();
+    assert!(
+        texts.iter().any(|t| t.contains("F-2026-049")
+            && t.contains("réglée le 10/12/2026")
+            && t.contains("12\u{a0}jours après")
+            && t.contains(&claim.format_fr())),
+        "{texts:?}"
+    );
+    assert!(step.reasons.iter().any(|r| r.code == "claim_optional"));
+    assert!(!step.reasons.iter().any(|r| r.code == "good_payer"));
+    // It is on the agenda, after the required steps.
+    let agenda = l
+        .agenda(d("2026-12-10"), 0, 50)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let pos = |id: i64| agenda.due.rows.iter().position(|i| i.client_id == id);
+    let cafe = pos(5).unwrap_or_else(|| panic!("the claim is on the agenda"));
+    assert!(
+        agenda.due.rows[cafe..]
+            .iter()
+            .all(|i| i.suggestion.step.optional),
+        "optional steps come last"
+    );
+    // Its draft is the claim email, with what it asks for.
+    let draft = l
+        .draft(5, d("2026-12-10"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (draft.action, draft.total, draft.sendable),
+        (Action::ClaimPenalties, claim, true)
+    );
+    assert!(draft.subject.contains("Pénalités de retard") && draft.subject.contains("F-2026-049"));
+    assert!(draft.body.contains(&claim.format_fr()), "{}", draft.body);
+    // « Marquer comme fait »: noted as a claim; the engine asks once, never again for that payment.
+    let done = l
+        .mark_done(5, d("2026-12-10"), Some(&draft.subject))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        done.iter().map(|e| e.kind).collect::<Vec<_>>(),
+        vec![JournalKind::PenaltiesClaimed]
+    );
+    for today in ["2026-12-11", "2026-12-28"] {
+        assert_eq!(step_on(&l, 5, today).action, Action::Nothing, "{today}");
+    }
+    // The penalties stay owed and listed on the client page.
+    assert!(line(&l, 5, "F-2026-049", "2026-12-28").is_some_and(|i| i.waived_on.is_none()));
+}
+
+#[test]
+fn no_claim_for_a_consumer_a_waived_invoice_an_old_payment_or_while_something_else_is_chased() {
+    use tact_core::engine::Action;
+    // A consumer paying late owes no penalties: nothing to claim.
+    let mut l = demo();
+    pay(&mut l, 3, "2026-12-10", "320,00");
+    assert_eq!(step_on(&l, 3, "2026-12-10").action, Action::Nothing);
+
+    // Waived (« J'y renonce »): nothing to claim.
+    let mut l = demo();
+    pay(&mut l, 5, "2026-12-10", "780,00");
+    let id = l
+        .invoice_by_number("F-2026-049")
+        .map(|i| i.id)
+        .unwrap_or_else(|e| panic!("{e}"));
+    l.waive_penalties(id, d("2026-12-10"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(step_on(&l, 5, "2026-12-10").action, Action::Nothing);
+
+    // Not waived, but paid more than 60 days ago: no longer offered.
+    let mut l = demo();
+    pay(&mut l, 5, "2026-12-10", "780,00");
+    assert_eq!(step_on(&l, 5, "2027-02-08").action, Action::ClaimPenalties);
+    assert_eq!(step_on(&l, 5, "2027-02-09").action, Action::Nothing);
+
+    // A new invoice overdue: the ladder comes first, the claim waits (it is part of a mise en demeure anyway).
+    let mut l = demo();
+    pay(&mut l, 5, "2026-12-10", "780,00");
+    l.add_invoice(&tact_core::input::InvoiceInput {
+        number: "F-2026-061".into(),
+        client_id: 5,
+        issue_date: "2026-11-10".into(),
+        due_date: Some("2026-12-01".into()),
+        amount: "120,00".into(),
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        step_on(&l, 5, "2026-12-10").action,
+        Action::FriendlyReminder
+    );
+}
+
+#[test]
+fn a_good_payer_is_offered_the_claim_gently_after_the_minimum_gap() {
+    use tact_core::engine::Action;
+    use tact_core::letters::{LetterKind, LetterOptions};
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut l = Ledger::open(&dir.path().join("tact.sqlite3")).unwrap_or_else(|e| panic!("{e}"));
+    l.load_demo().unwrap_or_else(|e| panic!("{e}"));
+    // Agence Lumière, who always paid on time, phoned on 23/11 (short of cash) and pays F-2026-041 (due
+    // 31/10/2026) in full on Friday 27/11/2026.
+    pay(&mut l, 1, "2026-11-27", "2400,00");
+    // The call of 23/11 was the last exchange: the claim waits the 7-day gap, to Monday 30/11.
+    let step = step_on(&l, 1, "2026-11-27");
+    assert_eq!(
+        (step.action, step.date, step.optional),
+        (Action::ClaimPenalties, d("2026-11-30"), true)
+    );
+    assert!(
+        step.reasons.iter().any(|r| r.code == "good_payer"),
+        "{:?}",
+        step.reasons
+    );
+    // The claim letter asks for the same amount, and once archived it answers the step as well.
+    let letter = l
+        .letter(
+            1,
+            LetterKind::PenaltyClaim,
+            &LetterOptions::default(),
+            d("2026-11-30"),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(letter.total, step.amount);
+    let rec = l
+        .archive_letter(&letter, b"%PDF-1.7 test")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let entry = l
+        .journal(1)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .map(|v| v.entry)
+        .find(|e| e.id == rec.journal_id)
+        .unwrap_or_else(|| panic!("logged"));
+    assert_eq!(entry.kind, JournalKind::PenaltiesClaimed);
+    assert_eq!(step_on(&l, 1, "2026-12-07").action, Action::Nothing);
+}

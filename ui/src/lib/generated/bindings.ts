@@ -2,7 +2,7 @@
 // Regenerate with: TACT_UPDATE_BINDINGS=1 cargo test -p tact-app bindings
 // Amounts are strings ("1234.56"), dates are "YYYY-MM-DD": format them, never compute with them.
 
-export type Action = "nothing" | "preventive_note" | "friendly_reminder" | "firm_reminder" | "phone_call" | "last_reminder" | "formal_notice" | "after_deadline" | "settle_dispute" | "propose_calendar" | "consider_write_off" | "plan_signature" | "plan_courtesy" | "plan_reminder" | "plan_firm_reminder" | "plan_default";
+export type Action = "nothing" | "preventive_note" | "friendly_reminder" | "firm_reminder" | "phone_call" | "last_reminder" | "formal_notice" | "after_deadline" | "settle_dispute" | "propose_calendar" | "consider_write_off" | "plan_signature" | "plan_courtesy" | "plan_reminder" | "plan_firm_reminder" | "plan_default" | "claim_penalties";
 
 export type Agenda = { today: string, 
 /**
@@ -296,7 +296,7 @@ text: string | null, payment_id: number | null, corrects: number | null, };
 
 export type JournalInput = { client_id: number, invoice_id: number | null, date: string, kind: string, channel: string | null, call_outcome: string | null, promise_date: string | null, promise_amount: string | null, text: string | null, corrects: number | null, };
 
-export type JournalKind = "preventive_note" | "friendly_reminder" | "firm_reminder" | "last_reminder" | "call" | "letter" | "formal_notice" | "promise" | "dispute_opened" | "dispute_settled" | "note" | "payment_recorded" | "write_off" | "plan_proposed" | "plan_signed" | "penalties_waived";
+export type JournalKind = "preventive_note" | "friendly_reminder" | "firm_reminder" | "last_reminder" | "call" | "letter" | "formal_notice" | "promise" | "dispute_opened" | "dispute_settled" | "note" | "payment_recorded" | "write_off" | "plan_proposed" | "plan_signed" | "penalties_waived" | "penalties_claimed";
 
 export type JournalView = { kind_label: string, invoice_number: string | null, corrected_by: number | null, id: number, client_id: number, invoice_id: number | null, date: string, kind: JournalKind, channel: ContactChannel | null, call_outcome: CallOutcome | null, promise_date: string | null, promise_amount: Money | null, 
 /**
@@ -778,7 +778,7 @@ export const LABELS = {
   Frequency: { "week": "Chaque semaine", "fortnight": "Toutes les deux semaines", "month": "Chaque mois" } satisfies Record<Frequency, string>,
   InstalmentStatus: { "upcoming": "À venir", "partly_paid": "Partiellement réglée", "paid": "Réglée", "late": "En retard" } satisfies Record<InstalmentStatus, string>,
   InvoiceStatus: { "open": "À échoir", "partially_paid": "Partiellement réglée", "paid": "Réglée", "overdue": "En retard", "disputed": "En litige", "written_off": "Passée en perte", "cancelled": "Annulée par avoir" } satisfies Record<InvoiceStatus, string>,
-  JournalKind: { "preventive_note": "Rappel avant échéance", "friendly_reminder": "Relance amiable", "firm_reminder": "Relance ferme", "last_reminder": "Dernière relance", "call": "Appel", "letter": "Courrier", "formal_notice": "Mise en demeure", "promise": "Promesse de paiement", "dispute_opened": "Litige ouvert", "dispute_settled": "Litige réglé", "note": "Note", "payment_recorded": "Règlement reçu", "write_off": "Passage en perte", "plan_proposed": "Échéancier proposé", "plan_signed": "Échéancier signé", "penalties_waived": "Pénalités abandonnées" } satisfies Record<JournalKind, string>,
+  JournalKind: { "preventive_note": "Rappel avant échéance", "friendly_reminder": "Relance amiable", "firm_reminder": "Relance ferme", "last_reminder": "Dernière relance", "call": "Appel", "letter": "Courrier", "formal_notice": "Mise en demeure", "promise": "Promesse de paiement", "dispute_opened": "Litige ouvert", "dispute_settled": "Litige réglé", "note": "Note", "payment_recorded": "Règlement reçu", "write_off": "Passage en perte", "plan_proposed": "Échéancier proposé", "plan_signed": "Échéancier signé", "penalties_waived": "Pénalités abandonnées", "penalties_claimed": "Pénalités réclamées" } satisfies Record<JournalKind, string>,
   Language: { "fr": "Français", "en": "Anglais" } satisfies Record<Language, string>,
   LetterKind: { "mise-en-demeure": "Mise en demeure de payer", "relance": "Relance", "relance-ferme": "Relance ferme", "releve": "Relevé de compte", "echeancier": "Échéancier de paiement", "decheance": "Mise en demeure (déchéance du terme)", "reclamation": "Réclamation des pénalités de retard" } satisfies Record<LetterKind, string>,
   PaymentMethod: { "virement": "Virement", "cheque": "Chèque", "carte": "Carte", "especes": "Espèces", "prelevement": "Prélèvement", "autre": "Autre" } satisfies Record<PaymentMethod, string>,

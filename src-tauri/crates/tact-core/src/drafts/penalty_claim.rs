@@ -5,6 +5,31 @@
 use super::*;
 use crate::legal::ClientPenalties;
 
+/// The draft of the engine's step « Réclamer les pénalités de retard »: the claim email, with the invoices it
+/// names and what it asks for.
+pub(super) fn penalty_claim_draft(ctx: &DraftContext<'_>, step: &Step) -> Result<Draft> {
+    let penalties = ctx.penalties.ok_or_else(|| {
+        Error::new(
+            ErrorCode::NothingToDraft,
+            "Réclamation des pénalités\u{a0}: le décompte des pénalités manque pour rédiger l'e-mail.",
+        )
+    })?;
+    let email = penalty_claim_email(ctx, penalties)?;
+    let lines = lines_for(ctx, step)?;
+    Ok(Draft {
+        client_id: ctx.client.id,
+        action: step.action,
+        language: ctx.client.language,
+        to: email.to,
+        subject: email.subject,
+        body: email.body,
+        sendable: true,
+        lines,
+        total: step.amount,
+        call_sheet: None,
+    })
+}
+
 /// The email, from what the penalties say (only invoices paid late, their penalties not waived).
 pub fn penalty_claim_email(
     ctx: &DraftContext<'_>,

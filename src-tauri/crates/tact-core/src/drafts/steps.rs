@@ -5,6 +5,9 @@ use super::*;
 /// The draft for a client's suggestion (its main step, and the undisputed invoices alongside a dispute).
 pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
     let step = &suggestion.step;
+    if step.action == Action::ClaimPenalties {
+        return penalty_claim::penalty_claim_draft(ctx, step);
+    }
     let l = Lang(ctx.client.language);
     let b = ctx.business;
     let lines = lines_for(ctx, step)?;
@@ -436,7 +439,7 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
             sendable = send;
             (subject, p)
         }
-        Action::Nothing => unreachable_nothing(),
+        Action::Nothing | Action::ClaimPenalties => handled_above(),
     };
     let body = if sendable {
         let formal = step.action == Action::FormalNotice;
@@ -484,8 +487,8 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
     })
 }
 
-/// `Action::Nothing` returns early above; this keeps the match exhaustive without a panic.
-pub(super) fn unreachable_nothing() -> (String, Vec<String>) {
+/// `Action::Nothing` and the claim return early above; this keeps the match exhaustive without a panic.
+pub(super) fn handled_above() -> (String, Vec<String>) {
     (String::new(), Vec::new())
 }
 

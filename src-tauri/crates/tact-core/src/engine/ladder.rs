@@ -106,7 +106,7 @@ pub(super) fn suggest_owed(
             let large = owed
                 .iter()
                 .any(|(i, _)| i.amount >= policy.preventive_min_amount);
-            let good = good_payer(case.standing, policy);
+            let good = good_payer(&case.standing.history, policy);
             // A note already sent for this due date (within the 45 days before it) is not sent again.
             let window_start = next_due.checked_sub_days(Days::new(45)).unwrap_or(next_due);
             let sent = journal
@@ -153,9 +153,9 @@ pub(super) fn suggest_owed(
     })
 }
 
-pub(super) fn good_payer(st: &ClientStanding, policy: &Policy) -> bool {
-    st.history.paid_invoices >= policy.good_payer_min_invoices
-        && st.history.on_time_percent.is_some_and(|p| {
+pub(super) fn good_payer(history: &crate::standing::PaymentHistory, policy: &Policy) -> bool {
+    history.paid_invoices >= policy.good_payer_min_invoices
+        && history.on_time_percent.is_some_and(|p| {
             p >= rust_decimal::Decimal::from(policy.good_payer_min_on_time_percent)
         })
 }
@@ -311,7 +311,7 @@ pub(super) fn ladder(
         }
     }
 
-    let good = good_payer(case.standing, policy);
+    let good = good_payer(&case.standing.history, policy);
     let mut next = done
         .map_or(0, |r| r.saturating_add(1).saturating_add(extra))
         .min(LADDER.len());

@@ -18,6 +18,9 @@
 //!    gap after the last contact (7 days) and falls on a working day.
 //! 7. Good payers (most invoices paid on time) get a call before any formal letter; small amounts are not pushed
 //!    to the formal route; consumers get at most 4 attempts per 30 days and never any fee.
+//! 8. With nothing else to do, a business client whose invoice was paid late in the last weeks can be asked, once
+//!    and courteously, for the penalties and the 40 € still owed on it (C. com. L441-10 II, D441-5): an optional
+//!    step, never for a consumer, and gently worded for a good payer (see [`claims`]).
 
 use crate::calendar::Calendar;
 use crate::error::Result;
@@ -31,9 +34,11 @@ use crate::text::format_date_fr;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+mod claims;
 mod done;
 mod ladder;
 mod plan_steps;
+pub use claims::{LateSettlement, CLAIM_WINDOW_DAYS};
 pub use done::{done_entries, postponement};
 use ladder::suggest_owed;
 use plan_steps::with_plan;
@@ -240,6 +245,7 @@ actions! {
     PlanReminder = "plan_reminder" / "Relance sur une échéance",
     PlanFirmReminder = "plan_firm_reminder" / "Relance ferme sur une échéance",
     PlanDefault = "plan_default" / "Mise en demeure (déchéance du terme)",
+    ClaimPenalties = "claim_penalties" / "Réclamer les pénalités de retard",
 }
 
 crate::model::labelled_enum!(
@@ -257,7 +263,9 @@ impl Action {
     /// The tone that goes with the step, `None` for an internal decision.
     pub fn tone(self) -> Option<Tone> {
         match self {
-            Action::PreventiveNote | Action::PlanCourtesy => Some(Tone::Courteous),
+            Action::PreventiveNote | Action::PlanCourtesy | Action::ClaimPenalties => {
+                Some(Tone::Courteous)
+            }
             Action::FriendlyReminder | Action::PlanReminder => Some(Tone::Cordial),
             Action::FirmReminder | Action::PlanFirmReminder => Some(Tone::Firm),
             Action::PhoneCall
@@ -273,7 +281,7 @@ impl Action {
     pub fn rank(self) -> u8 {
         match self {
             Action::Nothing => 0,
-            Action::PreventiveNote | Action::PlanCourtesy => 1,
+            Action::PreventiveNote | Action::PlanCourtesy | Action::ClaimPenalties => 1,
             Action::FriendlyReminder | Action::PlanReminder | Action::PlanSignature => 2,
             Action::FirmReminder | Action::PlanFirmReminder => 3,
             Action::PhoneCall => 4,
@@ -330,6 +338,7 @@ pub fn done_kind(action: Action) -> Option<JournalKind> {
         }
         Action::LastReminder => Some(JournalKind::LastReminder),
         Action::FormalNotice | Action::PlanDefault => Some(JournalKind::FormalNotice),
+        Action::ClaimPenalties => Some(JournalKind::PenaltiesClaimed),
         Action::Nothing | Action::AfterDeadline | Action::ConsiderWriteOff => None,
     }
 }
@@ -372,6 +381,9 @@ pub struct ClientCase<'a> {
     /// Per invoice, the date a calendar covering it was signed: an acknowledgment of the debt that restarts
     /// prescription (C. civ. 2240).
     pub acknowledged: &'a [(InvoiceId, NaiveDate)],
+    /// The client's invoices paid after their due date whose penalties are still owed (not waived), as the
+    /// ledger computed them (B2B only; see [`claims`]).
+    pub late_settlements: &'a [LateSettlement],
 }
 
 fn reason(code: &str, text: impl Into<String>) -> Reason {
@@ -449,7 +461,11 @@ const PRESCRIPTION_WARNING_DAYS: i64 = 90;
 
 /// An attempt to reach the client (for the minimum gap and the consumer limit).
 fn is_contact(kind: JournalKind) -> bool {
-    rung(kind).is_some() || matches!(kind, JournalKind::PreventiveNote | JournalKind::Letter)
+    rung(kind).is_some()
+        || matches!(
+            kind,
+            JournalKind::PreventiveNote | JournalKind::Letter | JournalKind::PenaltiesClaimed
+        )
 }
 
 /// An exchange with the client, for the minimum gap between two contacts: every attempt, and a dispute raised or
@@ -571,6 +587,16 @@ fn suggest_unpaused(
         Some(plan) => with_plan(case, plan, &journal, &owed, policy, cal, today, &nothing)?,
         None => suggest_owed(case, &journal, &owed, policy, cal, today, &nothing)?,
     };
+    // 8. Nothing else to do: the penalties of an invoice paid late, optional.
+    if s.step.action == Action::Nothing
+        && s.step.invoices.is_empty()
+        && s.alongside.is_none()
+        && case.plan.is_none()
+    {
+        if let Some(claim) = claims::claim_step(case, &journal, policy, cal, today)? {
+            s.step = claim;
+        }
+    }
     if !barred.is_empty() {
         // Something is owed, but only on time-barred invoices.
         s.step.reasons.retain(|r| r.code != "nothing_owed");

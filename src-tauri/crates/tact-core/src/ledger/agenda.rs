@@ -22,6 +22,7 @@ struct CaseFacts {
     overrides: HashMap<ClientId, ClientOverrides>,
     received: HashMap<ClientId, NaiveDate>,
     plans: super::plans::PlanFacts,
+    late_settlements: HashMap<ClientId, Vec<engine::LateSettlement>>,
 }
 
 const NO_OVERRIDES: ClientOverrides = ClientOverrides {
@@ -48,6 +49,7 @@ impl CaseFacts {
             plan: self.plans.current.get(&id),
             last_plan_on: self.plans.last_on.get(&id).copied(),
             acknowledged: self.plans.acknowledged.get(&id).map_or(&[], Vec::as_slice),
+            late_settlements: self.late_settlements.get(&id).map_or(&[], Vec::as_slice),
         }
     }
 }
@@ -160,10 +162,13 @@ impl Ledger {
         policy: &Policy,
     ) -> Result<Suggestion> {
         let (client, standing, invoices, journal) = self.case_parts(id, today)?;
+        let facts = db::load_client_facts(self.conn(), id)?;
+        let states = standing::invoice_states(&facts, today)?;
         let around = CaseFacts {
             overrides: HashMap::from([(id, db::overrides_get(self.conn(), id)?)]),
             received: db::formal_notices_received(self.conn())?,
             plans: self.plan_facts(today)?,
+            late_settlements: self.late_settlements(&[&client], &facts, &states, today)?,
         };
         let case = around.case(&client, &standing, &invoices, &journal);
         engine::suggest(&case, policy, &Calendar::france(), today)
@@ -251,15 +256,25 @@ impl Ledger {
         for entries in journal_of.values_mut() {
             entries.sort_by_key(|e| (e.date, e.id));
         }
+        let clients: Vec<Client> = db::clients_all(conn)?
+            .into_iter()
+            .filter(|c| !c.archived)
+            .collect();
         let around = CaseFacts {
             overrides: db::overrides_all(conn)?,
             received: db::formal_notices_received(conn)?,
             plans: self.plan_facts(today)?,
+            late_settlements: self.late_settlements(
+                &clients.iter().collect::<Vec<_>>(),
+                &facts,
+                &states,
+                today,
+            )?,
         };
         let cal = Calendar::france();
         let empty_standing = ClientStanding::default();
         let mut out = Vec::new();
-        for client in db::clients_all(conn)?.into_iter().filter(|c| !c.archived) {
+        for client in clients {
             let case = around.case(
                 &client,
                 standing_of
@@ -272,6 +287,45 @@ impl Ledger {
             let s = engine::suggest(&case, policy, &cal, today)?;
             let st = case.standing.clone();
             out.push((client, s, st));
+        }
+        Ok(out)
+    }
+
+    /// The invoices of these business clients paid late within the claim window, with the penalties still owed
+    /// on them (see [`engine::LateSettlement`]). Penalties are computed only for the clients that have one.
+    fn late_settlements(
+        &self,
+        clients: &[&Client],
+        facts: &standing::Facts,
+        states: &[InvoiceState],
+        today: NaiveDate,
+    ) -> Result<HashMap<ClientId, Vec<engine::LateSettlement>>> {
+        let recent = |f: &standing::InvoiceFact, s: &InvoiceState| {
+            s.settled_on.is_some_and(|on| {
+                on > f.due_date
+                    && on <= today
+                    && today.signed_duration_since(on).num_days() <= engine::CLAIM_WINDOW_DAYS
+            })
+        };
+        let candidates: std::collections::HashSet<ClientId> = facts
+            .invoices
+            .iter()
+            .zip(states)
+            .filter(|(f, s)| recent(f, s))
+            .map(|(f, _)| f.client_id)
+            .collect();
+        let mut out = HashMap::new();
+        for client in clients
+            .iter()
+            .filter(|c| c.kind == ClientKind::Professional && candidates.contains(&c.id))
+        {
+            let late = self.penalties(client.id, today)?.invoices;
+            out.insert(
+                client.id,
+                late.into_iter()
+                    .filter_map(engine::LateSettlement::of)
+                    .collect(),
+            );
         }
         Ok(out)
     }

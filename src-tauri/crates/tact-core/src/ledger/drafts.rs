@@ -3,6 +3,7 @@
 use super::checks::not_found;
 use super::Ledger;
 use crate::drafts::{self, Draft, DraftContext};
+use crate::engine::Action;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{Business, Client, ClientId, Invoice, JournalEntry, JournalId};
 use crate::standing::{ClientStanding, InvoiceState};
@@ -22,7 +23,14 @@ impl Ledger {
     pub fn draft(&self, client_id: ClientId, today: NaiveDate) -> Result<Draft> {
         let policy = self.policy()?;
         let suggestion = self.suggestion(client_id, today, &policy)?;
-        self.with_draft_context(client_id, today, |ctx| drafts::draft(ctx, &suggestion))
+        let penalties = if suggestion.step.action == Action::ClaimPenalties {
+            Some(self.penalties(client_id, today)?)
+        } else {
+            None
+        };
+        self.with_draft_context(client_id, today, penalties.as_ref(), |ctx| {
+            drafts::draft(ctx, &suggestion)
+        })
     }
 
     /// The email « réclamation des pénalités de retard » for a client's invoices paid after their due date.
@@ -32,7 +40,7 @@ impl Ledger {
         today: NaiveDate,
     ) -> Result<drafts::EmailText> {
         let penalties = self.penalties(client_id, today)?;
-        self.with_draft_context(client_id, today, |ctx| {
+        self.with_draft_context(client_id, today, Some(&penalties), |ctx| {
             drafts::penalty_claim_email(ctx, &penalties)
         })
     }
@@ -47,7 +55,7 @@ impl Ledger {
                 journal_id,
             )
         })?;
-        self.with_draft_context(entry.client_id, today, |ctx| {
+        self.with_draft_context(entry.client_id, today, None, |ctx| {
             drafts::call_confirmation(ctx, &entry)
         })
     }
@@ -57,6 +65,7 @@ impl Ledger {
         &self,
         client_id: ClientId,
         today: NaiveDate,
+        penalties: Option<&crate::legal::ClientPenalties>,
         f: impl FnOnce(&DraftContext<'_>) -> Result<T>,
     ) -> Result<T> {
         let business = self.business_for_drafts()?;
@@ -68,6 +77,7 @@ impl Ledger {
             invoices: &invoices,
             journal: &journal,
             plan: plan.as_ref(),
+            penalties,
             today,
         })
     }

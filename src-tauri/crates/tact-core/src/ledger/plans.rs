@@ -369,6 +369,7 @@ impl Ledger {
                 invoices: &invoices,
                 journal: &journal,
                 plan: Some(&st),
+                penalties: None,
                 today,
             },
             &suggestion,

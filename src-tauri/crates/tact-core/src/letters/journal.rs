@@ -41,7 +41,7 @@ pub fn journal_entry(letter: &Letter, plan: Option<&Plan>) -> (JournalKind, Stri
             },
         ),
         LetterKind::PenaltyClaim => (
-            JournalKind::Letter,
+            JournalKind::PenaltiesClaimed,
             format!("Réclamation des pénalités de retard envoyée\u{a0}: {total}."),
         ),
         LetterKind::PlanDefault => (
