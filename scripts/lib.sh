@@ -11,6 +11,7 @@ APT_PACKAGES=(
     build-essential pkg-config curl ca-certificates file
     libssl-dev libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
     xvfb xauth webkit2gtk-driver poppler-utils imagemagick
+    python3 python3-venv
 )
 
 ensure_apt_packages() {
@@ -83,4 +84,17 @@ ensure_cargo_tools() {
         say "Installing cargo-deny"
         cargo install cargo-deny --version '=0.20.2' --locked --root "$ROOT/.tools" --quiet
     fi
+}
+
+# The independent tools that make test inputs (PyPI, pinned in tests/einvoices/requirements.txt), in a virtual
+# environment under .tools/py; TACT_PYTHON points the tests at it.
+ensure_python_tools() {
+    local venv="$ROOT/.tools/py" req="$ROOT/tests/einvoices/requirements.txt"
+    if [[ ! -x "$venv/bin/python" || "$req" -nt "$venv/.installed" ]]; then
+        say "Installing the test-input tools from PyPI (factur-x, drafthorse, pypdf, lxml)"
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$req"
+        touch "$venv/.installed"
+    fi
+    export TACT_PYTHON="$venv/bin/python"
 }

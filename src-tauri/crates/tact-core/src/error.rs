@@ -86,6 +86,11 @@ error_codes! {
     Io = "io",
     ImportNotEmpty = "import_not_empty",
     ImportFormat = "import_format",
+    FileTooLarge = "file_too_large",
+    UnreadableFile = "unreadable_file",
+    NotAnInvoice = "not_an_invoice",
+    UnsupportedCurrency = "unsupported_currency",
+    SupplierInvoice = "supplier_invoice",
     Overflow = "overflow",
     // --- the command line ---
     Usage = "usage",
