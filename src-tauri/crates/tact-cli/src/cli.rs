@@ -108,17 +108,39 @@ pub enum Command {
         #[arg(long, value_name = "FICHIER")]
         out: Option<PathBuf>,
     },
-    /// Importe un export (.zip avec les lettres, ou .json) dans une base vide (tout ou rien).
+    /// Importe un export (.zip avec les lettres, ou .json) dans une base vide (tout ou rien) ; ou, avec
+    /// `tact import invoices`, des factures électroniques et des exports CSV.
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
     Import {
         /// Fichier produit par `tact export --out` ou `tact export --json`.
-        #[arg(value_name = "FICHIER")]
-        file: PathBuf,
+        #[arg(value_name = "FICHIER", required = true)]
+        file: Option<PathBuf>,
+        #[command(subcommand)]
+        what: Option<ImportCmd>,
     },
     /// Sauvegardes automatiques : les lister, en faire une, en restaurer une, choisir un second dossier.
     #[command(subcommand)]
     Backup(BackupCmd),
     /// Affiche le chemin de la base de données utilisée.
     Where,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCmd {
+    /// Importe des factures et avoirs : Factur-X (PDF), CII ou UBL (XML), exports CSV ; des fichiers ou des
+    /// dossiers entiers. Montre d'abord ce qui sera créé, ignoré ou en conflit, puis écrit tout en une fois.
+    Invoices {
+        /// Fichiers (.pdf, .xml, .csv) ou dossiers.
+        #[arg(value_name = "CHEMIN", required = true, num_args = 1..)]
+        paths: Vec<PathBuf>,
+        /// Montre seulement ce qui serait importé, sans rien écrire.
+        #[arg(long)]
+        dry_run: bool,
+        /// Pour les acheteurs sans SIREN ni numéro de TVA : professional (entreprise) ou consumer (particulier).
+        /// Sans cette option, leurs factures sont laissées de côté et signalées.
+        #[arg(long, value_name = "TYPE")]
+        buyers_without_id: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -18,6 +18,7 @@ macro_rules! println {
 // One file per noun: each parses nothing (clap did), makes its call, and prints.
 mod cli;
 mod credit_notes;
+mod imports;
 mod invoices;
 mod journal;
 mod letters;
@@ -30,7 +31,7 @@ mod table;
 
 use chrono::NaiveDate;
 use clap::Parser;
-use cli::{BackupCmd, LetterArgs, LetterCmd, PlanCmd, PolicyCmd};
+use cli::{BackupCmd, ImportCmd, LetterArgs, LetterCmd, PlanCmd, PolicyCmd};
 use cli::{
     BusinessArgs, BusinessCmd, Cli, ClientArgs, ClientsCmd, Command, ContactArgs, CreditNotesCmd,
     InvoiceArgs, InvoicesCmd, JournalCmd, PaymentsCmd,
@@ -148,7 +149,29 @@ fn run(cli: Cli) -> Result<()> {
             after_call,
             penalties: false,
         } => draft(&books, &out, client, eml, after_call, as_of),
-        Command::Import { file } => {
+        Command::Import {
+            what:
+                Some(ImportCmd::Invoices {
+                    paths,
+                    dry_run,
+                    buyers_without_id,
+                }),
+            ..
+        } => imports::invoices(
+            &books,
+            &out,
+            &paths,
+            dry_run,
+            buyers_without_id.as_deref(),
+            as_of,
+        ),
+        Command::Import { file: None, .. } => Err(Error::new(
+            ErrorCode::Usage,
+            "Indiquez le fichier à importer (ou «\u{a0}tact import invoices CHEMIN…\u{a0}»).",
+        )),
+        Command::Import {
+            file: Some(file), ..
+        } => {
             let report = tact_usecases::exchange::import_file(&books, &file)?;
             out.print(&report, || {
                 let r = &report.records;

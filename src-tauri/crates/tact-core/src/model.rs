@@ -569,3 +569,17 @@ mod tests {
         );
     }
 }
+
+/// A file an invoice or credit note was imported from, kept whole in the books (its bytes are read apart).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SourceFile {
+    pub id: i64,
+    pub sha256: String,
+    pub file_name: String,
+    /// `facturx`, `cii`, `ubl` or `csv`.
+    pub format: String,
+    pub imported_on: NaiveDate,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub size: i64,
+}

@@ -26,6 +26,8 @@ pub mod cii;
 pub mod csv_invoices;
 pub mod facturx;
 pub mod terms;
+#[cfg(feature = "test-inputs")]
+pub mod test_inputs;
 pub mod ubl;
 mod xml;
 

@@ -44,6 +44,11 @@ impl Progress {
         )
     }
 
+    /// Ask the work to stop at its next step (the « Annuler » button).
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
+
     pub fn is_cancelled(&self) -> bool {
         self.cancelled.load(Ordering::Relaxed)
     }
@@ -88,7 +93,7 @@ impl<T> Job<T> {
 
     /// Ask the job to stop at its next step.
     pub fn cancel(&self) {
-        self.progress.cancelled.store(true, Ordering::Relaxed);
+        self.progress.cancel();
     }
 
     pub fn is_finished(&self) -> bool {

@@ -10,6 +10,7 @@
 //! | [`letters`] | letter → render → archive: the preview, the final version, the PDF written to a file |
 //! | [`mail`] | a draft saved as an `.eml` file |
 //! | [`exchange`] | the whole ledger from and to a file: the JSON document, or the archive with the letters' PDFs |
+//! | [`invoices`] | import → preview → write: e-invoices and CSV exports become invoices, credit notes and clients |
 //! | [`backup`] | automatic backups (database and letters), kept 7 days and 8 weeks; restore |
 //! | [`jobs`] | long work (imports, sending): off the caller's thread, with progress and cancel, never holding the books while it waits on files or the network |
 
@@ -17,6 +18,7 @@ pub mod backup;
 pub mod books;
 pub mod clock;
 pub mod exchange;
+pub mod invoices;
 pub mod jobs;
 pub mod letters;
 pub mod mail;

@@ -19,12 +19,14 @@
 //! | `penalties` | a client's penalties, the rate tables |
 //! | `letters` | letters: the document, its archive, its posting |
 //! | `plans` | payment calendars: preview, proposal, signature, follow-up |
+//! | `imports` | invoices and credit notes from files: a batch tried, then written in one transaction |
 //! | `checks` | the ledger checks (crate-private) |
 
 mod agenda;
 pub(crate) mod checks;
 mod clients;
 mod drafts;
+pub mod imports;
 mod invoices;
 mod journal;
 mod letters;

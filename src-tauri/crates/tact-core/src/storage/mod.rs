@@ -21,6 +21,7 @@ mod payments;
 mod plans;
 mod rows;
 mod settings;
+mod sources;
 
 pub(crate) use business::*;
 pub(crate) use clients::*;
@@ -32,6 +33,7 @@ pub(crate) use letters::*;
 pub(crate) use payments::*;
 pub(crate) use plans::*;
 pub(crate) use settings::*;
+pub(crate) use sources::*;
 
 use crate::error::{Error, ErrorCode, Result};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
@@ -84,6 +86,11 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 7,
         name: "penalty_claim",
         sql: include_str!("migrations/0007_penalty_claim.sql"),
+    },
+    Migration {
+        version: 8,
+        name: "sources",
+        sql: include_str!("migrations/0008_sources.sql"),
     },
 ];
 
@@ -190,6 +197,21 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;
+        Ok(out)
+    }
+
+    /// Runs `f` in a write transaction that is always rolled back: the checks of a write without the write (an
+    /// import's preview).
+    pub fn trial<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        if !self.checked {
+            self.check_integrity()?;
+            self.checked = true;
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.rollback()?;
         Ok(out)
     }
 }

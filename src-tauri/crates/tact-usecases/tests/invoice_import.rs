@@ -1,0 +1,319 @@
+//! import → preview → write, on real books with the example data and e-invoices made by independent tools
+//! (tact_import::test_inputs): what is created, matched, skipped, in conflict or refused, and that nothing is
+//! written half-way.
+
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+use tact_core::model::ClientKind;
+use tact_core::money::Money;
+use tact_core::ErrorCode;
+use tact_usecases::invoices::{self, ImportChoices, ImportPreview, RowStatus};
+use tact_usecases::jobs::Progress;
+use tact_usecases::Books;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 5).unwrap_or_default()
+}
+
+fn books(dir: &tempfile::TempDir) -> Books {
+    let books = Books::open(&dir.path().join("tact.sqlite3")).unwrap_or_else(|e| panic!("{e}"));
+    books
+        .write(|l| l.load_demo())
+        .unwrap_or_else(|e| panic!("{e}"));
+    books
+}
+
+fn paths(dir: &Path, names: &[&str]) -> Vec<PathBuf> {
+    names.iter().map(|n| dir.join(n)).collect()
+}
+
+fn status<'a>(p: &'a ImportPreview, file: &str) -> Vec<(RowStatus, &'a str)> {
+    p.rows
+        .iter()
+        .filter(|r| r.file == file)
+        .map(|r| (r.status, r.reason.as_str()))
+        .collect()
+}
+
+/// What the books hold, to check that nothing was written.
+fn counts(books: &Books) -> (usize, usize, usize, usize) {
+    books
+        .read(|l| {
+            Ok((
+                l.import_index()?.clients.len(),
+                l.import_index()?.invoices.len(),
+                l.import_index()?.credit_notes.len(),
+                l.source_files()?.len(),
+            ))
+        })
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn a_folder_of_e_invoices_is_previewed_then_imported_once() {
+    let (_keep, files) = tact_import::test_inputs::generate();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let books = books(&dir);
+    let before = counts(&books);
+    let choices = ImportChoices::default();
+    let progress = Progress::default();
+
+    // The preview writes nothing and says, per row, what will happen.
+    let p = invoices::preview(
+        &books,
+        std::slice::from_ref(&files),
+        &choices,
+        today(),
+        &progress,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(counts(&books), before);
+    assert_eq!(p.files, 14);
+    assert_eq!((p.to_create, p.errors), (7, 7), "{:#?}", p.rows);
+    assert_eq!(progress.get(), (14, 14));
+    let lumiere = p
+        .rows
+        .iter()
+        .find(|r| r.number.as_deref() == Some("F-2026-070"))
+        .unwrap_or_else(|| panic!());
+    let m = lumiere.client.as_ref().unwrap_or_else(|| panic!());
+    assert_eq!((m.client_id, m.matched_by.as_str()), (Some(1), "SIREN"));
+    let supplier = status(&p, "fournisseur.pdf");
+    assert!(
+        supplier
+            .iter()
+            .all(|(s, why)| *s == RowStatus::Error && why.contains("fournisseur")),
+        "{supplier:?}"
+    );
+    assert!(status(&p, "usd.xml")
+        .iter()
+        .all(|(s, why)| *s == RowStatus::Error && why.contains("USD")));
+    assert!(status(&p, "tronque.pdf")
+        .iter()
+        .all(|(s, _)| *s == RowStatus::Error));
+    // The credit note is planned on the invoice of the same import, whatever the files' order.
+    assert_eq!(
+        status(&p, "AV-2026-005.xml").first().map(|r| r.0),
+        Some(RowStatus::Create)
+    );
+
+    // The import writes exactly those rows.
+    let r = invoices::import(
+        &books,
+        std::slice::from_ref(&files),
+        &choices,
+        today(),
+        &progress,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((r.invoices, r.credit_notes, r.clients), (5, 2, 2));
+    let (clients, invs, notes, sources) = counts(&books);
+    assert_eq!(
+        (clients, invs, notes, sources),
+        (before.0 + 2, before.1 + 5, before.2 + 2, before.3 + 7)
+    );
+    books
+        .read(|l| {
+            // Prepaid: the amount owed is BT-115, the due date from « 45 jours fin de mois ».
+            let f071 = l.invoice_by_number("F-2026-071")?;
+            assert_eq!(f071.amount, Money::from_cents(120_000));
+            assert_eq!(f071.due_date.to_string(), "2027-01-31");
+            assert!(f071
+                .description
+                .unwrap_or_default()
+                .contains("acompte de 600,00"));
+            let ravel = l.client(f071.client_id)?;
+            assert_eq!(
+                (
+                    ravel.kind,
+                    ravel.siren.as_deref(),
+                    ravel.contact.email.as_deref()
+                ),
+                (
+                    ClientKind::Professional,
+                    Some("443061841"),
+                    Some("compta@atelier-ravel.fr")
+                )
+            );
+            // One Belgian client for its two invoices and its credit note.
+            let f073 = l.invoice_by_number("F-2026-073")?;
+            let f074 = l.invoice_by_number("F-2026-074")?;
+            assert_eq!(f073.client_id, f074.client_id);
+            assert_eq!(l.client(f073.client_id)?.contact.country, "Belgique");
+            // The credit note reduces its invoice: 1 200 − 240.
+            let f070 = l.invoice_by_number("F-2026-070")?;
+            let notes = l.credit_notes(Some(1))?;
+            assert!(notes
+                .iter()
+                .any(|c| c.number == "AV-2026-005" && c.invoice_id == f070.id));
+            // The source is kept whole.
+            let (src, bytes) = l
+                .invoice_source(f070.id)?
+                .unwrap_or_else(|| panic!("source kept"));
+            assert_eq!(src.file_name, "F-2026-070.pdf");
+            assert_eq!(
+                bytes,
+                std::fs::read(files.join("F-2026-070.pdf")).unwrap_or_default()
+            );
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+
+    // The same folder again: everything already there is skipped, nothing is written.
+    let again = invoices::import(
+        &books,
+        std::slice::from_ref(&files),
+        &choices,
+        today(),
+        &progress,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (again.invoices, again.credit_notes, again.clients),
+        (0, 0, 0)
+    );
+    assert_eq!(again.preview.to_skip, 7);
+    assert_eq!(counts(&books), (clients, invs, notes, sources));
+}
+
+#[test]
+fn a_conflicting_number_is_shown_side_by_side_and_never_overwritten() {
+    let (_keep, files) = tact_import::test_inputs::generate();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let books = books(&dir);
+    books
+        .write(|l| {
+            l.add_invoice(&tact_core::input::InvoiceInput {
+                number: "F-2026-070".into(),
+                client_id: 1,
+                issue_date: "2026-12-01".into(),
+                due_date: Some("2026-12-31".into()),
+                amount: "1100,00".into(),
+                ..Default::default()
+            })
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let r = invoices::import(
+        &books,
+        &paths(&files, &["F-2026-070.pdf"]),
+        &ImportChoices::default(),
+        today(),
+        &Progress::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let row = r.preview.rows.first().unwrap_or_else(|| panic!());
+    assert_eq!(row.status, RowStatus::Conflict);
+    assert!(
+        row.reason.contains("1\u{202f}200,00") && row.reason.contains("1\u{202f}100,00"),
+        "{}",
+        row.reason
+    );
+    assert_eq!(
+        row.existing.as_ref().map(|e| e.amount),
+        Some(Money::from_cents(110_000))
+    );
+    assert_eq!(r.invoices, 0);
+    let kept = books
+        .read(|l| l.invoice_by_number("F-2026-070"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(kept.amount, Money::from_cents(110_000));
+}
+
+#[test]
+fn a_buyer_is_recognised_by_the_vat_number_an_earlier_import_named() {
+    let (_keep, files) = tact_import::test_inputs::generate();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let books = books(&dir);
+    let go = |names: &[&str]| {
+        invoices::import(
+            &books,
+            &paths(&files, names),
+            &ImportChoices::default(),
+            today(),
+            &Progress::default(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    };
+    assert_eq!(go(&["F-2026-073-ubl.xml"]).clients, 1);
+    // Another spelling of its name, the same Belgian VAT number.
+    let second = go(&["F-2026-074-ubl.xml"]);
+    assert_eq!(second.clients, 0);
+    let m = second
+        .preview
+        .rows
+        .first()
+        .and_then(|r| r.client.clone())
+        .unwrap_or_else(|| panic!());
+    assert_eq!(
+        (m.name.as_str(), m.matched_by.as_str()),
+        ("Brasserie du Parc SRL", "numéro de TVA")
+    );
+}
+
+#[test]
+fn a_buyer_without_identifier_is_asked_about_and_a_bad_row_refused_alone() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let books = books(&dir);
+    let csv = dir.path().join("export.csv");
+    // A consumer without SIREN; a credit note larger than its invoice's balance (refused by the ledger check).
+    std::fs::write(
+        &csv,
+        "Numéro;Date;Échéance;Client;Montant TTC;Type;Facture d'origine\n\
+         F-2026-080;01/12/2026;31/12/2026;Mme Claire Fontaine;250,00;facture;\n\
+         AV-2026-009;02/12/2026;;Agence Lumière SARL;5000,00;avoir;F-2026-041\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let ask = invoices::preview(
+        &books,
+        std::slice::from_ref(&csv),
+        &ImportChoices::default(),
+        today(),
+        &Progress::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ask.rows.first().map(|r| r.status), Some(RowStatus::Ask));
+    let refused = ask.rows.get(1).unwrap_or_else(|| panic!());
+    assert_eq!(refused.status, RowStatus::Error, "{}", refused.reason);
+    assert!(
+        refused.reason.starts_with("Avoir AV-2026-009"),
+        "{}",
+        refused.reason
+    );
+    let before = counts(&books);
+    let choices = ImportChoices {
+        buyers_without_id: Some(ClientKind::Consumer),
+    };
+    let r = invoices::import(&books, &[csv], &choices, today(), &Progress::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((r.invoices, r.credit_notes, r.clients), (1, 0, 1));
+    assert_eq!(
+        counts(&books),
+        (before.0 + 1, before.1 + 1, before.2, before.3 + 1)
+    );
+    let kind = books
+        .read(|l| l.client(l.invoice_by_number("F-2026-080")?.client_id))
+        .map(|c| c.kind)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(kind, ClientKind::Consumer);
+}
+
+#[test]
+fn a_cancelled_import_writes_nothing() {
+    let (_keep, files) = tact_import::test_inputs::generate();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let books = books(&dir);
+    let before = counts(&books);
+    let progress = Progress::default();
+    progress.cancel();
+    let err = invoices::import(
+        &books,
+        &[files],
+        &ImportChoices::default(),
+        today(),
+        &progress,
+    )
+    .err()
+    .map(|e| e.code);
+    assert_eq!(err, Some(ErrorCode::Cancelled));
+    assert_eq!(counts(&books), before);
+}
