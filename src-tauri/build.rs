@@ -56,6 +56,11 @@ const COMMANDS: &[&str] = &[
     "restore_backup",
     "set_backup_folder",
     "export_all",
+    "pick_invoice_files",
+    "preview_invoice_import",
+    "import_invoices",
+    "import_progress",
+    "cancel_import",
 ];
 
 fn main() {

@@ -27,6 +27,7 @@ use tact_core::plans::{PlanId, PlanInput, PlanState};
 use tact_core::{Error, ErrorCode};
 use tact_usecases::backup::{BackupInfo, BackupStatus, RestoreOutcome};
 use tact_usecases::exchange::ExportReport;
+use tact_usecases::invoices::{ImportChoices, ImportPreview, InvoiceImportReport};
 use tact_usecases::letters::LetterPreview;
 use tauri::State;
 
@@ -540,6 +541,122 @@ pub fn export_all(state: State<'_, AppState>) -> Res<Option<ExportReport>> {
     tact_usecases::exchange::export_to(&state.books, &path).map(Some)
 }
 
+/// « Choisir des fichiers… » (`folder`: « Choisir un dossier… »): the paths picked, for the import's preview
+/// (empty when cancelled).
+#[tauri::command(async)]
+pub fn pick_invoice_files(state: State<'_, AppState>, folder: bool) -> Res<Vec<String>> {
+    use tauri_plugin_dialog::DialogExt;
+    let dialog = state.app.dialog().file().set_title(if folder {
+        "Dossier de factures à importer"
+    } else {
+        "Factures à importer"
+    });
+    let picked: Vec<std::path::PathBuf> = if folder {
+        dialog
+            .blocking_pick_folder()
+            .and_then(|p| p.into_path().ok())
+            .into_iter()
+            .collect()
+    } else {
+        dialog
+            .add_filter("Factures (Factur-X, CII, UBL, CSV)", &["pdf", "xml", "csv"])
+            .blocking_pick_files()
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|p| p.into_path().ok())
+            .collect()
+    };
+    Ok(picked
+        .into_iter()
+        .map(|p| p.display().to_string())
+        .collect())
+}
+
+/// The paths the window hands over (picked, or dropped onto it): folders, and files Tact can read as invoices
+/// (.pdf, .xml, .csv); nothing else is ever opened.
+fn import_paths(paths: &[String]) -> Res<Vec<std::path::PathBuf>> {
+    let keep: Vec<std::path::PathBuf> = paths
+        .iter()
+        .map(std::path::PathBuf::from)
+        .filter(|p| {
+            p.is_dir()
+                || p.extension()
+                    .and_then(|x| x.to_str())
+                    .is_some_and(|x| matches!(x.to_lowercase().as_str(), "pdf" | "xml" | "csv"))
+        })
+        .collect();
+    if keep.is_empty() {
+        return Err(Error::new(
+            ErrorCode::NotAnInvoice,
+            "Aucun fichier de facture ici\u{a0}: Tact importe les Factur-X (.pdf), CII ou UBL (.xml) et les exports CSV.",
+        ));
+    }
+    Ok(keep)
+}
+
+/// A fresh progress for the import about to run, kept where « Annuler » and the progress bar find it.
+fn import_progress_for(state: &AppState) -> std::sync::Arc<tact_usecases::jobs::Progress> {
+    let p = std::sync::Arc::new(tact_usecases::jobs::Progress::default());
+    if let Ok(mut slot) = state.import_progress.lock() {
+        *slot = std::sync::Arc::clone(&p);
+    }
+    p
+}
+
+/// The preview of an import (off the main thread; nothing written).
+#[tauri::command(async)]
+pub fn preview_invoice_import(
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+    choices: ImportChoices,
+) -> Res<ImportPreview> {
+    let paths = import_paths(&paths)?;
+    let progress = import_progress_for(&state);
+    tact_usecases::invoices::preview(&state.books, &paths, &choices, state.today(), &progress)
+}
+
+/// « Importer »: the rows to create, written in one transaction.
+#[tauri::command(async)]
+pub fn import_invoices(
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+    choices: ImportChoices,
+) -> Res<InvoiceImportReport> {
+    let paths = import_paths(&paths)?;
+    let progress = import_progress_for(&state);
+    tact_usecases::invoices::import(&state.books, &paths, &choices, state.today(), &progress)
+}
+
+/// Where the running import stands: files read, of how many.
+#[tauri::command]
+pub fn import_progress(state: State<'_, AppState>) -> Res<JobProgress> {
+    let (done, total) = state
+        .import_progress
+        .lock()
+        .map(|p| p.get())
+        .unwrap_or((0, 0));
+    Ok(JobProgress {
+        done: u32::try_from(done).unwrap_or(u32::MAX),
+        total: u32::try_from(total).unwrap_or(u32::MAX),
+    })
+}
+
+/// « Annuler »: the running import stops before its next file; nothing is written.
+#[tauri::command]
+pub fn cancel_import(state: State<'_, AppState>) -> Res<()> {
+    if let Ok(p) = state.import_progress.lock() {
+        p.cancel();
+    }
+    Ok(())
+}
+
+/// How far a long task has gone.
+#[derive(Debug, Clone, Copy, Serialize, ts_rs::TS)]
+pub struct JobProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
 macro_rules! signatures {
     ($($name:ident($($arg:ident: $ty:ty),*) -> $ret:ty;)*) => {
         /// Every command's name, in declaration order.
@@ -624,4 +741,9 @@ signatures! {
     restore_backup(path: Option<String>) -> Option<RestoreOutcome>;
     set_backup_folder(choose: bool) -> BackupStatus;
     export_all() -> Option<ExportReport>;
+    pick_invoice_files(folder: bool) -> Vec<String>;
+    preview_invoice_import(paths: Vec<String>, choices: ImportChoices) -> ImportPreview;
+    import_invoices(paths: Vec<String>, choices: ImportChoices) -> InvoiceImportReport;
+    import_progress() -> JobProgress;
+    cancel_import() -> ();
 }

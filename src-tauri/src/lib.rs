@@ -18,6 +18,8 @@ pub struct AppState {
     pub db_path: PathBuf,
     /// For the commands that open a save dialog or the mail program.
     pub app: tauri::AppHandle,
+    /// The progress of the running import (« Annuler » and the progress bar read it).
+    pub import_progress: std::sync::Mutex<std::sync::Arc<tact_usecases::jobs::Progress>>,
 }
 
 impl AppState {
@@ -54,6 +56,32 @@ fn spawn_automatic_backups(handle: tauri::AppHandle) {
     });
 }
 
+/// Files dropped onto the window: the page hears of them as DOM events (`tact-drop` with the paths, and
+/// `tact-drag` while they hover), sent from here, so the window needs no event permission. The import screen then
+/// hands the paths to the same command as the file picker.
+fn forward_file_drops(window: &tauri::Window, event: &tauri::WindowEvent) {
+    use tauri::{DragDropEvent, WindowEvent};
+    let js = match event {
+        WindowEvent::DragDrop(DragDropEvent::Enter { .. }) => {
+            "window.dispatchEvent(new CustomEvent('tact-drag', { detail: true }))".to_owned()
+        }
+        WindowEvent::DragDrop(DragDropEvent::Leave) => {
+            "window.dispatchEvent(new CustomEvent('tact-drag', { detail: false }))".to_owned()
+        }
+        WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) => {
+            let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            let Ok(json) = serde_json::to_string(&paths) else {
+                return;
+            };
+            format!("window.dispatchEvent(new CustomEvent('tact-drop', {{ detail: {json} }}))")
+        }
+        _ => return,
+    };
+    if let Some(w) = window.app_handle().get_webview_window(window.label()) {
+        let _ = w.eval(&js);
+    }
+}
+
 pub fn run() {
     // WebKitGTK's accelerated compositing keeps layer tiles for every scrolling area: about 100 MiB more for
     // these screens (scripts/bench-desktop), and a known cause of blank windows with some GPU drivers. Tact's
@@ -79,6 +107,7 @@ pub fn run() {
                         books,
                         db_path,
                         app: app.handle().clone(),
+                        import_progress: Default::default(),
                     });
                     spawn_automatic_backups(app.handle().clone());
                     let config = app
@@ -113,6 +142,7 @@ pub fn run() {
             }
             Ok(())
         })
+        .on_window_event(forward_file_drops)
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

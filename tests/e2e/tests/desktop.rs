@@ -861,3 +861,56 @@ async fn the_penalties_of_an_invoice_paid_late_claimed_by_email() {
         .await;
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and the built app: run scripts/e2e"]
+async fn e_invoices_dropped_onto_the_window_are_previewed_then_imported() {
+    let (_inputs, files) = tact_import::test_inputs::generate();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tact.sqlite3");
+    std::fs::create_dir_all(dir.path().join("saved")).unwrap();
+    tact_core::Ledger::open(&db).unwrap().load_demo().unwrap();
+    let app = App::start_on(&db, "2026-12-05").await;
+    // A folder dropped onto the window, from the Aujourd'hui screen: the shell forwards a drop as this event.
+    let folder = serde_json::json!([files.display().to_string()]);
+    app.client
+        .execute(
+            "window.dispatchEvent(new CustomEvent('tact-drop', { detail: arguments[0] }))",
+            vec![folder],
+        )
+        .await
+        .unwrap();
+    let summary = app
+        .text_becomes("[data-summary]", |t| t.contains("à créer"))
+        .await;
+    assert!(
+        summary.contains("14 fichiers lus") && summary.contains("7 à créer"),
+        "{summary}"
+    );
+    let ravel = app
+        .text("[data-table=import-preview] tr[data-row='F-2026-071']")
+        .await;
+    assert!(
+        ravel.contains("Atelier Ravel SAS")
+            && ravel.contains(&eur("1 200,00 €"))
+            && ravel.contains("31/01/2027"),
+        "{ravel}"
+    );
+    let supplier = app
+        .text("[data-table=import-preview] tr[data-row='IMP-88812']")
+        .await;
+    assert!(supplier.contains("fournisseur"), "{supplier}");
+    app.screenshot("28-import-apercu").await;
+    app.click("[data-action=import]").await;
+    let notice = app
+        .text_becomes(".notice", |t| t.contains("Import terminé"))
+        .await;
+    assert!(
+        notice.contains("5 factures importées") && notice.contains("2 nouveaux clients"),
+        "{notice}"
+    );
+    app.text_becomes("[data-table=invoices]", |t| t.contains("F-2026-071"))
+        .await;
+    app.screenshot("29-import-fait").await;
+    app.stop().await;
+}

@@ -44,3 +44,20 @@ export function errorMessage(e: unknown): string {
   if (e instanceof Error) return e.message;
   return String(e);
 }
+
+/** Files dropped onto the window. The shell sends them as DOM events (`tact-drop` with the paths, `tact-drag`
+ * while they hover), so the page needs no event permission. Returns the function that stops listening. */
+export function onFileDrop(onDrop: (paths: string[]) => void, onHover: (over: boolean) => void): () => void {
+  const drop = (e: Event) => {
+    const detail = (e as CustomEvent<unknown>).detail;
+    onHover(false);
+    if (Array.isArray(detail)) onDrop(detail.filter((p): p is string => typeof p === "string"));
+  };
+  const drag = (e: Event) => onHover((e as CustomEvent<unknown>).detail === true);
+  window.addEventListener("tact-drop", drop);
+  window.addEventListener("tact-drag", drag);
+  return () => {
+    window.removeEventListener("tact-drop", drop);
+    window.removeEventListener("tact-drag", drag);
+  };
+}

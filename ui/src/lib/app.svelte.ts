@@ -9,6 +9,7 @@ export type Route =
   | { name: "clients" }
   | { name: "client"; id: number }
   | { name: "invoices" }
+  | { name: "import" }
   | { name: "settings" };
 
 export const app = $state<{ info: AppInfo | null; route: Route; notice: string | null; version: number }>({
@@ -46,4 +47,21 @@ export async function checkToday(): Promise<void> {
     app.info.today = now;
     changed(`Nous sommes le ${formatLongDate(now)}\u00a0: les écrans ont été mis à jour.`);
   }
+}
+
+/** Files handed over for an import (dropped on any screen): the import screen takes them. */
+export const importQueue = $state<{ paths: string[]; version: number; hovering: boolean }>({ paths: [], version: 0, hovering: false });
+
+export function queueImport(paths: string[]): void {
+  if (paths.length === 0) return;
+  importQueue.paths = paths;
+  importQueue.version += 1;
+  if (app.route.name !== "import") go({ name: "import" });
+}
+
+/** The files waiting for the import screen, once. */
+export function takeImport(): string[] {
+  const p = importQueue.paths;
+  importQueue.paths = [];
+  return p;
 }

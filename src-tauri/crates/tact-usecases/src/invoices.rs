@@ -196,6 +196,14 @@ pub fn read_files(paths: &[PathBuf], progress: &Progress) -> Result<Vec<Read>> {
     Ok(out)
 }
 
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 fn norm(s: &str) -> String {
     s.split_whitespace()
         .collect::<Vec<_>>()
@@ -777,6 +785,10 @@ pub fn plan(reads: &[Read], index: &ImportIndex, choices: &ImportChoices) -> Res
         item_rows,
     };
     rows.sort_by_key(|(slot, _)| *slot);
+    // A reason is a sentence of its own on screen.
+    for (_, r) in &mut rows {
+        r.reason = capitalised(&r.reason);
+    }
     plan.preview.rows = rows.into_iter().map(|(_, r)| r).collect();
     plan.count();
     Ok(plan)

@@ -104,6 +104,16 @@ country: string | null, email: string | null, phone: string | null, };
 
 export type ClientKind = "professional" | "consumer";
 
+export type ClientMatch = { 
+/**
+ * The client in the books, `None` for a client the import creates.
+ */
+client_id: number | null, name: string, 
+/**
+ * « SIREN », « numéro de TVA », « nom », or « nouveau client ».
+ */
+matched_by: string, kind: ClientKind | null, };
+
 export type ClientOverrides = { 
 /**
  * Nothing is suggested before this date (« Reporter », or a pause agreed with the client).
@@ -162,6 +172,8 @@ export type CreditNote = { id: number, number: string, invoice_id: number, date:
 
 export type CreditNoteInput = { number: string, invoice_id: number, date: string, amount: string, reason: string | null, };
 
+export type DocumentKind = "invoice" | "credit_note";
+
 export type Draft = { client_id: number, action: Action, language: Language, 
 /**
  * The recipient's email address, when the draft is an email and the client has one.
@@ -178,6 +190,8 @@ export type DraftLine = { number: string, issue_date: string, due_date: string, 
  */
 paid: Money, balance: Money, days_late: number | null, };
 
+export type DueFrom = "due_date" | "terms" | "default";
+
 export type EcbRate = { from: string, rate: string, };
 
 export type EcbRateInput = { from: string, rate: string, };
@@ -186,7 +200,9 @@ export type EmailText = { to: string | null, subject: string, body: string, };
 
 export type Error = { code: ErrorCode, message: string, field: string | null, };
 
-export type ErrorCode = "required" | "too_long" | "control_characters" | "invalid_amount" | "amount_not_positive" | "amount_negative" | "too_many_decimals" | "amount_too_large" | "invalid_date" | "due_before_issue" | "invalid_terms" | "invalid_rate" | "invalid_siren" | "invalid_siret" | "invalid_vat_number" | "invalid_iban" | "invalid_bic" | "invalid_email" | "invalid_phone" | "invalid_postcode" | "invalid_choice" | "duplicate_invoice_number" | "duplicate_credit_note_number" | "client_not_found" | "invoice_not_found" | "payment_not_found" | "credit_note_not_found" | "journal_entry_not_found" | "letter_not_found" | "plan_not_found" | "business_not_set" | "client_mismatch" | "client_archived" | "client_has_invoices" | "allocation_exceeds_payment" | "allocation_exceeds_balance" | "duplicate_allocation" | "credit_exceeds_balance" | "amount_below_settled" | "invoice_has_activity" | "invalid_correction" | "invalid_setting" | "nothing_to_draft" | "invalid_plan" | "plan_state" | "database_newer" | "not_a_tact_database" | "database_damaged" | "database" | "io" | "import_not_empty" | "import_format" | "overflow" | "usage" | "cancelled";
+export type ErrorCode = "required" | "too_long" | "control_characters" | "invalid_amount" | "amount_not_positive" | "amount_negative" | "too_many_decimals" | "amount_too_large" | "invalid_date" | "due_before_issue" | "invalid_terms" | "invalid_rate" | "invalid_siren" | "invalid_siret" | "invalid_vat_number" | "invalid_iban" | "invalid_bic" | "invalid_email" | "invalid_phone" | "invalid_postcode" | "invalid_choice" | "duplicate_invoice_number" | "duplicate_credit_note_number" | "client_not_found" | "invoice_not_found" | "payment_not_found" | "credit_note_not_found" | "journal_entry_not_found" | "letter_not_found" | "plan_not_found" | "business_not_set" | "client_mismatch" | "client_archived" | "client_has_invoices" | "allocation_exceeds_payment" | "allocation_exceeds_balance" | "duplicate_allocation" | "credit_exceeds_balance" | "amount_below_settled" | "invoice_has_activity" | "invalid_correction" | "invalid_setting" | "nothing_to_draft" | "invalid_plan" | "plan_state" | "database_newer" | "not_a_tact_database" | "database_damaged" | "database" | "io" | "import_not_empty" | "import_format" | "file_too_large" | "unreadable_file" | "not_an_invoice" | "unsupported_currency" | "supplier_invoice" | "overflow" | "usage" | "cancelled";
+
+export type ExistingRecord = { number: string, client_name: string, issue_date: string, due_date: string | null, amount: Money, };
 
 export type ExportReport = { path: string, bytes: string, letter_files: number, 
 /**
@@ -195,6 +211,14 @@ export type ExportReport = { path: string, bytes: string, letter_files: number,
 letter_files_missing: Array<string>, };
 
 export type Frequency = "week" | "fortnight" | "month";
+
+export type ImportChoices = { 
+/**
+ * For the buyers without SIREN or VAT number: business or consumer (`None`: ask, import nothing for them).
+ */
+buyers_without_id: ClientKind | null, };
+
+export type ImportPreview = { rows: Array<PreviewRow>, files: number, to_create: number, to_skip: number, conflicts: number, to_ask: number, errors: number, };
 
 export type ImportReport = { clients: number, invoices: number, payments: number, credit_notes: number, journal: number, plans: number, letters: number, };
 
@@ -235,6 +259,8 @@ interest: Money,
  * The 40 € indemnity (B2B, late, no collective procedure), else zero.
  */
 indemnity: Money, warnings: Array<Warning>, };
+
+export type InvoiceImportReport = { preview: ImportPreview, invoices: number, credit_notes: number, clients: number, };
 
 export type InvoiceInput = { number: string, client_id: number, issue_date: string, delivery_date: string | null, 
 /**
@@ -287,6 +313,8 @@ penalty_rate: string | null, };
 export type InvoiceSort = "due_date" | "issue_date" | "number" | "client" | "amount" | "balance" | "days_late";
 
 export type InvoiceStatus = "open" | "partially_paid" | "paid" | "overdue" | "disputed" | "written_off" | "cancelled";
+
+export type JobProgress = { done: number, total: number, };
 
 export type JournalEntry = { id: number, client_id: number, invoice_id: number | null, date: string, kind: JournalKind, channel: ContactChannel | null, call_outcome: CallOutcome | null, promise_date: string | null, promise_amount: Money | null, 
 /**
@@ -648,6 +676,16 @@ good_payer_min_invoices: number, good_payer_min_on_time_percent: number,
  */
 plan_courtesy_note: boolean, };
 
+export type PreviewRow = { file: string, number: string | null, kind: DocumentKind | null, status: RowStatus, 
+/**
+ * Why, in French.
+ */
+reason: string, client: ClientMatch | null, issue_date: string | null, due_date: string | null, due_from: DueFrom | null, 
+/**
+ * What the client owes on it (BT-115).
+ */
+amount: Money | null, existing: ExistingRecord | null, warnings: Array<string>, };
+
 export type RateBasis = "ecb_plus_ten" | "stipulated" | "floor" | "legal_interest";
 
 export type RateTables = { 
@@ -663,6 +701,8 @@ export type RestoreOutcome = { restored: BackupInfo,
  * The backup of the state before the restore.
  */
 before: BackupInfo, letter_files: number, };
+
+export type RowStatus = "create" | "skip" | "conflict" | "ask" | "error";
 
 export type Saved<T> = { record: T, warnings: Array<Warning>, };
 
@@ -766,6 +806,11 @@ export interface Commands {
   restore_backup: { args: { path: string | null }; result: RestoreOutcome | null };
   set_backup_folder: { args: { choose: boolean }; result: BackupStatus };
   export_all: { args: Record<string, never>; result: ExportReport | null };
+  pick_invoice_files: { args: { folder: boolean }; result: Array<string> };
+  preview_invoice_import: { args: { paths: Array<string>; choices: ImportChoices }; result: ImportPreview };
+  import_invoices: { args: { paths: Array<string>; choices: ImportChoices }; result: InvoiceImportReport };
+  import_progress: { args: Record<string, never>; result: JobProgress };
+  cancel_import: { args: Record<string, never>; result: null };
 }
 
 /** The French label of each code, from the Rust enums' `label_fr` (never written a second time here). */
