@@ -46,6 +46,11 @@ pub struct LedgerExport {
     /// The PDFs themselves travel beside the JSON (`letters/` in a backup archive). Version 2.
     #[serde(default)]
     pub letters: Vec<LetterRecord>,
+    /// The files invoices were imported from (e-invoices, CSV exports): record and documents; the bytes travel
+    /// beside the JSON (`sources/<sha256>` in an archive). Added in version 2 without a format change: older
+    /// files simply lack it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<crate::model::SourceRecord>,
 }
 
 /// One client's exceptions to the policy, in an export.
@@ -68,6 +73,8 @@ pub struct ImportReport {
     pub journal: usize,
     pub plans: usize,
     pub letters: usize,
+    /// Source files (imported e-invoices) restored with their bytes.
+    pub sources: usize,
 }
 
 impl Ledger {
@@ -102,11 +109,27 @@ impl Ledger {
             },
             plans: db::plans_all(conn)?,
             letters: db::letters_all(conn)?,
+            sources: db::sources_export(conn)?,
         })
+    }
+
+    /// The bytes of the source file with this SHA-256 (for an export archive).
+    pub fn source_content(&self, sha256: &str) -> Result<Option<Vec<u8>>> {
+        db::source_content(self.read_conn(), sha256)
     }
 
     /// Import a whole ledger (parsed from JSON) into this empty ledger, all or nothing.
     pub fn import(&mut self, data: &LedgerExport) -> Result<ImportReport> {
+        self.import_with_sources(data, &std::collections::BTreeMap::new())
+    }
+
+    /// Import a whole ledger with the bytes of its source files (by SHA-256, each checked against it). A source
+    /// whose bytes are absent (a JSON document alone) is left out: its invoices are imported all the same.
+    pub fn import_with_sources(
+        &mut self,
+        data: &LedgerExport,
+        contents: &std::collections::BTreeMap<String, Vec<u8>>,
+    ) -> Result<ImportReport> {
         if data.format != FORMAT_NAME {
             return Err(Error::new(
                 ErrorCode::ImportFormat,
@@ -265,6 +288,24 @@ impl Ledger {
                 check_letter(tx, l).map_err(|e| e.within(&at))?;
                 db::letter_insert(tx, l, Some(l.id)).map_err(|e| conflict(e, &at))?;
             }
+            let mut sources = 0usize;
+            for rec in &data.sources {
+                let at = format!("sources[id {}]", rec.file.id);
+                positive_id(rec.file.id, &at)?;
+                let Some(content) = contents.get(&rec.file.sha256) else {
+                    continue;
+                };
+                if crate::ledger::sha256_hex(content) != rec.file.sha256 {
+                    return Err(Error::field(
+                        ErrorCode::ImportFormat,
+                        "sha256",
+                        format!("Fichier source {}\u{a0}: son contenu ne correspond pas à son empreinte.", rec.file.file_name),
+                    )
+                    .within(&at));
+                }
+                db::source_restore(tx, rec, content).map_err(|e| conflict(e, &at))?;
+                sources = sources.saturating_add(1);
+            }
             for id in archived {
                 if let Some(mut c) = db::client_get(tx, id)? {
                     c.archived = true;
@@ -279,6 +320,7 @@ impl Ledger {
                 journal: data.journal.len(),
                 plans: data.plans.len(),
                 letters: data.letters.len(),
+                sources,
             })
         })
     }

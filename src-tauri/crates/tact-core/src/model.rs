@@ -583,3 +583,25 @@ pub struct SourceFile {
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub size: i64,
 }
+
+/// What one document read from a source file said of its buyer, and the record it became.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ImportedDocument {
+    pub invoice_id: Option<InvoiceId>,
+    pub credit_note_id: Option<CreditNoteId>,
+    pub buyer_name: String,
+    pub buyer_siren: Option<String>,
+    pub buyer_vat: Option<String>,
+}
+
+/// A source file in an export: its record and the documents read from it (its bytes travel beside the JSON,
+/// `sources/<sha256>` in an archive).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SourceRecord {
+    #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(flatten))]
+    pub file: SourceFile,
+    pub documents: Vec<ImportedDocument>,
+}

@@ -19,6 +19,8 @@ use tact_core::{Error, ErrorCode, Result};
 pub const ARCHIVE_DOCUMENT: &str = "tact-ledger.json";
 /// The folder of the letters' PDFs inside an archive.
 pub const ARCHIVE_LETTERS: &str = "letters/";
+/// The folder of the imported invoices' source files inside an archive, each named by its SHA-256.
+pub const ARCHIVE_SOURCES: &str = "sources/";
 
 /// What an import wrote: the records, and the letters' PDFs put in the letters folder.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -55,10 +57,19 @@ pub fn export(books: &Books) -> Result<LedgerExport> {
 /// The whole ledger and its letters as one archive's bytes, always the same bytes for the same books (entries in
 /// a fixed order, no timestamps), with the letters whose copy could not be read.
 pub fn archive(books: &Books) -> Result<(Vec<u8>, usize, Vec<String>)> {
-    let (data, dir) = books.read(|l| Ok((l.export()?, l.letters_dir().ok())))?;
+    let (data, dir, sources) = books.read(|l| {
+        let data = l.export()?;
+        let mut sources = Vec::with_capacity(data.sources.len());
+        for s in &data.sources {
+            if let Some(bytes) = l.source_content(&s.file.sha256)? {
+                sources.push((s.file.sha256.clone(), bytes));
+            }
+        }
+        Ok((data, l.letters_dir().ok(), sources))
+    })?;
     let (pdfs, missing) = letter_copies(dir.as_deref(), &data.letters);
     let count = pdfs.len();
-    Ok((archive_bytes(&data, &pdfs)?, count, missing))
+    Ok((archive_bytes(&data, &pdfs, &sources)?, count, missing))
 }
 
 /// The archived copies of `letters` found in `dir` that still match their SHA-256, by file name, and the names of
@@ -81,11 +92,18 @@ pub(crate) fn letter_copies(
     (found, missing)
 }
 
-fn archive_bytes(data: &LedgerExport, pdfs: &[(String, Vec<u8>)]) -> Result<Vec<u8>> {
+fn archive_bytes(
+    data: &LedgerExport,
+    pdfs: &[(String, Vec<u8>)],
+    sources: &[(String, Vec<u8>)],
+) -> Result<Vec<u8>> {
     let mut zip = zipfile::Writer::new("l'archive");
     zip.deflated(ARCHIVE_DOCUMENT, to_json(data)?.as_bytes())?;
     for (name, bytes) in pdfs {
         zip.stored(&format!("{ARCHIVE_LETTERS}{name}"), bytes)?;
+    }
+    for (sha, bytes) in sources {
+        zip.deflated(&format!("{ARCHIVE_SOURCES}{sha}"), bytes)?;
     }
     zip.finish()
 }
@@ -123,6 +141,8 @@ struct Incoming {
     data: LedgerExport,
     /// The letters' PDFs found, by file name, each matching its record's SHA-256.
     pdfs: BTreeMap<String, Vec<u8>>,
+    /// The source files' bytes found, by SHA-256 (checked again by the ledger's import).
+    sources: BTreeMap<String, Vec<u8>>,
     missing: Vec<String>,
 }
 
@@ -157,6 +177,7 @@ fn read_incoming(path: &Path) -> Result<Incoming> {
     Ok(Incoming {
         data,
         pdfs: pdfs.into_iter().collect(),
+        sources: BTreeMap::new(),
         missing,
     })
 }
@@ -192,9 +213,30 @@ fn read_archive(bytes: Vec<u8>) -> Result<Incoming> {
         }
         pdfs.insert(rec.file.clone(), b);
     }
+    let mut sources = BTreeMap::new();
+    for rec in &data.sources {
+        let sha = &rec.file.sha256;
+        if sha.len() != 64 || !sha.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(bad(format!(
+                "l'empreinte du fichier source {} est invalide",
+                rec.file.file_name
+            )));
+        }
+        let b = zip
+            .entry(&format!("{ARCHIVE_SOURCES}{sha}"))?
+            .ok_or_else(|| bad(format!("le fichier source {} manque", rec.file.file_name)))?;
+        if &sha256_hex(&b) != sha {
+            return Err(bad(format!(
+                "le fichier source {} ne correspond pas à son empreinte (fichier modifié ou abîmé)",
+                rec.file.file_name
+            )));
+        }
+        sources.insert(sha.clone(), b);
+    }
     Ok(Incoming {
         data,
         pdfs,
+        sources,
         missing: Vec::new(),
     })
 }
@@ -216,7 +258,7 @@ pub fn import_file(books: &Books, path: &Path) -> Result<RestoreReport> {
         }
     }
     // If the import fails, the pending PDFs are dropped: only their temporary files are removed.
-    let records = books.write(|l| l.import(&incoming.data))?;
+    let records = books.write(|l| l.import_with_sources(&incoming.data, &incoming.sources))?;
     let mut letter_files = 0usize;
     for p in pending {
         // A copy already there under its name (the name carries the SHA-256) is the same letter: left as it is.

@@ -317,3 +317,42 @@ fn a_cancelled_import_writes_nothing() {
     assert_eq!(err, Some(ErrorCode::Cancelled));
     assert_eq!(counts(&books), before);
 }
+
+#[test]
+fn the_imported_files_travel_in_the_export_and_come_back_whole() {
+    let (_keep, files) = tact_import::test_inputs::generate();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let books = books(&dir);
+    invoices::import(
+        &books,
+        std::slice::from_ref(&files),
+        &ImportChoices::default(),
+        today(),
+        &Progress::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let first = dir.path().join("export-1.zip");
+    tact_usecases::exchange::export_to(&books, &first).unwrap_or_else(|e| panic!("{e}"));
+
+    let other = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let restored = Books::open(&other.path().join("tact.sqlite3")).unwrap_or_else(|e| panic!("{e}"));
+    let report =
+        tact_usecases::exchange::import_file(&restored, &first).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(report.records.sources, 7);
+    let bytes = restored
+        .read(|l| {
+            let id = l.invoice_by_number("F-2026-071")?.id;
+            Ok(l.invoice_source(id)?.map(|(_, b)| b))
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(bytes, std::fs::read(files.join("F-2026-071.pdf")).ok());
+    // The restored books recognise the Belgian client by its VAT number, as the original did.
+    assert_eq!(counts(&restored), counts(&books));
+    let second = other.path().join("export-2.zip");
+    tact_usecases::exchange::export_to(&restored, &second).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        std::fs::read(&first).unwrap_or_default(),
+        std::fs::read(&second).unwrap_or_default(),
+        "export → import → export gives the same bytes"
+    );
+}

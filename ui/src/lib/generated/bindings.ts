@@ -220,7 +220,11 @@ buyers_without_id: ClientKind | null, };
 
 export type ImportPreview = { rows: Array<PreviewRow>, files: number, to_create: number, to_skip: number, conflicts: number, to_ask: number, errors: number, };
 
-export type ImportReport = { clients: number, invoices: number, payments: number, credit_notes: number, journal: number, plans: number, letters: number, };
+export type ImportReport = { clients: number, invoices: number, payments: number, credit_notes: number, journal: number, plans: number, letters: number, 
+/**
+ * Source files (imported e-invoices) restored with their bytes.
+ */
+sources: number, };
 
 export type Instalment = { 
 /**

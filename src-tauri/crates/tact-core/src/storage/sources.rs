@@ -1,7 +1,7 @@
 //! The files invoices were imported from, kept whole, and what each document said of its buyer.
 
 use crate::error::Result;
-use crate::model::{ClientId, CreditNoteId, InvoiceId, SourceFile};
+use crate::model::{ClientId, CreditNoteId, ImportedDocument, InvoiceId, SourceFile, SourceRecord};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
@@ -107,4 +107,64 @@ pub(crate) fn sources_all(conn: &Connection) -> Result<Vec<SourceFile>> {
     ))?;
     let rows = stmt.query_map([], source_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every source file with the documents read from it, by id (an export).
+pub(crate) fn sources_export(conn: &Connection) -> Result<Vec<SourceRecord>> {
+    let mut docs = conn.prepare(
+        "SELECT invoice_id, credit_note_id, buyer_name, buyer_siren, buyer_vat FROM imported_documents
+          WHERE source_id = ?1 ORDER BY id",
+    )?;
+    let mut out = Vec::new();
+    for file in sources_all(conn)? {
+        let documents = docs
+            .query_map([file.id], |r| {
+                Ok(ImportedDocument {
+                    invoice_id: r.get(0)?,
+                    credit_note_id: r.get(1)?,
+                    buyer_name: r.get(2)?,
+                    buyer_siren: r.get(3)?,
+                    buyer_vat: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        out.push(SourceRecord { file, documents });
+    }
+    Ok(out)
+}
+
+/// The bytes of a source file.
+pub(crate) fn source_content(conn: &Connection, sha256: &str) -> Result<Option<Vec<u8>>> {
+    Ok(conn
+        .query_row(
+            "SELECT content FROM source_files WHERE sha256 = ?1",
+            [sha256],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// A source file and its documents as an export holds them, ids kept.
+pub(crate) fn source_restore(
+    tx: &Transaction<'_>,
+    rec: &SourceRecord,
+    content: &[u8],
+) -> Result<()> {
+    let f = &rec.file;
+    tx.execute(
+        "INSERT INTO source_files (id, sha256, file_name, format, imported_on, size, content) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![f.id, f.sha256, f.file_name, f.format, f.imported_on, f.size, content],
+    )?;
+    for d in &rec.documents {
+        imported_insert(
+            tx,
+            f.id,
+            d.invoice_id,
+            d.credit_note_id,
+            &d.buyer_name,
+            d.buyer_siren.as_deref(),
+            d.buyer_vat.as_deref(),
+        )?;
+    }
+    Ok(())
 }
