@@ -61,6 +61,7 @@ const COMMANDS: &[&str] = &[
     "import_invoices",
     "import_progress",
     "cancel_import",
+    "open_invoice_source",
 ];
 
 fn main() {

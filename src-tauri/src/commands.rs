@@ -650,6 +650,26 @@ pub fn cancel_import(state: State<'_, AppState>) -> Res<()> {
     Ok(())
 }
 
+/// « Ouvrir l'original »: the file an invoice was imported from, in the system's viewer.
+#[tauri::command(async)]
+pub fn open_invoice_source(state: State<'_, AppState>, invoice_id: InvoiceId) -> Res<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let path = tact_usecases::invoices::source_copy(&state.books, invoice_id)?;
+    state
+        .app
+        .opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| {
+            Error::new(
+                ErrorCode::Io,
+                format!(
+                    "Aucune application n'a pu ouvrir l'original ({e})\u{a0}; il est ici\u{a0}: {}",
+                    path.display()
+                ),
+            )
+        })
+}
+
 /// How far a long task has gone.
 #[derive(Debug, Clone, Copy, Serialize, ts_rs::TS)]
 pub struct JobProgress {
@@ -746,4 +766,5 @@ signatures! {
     import_invoices(paths: Vec<String>, choices: ImportChoices) -> InvoiceImportReport;
     import_progress() -> JobProgress;
     cancel_import() -> ();
+    open_invoice_source(invoice_id: InvoiceId) -> ();
 }

@@ -927,3 +927,38 @@ pub fn import(
     report.clients = written.clients.len();
     Ok(report)
 }
+
+/// The file an invoice was imported from, written out (under its own name, in the `sources` folder beside the
+/// database) so that the system can open it: its path.
+pub fn source_copy(books: &Books, invoice_id: tact_core::model::InvoiceId) -> Result<PathBuf> {
+    let (db_dir, found) = books.read(|l| {
+        Ok((
+            l.letters_dir()?.parent().map(Path::to_path_buf),
+            l.invoice_source(invoice_id)?,
+        ))
+    })?;
+    let (file, bytes) = found.ok_or_else(|| {
+        Error::new(
+            ErrorCode::InvoiceNotFound,
+            "Cette facture n'a pas été importée d'un fichier\u{a0}: il n'y a pas d'original à ouvrir.",
+        )
+    })?;
+    let dir = db_dir.unwrap_or_default().join("sources");
+    std::fs::create_dir_all(&dir).map_err(|e| tact_core::files::write_error(&dir, &e))?;
+    let ext = Path::new(&file.file_name)
+        .extension()
+        .and_then(|x| x.to_str())
+        .unwrap_or("bin")
+        .to_lowercase();
+    let stem = Path::new(&file.file_name)
+        .file_stem()
+        .and_then(|x| x.to_str())
+        .unwrap_or("facture");
+    let path = dir.join(format!(
+        "{}-{}.{ext}",
+        crate::mail::file_name(stem),
+        file.sha256.get(..8).unwrap_or("")
+    ));
+    tact_core::files::write_atomic(&path, &bytes)?;
+    Ok(path)
+}

@@ -159,6 +159,21 @@ fn a_folder_of_e_invoices_is_previewed_then_imported_once() {
         })
         .unwrap_or_else(|e| panic!("{e}"));
 
+    // « Original »: the file written out under its own name, for the system's viewer.
+    let f070 = books
+        .read(|l| l.invoice_by_number("F-2026-070"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let copy = invoices::source_copy(&books, f070.id).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        copy.display().to_string().ends_with(".pdf"),
+        "{}",
+        copy.display()
+    );
+    assert_eq!(
+        std::fs::read(&copy).ok(),
+        std::fs::read(files.join("F-2026-070.pdf")).ok()
+    );
+
     // The same folder again: everything already there is skipped, nothing is written.
     let again = invoices::import(
         &books,
@@ -335,7 +350,8 @@ fn the_imported_files_travel_in_the_export_and_come_back_whole() {
     tact_usecases::exchange::export_to(&books, &first).unwrap_or_else(|e| panic!("{e}"));
 
     let other = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let restored = Books::open(&other.path().join("tact.sqlite3")).unwrap_or_else(|e| panic!("{e}"));
+    let restored =
+        Books::open(&other.path().join("tact.sqlite3")).unwrap_or_else(|e| panic!("{e}"));
     let report =
         tact_usecases::exchange::import_file(&restored, &first).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(report.records.sources, 7);

@@ -300,7 +300,11 @@ export type InvoiceQuery = { client_id: number | null, status: InvoiceStatus | n
  */
 limit: number, };
 
-export type InvoiceRow = { client_name: string, status: InvoiceStatus, status_label: string, paid: Money, credited: Money, balance: Money, days_late: number | null, settled_on: string | null, last_paid_on: string | null, id: number, number: string, client_id: number, issue_date: string, 
+export type InvoiceRow = { client_name: string, status: InvoiceStatus, status_label: string, paid: Money, credited: Money, balance: Money, days_late: number | null, settled_on: string | null, last_paid_on: string | null, 
+/**
+ * The file it was imported from (« Importer »), openable from the invoice's row.
+ */
+source_file: string | null, id: number, number: string, client_id: number, issue_date: string, 
 /**
  * Date of delivery or performance of the service, when it differs from the issue date.
  */
@@ -815,6 +819,7 @@ export interface Commands {
   import_invoices: { args: { paths: Array<string>; choices: ImportChoices }; result: InvoiceImportReport };
   import_progress: { args: Record<string, never>; result: JobProgress };
   cancel_import: { args: Record<string, never>; result: null };
+  open_invoice_source: { args: { invoiceId: number }; result: null };
 }
 
 /** The French label of each code, from the Rust enums' `label_fr` (never written a second time here). */

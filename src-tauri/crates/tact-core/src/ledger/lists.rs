@@ -36,6 +36,8 @@ pub struct InvoiceRow {
     pub days_late: Option<i64>,
     pub settled_on: Option<NaiveDate>,
     pub last_paid_on: Option<NaiveDate>,
+    /// The file it was imported from (« Importer »), openable from the invoice's row.
+    pub source_file: Option<String>,
 }
 
 impl InvoiceRow {
@@ -342,6 +344,7 @@ impl Ledger {
                 .into_iter()
                 .map(|inv| (inv.id, inv))
                 .collect();
+        let mut sources = db::source_names(conn, &ids)?;
         let rows = shown
             .iter()
             .filter_map(|&i| {
@@ -357,6 +360,7 @@ impl Ledger {
                     days_late: s.days_late,
                     settled_on: s.settled_on,
                     last_paid_on: s.last_paid_on,
+                    source_file: sources.remove(&invoice.id),
                     invoice,
                 })
             })

@@ -168,3 +168,25 @@ pub(crate) fn source_restore(
     }
     Ok(())
 }
+
+/// The source file's name of each of these invoices that was imported from one.
+pub(crate) fn source_names(
+    conn: &Connection,
+    ids: &[InvoiceId],
+) -> Result<std::collections::HashMap<InvoiceId, String>> {
+    let mut stmt = conn.prepare(
+        "SELECT d.invoice_id, s.file_name FROM imported_documents d JOIN source_files s ON s.id = d.source_id
+          WHERE d.invoice_id IS NOT NULL",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get::<_, InvoiceId>(0)?, r.get::<_, String>(1)?))
+    })?;
+    let mut out = std::collections::HashMap::new();
+    for row in rows {
+        let (id, name) = row?;
+        if ids.contains(&id) {
+            out.insert(id, name);
+        }
+    }
+    Ok(out)
+}
