@@ -189,6 +189,7 @@ fn generate() -> LedgerExport {
         overrides: Vec::new(),
         plans: Vec::new(),
         letters: Vec::new(),
+        sources: Vec::new(),
     }
 }
 
