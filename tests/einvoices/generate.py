@@ -242,6 +242,13 @@ def main(out):
                                   D("100.00"), D("20.00"), terms="Net 30"),
         "AV-2026-006-ubl.xml": ubl("AV-2026-006", date(2026, 12, 4), belge, D("50.00"), D("10.00"),
                                    credit_note=True, cited="F-2026-073"),
+        # A credit note written as an invoice (380) with negative amounts: a credit note all the same.
+        "AV-2026-007-negatif.xml": cii("AV-2026-007", date(2026, 12, 4), lumiere, D("-100.00"), D("-20.00"),
+                                       cited="F-2026-070"),
+        # Neither due date nor payment terms: the business's default terms apply.
+        "F-2026-077.xml": cii("F-2026-077", date(2026, 12, 3),
+                              {"name": "Café des Arts", "siren": "902765437", "city": "Lyon"}, D("400.00"),
+                              D("80.00")),
         # An invoice Sophie received from her printer: not hers to chase.
         "fournisseur.pdf": facturx_pdf(cii("IMP-88812", date(2026, 11, 20),
                                            {"name": "Sophie Marchand", "siren": "832541908"}, D("90.00"), D("18.00"),

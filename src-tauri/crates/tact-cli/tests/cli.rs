@@ -880,3 +880,113 @@ fn the_penalties_of_an_invoice_paid_late_are_claimed_by_letter_or_waived() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn e_invoices_from_the_command_line_dry_run_then_import_then_nothing_twice() {
+    let (_inputs, files) = tact_import::test_inputs::generate();
+    let (_dir, db) = temp_db();
+    assert!(tact(&db, &["demo"]).status.success());
+    let folder = files.display().to_string();
+    let count = |db: &Path| {
+        ok_json(db, &["invoices", "list", "--json"])
+            .as_array()
+            .map_or(0, Vec::len)
+    };
+    let before = count(&db);
+
+    // --dry-run: the preview, as JSON, and nothing written.
+    let p = ok_json(
+        &db,
+        &[
+            "--today",
+            "2026-12-05",
+            "--json",
+            "import",
+            "invoices",
+            &folder,
+            "--dry-run",
+        ],
+    );
+    assert_eq!(
+        (p["files"].as_u64(), p["to_create"].as_u64()),
+        (Some(16), Some(9))
+    );
+    let supplier = p["rows"]
+        .as_array()
+        .and_then(|rows| rows.iter().find(|r| r["file"] == "fournisseur.pdf"))
+        .unwrap_or_else(|| panic!("{p}"));
+    assert_eq!(supplier["status"], "error");
+    assert!(supplier["reason"]
+        .as_str()
+        .unwrap_or("")
+        .contains("fournisseur"));
+    assert_eq!(count(&db), before);
+
+    // Human output: a table and the summary line, in French.
+    let out = tact(
+        &db,
+        &["--today", "2026-12-05", "import", "invoices", &folder],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Import terminé\u{a0}: 6\u{a0}factures créées, 3\u{a0}avoirs créés, 2\u{a0}nouveaux clients."),
+        "{text}"
+    );
+    assert_eq!(count(&db), before + 6);
+
+    // Again: everything skipped, nothing written.
+    let again = ok_json(
+        &db,
+        &[
+            "--today",
+            "2026-12-05",
+            "--json",
+            "import",
+            "invoices",
+            &folder,
+        ],
+    );
+    assert_eq!(
+        (
+            again["invoices"].as_u64(),
+            again["preview"]["to_skip"].as_u64()
+        ),
+        (Some(0), Some(9))
+    );
+    assert_eq!(count(&db), before + 6);
+
+    // A bad option value: a French error naming it, nothing written.
+    let bad = tact(
+        &db,
+        &[
+            "import",
+            "invoices",
+            &folder,
+            "--buyers-without-id",
+            "martien",
+        ],
+    );
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--buyers-without-id"));
+
+    // The whole-ledger form is unchanged beside it.
+    let (_d2, copy) = temp_db();
+    let export = _dir.path().join("tout.zip");
+    assert!(
+        tact(&db, &["export", "--out", &export.display().to_string()])
+            .status
+            .success()
+    );
+    let out = tact(&copy, &["import", &export.display().to_string()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(count(&copy), before + 6);
+}

@@ -90,6 +90,20 @@ fn facturx_cii_and_ubl_read_as_their_authors_wrote_them() {
         (DocumentKind::CreditNote, eur(24_000), Some("F-2026-070"))
     );
 
+    // A 380 with a negative total is a credit note, its amount positive.
+    let neg = one(&dir, "AV-2026-007-negatif.xml");
+    assert_eq!(
+        (neg.kind, neg.type_code.as_str(), neg.amount_due),
+        (DocumentKind::CreditNote, "380", eur(12_000))
+    );
+
+    // Neither due date nor terms: the default terms will apply, and the document says so.
+    let d = one(&dir, "F-2026-077.xml");
+    assert_eq!(
+        (d.due_date, d.terms.as_deref(), d.due_from),
+        (None, None, DueFrom::Default)
+    );
+
     // UBL Invoice and CreditNote.
     let u = one(&dir, "F-2026-073-ubl.xml");
     assert_eq!(

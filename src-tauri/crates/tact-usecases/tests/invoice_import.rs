@@ -68,9 +68,9 @@ fn a_folder_of_e_invoices_is_previewed_then_imported_once() {
     )
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(counts(&books), before);
-    assert_eq!(p.files, 14);
-    assert_eq!((p.to_create, p.errors), (7, 7), "{:#?}", p.rows);
-    assert_eq!(progress.get(), (14, 14));
+    assert_eq!(p.files, 16);
+    assert_eq!((p.to_create, p.errors), (9, 7), "{:#?}", p.rows);
+    assert_eq!(progress.get(), (16, 16));
     let lumiere = p
         .rows
         .iter()
@@ -106,11 +106,11 @@ fn a_folder_of_e_invoices_is_previewed_then_imported_once() {
         &progress,
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!((r.invoices, r.credit_notes, r.clients), (5, 2, 2));
+    assert_eq!((r.invoices, r.credit_notes, r.clients), (6, 3, 2));
     let (clients, invs, notes, sources) = counts(&books);
     assert_eq!(
         (clients, invs, notes, sources),
-        (before.0 + 2, before.1 + 5, before.2 + 2, before.3 + 7)
+        (before.0 + 2, before.1 + 6, before.2 + 3, before.3 + 9)
     );
     books
         .read(|l| {
@@ -140,12 +140,23 @@ fn a_folder_of_e_invoices_is_previewed_then_imported_once() {
             let f074 = l.invoice_by_number("F-2026-074")?;
             assert_eq!(f073.client_id, f074.client_id);
             assert_eq!(l.client(f073.client_id)?.contact.country, "Belgique");
-            // The credit note reduces its invoice: 1 200 − 240.
+            // The credit notes reduce their invoice, the 380 with a negative total too: 1 200 − 240 − 120.
             let f070 = l.invoice_by_number("F-2026-070")?;
             let notes = l.credit_notes(Some(1))?;
-            assert!(notes
-                .iter()
-                .any(|c| c.number == "AV-2026-005" && c.invoice_id == f070.id));
+            for number in ["AV-2026-005", "AV-2026-007"] {
+                assert!(
+                    notes
+                        .iter()
+                        .any(|c| c.number == number && c.invoice_id == f070.id),
+                    "{number}"
+                );
+            }
+            // No due date nor terms: Café des Arts (known by its SIREN) gets the default 30 days.
+            let f077 = l.invoice_by_number("F-2026-077")?;
+            assert_eq!(
+                (f077.client_id, f077.due_date.to_string().as_str()),
+                (5, "2027-01-02")
+            );
             // The source is kept whole.
             let (src, bytes) = l
                 .invoice_source(f070.id)?
@@ -187,7 +198,7 @@ fn a_folder_of_e_invoices_is_previewed_then_imported_once() {
         (again.invoices, again.credit_notes, again.clients),
         (0, 0, 0)
     );
-    assert_eq!(again.preview.to_skip, 7);
+    assert_eq!(again.preview.to_skip, 9);
     assert_eq!(counts(&books), (clients, invs, notes, sources));
 }
 
@@ -354,7 +365,7 @@ fn the_imported_files_travel_in_the_export_and_come_back_whole() {
         Books::open(&other.path().join("tact.sqlite3")).unwrap_or_else(|e| panic!("{e}"));
     let report =
         tact_usecases::exchange::import_file(&restored, &first).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(report.records.sources, 7);
+    assert_eq!(report.records.sources, 9);
     let bytes = restored
         .read(|l| {
             let id = l.invoice_by_number("F-2026-071")?.id;
