@@ -916,3 +916,56 @@ async fn e_invoices_dropped_onto_the_window_are_previewed_then_imported() {
     app.screenshot("29-import-fait").await;
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and the built app: run scripts/e2e"]
+async fn an_unusual_csv_export_is_mapped_column_by_column_then_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tact.sqlite3");
+    std::fs::create_dir_all(dir.path().join("saved")).unwrap();
+    tact_core::Ledger::open(&db).unwrap().load_demo().unwrap();
+    let csv = dir.path().join("export-novembre.csv");
+    std::fs::write(
+        &csv,
+        "Pièce;Le;Tiers;Net;SIREN tiers\nFA-881;02/11/2026;Agence Lumière SARL;1500,00;512345679\n",
+    )
+    .unwrap();
+    let app = App::start_on(&db, "2026-12-05").await;
+    app.click("[data-nav=import]").await;
+    app.client
+        .execute(
+            "window.dispatchEvent(new CustomEvent('tact-drop', { detail: arguments[0] }))",
+            vec![serde_json::json!([csv.display().to_string()])],
+        )
+        .await
+        .unwrap();
+    app.wait("form[data-mapping]").await;
+    for (field, header) in [
+        ("number", "Pièce"),
+        ("issue_date", "Le"),
+        ("client", "Tiers"),
+        ("amount_ttc", "Net"),
+        ("siren", "SIREN tiers"),
+    ] {
+        app.wait(&format!("form[data-mapping] select[name={field}]"))
+            .await
+            .select_by_value(header)
+            .await
+            .unwrap();
+    }
+    app.screenshot("30-import-colonnes").await;
+    app.click("[data-action=apply-mapping]").await;
+    let row = app
+        .text_becomes("[data-table=import-preview] tr[data-row='FA-881']", |t| {
+            t.contains("À créer")
+        })
+        .await;
+    assert!(
+        row.contains("Agence Lumière SARL") && row.contains("SIREN"),
+        "{row}"
+    );
+    app.click("[data-action=import]").await;
+    app.text_becomes(".notice", |t| t.contains("1 facture importée"))
+        .await;
+    app.stop().await;
+}

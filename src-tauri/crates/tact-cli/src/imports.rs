@@ -94,7 +94,10 @@ pub(super) fn invoices(
             })
         })
         .transpose()?;
-    let choices = ImportChoices { buyers_without_id };
+    let choices = ImportChoices {
+        buyers_without_id,
+        csv_mapping: None,
+    };
     let progress = Progress::default();
     if dry_run {
         let p = imp::preview(books, paths, &choices, today, &progress)?;

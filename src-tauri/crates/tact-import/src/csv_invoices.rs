@@ -14,7 +14,7 @@ use tact_core::{Error, ErrorCode, Result};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
-pub enum Column {
+pub enum CsvField {
     Number,
     IssueDate,
     DueDate,
@@ -37,36 +37,36 @@ pub enum Column {
     Currency,
 }
 
-impl Column {
+impl CsvField {
     pub fn label_fr(self) -> &'static str {
         match self {
-            Column::Number => "Numéro",
-            Column::IssueDate => "Date",
-            Column::DueDate => "Échéance",
-            Column::Terms => "Conditions de paiement",
-            Column::Client => "Client",
-            Column::AmountTtc => "Montant TTC",
-            Column::AmountHt => "Montant HT",
-            Column::Vat => "TVA",
-            Column::AmountDue => "Reste à payer",
-            Column::Siren => "SIREN / SIRET",
-            Column::VatNumber => "N° de TVA intracommunautaire",
-            Column::Email => "E-mail",
-            Column::Address => "Adresse",
-            Column::Postcode => "Code postal",
-            Column::City => "Ville",
-            Column::Country => "Pays",
-            Column::Kind => "Type (facture ou avoir)",
-            Column::CitedInvoice => "Facture d'origine (avoir)",
-            Column::Description => "Objet",
-            Column::Currency => "Devise",
+            CsvField::Number => "Numéro",
+            CsvField::IssueDate => "Date",
+            CsvField::DueDate => "Échéance",
+            CsvField::Terms => "Conditions de paiement",
+            CsvField::Client => "Client",
+            CsvField::AmountTtc => "Montant TTC",
+            CsvField::AmountHt => "Montant HT",
+            CsvField::Vat => "TVA",
+            CsvField::AmountDue => "Reste à payer",
+            CsvField::Siren => "SIREN / SIRET",
+            CsvField::VatNumber => "N° de TVA intracommunautaire",
+            CsvField::Email => "E-mail",
+            CsvField::Address => "Adresse",
+            CsvField::Postcode => "Code postal",
+            CsvField::City => "Ville",
+            CsvField::Country => "Pays",
+            CsvField::Kind => "Type (facture ou avoir)",
+            CsvField::CitedInvoice => "Facture d'origine (avoir)",
+            CsvField::Description => "Objet",
+            CsvField::Currency => "Devise",
         }
     }
 
     /// Header names that mean this column, normalised (lowercase, no accents, no punctuation).
     fn names(self) -> &'static [&'static str] {
         match self {
-            Column::Number => &[
+            CsvField::Number => &[
                 "numero",
                 "numero de facture",
                 "n facture",
@@ -81,7 +81,7 @@ impl Column {
                 "number",
                 "n",
             ],
-            Column::IssueDate => &[
+            CsvField::IssueDate => &[
                 "date",
                 "date de facture",
                 "date facture",
@@ -92,7 +92,7 @@ impl Column {
                 "invoice date",
                 "date of issue",
             ],
-            Column::DueDate => &[
+            CsvField::DueDate => &[
                 "echeance",
                 "date d echeance",
                 "date echeance",
@@ -102,14 +102,14 @@ impl Column {
                 "due",
                 "payment due",
             ],
-            Column::Terms => &[
+            CsvField::Terms => &[
                 "conditions de paiement",
                 "conditions",
                 "delai de paiement",
                 "payment terms",
                 "terms",
             ],
-            Column::Client => &[
+            CsvField::Client => &[
                 "client",
                 "nom du client",
                 "nom client",
@@ -121,7 +121,7 @@ impl Column {
                 "buyer",
                 "destinataire",
             ],
-            Column::AmountTtc => &[
+            CsvField::AmountTtc => &[
                 "montant ttc",
                 "total ttc",
                 "ttc",
@@ -133,7 +133,7 @@ impl Column {
                 "amount incl vat",
                 "gross amount",
             ],
-            Column::AmountHt => &[
+            CsvField::AmountHt => &[
                 "montant ht",
                 "total ht",
                 "ht",
@@ -142,7 +142,7 @@ impl Column {
                 "amount excl vat",
                 "total excl vat",
             ],
-            Column::Vat => &[
+            CsvField::Vat => &[
                 "tva",
                 "montant tva",
                 "total tva",
@@ -150,7 +150,7 @@ impl Column {
                 "vat amount",
                 "tax",
             ],
-            Column::AmountDue => &[
+            CsvField::AmountDue => &[
                 "reste a payer",
                 "net a payer",
                 "montant du",
@@ -159,14 +159,14 @@ impl Column {
                 "balance due",
                 "due amount",
             ],
-            Column::Siren => &[
+            CsvField::Siren => &[
                 "siren",
                 "siret",
                 "siren client",
                 "siret client",
                 "company id",
             ],
-            Column::VatNumber => &[
+            CsvField::VatNumber => &[
                 "tva intracommunautaire",
                 "n tva",
                 "numero de tva",
@@ -174,7 +174,7 @@ impl Column {
                 "vat number",
                 "vat id",
             ],
-            Column::Email => &[
+            CsvField::Email => &[
                 "email",
                 "e mail",
                 "courriel",
@@ -182,19 +182,19 @@ impl Column {
                 "adresse e mail",
                 "email client",
             ],
-            Column::Address => &["adresse", "adresse client", "address", "street"],
-            Column::Postcode => &["code postal", "cp", "postcode", "zip", "postal code"],
-            Column::City => &["ville", "city", "commune"],
-            Column::Country => &["pays", "country"],
-            Column::Kind => &["type", "type de document", "nature", "document type"],
-            Column::CitedInvoice => &[
+            CsvField::Address => &["adresse", "adresse client", "address", "street"],
+            CsvField::Postcode => &["code postal", "cp", "postcode", "zip", "postal code"],
+            CsvField::City => &["ville", "city", "commune"],
+            CsvField::Country => &["pays", "country"],
+            CsvField::Kind => &["type", "type de document", "nature", "document type"],
+            CsvField::CitedInvoice => &[
                 "facture d origine",
                 "facture liee",
                 "facture concernee",
                 "original invoice",
                 "related invoice",
             ],
-            Column::Description => &[
+            CsvField::Description => &[
                 "objet",
                 "description",
                 "libelle",
@@ -202,31 +202,31 @@ impl Column {
                 "designation",
                 "subject",
             ],
-            Column::Currency => &["devise", "currency", "monnaie"],
+            CsvField::Currency => &["devise", "currency", "monnaie"],
         }
     }
 
-    pub const ALL: [Column; 20] = [
-        Column::Number,
-        Column::IssueDate,
-        Column::DueDate,
-        Column::Terms,
-        Column::Client,
-        Column::AmountTtc,
-        Column::AmountHt,
-        Column::Vat,
-        Column::AmountDue,
-        Column::Siren,
-        Column::VatNumber,
-        Column::Email,
-        Column::Address,
-        Column::Postcode,
-        Column::City,
-        Column::Country,
-        Column::Kind,
-        Column::CitedInvoice,
-        Column::Description,
-        Column::Currency,
+    pub const ALL: [CsvField; 20] = [
+        CsvField::Number,
+        CsvField::IssueDate,
+        CsvField::DueDate,
+        CsvField::Terms,
+        CsvField::Client,
+        CsvField::AmountTtc,
+        CsvField::AmountHt,
+        CsvField::Vat,
+        CsvField::AmountDue,
+        CsvField::Siren,
+        CsvField::VatNumber,
+        CsvField::Email,
+        CsvField::Address,
+        CsvField::Postcode,
+        CsvField::City,
+        CsvField::Country,
+        CsvField::Kind,
+        CsvField::CitedInvoice,
+        CsvField::Description,
+        CsvField::Currency,
     ];
 }
 
@@ -235,7 +235,19 @@ impl Column {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Mapping {
     /// (field, header as written in the file).
-    pub columns: Vec<(Column, String)>,
+    pub columns: Vec<(CsvField, String)>,
+}
+
+impl Mapping {
+    /// Every header it names is in the file, and it names the columns an invoice needs.
+    pub fn fits(&self, headers: &[String]) -> bool {
+        let has = |c: CsvField| self.columns.iter().any(|(k, _)| *k == c);
+        self.columns.iter().all(|(_, h)| headers.contains(h))
+            && has(CsvField::Number)
+            && has(CsvField::IssueDate)
+            && has(CsvField::Client)
+            && (has(CsvField::AmountTtc) || has(CsvField::AmountDue))
+    }
 }
 
 /// Lowercase, accents and punctuation removed, spaces collapsed: « N° Facture » → « n facture ».
@@ -266,26 +278,26 @@ pub fn detect(headers: &[String]) -> Mapping {
     let mut columns = Vec::new();
     // Specific fields before the generic ones that share words with them.
     let order = [
-        Column::AmountDue,
-        Column::AmountHt,
-        Column::VatNumber,
-        Column::Vat,
-        Column::AmountTtc,
-        Column::DueDate,
-        Column::CitedInvoice,
-        Column::Number,
-        Column::IssueDate,
-        Column::Terms,
-        Column::Client,
-        Column::Siren,
-        Column::Email,
-        Column::Address,
-        Column::Postcode,
-        Column::City,
-        Column::Country,
-        Column::Kind,
-        Column::Description,
-        Column::Currency,
+        CsvField::AmountDue,
+        CsvField::AmountHt,
+        CsvField::VatNumber,
+        CsvField::Vat,
+        CsvField::AmountTtc,
+        CsvField::DueDate,
+        CsvField::CitedInvoice,
+        CsvField::Number,
+        CsvField::IssueDate,
+        CsvField::Terms,
+        CsvField::Client,
+        CsvField::Siren,
+        CsvField::Email,
+        CsvField::Address,
+        CsvField::Postcode,
+        CsvField::City,
+        CsvField::Country,
+        CsvField::Kind,
+        CsvField::Description,
+        CsvField::Currency,
     ];
     for col in order {
         for name in col.names() {
@@ -357,6 +369,15 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Vec<Document>> {
     read_with(file, bytes, &mapping)
 }
 
+/// The documents of a CSV export, with the first of `mappings` that fits its headers, else by its headers' names.
+pub fn read_using(file: &str, bytes: &[u8], mappings: &[Mapping]) -> Result<Vec<Document>> {
+    let hs = headers(file, bytes)?;
+    match mappings.iter().find(|m| m.fits(&hs)) {
+        Some(m) => read_with(file, bytes, m),
+        None => read_with(file, bytes, &detect(&hs)),
+    }
+}
+
 /// The documents of a CSV export, with the given mapping.
 pub fn read_with(file: &str, bytes: &[u8], mapping: &Mapping) -> Result<Vec<Document>> {
     let text = decode(bytes);
@@ -373,7 +394,7 @@ pub fn read_with(file: &str, bytes: &[u8], mapping: &Mapping) -> Result<Vec<Docu
         .iter()
         .map(str::to_owned)
         .collect();
-    let index = |col: Column| {
+    let index = |col: CsvField| {
         mapping
             .columns
             .iter()
@@ -381,16 +402,16 @@ pub fn read_with(file: &str, bytes: &[u8], mapping: &Mapping) -> Result<Vec<Docu
             .and_then(|(_, h)| hs.iter().position(|x| x == h))
     };
     let needed = [
-        Column::Number,
-        Column::IssueDate,
-        Column::Client,
-        Column::AmountTtc,
+        CsvField::Number,
+        CsvField::IssueDate,
+        CsvField::Client,
+        CsvField::AmountTtc,
     ];
     let absent: Vec<&str> = needed
         .iter()
         .filter(|c| {
             index(**c).is_none()
-                && !(**c == Column::AmountTtc && index(Column::AmountDue).is_some())
+                && !(**c == CsvField::AmountTtc && index(CsvField::AmountDue).is_some())
         })
         .map(|c| c.label_fr())
         .collect();
@@ -418,7 +439,7 @@ pub fn read_with(file: &str, bytes: &[u8], mapping: &Mapping) -> Result<Vec<Docu
         if rec.iter().all(str::is_empty) {
             continue;
         }
-        let get = |col: Column| {
+        let get = |col: CsvField| {
             index(col)
                 .and_then(|i| rec.get(i))
                 .and_then(|s| crate::text(Some(s)))
@@ -436,7 +457,7 @@ pub fn read_with(file: &str, bytes: &[u8], mapping: &Mapping) -> Result<Vec<Docu
 }
 
 /// A signed amount as a French export writes it: `1 234,56`, `-120,00`, `(120,00)`.
-fn amount(file: &str, line: usize, col: Column, s: &str) -> Result<Money> {
+fn amount(file: &str, line: usize, col: CsvField, s: &str) -> Result<Money> {
     let t = s.trim().trim_end_matches('€').trim();
     let (neg, t) = if let Some(r) = t.strip_prefix('-') {
         (true, r)
@@ -459,21 +480,21 @@ fn amount(file: &str, line: usize, col: Column, s: &str) -> Result<Money> {
     })
 }
 
-fn col_field(col: Column) -> &'static str {
+fn col_field(col: CsvField) -> &'static str {
     match col {
-        Column::AmountTtc => "amount",
-        Column::AmountHt => "amount_ht",
-        Column::Vat => "vat",
-        Column::AmountDue => "amount_due",
-        Column::IssueDate => "issue_date",
-        Column::DueDate => "due_date",
+        CsvField::AmountTtc => "amount",
+        CsvField::AmountHt => "amount_ht",
+        CsvField::Vat => "vat",
+        CsvField::AmountDue => "amount_due",
+        CsvField::IssueDate => "issue_date",
+        CsvField::DueDate => "due_date",
         _ => "csv",
     }
 }
 
-fn row(file: &str, line: usize, get: &dyn Fn(Column) -> Option<String>) -> Result<Document> {
+fn row(file: &str, line: usize, get: &dyn Fn(CsvField) -> Option<String>) -> Result<Document> {
     let mut warnings = Vec::new();
-    let need = |col: Column| {
+    let need = |col: CsvField| {
         get(col).ok_or_else(|| {
             Error::field(
                 ErrorCode::Required,
@@ -485,8 +506,8 @@ fn row(file: &str, line: usize, get: &dyn Fn(Column) -> Option<String>) -> Resul
             )
         })
     };
-    let number = need(Column::Number)?;
-    let date = |col: Column, s: &str| {
+    let number = need(CsvField::Number)?;
+    let date = |col: CsvField, s: &str| {
         tact_core::text::parse_date(col_field(col), col.label_fr(), s).map_err(|e| {
             Error::field(
                 e.code,
@@ -495,17 +516,17 @@ fn row(file: &str, line: usize, get: &dyn Fn(Column) -> Option<String>) -> Resul
             )
         })
     };
-    let issue_date = date(Column::IssueDate, &need(Column::IssueDate)?)?;
-    let due_date = get(Column::DueDate)
-        .map(|s| date(Column::DueDate, &s))
+    let issue_date = date(CsvField::IssueDate, &need(CsvField::IssueDate)?)?;
+    let due_date = get(CsvField::DueDate)
+        .map(|s| date(CsvField::DueDate, &s))
         .transpose()?;
-    let currency = get(Column::Currency).unwrap_or_else(|| "EUR".into());
+    let currency = get(CsvField::Currency).unwrap_or_else(|| "EUR".into());
     crate::check_currency(&format!("{file}, ligne {line}"), &currency)?;
-    let ttc = get(Column::AmountTtc)
-        .map(|s| amount(file, line, Column::AmountTtc, &s))
+    let ttc = get(CsvField::AmountTtc)
+        .map(|s| amount(file, line, CsvField::AmountTtc, &s))
         .transpose()?;
-    let due = get(Column::AmountDue)
-        .map(|s| amount(file, line, Column::AmountDue, &s))
+    let due = get(CsvField::AmountDue)
+        .map(|s| amount(file, line, CsvField::AmountDue, &s))
         .transpose()?;
     let amount_due = due.or(ttc).ok_or_else(|| {
         Error::field(
@@ -514,13 +535,15 @@ fn row(file: &str, line: usize, get: &dyn Fn(Column) -> Option<String>) -> Resul
             format!("{file}, ligne {line}\u{a0}: le montant TTC est vide."),
         )
     })?;
-    let ht = get(Column::AmountHt)
-        .map(|s| amount(file, line, Column::AmountHt, &s))
+    let ht = get(CsvField::AmountHt)
+        .map(|s| amount(file, line, CsvField::AmountHt, &s))
         .transpose()?;
-    let vat = get(Column::Vat)
-        .map(|s| amount(file, line, Column::Vat, &s))
+    let vat = get(CsvField::Vat)
+        .map(|s| amount(file, line, CsvField::Vat, &s))
         .transpose()?;
-    let kind_text = get(Column::Kind).map(|k| normalise(&k)).unwrap_or_default();
+    let kind_text = get(CsvField::Kind)
+        .map(|k| normalise(&k))
+        .unwrap_or_default();
     let kind = if kind_text.contains("avoir")
         || kind_text.contains("credit")
         || amount_due.is_negative()
@@ -529,17 +552,17 @@ fn row(file: &str, line: usize, get: &dyn Fn(Column) -> Option<String>) -> Resul
     } else {
         DocumentKind::Invoice
     };
-    let terms_text = get(Column::Terms);
+    let terms_text = get(CsvField::Terms);
     let (terms, due_from) = crate::terms::due_from(due_date, terms_text.as_deref());
     let mut buyer = Party {
-        name: need(Column::Client)?,
-        email: get(Column::Email),
-        address_line1: get(Column::Address),
-        postcode: get(Column::Postcode),
-        city: get(Column::City),
+        name: need(CsvField::Client)?,
+        email: get(CsvField::Email),
+        address_line1: get(CsvField::Address),
+        postcode: get(CsvField::Postcode),
+        city: get(CsvField::City),
         ..Party::default()
     };
-    buyer.country = get(Column::Country).and_then(|c| {
+    buyer.country = get(CsvField::Country).and_then(|c| {
         if c.len() == 2 {
             crate::country(&mut warnings, Some(c))
         } else if normalise(&c) == "france" {
@@ -549,12 +572,12 @@ fn row(file: &str, line: usize, get: &dyn Fn(Column) -> Option<String>) -> Resul
             None
         }
     });
-    let legal = get(Column::Siren).map(|s| (s, None));
+    let legal = get(CsvField::Siren).map(|s| (s, None));
     crate::identify(
         &mut warnings,
         "client",
         legal,
-        get(Column::VatNumber),
+        get(CsvField::VatNumber),
         &mut buyer,
     );
     Ok(Document {
@@ -581,8 +604,8 @@ fn row(file: &str, line: usize, get: &dyn Fn(Column) -> Option<String>) -> Resul
         amount_due: crate::abs(amount_due),
         seller: Party::default(),
         buyer,
-        cited_invoice: get(Column::CitedInvoice),
-        description: get(Column::Description),
+        cited_invoice: get(CsvField::CitedInvoice),
+        description: get(CsvField::Description),
         warnings,
     })
 }

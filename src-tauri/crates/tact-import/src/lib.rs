@@ -230,6 +230,16 @@ pub fn check_size(file: &str, len: u64) -> Result<()> {
 /// Reads one file: a Factur-X PDF, a CII or UBL XML, or a CSV export (by its content, not its name). `file` is
 /// the name shown in messages.
 pub fn read(file: &str, bytes: &[u8]) -> Result<ReadFile> {
+    read_with(file, bytes, &[])
+}
+
+/// Like [`read`], a CSV export read with the first of these column mappings that fits its headers (the one the
+/// user just gave, then the presets saved from earlier imports), else by its headers' names.
+pub fn read_with(
+    file: &str,
+    bytes: &[u8],
+    csv_mappings: &[csv_invoices::Mapping],
+) -> Result<ReadFile> {
     check_size(file, u64::try_from(bytes.len()).unwrap_or(u64::MAX))?;
     let (format, documents) = if bytes.starts_with(b"%PDF-") {
         (Format::Facturx, vec![facturx::read(file, bytes)?])
@@ -242,7 +252,10 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<ReadFile> {
             "ce n'est pas un PDF lisible (le début du fichier ne correspond pas à un PDF).",
         ));
     } else {
-        (Format::Csv, csv_invoices::read(file, bytes)?)
+        (
+            Format::Csv,
+            csv_invoices::read_using(file, bytes, csv_mappings)?,
+        )
     };
     Ok(ReadFile {
         source: SourceFile {

@@ -27,6 +27,7 @@ use tact_core::model::{ClientKind, PaymentTerms};
 use tact_core::money::Money;
 use tact_core::text::format_date_fr;
 use tact_core::{Error, ErrorCode, Result};
+use tact_import::csv_invoices::Mapping;
 use tact_import::{Document, DocumentKind, DueFrom, Party};
 
 /// What a row of the preview will do.
@@ -82,6 +83,8 @@ pub struct PreviewRow {
     pub amount: Option<Money>,
     pub existing: Option<ExistingRecord>,
     pub warnings: Vec<String>,
+    /// A CSV file whose columns were not recognised: its headers, for the mapping screen.
+    pub csv_headers: Option<Vec<String>>,
 }
 
 /// The preview of an import.
@@ -113,6 +116,10 @@ pub struct InvoiceImportReport {
 pub struct ImportChoices {
     /// For the buyers without SIREN or VAT number: business or consumer (`None`: ask, import nothing for them).
     pub buyers_without_id: Option<ClientKind>,
+    /// Which CSV column holds which field, when the headers are not recognised (the mapping screen); saved as a
+    /// preset once the import is written, and used for the next files with the same columns.
+    #[serde(default)]
+    pub csv_mapping: Option<Mapping>,
 }
 
 /// The files under `paths`: each file given, and the .pdf, .xml and .csv files of each folder (and its
@@ -154,6 +161,14 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: u8) -> Result<()> {
     Ok(())
 }
 
+/// The CSV column mappings saved by earlier imports (an unreadable setting counts as none).
+pub fn csv_presets(books: &Books) -> Result<Vec<Mapping>> {
+    Ok(books
+        .read(|l| l.csv_presets())?
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default())
+}
+
 /// A file read, or the reason it could not be.
 pub struct Read {
     pub name: String,
@@ -161,8 +176,13 @@ pub struct Read {
     pub outcome: Result<tact_import::ReadFile>,
 }
 
-/// Reads every file (no lock held), reporting progress; cancelled, it stops before the next file.
-pub fn read_files(paths: &[PathBuf], progress: &Progress) -> Result<Vec<Read>> {
+/// Reads every file (no lock held), reporting progress; cancelled, it stops before the next file. A CSV file is
+/// read with the first of `csv_mappings` that fits its columns, else by its headers' names.
+pub fn read_files(
+    paths: &[PathBuf],
+    csv_mappings: &[Mapping],
+    progress: &Progress,
+) -> Result<Vec<Read>> {
     let total = paths.len();
     let mut out = Vec::with_capacity(total);
     for (i, p) in paths.iter().enumerate() {
@@ -181,7 +201,7 @@ pub fn read_files(paths: &[PathBuf], progress: &Progress) -> Result<Vec<Read>> {
             });
         out.push(match read {
             Ok(bytes) => Read {
-                outcome: tact_import::read(&name, &bytes),
+                outcome: tact_import::read_with(&name, &bytes, csv_mappings),
                 name,
                 bytes,
             },
@@ -417,6 +437,10 @@ pub fn plan(reads: &[Read], index: &ImportIndex, choices: &ImportChoices) -> Res
             Err(e) => {
                 let slot = next_slot;
                 next_slot = next_slot.saturating_add(1);
+                // Columns not recognised: the headers, so that the user can say which is which.
+                let csv_headers = (e.field.as_deref() == Some("mapping"))
+                    .then(|| tact_import::csv_invoices::headers(&read.name, &read.bytes).ok())
+                    .flatten();
                 rows.push((
                     slot,
                     PreviewRow {
@@ -436,6 +460,7 @@ pub fn plan(reads: &[Read], index: &ImportIndex, choices: &ImportChoices) -> Res
                         amount: None,
                         existing: None,
                         warnings: Vec::new(),
+                        csv_headers,
                     },
                 ));
                 continue;
@@ -459,6 +484,7 @@ pub fn plan(reads: &[Read], index: &ImportIndex, choices: &ImportChoices) -> Res
                     amount: None,
                     existing: None,
                     warnings: Vec::new(),
+                    csv_headers: None,
                 },
             ));
             continue;
@@ -493,6 +519,7 @@ pub fn plan(reads: &[Read], index: &ImportIndex, choices: &ImportChoices) -> Res
             amount: Some(doc.amount_due),
             existing: None,
             warnings: doc.warnings.clone(),
+            csv_headers: None,
         };
         if let Err(why) = is_own(doc, business) {
             row.status = RowStatus::Error;
@@ -875,7 +902,9 @@ pub fn prepare(
             "Aucun fichier de facture (.pdf, .xml, .csv) à importer ici.",
         ));
     }
-    let reads = read_files(&files, progress)?;
+    let mut mappings: Vec<Mapping> = choices.csv_mapping.iter().cloned().collect();
+    mappings.extend(csv_presets(books)?);
+    let reads = read_files(&files, &mappings, progress)?;
     progress.check()?;
     let index = books.read(|l| l.import_index())?;
     let mut plan = plan(&reads, &index, choices)?;
@@ -925,6 +954,16 @@ pub fn import(
         }
     }
     report.clients = written.clients.len();
+    // The mapping the user gave is kept for the next export with the same columns.
+    if let Some(m) = &choices.csv_mapping {
+        let mut presets = csv_presets(books)?;
+        presets.retain(|p| p != m);
+        presets.insert(0, m.clone());
+        presets.truncate(20);
+        let json = serde_json::to_string(&presets)
+            .map_err(|e| Error::new(ErrorCode::Io, format!("Préréglage CSV\u{a0}: {e}.")))?;
+        books.write(|l| l.set_csv_presets(&json))?;
+    }
     Ok(report)
 }
 

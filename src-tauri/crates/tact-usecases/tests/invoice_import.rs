@@ -308,6 +308,7 @@ fn a_buyer_without_identifier_is_asked_about_and_a_bad_row_refused_alone() {
     let before = counts(&books);
     let choices = ImportChoices {
         buyers_without_id: Some(ClientKind::Consumer),
+        ..ImportChoices::default()
     };
     let r = invoices::import(&books, &[csv], &choices, today(), &Progress::default())
         .unwrap_or_else(|e| panic!("{e}"));
@@ -382,4 +383,81 @@ fn the_imported_files_travel_in_the_export_and_come_back_whole() {
         std::fs::read(&second).unwrap_or_default(),
         "export → import → export gives the same bytes"
     );
+}
+
+#[test]
+fn an_unusual_csv_is_mapped_once_then_recognised_by_its_preset() {
+    use tact_import::csv_invoices::{CsvField, Mapping};
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let books = books(&dir);
+    let write = |name: &str, rows: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, format!("Pièce;Le;Tiers;Net;SIREN tiers\n{rows}"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        p
+    };
+    let november = write(
+        "novembre.csv",
+        "FA-881;02/11/2026;Agence Lumière SARL;1500,00;512345679\n",
+    );
+    // Columns no one can guess: the preview says so and hands the headers to the mapping screen.
+    let p = invoices::preview(
+        &books,
+        std::slice::from_ref(&november),
+        &ImportChoices::default(),
+        today(),
+        &Progress::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let row = p.rows.first().unwrap_or_else(|| panic!());
+    assert_eq!(row.status, RowStatus::Error);
+    assert!(
+        row.reason.contains("Colonnes non reconnues"),
+        "{}",
+        row.reason
+    );
+    assert_eq!(
+        row.csv_headers.as_deref(),
+        Some(&["Pièce", "Le", "Tiers", "Net", "SIREN tiers"].map(String::from)[..])
+    );
+    // The user says which is which: imported, and the mapping kept.
+    let mapping = Mapping {
+        columns: vec![
+            (CsvField::Number, "Pièce".into()),
+            (CsvField::IssueDate, "Le".into()),
+            (CsvField::Client, "Tiers".into()),
+            (CsvField::AmountTtc, "Net".into()),
+            (CsvField::Siren, "SIREN tiers".into()),
+        ],
+    };
+    let choices = ImportChoices {
+        csv_mapping: Some(mapping.clone()),
+        ..ImportChoices::default()
+    };
+    let r = invoices::import(&books, &[november], &choices, today(), &Progress::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r.invoices, 1);
+    let client = books
+        .read(|l| l.invoice_by_number("FA-881"))
+        .map(|i| i.client_id)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(client, 1, "recognised by its SIREN");
+    assert_eq!(
+        invoices::csv_presets(&books).unwrap_or_default(),
+        vec![mapping]
+    );
+    // December's export, same columns: recognised by the preset, nothing to map.
+    let december = write(
+        "decembre.csv",
+        "FA-902;01/12/2026;Agence Lumière SARL;800,00;512345679\n",
+    );
+    let r = invoices::import(
+        &books,
+        &[december],
+        &ImportChoices::default(),
+        today(),
+        &Progress::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r.invoices, 1, "{:#?}", r.preview.rows);
 }

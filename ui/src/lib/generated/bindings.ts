@@ -172,6 +172,8 @@ export type CreditNote = { id: number, number: string, invoice_id: number, date:
 
 export type CreditNoteInput = { number: string, invoice_id: number, date: string, amount: string, reason: string | null, };
 
+export type CsvField = "number" | "issue_date" | "due_date" | "terms" | "client" | "amount_ttc" | "amount_ht" | "vat" | "amount_due" | "siren" | "vat_number" | "email" | "address" | "postcode" | "city" | "country" | "kind" | "cited_invoice" | "description" | "currency";
+
 export type DocumentKind = "invoice" | "credit_note";
 
 export type Draft = { client_id: number, action: Action, language: Language, 
@@ -216,7 +218,12 @@ export type ImportChoices = {
 /**
  * For the buyers without SIREN or VAT number: business or consumer (`None`: ask, import nothing for them).
  */
-buyers_without_id: ClientKind | null, };
+buyers_without_id: ClientKind | null, 
+/**
+ * Which CSV column holds which field, when the headers are not recognised (the mapping screen); saved as a
+ * preset once the import is written, and used for the next files with the same columns.
+ */
+csv_mapping: Mapping | null, };
 
 export type ImportPreview = { rows: Array<PreviewRow>, files: number, to_create: number, to_skip: number, conflicts: number, to_ask: number, errors: number, };
 
@@ -479,6 +486,12 @@ invoice_ids: Array<number>, };
 
 export type MailingInput = { registered_number: string | null, posted_on: string | null, received_on: string | null, };
 
+export type Mapping = { 
+/**
+ * (field, header as written in the file).
+ */
+columns: Array<[CsvField, string]>, };
+
 export type Money = string;
 
 export type Page<T> = { rows: Array<T>, total: number, offset: number, };
@@ -692,7 +705,11 @@ reason: string, client: ClientMatch | null, issue_date: string | null, due_date:
 /**
  * What the client owes on it (BT-115).
  */
-amount: Money | null, existing: ExistingRecord | null, warnings: Array<string>, };
+amount: Money | null, existing: ExistingRecord | null, warnings: Array<string>, 
+/**
+ * A CSV file whose columns were not recognised: its headers, for the mapping screen.
+ */
+csv_headers: Array<string> | null, };
 
 export type RateBasis = "ecb_plus_ten" | "stipulated" | "floor" | "legal_interest";
 

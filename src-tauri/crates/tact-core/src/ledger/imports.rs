@@ -251,7 +251,21 @@ impl Run<'_> {
     }
 }
 
+/// The settings key of the CSV column mappings saved by earlier imports (JSON, read by the importer).
+const CSV_PRESETS: &str = "csv_presets";
+
 impl Ledger {
+    /// The CSV column mappings saved by earlier imports, as the importer wrote them (JSON), if any.
+    pub fn csv_presets(&self) -> Result<Option<String>> {
+        db::setting_get(self.conn(), CSV_PRESETS)
+    }
+
+    /// Saves the CSV column mappings (JSON written by the importer).
+    pub fn set_csv_presets(&mut self, json: &str) -> Result<()> {
+        self.store
+            .write(|tx| db::setting_put(tx, CSV_PRESETS, json))
+    }
+
     /// What the preview of an import reads of the books.
     pub fn import_index(&self) -> Result<ImportIndex> {
         let conn = self.conn();
