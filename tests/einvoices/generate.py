@@ -249,6 +249,11 @@ def main(out):
         "F-2026-077.xml": cii("F-2026-077", date(2026, 12, 3),
                               {"name": "Café des Arts", "siren": "902765437", "city": "Lyon"}, D("400.00"),
                               D("80.00")),
+        # Real files carry mistakes: a SIREN whose key is wrong, an unknown country code. Set aside, never a reason
+        # to refuse the debt.
+        "F-2026-078.xml": cii("F-2026-078", date(2026, 12, 3),
+                              {"name": "Librairie du Passage SARL", "siren": "123456788", "city": "Lyon",
+                               "country": "XX"}, D("150.00"), D("30.00"), due=date(2027, 1, 2)),
         # An invoice Sophie received from her printer: not hers to chase.
         "fournisseur.pdf": facturx_pdf(cii("IMP-88812", date(2026, 11, 20),
                                            {"name": "Sophie Marchand", "siren": "832541908"}, D("90.00"), D("18.00"),

@@ -884,7 +884,7 @@ async fn e_invoices_dropped_onto_the_window_are_previewed_then_imported() {
         .text_becomes("[data-summary]", |t| t.contains("à créer"))
         .await;
     assert!(
-        summary.contains("16 fichiers lus") && summary.contains("9 à créer"),
+        summary.contains("17 fichiers lus") && summary.contains("10 à créer"),
         "{summary}"
     );
     let ravel = app
@@ -906,9 +906,9 @@ async fn e_invoices_dropped_onto_the_window_are_previewed_then_imported() {
         .text_becomes(".notice", |t| t.contains("Import terminé"))
         .await;
     assert!(
-        notice.contains("6 factures importées")
+        notice.contains("7 factures importées")
             && notice.contains("3 avoirs")
-            && notice.contains("2 nouveaux clients"),
+            && notice.contains("3 nouveaux clients"),
         "{notice}"
     );
     app.text_becomes("[data-table=invoices]", |t| t.contains("F-2026-071"))

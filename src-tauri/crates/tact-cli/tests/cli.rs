@@ -909,7 +909,7 @@ fn e_invoices_from_the_command_line_dry_run_then_import_then_nothing_twice() {
     );
     assert_eq!(
         (p["files"].as_u64(), p["to_create"].as_u64()),
-        (Some(16), Some(9))
+        (Some(17), Some(10))
     );
     let supplier = p["rows"]
         .as_array()
@@ -934,10 +934,10 @@ fn e_invoices_from_the_command_line_dry_run_then_import_then_nothing_twice() {
     );
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("Import terminé\u{a0}: 6\u{a0}factures créées, 3\u{a0}avoirs créés, 2\u{a0}nouveaux clients."),
+        text.contains("Import terminé\u{a0}: 7\u{a0}factures créées, 3\u{a0}avoirs créés, 3\u{a0}nouveaux clients."),
         "{text}"
     );
-    assert_eq!(count(&db), before + 6);
+    assert_eq!(count(&db), before + 7);
 
     // Again: everything skipped, nothing written.
     let again = ok_json(
@@ -956,9 +956,9 @@ fn e_invoices_from_the_command_line_dry_run_then_import_then_nothing_twice() {
             again["invoices"].as_u64(),
             again["preview"]["to_skip"].as_u64()
         ),
-        (Some(0), Some(9))
+        (Some(0), Some(10))
     );
-    assert_eq!(count(&db), before + 6);
+    assert_eq!(count(&db), before + 7);
 
     // A bad option value: a French error naming it, nothing written.
     let bad = tact(
@@ -988,5 +988,5 @@ fn e_invoices_from_the_command_line_dry_run_then_import_then_nothing_twice() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(count(&copy), before + 6);
+    assert_eq!(count(&copy), before + 7);
 }

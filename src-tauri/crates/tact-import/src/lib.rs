@@ -119,12 +119,15 @@ pub struct Party {
     pub city: Option<String>,
     /// ISO 3166-1 alpha-2 code (BT-40, BT-55), when known.
     pub country: Option<String>,
+    /// The file named a SIREN, SIRET or VAT number, even one set aside for a wrong key: a business.
+    pub ids_given: bool,
 }
 
 impl Party {
-    /// A business has a SIREN, a SIRET or a VAT number; without any, the preview asks.
+    /// A business has a SIREN, a SIRET or a VAT number (even one whose key is wrong); without any, the preview
+    /// asks.
     pub fn has_identifier(&self) -> bool {
-        self.siren.is_some() || self.siret.is_some() || self.vat_number.is_some()
+        self.ids_given || self.siren.is_some() || self.siret.is_some() || self.vat_number.is_some()
     }
 }
 
@@ -306,6 +309,7 @@ pub(crate) fn identify(
     vat: Option<String>,
     party: &mut Party,
 ) {
+    party.ids_given = legal_id.is_some() || vat.as_deref().is_some_and(|v| !v.trim().is_empty());
     if let Some((id, scheme)) = legal_id {
         let digits: String = id.chars().filter(|c| !c.is_whitespace()).collect();
         let is_siret = scheme.as_deref() == Some("0009") || digits.len() == 14;

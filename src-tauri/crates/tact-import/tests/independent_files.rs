@@ -104,6 +104,23 @@ fn facturx_cii_and_ubl_read_as_their_authors_wrote_them() {
         (None, None, DueFrom::Default)
     );
 
+    // A SIREN with a wrong key and an unknown country: set aside with a warning, the invoice read all the same,
+    // its buyer still a business.
+    let w = one(&dir, "F-2026-078.xml");
+    assert_eq!(
+        (w.buyer.siren.as_deref(), w.buyer.country.as_deref()),
+        (None, None)
+    );
+    assert!(w.buyer.has_identifier());
+    assert!(
+        w.warnings
+            .iter()
+            .any(|m| m.contains("123456788") && m.contains("clé de contrôle"))
+            && w.warnings.iter().any(|m| m.contains("XX")),
+        "{:?}",
+        w.warnings
+    );
+
     // UBL Invoice and CreditNote.
     let u = one(&dir, "F-2026-073-ubl.xml");
     assert_eq!(

@@ -68,9 +68,9 @@ fn a_folder_of_e_invoices_is_previewed_then_imported_once() {
     )
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(counts(&books), before);
-    assert_eq!(p.files, 16);
-    assert_eq!((p.to_create, p.errors), (9, 7), "{:#?}", p.rows);
-    assert_eq!(progress.get(), (16, 16));
+    assert_eq!(p.files, 17);
+    assert_eq!((p.to_create, p.errors), (10, 7), "{:#?}", p.rows);
+    assert_eq!(progress.get(), (17, 17));
     let lumiere = p
         .rows
         .iter()
@@ -106,11 +106,11 @@ fn a_folder_of_e_invoices_is_previewed_then_imported_once() {
         &progress,
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!((r.invoices, r.credit_notes, r.clients), (6, 3, 2));
+    assert_eq!((r.invoices, r.credit_notes, r.clients), (7, 3, 3));
     let (clients, invs, notes, sources) = counts(&books);
     assert_eq!(
         (clients, invs, notes, sources),
-        (before.0 + 2, before.1 + 6, before.2 + 3, before.3 + 9)
+        (before.0 + 3, before.1 + 7, before.2 + 3, before.3 + 10)
     );
     books
         .read(|l| {
@@ -198,7 +198,7 @@ fn a_folder_of_e_invoices_is_previewed_then_imported_once() {
         (again.invoices, again.credit_notes, again.clients),
         (0, 0, 0)
     );
-    assert_eq!(again.preview.to_skip, 9);
+    assert_eq!(again.preview.to_skip, 10);
     assert_eq!(counts(&books), (clients, invs, notes, sources));
 }
 
@@ -366,7 +366,7 @@ fn the_imported_files_travel_in_the_export_and_come_back_whole() {
         Books::open(&other.path().join("tact.sqlite3")).unwrap_or_else(|e| panic!("{e}"));
     let report =
         tact_usecases::exchange::import_file(&restored, &first).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(report.records.sources, 9);
+    assert_eq!(report.records.sources, 10);
     let bytes = restored
         .read(|l| {
             let id = l.invoice_by_number("F-2026-071")?.id;
@@ -460,4 +460,46 @@ fn an_unusual_csv_is_mapped_once_then_recognised_by_its_preset() {
     )
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(r.invoices, 1, "{:#?}", r.preview.rows);
+}
+
+#[test]
+fn the_same_file_twice_and_a_file_far_too_large_are_told_apart_from_the_rest() {
+    let (_keep, files) = tact_import::test_inputs::generate();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let books = books(&dir);
+    // 50 Mo (sparse): refused from its size, before it is read.
+    let big = dir.path().join("enorme.pdf");
+    std::fs::File::create(&big)
+        .and_then(|f| f.set_len(50 * 1024 * 1024))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let copy = dir.path().join("F-2026-070 (copie).pdf");
+    std::fs::copy(files.join("F-2026-070.pdf"), &copy).unwrap_or_else(|e| panic!("{e}"));
+    let before = counts(&books);
+    let r = invoices::import(
+        &books,
+        &[files.join("F-2026-070.pdf"), copy, big],
+        &ImportChoices::default(),
+        today(),
+        &Progress::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r.invoices, 1);
+    let statuses: Vec<(RowStatus, &str)> = r
+        .preview
+        .rows
+        .iter()
+        .map(|row| (row.status, row.reason.as_str()))
+        .collect();
+    assert!(
+        matches!(statuses.get(1), Some((RowStatus::Skip, why)) if why.contains("Même fichier que F-2026-070.pdf")),
+        "{statuses:?}"
+    );
+    assert!(
+        matches!(statuses.get(2), Some((RowStatus::Error, why)) if why.contains("Fichier trop volumineux")),
+        "{statuses:?}"
+    );
+    assert_eq!(
+        counts(&books),
+        (before.0, before.1 + 1, before.2, before.3 + 1)
+    );
 }
