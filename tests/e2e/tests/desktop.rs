@@ -757,14 +757,21 @@ async fn agence_lumiere_payment_calendar_from_proposal_to_a_missed_instalment() 
     app.stop().await;
 }
 
-/// A database with the example data and `amount` paid on invoice `number` on `date` (after its due date), in a
-/// throwaway folder (kept alive by the returned handle).
-fn demo_paid_late(number: &str, date: &str, amount: &str) -> (tempfile::TempDir, PathBuf) {
+/// A database with the example data in a throwaway folder (with the folder « Enregistrer » saves into), kept
+/// alive by the returned handle.
+fn demo_books() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("tact.sqlite3");
     std::fs::create_dir_all(dir.path().join("saved")).unwrap();
+    tact_core::Ledger::open(&db).unwrap().load_demo().unwrap();
+    (dir, db)
+}
+
+/// A database with the example data and `amount` paid on invoice `number` on `date` (after its due date), in a
+/// throwaway folder (kept alive by the returned handle).
+fn demo_paid_late(number: &str, date: &str, amount: &str) -> (tempfile::TempDir, PathBuf) {
+    let (dir, db) = demo_books();
     let mut l = tact_core::Ledger::open(&db).unwrap();
-    l.load_demo().unwrap();
     let invoice = l.invoice_by_number(number).unwrap();
     l.record_payment(&tact_core::input::PaymentInput {
         client_id: invoice.client_id,
@@ -866,10 +873,7 @@ async fn the_penalties_of_an_invoice_paid_late_claimed_by_email() {
 #[ignore = "needs Xvfb, tauri-driver and the built app: run scripts/e2e"]
 async fn e_invoices_dropped_onto_the_window_are_previewed_then_imported() {
     let (_inputs, files) = tact_import::test_inputs::generate();
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("tact.sqlite3");
-    std::fs::create_dir_all(dir.path().join("saved")).unwrap();
-    tact_core::Ledger::open(&db).unwrap().load_demo().unwrap();
+    let (_dir, db) = demo_books();
     let app = App::start_on(&db, "2026-12-05").await;
     // A folder dropped onto the window, from the Aujourd'hui screen: the shell forwards a drop as this event.
     let folder = serde_json::json!([files.display().to_string()]);
@@ -920,10 +924,7 @@ async fn e_invoices_dropped_onto_the_window_are_previewed_then_imported() {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, tauri-driver and the built app: run scripts/e2e"]
 async fn an_unusual_csv_export_is_mapped_column_by_column_then_imported() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("tact.sqlite3");
-    std::fs::create_dir_all(dir.path().join("saved")).unwrap();
-    tact_core::Ledger::open(&db).unwrap().load_demo().unwrap();
+    let (dir, db) = demo_books();
     let csv = dir.path().join("export-novembre.csv");
     std::fs::write(
         &csv,

@@ -87,6 +87,27 @@ pub struct PreviewRow {
     pub csv_headers: Option<Vec<String>>,
 }
 
+impl PreviewRow {
+    /// A row about a whole file (unreadable, or the same as another): no document.
+    fn of_file(file: &str, status: RowStatus, reason: String) -> PreviewRow {
+        PreviewRow {
+            file: file.to_owned(),
+            number: None,
+            kind: None,
+            status,
+            reason,
+            client: None,
+            issue_date: None,
+            due_date: None,
+            due_from: None,
+            amount: None,
+            existing: None,
+            warnings: Vec::new(),
+            csv_headers: None,
+        }
+    }
+}
+
 /// The preview of an import.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -441,26 +462,16 @@ pub fn plan(reads: &[Read], index: &ImportIndex, choices: &ImportChoices) -> Res
                 let csv_headers = (e.field.as_deref() == Some("mapping"))
                     .then(|| tact_import::csv_invoices::headers(&read.name, &read.bytes).ok())
                     .flatten();
+                let reason = e
+                    .message
+                    .strip_prefix(&format!("{}\u{a0}: ", read.name))
+                    .unwrap_or(&e.message)
+                    .to_owned();
                 rows.push((
                     slot,
                     PreviewRow {
-                        file: read.name.clone(),
-                        number: None,
-                        kind: None,
-                        status: RowStatus::Error,
-                        reason: e
-                            .message
-                            .strip_prefix(&format!("{}\u{a0}: ", read.name))
-                            .unwrap_or(&e.message)
-                            .to_owned(),
-                        client: None,
-                        issue_date: None,
-                        due_date: None,
-                        due_from: None,
-                        amount: None,
-                        existing: None,
-                        warnings: Vec::new(),
                         csv_headers,
+                        ..PreviewRow::of_file(&read.name, RowStatus::Error, reason)
                     },
                 ));
                 continue;
@@ -471,21 +482,11 @@ pub fn plan(reads: &[Read], index: &ImportIndex, choices: &ImportChoices) -> Res
             next_slot = next_slot.saturating_add(1);
             rows.push((
                 slot,
-                PreviewRow {
-                    file: read.name.clone(),
-                    number: None,
-                    kind: None,
-                    status: RowStatus::Skip,
-                    reason: format!("même fichier que {first}, déjà dans cet import."),
-                    client: None,
-                    issue_date: None,
-                    due_date: None,
-                    due_from: None,
-                    amount: None,
-                    existing: None,
-                    warnings: Vec::new(),
-                    csv_headers: None,
-                },
+                PreviewRow::of_file(
+                    &read.name,
+                    RowStatus::Skip,
+                    format!("même fichier que {first}, déjà dans cet import."),
+                ),
             ));
             continue;
         }

@@ -188,28 +188,27 @@ impl Store {
     /// request writes nothing.
     /// A damaged file is never written to: the first write of a session checks the whole file first.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        if !self.checked {
-            self.check_integrity()?;
-            self.checked = true;
-        }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
     }
 
-    /// Runs `f` in a write transaction that is always rolled back: the checks of a write without the write (an
-    /// import's preview).
-    pub fn trial<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    /// An IMMEDIATE transaction, the file checked whole on the session's first write.
+    fn begin_write(&mut self) -> Result<Transaction<'_>> {
         if !self.checked {
             self.check_integrity()?;
             self.checked = true;
         }
-        let tx = self
+        Ok(self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+
+    /// Runs `f` in a write transaction that is always rolled back: the checks of a write without the write (an
+    /// import's preview).
+    pub fn trial<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.begin_write()?;
         let out = f(&tx)?;
         tx.rollback()?;
         Ok(out)
