@@ -22,6 +22,7 @@ use serde::Serialize;
 use tact_core::money::Money;
 use tact_core::{Error, ErrorCode, Result};
 
+pub mod bank;
 pub mod cii;
 pub mod csv_invoices;
 pub mod facturx;

@@ -7,8 +7,17 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../..")
 }
 
-/// The generated files' folder, and the handle that keeps it.
+/// The generated e-invoices' folder, and the handle that keeps it.
 pub fn generate() -> (tempfile::TempDir, PathBuf) {
+    run("generate.py")
+}
+
+/// The generated bank statements (tests/einvoices/statements.py: ofxtools, lxml), in a fresh temporary folder.
+pub fn statements() -> (tempfile::TempDir, PathBuf) {
+    run("statements.py")
+}
+
+fn run(script: &str) -> (tempfile::TempDir, PathBuf) {
     let python = std::env::var_os("TACT_PYTHON")
         .map(PathBuf::from)
         .unwrap_or_else(|| root().join(".tools/py/bin/python"));
@@ -19,13 +28,13 @@ pub fn generate() -> (tempfile::TempDir, PathBuf) {
     );
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let out = std::process::Command::new(&python)
-        .arg(root().join("tests/einvoices/generate.py"))
+        .arg(root().join("tests/einvoices").join(script))
         .arg(dir.path())
         .output()
         .unwrap_or_else(|e| panic!("{}: {e}", python.display()));
     assert!(
         out.status.success(),
-        "generate.py failed: {}",
+        "{script} failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
     let path = dir.path().to_path_buf();

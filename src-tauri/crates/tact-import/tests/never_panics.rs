@@ -43,3 +43,21 @@ proptest! {
         let _ = tact_import::read("x.csv", text.as_bytes());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Statements too: whatever the bytes, an error or credits, never a panic.
+    #[test]
+    fn any_statement_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048), kind in 0u8..3) {
+        let mut b = match kind {
+            0 => b"OFXHEADER:100\nDATA:OFXSGML\n\n<OFX>".to_vec(),
+            1 => b"<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\">".to_vec(),
+            _ => b"Date;Libell\xe9;D\xe9bit;Cr\xe9dit\n".to_vec(),
+        };
+        b.extend(bytes);
+        if let Ok(s) = tact_import::bank::read_statement("x", &b) {
+            prop_assert!(s.credits.iter().all(|c| c.amount.is_positive()));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! The statement readers against statements no one here wrote: OFX 2.2 and 1.0.2 written by ofxtools, CAMT.053
+//! 001.02 and 001.08 in the published schema's structure, a French bank's CSV (tests/einvoices/statements.py).
+
+use tact_core::money::Money;
+use tact_core::ErrorCode;
+use tact_import::bank::{read_statement, StatementFormat};
+
+fn read(dir: &std::path::Path, name: &str) -> tact_core::Result<tact_import::bank::Statement> {
+    read_statement(
+        name,
+        &std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}")),
+    )
+}
+
+#[test]
+fn ofx_camt_and_csv_statements_give_their_credits() {
+    let (_keep, dir) = tact_import::test_inputs::statements();
+    for name in ["releve.ofx", "releve-sgml.ofx"] {
+        let s = read(&dir, name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            (s.format, s.credits.len(), s.debits),
+            (StatementFormat::Ofx, 4, 1),
+            "{name}"
+        );
+        let nova = &s.credits[0];
+        assert_eq!(nova.amount, Money::from_cents(30_000));
+        assert_eq!(nova.date.to_string(), "2026-11-24");
+        assert_eq!(nova.bank_id.as_deref(), Some("T0001"));
+        assert!(
+            nova.label.contains("STUDIO NOVA") && nova.label.contains("F-2026-033"),
+            "{}",
+            nova.label
+        );
+        assert_eq!(nova.method, "virement");
+    }
+    for name in ["camt053-v02.xml", "camt053-v08.xml"] {
+        let s = read(&dir, name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            (s.format, s.credits.len(), s.debits),
+            (StatementFormat::Camt053, 2, 1),
+            "{name}"
+        );
+        assert_eq!(s.account, "FR7630004000031234567890143");
+        let lumiere = &s.credits[0];
+        assert_eq!(lumiere.amount, Money::from_cents(100_000));
+        assert_eq!(lumiere.payer.as_deref(), Some("AGENCE LUMIERE SARL"));
+        assert_eq!(
+            lumiere.payer_iban.as_deref(),
+            Some("FR7610107001011234567890129")
+        );
+        assert_eq!(
+            lumiere.reference.as_deref(),
+            Some("ACOMPTE FACTURE F-2026-041")
+        );
+        assert_eq!(s.credits[1].reference.as_deref(), Some("F-2026-028"));
+        assert_eq!(lumiere.bank_id.as_deref(), Some("CAMT-1"));
+    }
+    let csv = read(&dir, "releve.csv").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((csv.credits.len(), csv.debits), (2, 1));
+    assert_eq!(csv.credits[1].amount, Money::from_cents(32_000));
+}
+
+#[test]
+fn bad_statements_get_a_french_error() {
+    let (_keep, dir) = tact_import::test_inputs::statements();
+    for (name, code, says) in [
+        ("releve-usd.ofx", ErrorCode::UnsupportedCurrency, "USD"),
+        ("tronque.ofx", ErrorCode::UnreadableFile, "OFX"),
+        ("camt053-v99.xml", ErrorCode::NotAnInvoice, "001.99"),
+    ] {
+        let e = read(&dir, name)
+            .err()
+            .unwrap_or_else(|| panic!("{name} read"));
+        assert_eq!(e.code, code, "{name}: {}", e.message);
+        assert!(
+            e.message.starts_with(name) && e.message.contains(says),
+            "{name}: {}",
+            e.message
+        );
+    }
+}
