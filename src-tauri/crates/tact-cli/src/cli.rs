@@ -121,6 +121,9 @@ pub enum Command {
     /// Sauvegardes automatiques : les lister, en faire une, en restaurer une, choisir un second dossier.
     #[command(subcommand)]
     Backup(BackupCmd),
+    /// Les crédits des relevés bancaires : les voir, les accepter, les ignorer.
+    #[command(subcommand)]
+    Bank(BankCmd),
     /// Affiche le chemin de la base de données utilisée.
     Where,
 }
@@ -140,6 +143,49 @@ pub enum ImportCmd {
         /// Sans cette option, leurs factures sont laissées de côté et signalées.
         #[arg(long, value_name = "TYPE")]
         buyers_without_id: Option<String>,
+    },
+    /// Importe un relevé bancaire (OFX, CAMT.053, CSV) : chaque crédit une seule fois, puis ce qu'il paie
+    /// probablement et pourquoi. Rien n'est accepté sans vous (`tact bank accept`).
+    Bank {
+        #[arg(value_name = "FICHIER")]
+        file: PathBuf,
+        /// Montre seulement ce qui serait importé, sans rien écrire.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BankCmd {
+    /// Les crédits des relevés importés, avec pour ceux à traiter la proposition la plus probable.
+    List {
+        /// Seulement ceux qui restent à traiter.
+        #[arg(long)]
+        unmatched: bool,
+    },
+    /// Accepte un crédit : un règlement (sa date, son montant, son moyen), affecté à la proposition la plus
+    /// probable, ou aux factures données.
+    Accept {
+        #[arg(value_name = "LIGNE")]
+        line: i64,
+        /// Facture réglée, avec le montant affecté (FACTURE ou FACTURE=MONTANT), répétable.
+        #[arg(long = "invoice", value_name = "FACTURE[=MONTANT]")]
+        invoices: Vec<String>,
+        /// Le client, pour un crédit sans facture (tout en avoir client).
+        #[arg(long)]
+        client: Option<i64>,
+    },
+    /// Ignore un crédit (remboursement, virement entre vos comptes) : il ne sera plus proposé.
+    Ignore {
+        #[arg(value_name = "LIGNE")]
+        line: i64,
+    },
+    /// Retient qu'un libellé désigne un client (« ce libellé = ce client ») pour les prochains relevés.
+    Rule {
+        #[arg(long)]
+        label: String,
+        #[arg(long)]
+        client: i64,
     },
 }
 

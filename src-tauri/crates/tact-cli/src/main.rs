@@ -16,6 +16,7 @@ macro_rules! println {
 }
 
 // One file per noun: each parses nothing (clap did), makes its call, and prints.
+mod bank;
 mod cli;
 mod credit_notes;
 mod imports;
@@ -31,7 +32,7 @@ mod table;
 
 use chrono::NaiveDate;
 use clap::Parser;
-use cli::{BackupCmd, ImportCmd, LetterArgs, LetterCmd, PlanCmd, PolicyCmd};
+use cli::{BackupCmd, BankCmd, ImportCmd, LetterArgs, LetterCmd, PlanCmd, PolicyCmd};
 use cli::{
     BusinessArgs, BusinessCmd, Cli, ClientArgs, ClientsCmd, Command, ContactArgs, CreditNotesCmd,
     InvoiceArgs, InvoicesCmd, JournalCmd, PaymentsCmd,
@@ -165,6 +166,11 @@ fn run(cli: Cli) -> Result<()> {
             buyers_without_id.as_deref(),
             as_of,
         ),
+        Command::Import {
+            what: Some(ImportCmd::Bank { file, dry_run }),
+            ..
+        } => bank::import(&books, &out, &file, dry_run, as_of),
+        Command::Bank(cmd) => bank::command(&books, &out, cmd, as_of),
         Command::Import { file: None, .. } => Err(Error::new(
             ErrorCode::Usage,
             "Indiquez le fichier à importer (ou «\u{a0}tact import invoices CHEMIN…\u{a0}»).",
@@ -210,6 +216,7 @@ fn ledger_command(
         | Command::Draft { .. }
         | Command::Import { .. }
         | Command::Backup(_)
+        | Command::Bank(_)
         | Command::Export { out: Some(_) } => Ok(()),
         Command::Business(cmd) => business(ledger, out, cmd),
         Command::Clients(cmd) => clients(ledger, out, cmd, as_of),

@@ -990,3 +990,86 @@ fn e_invoices_from_the_command_line_dry_run_then_import_then_nothing_twice() {
     );
     assert_eq!(count(&copy), before + 7);
 }
+
+#[test]
+fn bank_statements_from_the_command_line() {
+    let (_inputs, files) = tact_import::test_inputs::statements();
+    let (_dir, db) = temp_db();
+    assert!(tact(&db, &["demo"]).status.success());
+    let ofx = files.join("releve.ofx").display().to_string();
+    let r = ok_json(
+        &db,
+        &["--today", "2026-11-30", "--json", "import", "bank", &ofx],
+    );
+    assert_eq!(
+        (r["new"].as_u64(), r["debits"].as_u64()),
+        (Some(4), Some(1))
+    );
+    let again = ok_json(
+        &db,
+        &["--today", "2026-11-30", "--json", "import", "bank", &ofx],
+    );
+    assert_eq!(
+        (again["new"].as_u64(), again["already"].as_u64()),
+        (Some(0), Some(4))
+    );
+
+    let open = ok_json(
+        &db,
+        &[
+            "--today",
+            "2026-11-30",
+            "--json",
+            "bank",
+            "list",
+            "--unmatched",
+        ],
+    );
+    let open = open.as_array().unwrap_or_else(|| panic!("array"));
+    assert_eq!(open.len(), 4);
+    let nova = open
+        .iter()
+        .find(|x| x["line"]["amount"] == "300.00")
+        .unwrap_or_else(|| panic!("{open:?}"));
+    let line = nova["line"]["id"].as_i64().unwrap_or_default().to_string();
+
+    // Accepted on its proposal: a payment, and Studio Nova's F-2026-033 settled.
+    let p = ok_json(
+        &db,
+        &["--today", "2026-11-30", "--json", "bank", "accept", &line],
+    );
+    assert_eq!(p["amount"], "300.00");
+    let invoices = ok_json(
+        &db,
+        &["--today", "2026-11-30", "invoices", "list", "--json"],
+    );
+    let f033 = invoices
+        .as_array()
+        .and_then(|a| a.iter().find(|i| i["number"] == "F-2026-033"))
+        .unwrap_or_else(|| panic!("{invoices}"));
+    assert_eq!(f033["balance"], "0.00");
+
+    // A credit nobody owes: no proposal, accepting it needs a choice; ignored, it leaves the list.
+    let unknown = open
+        .iter()
+        .find(|x| x["proposals"].as_array().is_some_and(Vec::is_empty))
+        .and_then(|x| x["line"]["id"].as_i64())
+        .unwrap_or_default()
+        .to_string();
+    let refused = tact(&db, &["--today", "2026-11-30", "bank", "accept", &unknown]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("aucune proposition"));
+    assert!(tact(&db, &["bank", "ignore", &unknown]).status.success());
+    let left = ok_json(
+        &db,
+        &[
+            "--today",
+            "2026-11-30",
+            "--json",
+            "bank",
+            "list",
+            "--unmatched",
+        ],
+    );
+    assert_eq!(left.as_array().map(Vec::len), Some(2));
+}

@@ -18,6 +18,7 @@
 //! | [`letters`] | the letters by post as a document model: mise en demeure, relances, relevé de compte |
 //! | [`files`] | files beside the database written whole: temporary name, flushed, renamed in place |
 //! | [`fixtures`] | a client's case built by hand, for tests of the pure rules without a database |
+//! | [`reconcile`] | which invoices a bank credit pays, with a confidence and the reasons (pure) |
 //! | [`plans`] | payment calendars: the schedule to the cent, instalment states, the suggested calendar (pure) |
 //!
 //! The domain never reads the clock: every "as of" date is a parameter.
@@ -36,6 +37,7 @@ pub mod letters;
 pub mod model;
 pub mod money;
 pub mod plans;
+pub mod reconcile;
 pub mod standing;
 pub mod storage;
 pub mod text;

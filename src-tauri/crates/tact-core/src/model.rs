@@ -605,3 +605,24 @@ pub struct SourceRecord {
     pub file: SourceFile,
     pub documents: Vec<ImportedDocument>,
 }
+
+/// A credit from a bank statement, imported once, open until accepted (it became a payment) or ignored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct BankLine {
+    pub id: i64,
+    pub account: String,
+    pub date: NaiveDate,
+    pub amount: Money,
+    pub label: String,
+    pub payer: Option<String>,
+    pub payer_iban: Option<String>,
+    pub reference: Option<String>,
+    pub bank_id: Option<String>,
+    /// The payment method a payment from it gets (`virement`, `prelevement`…).
+    pub method: String,
+    pub imported_on: NaiveDate,
+    /// `open`, `accepted` or `ignored`.
+    pub state: String,
+    pub payment_id: Option<PaymentId>,
+}

@@ -11,10 +11,12 @@
 //! | [`mail`] | a draft saved as an `.eml` file |
 //! | [`exchange`] | the whole ledger from and to a file: the JSON document, or the archive with the letters' PDFs |
 //! | [`invoices`] | import → preview → write: e-invoices and CSV exports become invoices, credit notes and clients |
+//! | [`bank`] | bank statements: read, credits stored once, the review with its proposals |
 //! | [`backup`] | automatic backups (database and letters), kept 7 days and 8 weeks; restore |
 //! | [`jobs`] | long work (imports, sending): off the caller's thread, with progress and cancel, never holding the books while it waits on files or the network |
 
 pub mod backup;
+pub mod bank;
 pub mod books;
 pub mod clock;
 pub mod exchange;

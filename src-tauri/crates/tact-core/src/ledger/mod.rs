@@ -19,10 +19,12 @@
 //! | `penalties` | a client's penalties, the rate tables |
 //! | `letters` | letters: the document, its archive, its posting |
 //! | `plans` | payment calendars: preview, proposal, signature, follow-up |
+//! | `bank` | bank statements' credits: stored once, proposals, accept / ignore, rules |
 //! | `imports` | invoices and credit notes from files: a batch tried, then written in one transaction |
 //! | `checks` | the ledger checks (crate-private) |
 
 mod agenda;
+pub mod bank;
 pub(crate) mod checks;
 mod clients;
 mod drafts;

@@ -16,7 +16,16 @@ impl Ledger {
     /// journal entry in the same transaction.
     pub fn record_payment(&mut self, input: &PaymentInput) -> Result<Payment> {
         let v = input.validate()?;
-        self.store.write(|tx| {
+        self.store.write(|tx| Self::insert_payment(tx, &v))
+    }
+
+    /// A validated payment written inside the caller's transaction: its allocations checked (or computed), the
+    /// payment, its allocations and its journal entry.
+    pub(super) fn insert_payment(
+        tx: &Transaction<'_>,
+        v: &crate::input::ValidPayment,
+    ) -> Result<Payment> {
+        {
             let client = client_in(tx, v.client_id, "client_id")?;
             let allocations = match &v.allocations {
                 Some(lines) => checks::allocations(tx, client.id, lines, v.amount)?,
@@ -47,7 +56,7 @@ impl Ledger {
             }
             Self::log_payment(tx, &p)?;
             Ok(p)
-        })
+        }
     }
 
     fn log_payment(conn: &Transaction<'_>, p: &Payment) -> Result<()> {

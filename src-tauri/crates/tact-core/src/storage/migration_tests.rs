@@ -67,6 +67,13 @@ fn fill(version: u32) -> String {
              INSERT INTO imported_documents (id, source_id, credit_note_id, buyer_name)
                   VALUES (2, 1, 1, 'Agence Lumière SARL');"
         ),
+        9 => "INSERT INTO bank_lines (id, identity, account, date, amount_cents, label, method, imported_on, state, payment_id)
+                   VALUES (1, 'T0001', 'FR7630004000031234567890143', '2026-10-12', 30000, 'VIR AGENCE LUMIERE', 'virement',
+                           '2026-10-13', 'accepted', 1);
+              INSERT INTO bank_lines (id, identity, account, date, amount_cents, label, method, imported_on)
+                   VALUES (2, 'T0002', 'FR7630004000031234567890143', '2026-10-14', 9999, 'VIR INCONNU', 'virement', '2026-10-15');
+              INSERT INTO bank_rules (id, pattern, client_id) VALUES (1, 'AGENCE LUMIERE', 1);"
+            .into(),
         v => panic!("no rows written for schema {v}: add them here with the migration"),
     }
 }

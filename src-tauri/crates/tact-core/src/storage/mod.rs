@@ -10,6 +10,7 @@
 //! only the ledger calls them. Reads take a `&Connection`; writes take the `Transaction` of [`Store::write`], so a
 //! write outside a transaction does not compile.
 
+mod bank;
 mod business;
 mod clients;
 mod credit_notes;
@@ -23,6 +24,7 @@ mod rows;
 mod settings;
 mod sources;
 
+pub(crate) use bank::*;
 pub(crate) use business::*;
 pub(crate) use clients::*;
 pub(crate) use credit_notes::*;
@@ -91,6 +93,11 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 8,
         name: "sources",
         sql: include_str!("migrations/0008_sources.sql"),
+    },
+    Migration {
+        version: 9,
+        name: "bank",
+        sql: include_str!("migrations/0009_bank.sql"),
     },
 ];
 

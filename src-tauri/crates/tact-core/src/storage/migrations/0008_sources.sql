@@ -9,7 +9,7 @@ CREATE TABLE source_files (
     imported_on TEXT NOT NULL CHECK (date(imported_on) IS imported_on),
     size        INTEGER NOT NULL CHECK (size > 0),
     content     BLOB NOT NULL
-);
+) STRICT;
 
 CREATE TABLE imported_documents (
     id             INTEGER PRIMARY KEY,
@@ -20,6 +20,6 @@ CREATE TABLE imported_documents (
     buyer_siren    TEXT CHECK (buyer_siren IS NULL OR length(buyer_siren) = 9),
     buyer_vat      TEXT,
     CHECK ((invoice_id IS NULL) <> (credit_note_id IS NULL))
-);
+) STRICT;
 CREATE INDEX imported_documents_source ON imported_documents (source_id);
 CREATE INDEX imported_documents_buyer_vat ON imported_documents (buyer_vat);

@@ -1,0 +1,312 @@
+//! Bank statements in the books: their credits stored once each, the proposals of [`crate::reconcile`] for the
+//! open ones, and the user's decision: accept (a payment, its allocations and its journal entry, in one
+//! transaction with the credit marked), ignore, or a rule « ce libellé = ce client ».
+
+use super::checks::client_in;
+use super::Ledger;
+use crate::error::{Error, ErrorCode, Result};
+use crate::input::{AllocationInput, PaymentInput};
+use crate::model::{BankLine, ClientId, InvoiceId, Payment};
+use crate::money::Money;
+use crate::reconcile::{self, Known, OpenInvoice, Proposal};
+use crate::storage as db;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// A credit as a statement gives it, before it is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CreditInput {
+    pub account: String,
+    pub date: NaiveDate,
+    pub amount: Money,
+    pub label: String,
+    pub payer: Option<String>,
+    pub payer_iban: Option<String>,
+    pub reference: Option<String>,
+    pub bank_id: Option<String>,
+    pub method: String,
+}
+
+/// What an import of a statement wrote.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct BankImportReport {
+    /// Credits new to the books.
+    pub new: usize,
+    /// Credits already imported from an earlier statement (nothing created).
+    pub already: usize,
+}
+
+/// An open credit with its proposals, most likely first (none: « à identifier »).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct BankReviewLine {
+    pub line: BankLine,
+    pub proposals: Vec<Proposal>,
+}
+
+/// A bank's label as Tact keeps it: control characters (tabs, line breaks) as spaces, at most 400 characters.
+fn clean(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(400)
+        .collect()
+}
+
+const LABEL: crate::text::TextRule = crate::text::TextRule {
+    max_chars: 400,
+    multiline: false,
+};
+
+/// The identity of a credit: the bank's id when given, else account, date, amount and label, with its occurrence
+/// among identical lines of the same statement (two true 50,00 € transfers on one day stay two).
+fn identity(c: &CreditInput, occurrence: usize) -> String {
+    match &c.bank_id {
+        Some(id) if !id.trim().is_empty() => format!("{}|id|{}", c.account, id.trim()),
+        _ => format!(
+            "{}|{}|{}|{}|{occurrence}",
+            c.account,
+            c.date,
+            c.amount.cents(),
+            c.label.split_whitespace().collect::<Vec<_>>().join(" ")
+        ),
+    }
+}
+
+impl Ledger {
+    /// Stores a statement's credits, each once (an overlapping statement creates nothing twice), in one
+    /// transaction.
+    pub fn import_bank_credits(
+        &mut self,
+        credits: &[CreditInput],
+        today: NaiveDate,
+    ) -> Result<BankImportReport> {
+        self.store_credits(credits, today, false)
+    }
+
+    /// What [`Ledger::import_bank_credits`] would store, nothing kept (`--dry-run`).
+    pub fn try_import_bank_credits(
+        &mut self,
+        credits: &[CreditInput],
+        today: NaiveDate,
+    ) -> Result<BankImportReport> {
+        self.store_credits(credits, today, true)
+    }
+
+    fn store_credits(
+        &mut self,
+        credits: &[CreditInput],
+        today: NaiveDate,
+        trial: bool,
+    ) -> Result<BankImportReport> {
+        for c in credits {
+            if !c.amount.is_positive() {
+                return Err(Error::field(
+                    ErrorCode::AmountNotPositive,
+                    "amount",
+                    "Relevé\u{a0}: seuls les crédits sont importés.",
+                ));
+            }
+        }
+        let run = |tx: &rusqlite::Transaction<'_>| {
+            let mut report = BankImportReport::default();
+            let mut seen: std::collections::HashMap<String, usize> =
+                std::collections::HashMap::new();
+            for c in credits {
+                let base = identity(c, 0);
+                let n = seen.entry(base).or_insert(0);
+                let id = identity(c, *n);
+                *n = n.saturating_add(1);
+                let line = BankLine {
+                    id: 0,
+                    account: c.account.clone(),
+                    date: c.date,
+                    amount: c.amount,
+                    label: crate::text::optional_text(
+                        "label",
+                        "Libellé",
+                        Some(&clean(&c.label)),
+                        LABEL,
+                    )?
+                    .unwrap_or_else(|| "(sans libellé)".into()),
+                    payer: c.payer.clone(),
+                    payer_iban: c.payer_iban.clone(),
+                    reference: c.reference.clone(),
+                    bank_id: c.bank_id.clone(),
+                    method: c.method.clone(),
+                    imported_on: today,
+                    state: "open".into(),
+                    payment_id: None,
+                };
+                if db::bank_line_insert(tx, &id, &line)? {
+                    report.new = report.new.saturating_add(1);
+                } else {
+                    report.already = report.already.saturating_add(1);
+                }
+            }
+            Ok(report)
+        };
+        if trial {
+            self.store.trial(run)
+        } else {
+            self.store.write(run)
+        }
+    }
+
+    /// The credits, all or those in one state (`open`, `accepted`, `ignored`).
+    pub fn bank_lines(&self, state: Option<&str>) -> Result<Vec<BankLine>> {
+        db::bank_lines(self.conn(), state)
+    }
+
+    /// When a statement was last imported.
+    pub fn last_bank_import(&self) -> Result<Option<NaiveDate>> {
+        db::last_bank_import(self.conn())
+    }
+
+    /// The open credits with their proposals, as of `today`.
+    pub fn bank_review(&self, today: NaiveDate) -> Result<Vec<BankReviewLine>> {
+        let conn = self.conn();
+        let facts = db::load_facts(conn)?;
+        let states = crate::standing::invoice_states(&facts, today)?;
+        let open_ids: Vec<InvoiceId> = states
+            .iter()
+            .filter(|s| {
+                s.balance.is_positive() && s.status != crate::model::InvoiceStatus::WrittenOff
+            })
+            .map(|s| s.invoice_id)
+            .collect();
+        let records = db::invoices_by_ids(conn, &open_ids)?;
+        let open: Vec<OpenInvoice> = states
+            .iter()
+            .filter(|s| open_ids.contains(&s.invoice_id))
+            .filter_map(|s| {
+                let r = records.iter().find(|i| i.id == s.invoice_id)?;
+                Some(OpenInvoice {
+                    id: r.id,
+                    number: r.number.clone(),
+                    client_id: r.client_id,
+                    due_date: r.due_date,
+                    balance: s.balance,
+                })
+            })
+            .collect();
+        let known = Known {
+            clients: db::clients_all(conn)?
+                .into_iter()
+                .filter(|c| !c.archived)
+                .map(|c| (c.id, c.name))
+                .collect(),
+            ibans: db::known_ibans(conn)?,
+            rules: db::bank_rules(conn)?,
+        };
+        Ok(db::bank_lines(conn, Some("open"))?
+            .into_iter()
+            .map(|line| {
+                let proposals = reconcile::propose(
+                    &reconcile::Credit {
+                        amount: line.amount,
+                        label: &line.label,
+                        payer: line.payer.as_deref(),
+                        payer_iban: line.payer_iban.as_deref(),
+                        reference: line.reference.as_deref(),
+                    },
+                    &open,
+                    &known,
+                );
+                BankReviewLine { line, proposals }
+            })
+            .collect())
+    }
+
+    fn open_line(&self, line_id: i64) -> Result<BankLine> {
+        let line = db::bank_line_get(self.conn(), line_id)?.ok_or_else(|| {
+            Error::field(
+                ErrorCode::PaymentNotFound,
+                "line",
+                format!("Ligne de relevé n°\u{a0}{line_id}\u{a0}: introuvable."),
+            )
+        })?;
+        if line.state != "open" {
+            return Err(Error::field(
+                ErrorCode::InvalidChoice,
+                "line",
+                format!(
+                    "Ligne de relevé n°\u{a0}{line_id}\u{a0}: déjà {}.",
+                    if line.state == "accepted" {
+                        "acceptée"
+                    } else {
+                        "ignorée"
+                    }
+                ),
+            ));
+        }
+        Ok(line)
+    }
+
+    /// « Accepter »: the credit becomes a payment of `client_id` (its date, amount and method, the bank line as
+    /// its reference), allocated as given (what is left stays as client credit), with its journal entry, and the
+    /// credit marked, in one transaction.
+    pub fn accept_bank_line(
+        &mut self,
+        line_id: i64,
+        client_id: ClientId,
+        allocations: &[(InvoiceId, Money)],
+    ) -> Result<Payment> {
+        let line = self.open_line(line_id)?;
+        let reference: String = line
+            .bank_id
+            .clone()
+            .map_or_else(|| line.label.clone(), |id| format!("{} ({id})", line.label))
+            .chars()
+            .take(200)
+            .collect();
+        let v = PaymentInput {
+            client_id,
+            date: line.date.to_string(),
+            amount: line.amount.to_canonical(),
+            method: line.method.clone(),
+            reference: Some(reference),
+            allocations: Some(
+                allocations
+                    .iter()
+                    .map(|(invoice_id, amount)| AllocationInput {
+                        invoice_id: *invoice_id,
+                        amount: amount.to_canonical(),
+                    })
+                    .collect(),
+            ),
+        }
+        .validate()?;
+        self.store.write(|tx| {
+            client_in(tx, client_id, "client_id")?;
+            let p = Self::insert_payment(tx, &v)?;
+            db::bank_line_settle(tx, line_id, "accepted", Some(p.id))?;
+            Ok(p)
+        })
+    }
+
+    /// « Ignorer »: the credit is not a client's payment (a refund, a transfer between accounts); remembered.
+    pub fn ignore_bank_line(&mut self, line_id: i64) -> Result<BankLine> {
+        let mut line = self.open_line(line_id)?;
+        self.store
+            .write(|tx| db::bank_line_settle(tx, line_id, "ignored", None))?;
+        line.state = "ignored".into();
+        Ok(line)
+    }
+
+    /// « Ce libellé = ce client »: the next credits whose label contains `pattern` are proposed for this client.
+    pub fn add_bank_rule(&mut self, pattern: &str, client_id: ClientId) -> Result<()> {
+        let p = crate::text::required_text("pattern", "Libellé", pattern, crate::text::LINE)?;
+        if p.chars().count() < 3 {
+            return Err(Error::field(
+                ErrorCode::Required,
+                "pattern",
+                "Libellé\u{a0}: au moins trois caractères, pour ne pas confondre les clients.",
+            ));
+        }
+        self.store.write(|tx| {
+            client_in(tx, client_id, "client_id")?;
+            db::bank_rule_put(tx, &p, client_id)
+        })
+    }
+}

@@ -1,0 +1,200 @@
+//! Bank statements on real books with the example data, from statements no one here wrote (ofxtools, the CAMT.053
+//! schema's structure; tact_import::test_inputs::statements): each credit stored once, explained, accepted into a
+//! payment in one transaction, ignored, or tied to a client by a rule.
+
+use chrono::NaiveDate;
+use tact_core::engine::Action;
+use tact_core::model::JournalKind;
+use tact_core::money::Money;
+use tact_core::ErrorCode;
+use tact_usecases::{bank, Books};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 30).unwrap_or_default()
+}
+
+fn books(dir: &tempfile::TempDir) -> Books {
+    let books = Books::open(&dir.path().join("tact.sqlite3")).unwrap_or_else(|e| panic!("{e}"));
+    books
+        .write(|l| l.load_demo())
+        .unwrap_or_else(|e| panic!("{e}"));
+    books
+}
+
+#[test]
+fn a_statement_is_stored_once_explained_and_its_credits_accepted_into_payments() {
+    let (_keep, files) = tact_import::test_inputs::statements();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let books = books(&dir);
+
+    // --dry-run keeps nothing.
+    let dry = bank::import(&books, &files.join("releve.ofx"), today(), true)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((dry.stored.new, dry.debits), (4, 1));
+    assert!(books
+        .read(|l| l.bank_lines(None))
+        .unwrap_or_default()
+        .is_empty());
+
+    let r = bank::import(&books, &files.join("releve.ofx"), today(), false)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (r.credits, r.stored.new, r.stored.already, r.debits),
+        (4, 4, 0, 1)
+    );
+    // The same statement as OFX 1.0.2 (SGML): nothing new.
+    let again = bank::import(&books, &files.join("releve-sgml.ofx"), today(), false)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((again.stored.new, again.stored.already), (0, 4));
+
+    // Each credit with its most likely invoices, and why.
+    let nova = r
+        .review
+        .iter()
+        .find(|x| x.line.amount == Money::from_cents(30_000))
+        .unwrap_or_else(|| panic!());
+    let best = &nova.proposals[0];
+    assert_eq!(best.client_name, "Studio Nova SAS");
+    assert!(best.confidence >= tact_core::reconcile::AUTO_CONFIDENCE);
+    assert!(
+        best.reasons.iter().any(|w| w.contains("cite F-2026-033")),
+        "{:?}",
+        best.reasons
+    );
+    let unknown = r
+        .review
+        .iter()
+        .find(|x| x.line.label.contains("INCONNUE"))
+        .unwrap_or_else(|| panic!());
+    assert!(unknown.proposals.is_empty(), "à identifier");
+
+    // Before: Studio Nova is reminded of the 300 € left on F-2026-033 (alongside the dispute).
+    let step = |b: &Books| {
+        b.read(|l| l.suggestion(4, today(), &tact_core::engine::Policy::default()))
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    assert!(step(&books)
+        .alongside
+        .is_some_and(|s| s.action != Action::Nothing));
+    // Accepted: a payment on F-2026-033, its journal entry, the line marked; the reminder is gone.
+    let alloc: Vec<(i64, Money)> = best.allocations.iter().map(|(i, _, m)| (*i, *m)).collect();
+    let p = books
+        .write(|l| l.accept_bank_line(nova.line.id, best.client_id, &alloc))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (p.amount, p.date.to_string().as_str(), p.method.code()),
+        (Money::from_cents(30_000), "2026-11-24", "virement")
+    );
+    assert!(p.reference.as_deref().unwrap_or("").contains("T0001"));
+    assert!(
+        step(&books).alongside.is_none(),
+        "nothing more to remind Studio Nova of for F-2026-033"
+    );
+    let journal = books
+        .read(|l| l.journal(4))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(journal
+        .iter()
+        .any(|v| v.entry.kind == JournalKind::PaymentRecorded && v.entry.payment_id == Some(p.id)));
+    // Twice is refused; the line is accepted with its payment.
+    let twice = books
+        .write(|l| l.accept_bank_line(nova.line.id, 4, &alloc))
+        .err()
+        .map(|e| e.code);
+    assert_eq!(twice, Some(ErrorCode::InvalidChoice));
+    let accepted = books
+        .read(|l| l.bank_lines(Some("accepted")))
+        .unwrap_or_default();
+    assert_eq!(
+        accepted.iter().map(|l| l.payment_id).collect::<Vec<_>>(),
+        vec![Some(p.id)]
+    );
+
+    // Ignored: no longer proposed.
+    books
+        .write(|l| l.ignore_bank_line(unknown.line.id))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let open = books.read(|l| l.bank_review(today())).unwrap_or_default();
+    assert!(open
+        .iter()
+        .all(|x| x.line.id != unknown.line.id && x.line.id != nova.line.id));
+}
+
+#[test]
+fn a_partial_payment_an_iban_learnt_and_a_rule_confirmed() {
+    let (_keep, files) = tact_import::test_inputs::statements();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let books = books(&dir);
+    let r = bank::import(&books, &files.join("camt053-v02.xml"), today(), false)
+        .unwrap_or_else(|e| panic!("{e}"));
+    // « ACOMPTE FACTURE F-2026-041 », 1 000 € of the 2 400 € owed: proposed as a partial payment.
+    let lumiere = r
+        .review
+        .iter()
+        .find(|x| x.line.amount == Money::from_cents(100_000))
+        .unwrap_or_else(|| panic!());
+    let p = &lumiere.proposals[0];
+    assert!(p.partial && p.client_id == 1, "{p:?}");
+    let alloc: Vec<(i64, Money)> = p.allocations.iter().map(|(i, _, m)| (*i, *m)).collect();
+    books
+        .write(|l| l.accept_bank_line(lumiere.line.id, 1, &alloc))
+        .unwrap_or_else(|e| panic!("{e}"));
+
+    // The payer's IBAN is now known: a later credit from it, with a bare label, is proposed for Agence Lumière.
+    let later = tact_core::ledger::bank::CreditInput {
+        account: r.account.clone(),
+        date: NaiveDate::from_ymd_opt(2026, 12, 10).unwrap_or_default(),
+        amount: Money::from_cents(70_000),
+        label: "VIR SEPA".into(),
+        payer: None,
+        payer_iban: Some("FR7610107001011234567890129".into()),
+        reference: None,
+        bank_id: Some("CAMT-9".into()),
+        method: "virement".into(),
+    };
+    books
+        .write(|l| l.import_bank_credits(&[later], today()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let review = books.read(|l| l.bank_review(today())).unwrap_or_default();
+    let bare = review
+        .iter()
+        .find(|x| x.line.label == "VIR SEPA")
+        .unwrap_or_else(|| panic!());
+    assert_eq!(bare.proposals.first().map(|p| p.client_id), Some(1));
+    assert!(bare.proposals[0].reasons.iter().any(|w| w.contains("IBAN")));
+
+    // A rule « ce libellé = ce client », remembered for the next statements.
+    let odd = tact_core::ledger::bank::CreditInput {
+        label: "VIR CAFE ARTS LYON 2".into(),
+        payer_iban: None,
+        bank_id: Some("CAMT-10".into()),
+        amount: Money::from_cents(12_345),
+        ..bare_credit(&r.account)
+    };
+    books
+        .write(|l| l.import_bank_credits(&[odd], today()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    books
+        .write(|l| l.add_bank_rule("CAFE ARTS", 5))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let review = books.read(|l| l.bank_review(today())).unwrap_or_default();
+    let cafe = review
+        .iter()
+        .find(|x| x.line.label.contains("CAFE ARTS"))
+        .unwrap_or_else(|| panic!());
+    assert_eq!(cafe.proposals.first().map(|p| p.client_id), Some(5));
+}
+
+fn bare_credit(account: &str) -> tact_core::ledger::bank::CreditInput {
+    tact_core::ledger::bank::CreditInput {
+        account: account.into(),
+        date: NaiveDate::from_ymd_opt(2026, 12, 11).unwrap_or_default(),
+        amount: Money::from_cents(100),
+        label: String::new(),
+        payer: None,
+        payer_iban: None,
+        reference: None,
+        bank_id: None,
+        method: "virement".into(),
+    }
+}
