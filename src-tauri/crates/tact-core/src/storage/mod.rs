@@ -265,13 +265,19 @@ impl Store {
     /// `PRAGMA quick_check`: every page and index readable and consistent, else a damaged-database error naming
     /// the file.
     pub fn check_integrity(&self) -> Result<()> {
-        let mut stmt = self.conn.prepare("PRAGMA quick_check(3)")?;
-        let problems: Vec<String> = stmt
-            .query_map([], |r| r.get::<_, String>(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        if problems.len() == 1 && problems[0] == "ok" {
-            return Ok(());
-        }
+        // A page damaged badly enough makes the check itself fail: that is the answer too.
+        let checked: rusqlite::Result<Vec<String>> = self
+            .conn
+            .prepare("PRAGMA quick_check(3)")
+            .and_then(|mut stmt| {
+                stmt.query_map([], |r| r.get::<_, String>(0))?
+                    .collect::<rusqlite::Result<_>>()
+            });
+        let problems = match checked {
+            Ok(p) if p.len() == 1 && p[0] == "ok" => return Ok(()),
+            Ok(p) => p,
+            Err(e) => vec![e.to_string()],
+        };
         let e = Error::damaged(problems.join("\u{a0}; "));
         Err(match &self.path {
             Some(p) => with_path(e, p),
