@@ -190,6 +190,8 @@ fn generate() -> LedgerExport {
         plans: Vec::new(),
         letters: Vec::new(),
         sources: Vec::new(),
+        bank_lines: Vec::new(),
+        bank_rules: Vec::new(),
     }
 }
 

@@ -51,6 +51,13 @@ pub struct LedgerExport {
     /// files simply lack it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<crate::model::SourceRecord>,
+    /// The bank statements' credits (open, accepted with their payment, or ignored), identity kept so that the
+    /// next statement creates nothing twice. Added in version 2 without a format change.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bank_lines: Vec<crate::model::BankLine>,
+    /// « Ce libellé = ce client »: (label, client id).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bank_rules: Vec<(String, i64)>,
 }
 
 /// One client's exceptions to the policy, in an export.
@@ -110,6 +117,8 @@ impl Ledger {
             plans: db::plans_all(conn)?,
             letters: db::letters_all(conn)?,
             sources: db::sources_export(conn)?,
+            bank_lines: db::bank_lines(conn, None)?,
+            bank_rules: db::bank_rules(conn)?,
         })
     }
 
@@ -305,6 +314,28 @@ impl Ledger {
                 }
                 db::source_restore(tx, rec, content).map_err(|e| conflict(e, &at))?;
                 sources = sources.saturating_add(1);
+            }
+            for l in &data.bank_lines {
+                let at = format!("bank_lines[id {}]", l.id);
+                positive_id(l.id, &at)?;
+                let consistent = matches!(
+                    (l.state.as_str(), l.payment_id),
+                    ("accepted", Some(_)) | ("open" | "ignored", None)
+                );
+                if !consistent || !l.amount.is_positive() {
+                    return Err(Error::field(
+                        ErrorCode::ImportFormat,
+                        "state",
+                        "Ligne de relevé\u{a0}: état «\u{a0}open\u{a0}», «\u{a0}ignored\u{a0}» ou «\u{a0}accepted\u{a0}» avec son règlement, et un montant positif.",
+                    )
+                    .within(&at));
+                }
+                db::bank_line_restore(tx, l).map_err(|e| conflict(e, &at))?;
+            }
+            for (i, (pattern, client)) in data.bank_rules.iter().enumerate() {
+                let at = format!("bank_rules[{i}]");
+                crate::ledger::checks::client_in(tx, *client, "client_id").map_err(|e| e.within(&at))?;
+                db::bank_rule_put(tx, pattern, *client).map_err(|e| conflict(e, &at))?;
             }
             for id in archived {
                 if let Some(mut c) = db::client_get(tx, id)? {

@@ -611,6 +611,9 @@ pub struct SourceRecord {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BankLine {
     pub id: i64,
+    /// What makes it the same credit in the next statement (the bank's id, else account, date, amount, label
+    /// and occurrence).
+    pub identity: String,
     pub account: String,
     pub date: NaiveDate,
     pub amount: Money,

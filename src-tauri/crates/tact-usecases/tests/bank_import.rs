@@ -198,3 +198,46 @@ fn bare_credit(account: &str) -> tact_core::ledger::bank::CreditInput {
         method: "virement".into(),
     }
 }
+
+#[test]
+fn the_credits_travel_in_the_export_and_the_next_statement_creates_nothing_twice() {
+    let (_keep, files) = tact_import::test_inputs::statements();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let books = books(&dir);
+    let r = bank::import(&books, &files.join("releve.ofx"), today(), false)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let nova = r
+        .review
+        .iter()
+        .find(|x| x.line.amount == Money::from_cents(30_000))
+        .unwrap_or_else(|| panic!());
+    let alloc: Vec<(i64, Money)> = nova.proposals[0]
+        .allocations
+        .iter()
+        .map(|(i, _, m)| (*i, *m))
+        .collect();
+    books
+        .write(|l| l.accept_bank_line(nova.line.id, 4, &alloc))
+        .unwrap_or_else(|e| panic!("{e}"));
+    books
+        .write(|l| l.add_bank_rule("SOCIETE INCONNUE", 5))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let first = dir.path().join("export.zip");
+    tact_usecases::exchange::export_to(&books, &first).unwrap_or_else(|e| panic!("{e}"));
+
+    let other = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let restored =
+        Books::open(&other.path().join("tact.sqlite3")).unwrap_or_else(|e| panic!("{e}"));
+    tact_usecases::exchange::import_file(&restored, &first).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        restored.read(|l| l.bank_lines(None)).unwrap_or_default(),
+        books.read(|l| l.bank_lines(None)).unwrap_or_default()
+    );
+    let second = other.path().join("export.zip");
+    tact_usecases::exchange::export_to(&restored, &second).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(std::fs::read(&first).ok(), std::fs::read(&second).ok());
+    // The same statement into the restored books: nothing new.
+    let again = bank::import(&restored, &files.join("releve.ofx"), today(), false)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((again.stored.new, again.stored.already), (0, 4));
+}

@@ -119,6 +119,7 @@ impl Ledger {
                 *n = n.saturating_add(1);
                 let line = BankLine {
                     id: 0,
+                    identity: id,
                     account: c.account.clone(),
                     date: c.date,
                     amount: c.amount,
@@ -138,7 +139,7 @@ impl Ledger {
                     state: "open".into(),
                     payment_id: None,
                 };
-                if db::bank_line_insert(tx, &id, &line)? {
+                if db::bank_line_insert(tx, &line)? {
                     report.new = report.new.saturating_add(1);
                 } else {
                     report.already = report.already.saturating_add(1);

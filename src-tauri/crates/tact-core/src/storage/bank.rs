@@ -6,35 +6,36 @@ use crate::model::{BankLine, ClientId, PaymentId};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 const COLUMNS: &str =
-    "id, account, date, amount_cents, label, payer, payer_iban, reference, bank_id, method, \
+    "id, identity, account, date, amount_cents, label, payer, payer_iban, reference, bank_id, method, \
                        imported_on, state, payment_id";
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<BankLine> {
     Ok(BankLine {
         id: r.get(0)?,
-        account: r.get(1)?,
-        date: r.get(2)?,
-        amount: money(r, 3)?,
-        label: r.get(4)?,
-        payer: r.get(5)?,
-        payer_iban: r.get(6)?,
-        reference: r.get(7)?,
-        bank_id: r.get(8)?,
-        method: r.get(9)?,
-        imported_on: r.get(10)?,
-        state: r.get(11)?,
-        payment_id: r.get(12)?,
+        identity: r.get(1)?,
+        account: r.get(2)?,
+        date: r.get(3)?,
+        amount: money(r, 4)?,
+        label: r.get(5)?,
+        payer: r.get(6)?,
+        payer_iban: r.get(7)?,
+        reference: r.get(8)?,
+        bank_id: r.get(9)?,
+        method: r.get(10)?,
+        imported_on: r.get(11)?,
+        state: r.get(12)?,
+        payment_id: r.get(13)?,
     })
 }
 
-/// Inserts a credit unless one with this identity is already there; `true` when inserted.
-pub(crate) fn bank_line_insert(tx: &Transaction<'_>, identity: &str, l: &BankLine) -> Result<bool> {
+/// Inserts a credit unless one with its identity is already there; `true` when inserted.
+pub(crate) fn bank_line_insert(tx: &Transaction<'_>, l: &BankLine) -> Result<bool> {
     let n = tx.execute(
         "INSERT OR IGNORE INTO bank_lines (identity, account, date, amount_cents, label, payer, payer_iban, reference,
                                            bank_id, method, imported_on)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
-            identity,
+            l.identity,
             l.account,
             l.date,
             l.amount.cents(),
@@ -114,4 +115,30 @@ pub(crate) fn bank_rule_put(
 /// The date of the latest import of a statement, if any.
 pub(crate) fn last_bank_import(conn: &Connection) -> Result<Option<chrono::NaiveDate>> {
     Ok(conn.query_row("SELECT max(imported_on) FROM bank_lines", [], |r| r.get(0))?)
+}
+
+/// A credit as an export holds it: its id, state and payment kept.
+pub(crate) fn bank_line_restore(tx: &Transaction<'_>, l: &BankLine) -> Result<()> {
+    tx.execute(
+        "INSERT INTO bank_lines (id, identity, account, date, amount_cents, label, payer, payer_iban, reference,
+                                 bank_id, method, imported_on, state, payment_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        params![
+            l.id,
+            l.identity,
+            l.account,
+            l.date,
+            l.amount.cents(),
+            l.label,
+            l.payer,
+            l.payer_iban,
+            l.reference,
+            l.bank_id,
+            l.method,
+            l.imported_on,
+            l.state,
+            l.payment_id
+        ],
+    )?;
+    Ok(())
 }
