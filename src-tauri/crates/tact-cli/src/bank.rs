@@ -1,5 +1,5 @@
 //! `tact import bank FILE [--dry-run]`, `tact bank list [--unmatched]`, `tact bank accept LINE [--invoice …]`,
-//! `tact bank ignore LINE`, `tact bank rule --label TEXT --client N`.
+//! `tact bank accept-sure`, `tact bank ignore LINE`, `tact bank rule --label TEXT --client N`.
 
 use super::*;
 use tact_core::ledger::bank::BankReviewLine;
@@ -223,6 +223,28 @@ pub(super) fn command(books: &Books, out: &Out, cmd: BankCmd, today: NaiveDate) 
                     p.id,
                     p.amount.format_fr(),
                     format_date_fr(p.date)
+                );
+            })
+        }
+        BankCmd::AcceptSure => {
+            let accepted = books.write(|l| l.accept_sure_bank_lines(today))?;
+            let rows: Vec<serde_json::Value> = accepted
+                .iter()
+                .map(|(line, p)| json!({ "line": line, "payment": p }))
+                .collect();
+            out.print(&rows, || {
+                for (line, p) in &accepted {
+                    println!(
+                        "Ligne {line} acceptée\u{a0}: règlement n°\u{a0}{} de {} le {}.",
+                        p.id,
+                        p.amount.format_fr(),
+                        format_date_fr(p.date)
+                    );
+                }
+                println!(
+                    "{} accepté{}\u{a0}; les autres restent à traiter (tact bank list --unmatched).",
+                    plural(accepted.len(), "crédit", "crédits"),
+                    if accepted.len() > 1 { "s" } else { "" }
                 );
             })
         }

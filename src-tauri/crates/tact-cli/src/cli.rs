@@ -175,6 +175,9 @@ pub enum BankCmd {
         #[arg(long)]
         client: Option<i64>,
     },
+    /// « Tout valider » : accepte d'un coup chaque crédit dont la proposition est sûre (confiance d'au moins 90 %),
+    /// en une seule transaction ; les autres restent à traiter.
+    AcceptSure,
     /// Ignore un crédit (remboursement, virement entre vos comptes) : il ne sera plus proposé.
     Ignore {
         #[arg(value_name = "LIGNE")]

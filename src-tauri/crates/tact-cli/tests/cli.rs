@@ -1072,4 +1072,28 @@ fn bank_statements_from_the_command_line() {
         ],
     );
     assert_eq!(left.as_array().map(Vec::len), Some(2));
+    // « Tout valider »: the sure ones accepted at once, each a payment; what is left is not sure.
+    let sure = ok_json(
+        &db,
+        &["--today", "2026-11-30", "--json", "bank", "accept-sure"],
+    );
+    let n = sure.as_array().map(Vec::len).unwrap_or_default();
+    assert!(n >= 1, "{sure}");
+    assert!(
+        sure.as_array()
+            .is_some_and(|a| a.iter().all(|x| x["payment"]["id"].as_i64().is_some())),
+        "{sure}"
+    );
+    let left_after = ok_json(
+        &db,
+        &[
+            "--today",
+            "2026-11-30",
+            "--json",
+            "bank",
+            "list",
+            "--unmatched",
+        ],
+    );
+    assert_eq!(left_after.as_array().map(Vec::len), Some(2 - n));
 }

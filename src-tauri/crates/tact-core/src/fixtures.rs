@@ -45,6 +45,9 @@ pub struct Fixture {
     pub disputed: Vec<InvoiceId>,
     /// Invoices paid after their due date, with the penalties still owed (as the ledger passes them).
     pub late_settlements: Vec<engine::LateSettlement>,
+    /// When a bank statement was last imported, and the credits not yet reviewed that could be this client's.
+    pub last_statement: Option<NaiveDate>,
+    pub credits_to_review: Vec<engine::CreditToReview>,
 }
 
 impl Fixture {
@@ -93,6 +96,8 @@ impl Fixture {
             today: day("2026-11-23"),
             disputed: Vec::new(),
             late_settlements: Vec::new(),
+            last_statement: None,
+            credits_to_review: Vec::new(),
         }
     }
 
@@ -289,6 +294,8 @@ impl Fixture {
             last_plan_on: None,
             acknowledged: &[],
             late_settlements: &self.late_settlements,
+            last_statement: self.last_statement,
+            credits_to_review: &self.credits_to_review,
         }
     }
 

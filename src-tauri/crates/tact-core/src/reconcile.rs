@@ -45,6 +45,17 @@ pub struct Known {
     pub ibans: Vec<(String, ClientId)>,
     /// (pattern in the label, client).
     pub rules: Vec<(String, ClientId)>,
+    /// Payments announced: the next instalment of a signed calendar, a promise to pay an amount.
+    pub expected: Vec<Expected>,
+}
+
+/// A payment the client announced: its amount, when, and what it is in words (« l'échéance du 15/12/2026 de
+/// son échéancier »).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expected {
+    pub client_id: ClientId,
+    pub amount: Money,
+    pub what: String,
 }
 
 /// One proposal: a client, the invoices and amounts it settles, how sure, why.
@@ -91,12 +102,6 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Every client word in the text (in any order).
-fn name_matches(client: &str, text_words: &[String]) -> bool {
-    let c = words(client);
-    !c.is_empty() && c.iter().all(|w| text_words.contains(w))
-}
-
 /// The digit groups of a text with their leading zeros dropped: « F-2026-041 » → [2026, 41].
 fn groups(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_ascii_digit())
@@ -115,15 +120,7 @@ pub fn number_in(text: &str, number: &str) -> bool {
     if digits.len() < 3 {
         return false;
     }
-    let runs: Vec<String> = text
-        .split(|c: char| !(c.is_ascii_digit() || c == ' ' || c == '-' || c == '.' || c == '/'))
-        .map(|chunk| {
-            chunk
-                .chars()
-                .filter(char::is_ascii_digit)
-                .collect::<String>()
-        })
-        .collect();
+    let runs = digit_runs(text);
     if runs.iter().any(|r| {
         r == &digits || (r.len() > digits.len() && r.ends_with(&digits) && digits.len() >= 6)
     }) {
@@ -187,68 +184,169 @@ fn exact_sum<'a>(amount: Money, invoices: &[&'a OpenInvoice]) -> Option<Vec<&'a 
     best
 }
 
-/// The proposals for one credit, most likely first.
+/// The proposals for one credit, most likely first (for one credit; to explain many, build a [`Matcher`] once).
 pub fn propose(credit: &Credit<'_>, invoices: &[OpenInvoice], known: &Known) -> Vec<Proposal> {
-    let text = [Some(credit.label), credit.reference, credit.payer]
-        .iter()
-        .flatten()
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let text_words = words(&text);
-    let mut out: Vec<Proposal> = Vec::new();
-    let push = |p: Proposal, out: &mut Vec<Proposal>| {
-        if let Some(q) = out
-            .iter_mut()
-            .find(|q| q.client_id == p.client_id && q.allocations == p.allocations)
-        {
-            q.confidence = q.confidence.max(p.confidence);
-            for r in p.reasons {
-                if !q.reasons.contains(&r) {
-                    q.reasons.push(r);
+    Matcher::new(invoices, known).propose(credit)
+}
+
+/// The open invoices and what is known of the clients, indexed once so that thousands of credits are explained
+/// against a large ledger without comparing each credit with every invoice.
+pub struct Matcher<'a> {
+    invoices: &'a [OpenInvoice],
+    known: &'a Known,
+    /// An invoice number's digits as one run (« 2026041 ») → invoices.
+    by_digits: std::collections::HashMap<String, Vec<usize>>,
+    /// An invoice number's digit groups, leading zeros dropped (« 2026|41 ») → invoices.
+    by_groups: std::collections::HashMap<String, Vec<usize>>,
+    longest_groups: usize,
+    by_amount: std::collections::HashMap<i64, Vec<usize>>,
+    /// Each client's open invoices.
+    by_client: std::collections::BTreeMap<ClientId, Vec<usize>>,
+    /// Each client's name as words, and the clients by their first word.
+    client_words: Vec<(ClientId, &'a str, Vec<String>)>,
+    by_first_word: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl<'a> Matcher<'a> {
+    pub fn new(invoices: &'a [OpenInvoice], known: &'a Known) -> Self {
+        let mut m = Matcher {
+            invoices,
+            known,
+            by_digits: Default::default(),
+            by_groups: Default::default(),
+            longest_groups: 0,
+            by_amount: Default::default(),
+            by_client: Default::default(),
+            client_words: Vec::new(),
+            by_first_word: Default::default(),
+        };
+        for (i, inv) in invoices.iter().enumerate() {
+            let digits: String = inv.number.chars().filter(char::is_ascii_digit).collect();
+            if digits.len() >= 3 {
+                m.by_digits.entry(digits).or_default().push(i);
+                let g = groups(&inv.number);
+                if g.len() >= 2 {
+                    m.longest_groups = m.longest_groups.max(g.len());
+                    m.by_groups.entry(g.join("|")).or_default().push(i);
                 }
             }
-        } else {
-            out.push(p);
+            m.by_amount.entry(inv.balance.cents()).or_default().push(i);
+            m.by_client.entry(inv.client_id).or_default().push(i);
         }
-    };
+        for (id, name) in &known.clients {
+            let w = words(name);
+            if let Some(first) = w.first() {
+                m.by_first_word
+                    .entry(first.clone())
+                    .or_default()
+                    .push(m.client_words.len());
+            }
+            m.client_words.push((*id, name.as_str(), w));
+        }
+        m
+    }
 
-    // 1. Invoice numbers in the text.
-    let cited: Vec<&OpenInvoice> = invoices
-        .iter()
-        .filter(|i| number_in(&text, &i.number))
-        .collect();
-    let mut cited_clients: Vec<ClientId> = cited.iter().map(|i| i.client_id).collect();
-    cited_clients.dedup();
-    for client in cited_clients {
-        let theirs: Vec<&OpenInvoice> = cited
+    /// The open invoices whose number appears in the text (see [`number_in`]), in the invoices' order.
+    fn cited(&self, text: &str) -> Vec<&'a OpenInvoice> {
+        let mut hits: Vec<usize> = Vec::new();
+        for run in digit_runs(text) {
+            if let Some(v) = self.by_digits.get(&run) {
+                hits.extend(v);
+            }
+            // A number written after a prefix of digits (« 0002026041 »): suffixes of six digits or more.
+            let len = run.len();
+            for start in 1..len.saturating_sub(5) {
+                if let Some(v) = run
+                    .get(start..)
+                    .and_then(|suffix| self.by_digits.get(suffix))
+                {
+                    hits.extend(v);
+                }
+            }
+        }
+        let have = groups(text);
+        for k in 2..=self.longest_groups.min(have.len()) {
+            for w in have.windows(k) {
+                if let Some(v) = self.by_groups.get(&w.join("|")) {
+                    hits.extend(v);
+                }
+            }
+        }
+        hits.sort_unstable();
+        hits.dedup();
+        hits.into_iter()
+            .filter_map(|i| self.invoices.get(i))
+            .collect()
+    }
+
+    fn client_invoices(&self, client: ClientId) -> Vec<&'a OpenInvoice> {
+        self.by_client
+            .get(&client)
+            .map(|v| v.iter().filter_map(|i| self.invoices.get(*i)).collect())
+            .unwrap_or_default()
+    }
+
+    /// The proposals for one credit, most likely first.
+    pub fn propose(&self, credit: &Credit<'_>) -> Vec<Proposal> {
+        let known = self.known;
+        let invoices = self.invoices;
+        let text = [Some(credit.label), credit.reference, credit.payer]
             .iter()
+            .flatten()
             .copied()
-            .filter(|i| i.client_id == client)
-            .collect();
-        let owed = Money::sum(theirs.iter().map(|i| i.balance)).unwrap_or(Money::ZERO);
-        let numbers: Vec<&str> = theirs.iter().map(|i| i.number.as_str()).collect();
-        let (allocations, credit_left, partial) = spread(credit.amount, &theirs);
-        let (confidence, why) = if credit.amount == owed {
-            (
-                95,
-                format!(
-                    "Le libellé cite {} et le montant est exactement ce qui reste dû.",
-                    numbers.join(", ")
-                ),
-            )
-        } else if partial {
-            (
-                75,
-                format!(
-                    "Le libellé cite {}\u{a0}: paiement partiel de {} sur {} dus.",
-                    numbers.join(", "),
-                    credit.amount.format_fr(),
-                    owed.format_fr()
-                ),
-            )
-        } else {
-            (
+            .collect::<Vec<_>>()
+            .join(" ");
+        let text_words = words(&text);
+        let mut out: Vec<Proposal> = Vec::new();
+        let push = |p: Proposal, out: &mut Vec<Proposal>| {
+            if let Some(q) = out
+                .iter_mut()
+                .find(|q| q.client_id == p.client_id && q.allocations == p.allocations)
+            {
+                q.confidence = q.confidence.max(p.confidence);
+                for r in p.reasons {
+                    if !q.reasons.contains(&r) {
+                        q.reasons.push(r);
+                    }
+                }
+            } else {
+                out.push(p);
+            }
+        };
+
+        // 1. Invoice numbers in the text.
+        let cited: Vec<&OpenInvoice> = self.cited(&text);
+        let mut cited_clients: Vec<ClientId> = cited.iter().map(|i| i.client_id).collect();
+        cited_clients.dedup();
+        for client in cited_clients {
+            let theirs: Vec<&OpenInvoice> = cited
+                .iter()
+                .copied()
+                .filter(|i| i.client_id == client)
+                .collect();
+            let owed = Money::sum(theirs.iter().map(|i| i.balance)).unwrap_or(Money::ZERO);
+            let numbers: Vec<&str> = theirs.iter().map(|i| i.number.as_str()).collect();
+            let (allocations, credit_left, partial) = spread(credit.amount, &theirs);
+            let (confidence, why) = if credit.amount == owed {
+                (
+                    95,
+                    format!(
+                        "Le libellé cite {} et le montant est exactement ce qui reste dû.",
+                        numbers.join(", ")
+                    ),
+                )
+            } else if partial {
+                (
+                    75,
+                    format!(
+                        "Le libellé cite {}\u{a0}: paiement partiel de {} sur {} dus.",
+                        numbers.join(", "),
+                        credit.amount.format_fr(),
+                        owed.format_fr()
+                    ),
+                )
+            } else {
+                (
                 60,
                 format!(
                     "Le libellé cite {}, mais le montant dépasse ce qui reste dû ({})\u{a0}: le surplus resterait en avoir.",
@@ -256,175 +354,254 @@ pub fn propose(credit: &Credit<'_>, invoices: &[OpenInvoice], known: &Known) -> 
                     owed.format_fr()
                 ),
             )
-        };
-        push(
-            Proposal {
-                client_id: client,
-                client_name: client_name(known, client),
-                allocations,
-                credit: credit_left,
-                confidence,
-                partial,
-                reasons: vec![why],
-            },
-            &mut out,
-        );
-    }
-
-    // 2. The amount of one open invoice.
-    let same: Vec<&OpenInvoice> = invoices
-        .iter()
-        .filter(|i| i.balance == credit.amount)
-        .collect();
-    let many_clients = {
-        let mut c: Vec<ClientId> = same.iter().map(|i| i.client_id).collect();
-        c.sort_unstable();
-        c.dedup();
-        c.len() > 1
-    };
-    for inv in &same {
-        let (confidence, why) = if many_clients {
-            (
-                40,
-                format!(
-                    "Même montant que {} — mais plusieurs clients doivent ce montant.",
-                    inv.number
-                ),
-            )
-        } else if same.len() > 1 {
-            (
-                45,
-                format!(
-                    "Même montant que {} (ce client a plusieurs factures de ce montant).",
-                    inv.number
-                ),
-            )
-        } else {
-            (
-                70,
-                format!(
-                    "Même montant que la facture {}, seule facture ouverte de ce montant.",
-                    inv.number
-                ),
-            )
-        };
-        push(
-            Proposal {
-                client_id: inv.client_id,
-                client_name: client_name(known, inv.client_id),
-                allocations: vec![(inv.id, inv.number.clone(), credit.amount)],
-                credit: Money::ZERO,
-                confidence,
-                partial: false,
-                reasons: vec![why],
-            },
-            &mut out,
-        );
-    }
-
-    // 3. The exact sum of several invoices of one client.
-    let mut clients: Vec<ClientId> = invoices.iter().map(|i| i.client_id).collect();
-    clients.sort_unstable();
-    clients.dedup();
-    for client in &clients {
-        let theirs: Vec<&OpenInvoice> =
-            invoices.iter().filter(|i| i.client_id == *client).collect();
-        if let Some(set) = exact_sum(credit.amount, &theirs) {
-            let numbers: Vec<&str> = set.iter().map(|i| i.number.as_str()).collect();
-            let (allocations, credit_left, _) = spread(credit.amount, &set);
+            };
             push(
                 Proposal {
-                    client_id: *client,
-                    client_name: client_name(known, *client),
+                    client_id: client,
+                    client_name: client_name(known, client),
                     allocations,
                     credit: credit_left,
-                    confidence: 60,
-                    partial: false,
-                    reasons: vec![format!(
-                        "Le montant est exactement la somme de {}.",
-                        numbers.join(" + ")
-                    )],
+                    confidence,
+                    partial,
+                    reasons: vec![why],
                 },
                 &mut out,
             );
         }
-    }
 
-    // 4. Who paid: the payer's name, an IBAN seen before, a rule.
-    let label_up = text.to_uppercase();
-    for (client, name) in &known.clients {
-        let mut signals: Vec<(u8, String)> = Vec::new();
-        if name_matches(name, &text_words) {
-            signals.push((20, format!("Le nom du payeur correspond à {name}.")));
+        // 2. The amount of one open invoice.
+        let same: Vec<&OpenInvoice> = self
+            .by_amount
+            .get(&credit.amount.cents())
+            .map(|v| v.iter().filter_map(|i| invoices.get(*i)).collect())
+            .unwrap_or_default();
+        let many_clients = {
+            let mut c: Vec<ClientId> = same.iter().map(|i| i.client_id).collect();
+            c.sort_unstable();
+            c.dedup();
+            c.len() > 1
+        };
+        for inv in &same {
+            let (confidence, why) = if many_clients {
+                (
+                    40,
+                    format!(
+                        "Même montant que {} — mais plusieurs clients doivent ce montant.",
+                        inv.number
+                    ),
+                )
+            } else if same.len() > 1 {
+                (
+                    45,
+                    format!(
+                        "Même montant que {} (ce client a plusieurs factures de ce montant).",
+                        inv.number
+                    ),
+                )
+            } else {
+                (
+                    70,
+                    format!(
+                        "Même montant que la facture {}, seule facture ouverte de ce montant.",
+                        inv.number
+                    ),
+                )
+            };
+            push(
+                Proposal {
+                    client_id: inv.client_id,
+                    client_name: client_name(known, inv.client_id),
+                    allocations: vec![(inv.id, inv.number.clone(), credit.amount)],
+                    credit: Money::ZERO,
+                    confidence,
+                    partial: false,
+                    reasons: vec![why],
+                },
+                &mut out,
+            );
         }
-        if let Some(iban) = credit.payer_iban {
-            if known.ibans.iter().any(|(i, c)| c == client && i == iban) {
-                signals.push((
-                    25,
-                    format!("IBAN du payeur déjà vu sur les règlements de {name}."),
-                ));
+
+        // 3. The exact sum of several invoices of one client.
+        for client in self.by_client.keys() {
+            // Only the invoices the credit could cover, and only if together they reach it.
+            let theirs: Vec<&OpenInvoice> = self
+                .client_invoices(*client)
+                .into_iter()
+                .filter(|i| i.balance <= credit.amount)
+                .collect();
+            if theirs.len() < 2
+                || Money::sum(theirs.iter().map(|i| i.balance)).is_ok_and(|t| t < credit.amount)
+            {
+                continue;
+            }
+            if let Some(set) = exact_sum(credit.amount, &theirs) {
+                let numbers: Vec<&str> = set.iter().map(|i| i.number.as_str()).collect();
+                let (allocations, credit_left, _) = spread(credit.amount, &set);
+                push(
+                    Proposal {
+                        client_id: *client,
+                        client_name: client_name(known, *client),
+                        allocations,
+                        credit: credit_left,
+                        confidence: 60,
+                        partial: false,
+                        reasons: vec![format!(
+                            "Le montant est exactement la somme de {}.",
+                            numbers.join(" + ")
+                        )],
+                    },
+                    &mut out,
+                );
             }
         }
-        for (pattern, c) in &known.rules {
-            if c == client && label_up.contains(&pattern.to_uppercase()) {
-                signals.push((
-                    30,
-                    format!("Règle confirmée\u{a0}: «\u{a0}{pattern}\u{a0}» = {name}."),
-                ));
-            }
-        }
-        if signals.is_empty() {
-            continue;
-        }
-        let boost: u8 = signals.iter().map(|(b, _)| *b).max().unwrap_or(0);
-        let reasons: Vec<String> = signals.into_iter().map(|(_, r)| r).collect();
-        let mut found = false;
-        for p in out.iter_mut().filter(|p| p.client_id == *client) {
-            found = true;
-            p.confidence = p.confidence.saturating_add(boost).min(99);
-            p.reasons.extend(reasons.iter().cloned());
-        }
-        if !found {
-            let theirs: Vec<&OpenInvoice> =
-                invoices.iter().filter(|i| i.client_id == *client).collect();
-            let (allocations, credit_left, partial) = spread(credit.amount, &theirs);
-            let mut reasons = reasons;
+
+        // 4. A payment the client announced: the next instalment of its calendar, a promised amount.
+        let expecting: Vec<&Expected> = known
+            .expected
+            .iter()
+            .filter(|e| e.amount == credit.amount)
+            .collect();
+        let many_expecting = {
+            let mut c: Vec<ClientId> = expecting.iter().map(|e| e.client_id).collect();
+            c.sort_unstable();
+            c.dedup();
+            c.len() > 1
+        };
+        for e in expecting {
+            let theirs = self.client_invoices(e.client_id);
             if theirs.is_empty() {
-                reasons.push(
+                continue;
+            }
+            let (allocations, credit_left, partial) = spread(credit.amount, &theirs);
+            push(
+                Proposal {
+                    client_id: e.client_id,
+                    client_name: client_name(known, e.client_id),
+                    allocations,
+                    credit: credit_left,
+                    confidence: if many_expecting { 40 } else { 70 },
+                    partial,
+                    reasons: vec![format!("Montant de {}.", e.what)],
+                },
+                &mut out,
+            );
+        }
+
+        // 5. Who paid: the payer's name, an IBAN seen before, a rule.
+        let label_up = text.to_uppercase();
+        let mut candidates: Vec<usize> = text_words
+            .iter()
+            .filter_map(|w| self.by_first_word.get(w))
+            .flatten()
+            .copied()
+            .collect();
+        let position = |id: ClientId| self.client_words.iter().position(|(c, ..)| *c == id);
+        if let Some(iban) = credit.payer_iban {
+            candidates.extend(
+                known
+                    .ibans
+                    .iter()
+                    .filter(|(i, _)| i == iban)
+                    .filter_map(|(_, c)| position(*c)),
+            );
+        }
+        candidates.extend(
+            known
+                .rules
+                .iter()
+                .filter(|(pattern, _)| label_up.contains(&pattern.to_uppercase()))
+                .filter_map(|(_, c)| position(*c)),
+        );
+        candidates.sort_unstable();
+        candidates.dedup();
+        for (client, name, client_words) in
+            candidates.iter().filter_map(|i| self.client_words.get(*i))
+        {
+            let mut signals: Vec<(u8, String)> = Vec::new();
+            if !client_words.is_empty() && client_words.iter().all(|w| text_words.contains(w)) {
+                signals.push((20, format!("Le nom du payeur correspond à {name}.")));
+            }
+            if let Some(iban) = credit.payer_iban {
+                if known.ibans.iter().any(|(i, c)| c == client && i == iban) {
+                    signals.push((
+                        25,
+                        format!("IBAN du payeur déjà vu sur les règlements de {name}."),
+                    ));
+                }
+            }
+            for (pattern, c) in &known.rules {
+                if c == client && label_up.contains(&pattern.to_uppercase()) {
+                    signals.push((
+                        30,
+                        format!("Règle confirmée\u{a0}: «\u{a0}{pattern}\u{a0}» = {name}."),
+                    ));
+                }
+            }
+            if signals.is_empty() {
+                continue;
+            }
+            let boost: u8 = signals.iter().map(|(b, _)| *b).max().unwrap_or(0);
+            let reasons: Vec<String> = signals.into_iter().map(|(_, r)| r).collect();
+            let mut found = false;
+            for p in out.iter_mut().filter(|p| p.client_id == *client) {
+                found = true;
+                p.confidence = p.confidence.saturating_add(boost).min(99);
+                p.reasons.extend(reasons.iter().cloned());
+            }
+            if !found {
+                let theirs = self.client_invoices(*client);
+                let (allocations, credit_left, partial) = spread(credit.amount, &theirs);
+                let mut reasons = reasons;
+                if theirs.is_empty() {
+                    reasons.push(
                     "Ce client n'a aucune facture ouverte\u{a0}: le montant resterait en avoir."
                         .into(),
                 );
-            } else if partial {
-                reasons.push("Montant inférieur à ce qu'il doit\u{a0}: appliqué aux factures les plus anciennes.".into());
+                } else if partial {
+                    reasons.push("Montant inférieur à ce qu'il doit\u{a0}: appliqué aux factures les plus anciennes.".into());
+                }
+                out.push(Proposal {
+                    client_id: *client,
+                    client_name: (*name).to_owned(),
+                    allocations,
+                    credit: credit_left,
+                    confidence: 30u8.saturating_add(boost),
+                    partial,
+                    reasons,
+                });
             }
-            out.push(Proposal {
-                client_id: *client,
-                client_name: name.clone(),
-                allocations,
-                credit: credit_left,
-                confidence: 30u8.saturating_add(boost),
-                partial,
-                reasons,
-            });
         }
-    }
 
-    out.sort_by(|a, b| {
-        b.confidence
-            .cmp(&a.confidence)
-            .then(a.client_id.cmp(&b.client_id))
-    });
-    // Two different clients close at the top: nothing is accepted without the user.
-    if let (Some(first), Some(second)) = (out.first(), out.get(1)) {
-        if first.client_id != second.client_id
-            && second.confidence.saturating_add(15) >= first.confidence
-        {
-            for p in out.iter_mut() {
-                p.confidence = p.confidence.min(AUTO_CONFIDENCE.saturating_sub(1));
+        out.sort_by(|a, b| {
+            b.confidence
+                .cmp(&a.confidence)
+                .then(a.client_id.cmp(&b.client_id))
+        });
+        // Two different clients close at the top: nothing is accepted without the user.
+        if let (Some(first), Some(second)) = (out.first(), out.get(1)) {
+            if first.client_id != second.client_id
+                && second.confidence.saturating_add(15) >= first.confidence
+            {
+                for p in out.iter_mut() {
+                    p.confidence = p.confidence.min(AUTO_CONFIDENCE.saturating_sub(1));
+                }
             }
         }
+        out
     }
-    out
+}
+
+/// The runs of digits of a text, spaces, dashes, dots and slashes inside a run ignored (« 2026-041 » → 2026041).
+fn digit_runs(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_ascii_digit() || c == ' ' || c == '-' || c == '.' || c == '/'))
+        .map(|chunk| {
+            chunk
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>()
+        })
+        .filter(|r| !r.is_empty())
+        .collect()
 }
 
 #[cfg(test)]
@@ -456,6 +633,7 @@ mod tests {
             ],
             ibans: vec![("FR7610107001011234567890129".into(), 1)],
             rules: vec![("LUMINA PROD".into(), 1)],
+            expected: Vec::new(),
         }
     }
 
@@ -482,6 +660,35 @@ mod tests {
         }
         for t in ["FACT 2026042", "2026", "41 euros", "F-2025-041"] {
             assert!(!number_in(t, "F-2026-041"), "{t}");
+        }
+    }
+
+    #[test]
+    fn the_index_finds_exactly_the_numbers_number_in_finds() {
+        let open = vec![
+            inv(1, "F-2026-041", 1, 240_000),
+            inv(2, "2026/7", 2, 1_000),
+            inv(3, "FA000123", 4, 2_000),
+        ];
+        let k = Known::default();
+        let m = Matcher::new(&open, &k);
+        for t in [
+            "FACT 2026041",
+            "VIR 0002026041",
+            "reglement 2026-41 et 2026 7",
+            "FA 123",
+            "000123",
+            "F-2025-041",
+            "ref 20267",
+            "",
+        ] {
+            let by_index: Vec<&str> = m.cited(t).iter().map(|i| i.number.as_str()).collect();
+            let by_scan: Vec<&str> = open
+                .iter()
+                .filter(|i| number_in(t, &i.number))
+                .map(|i| i.number.as_str())
+                .collect();
+            assert_eq!(by_index, by_scan, "{t}");
         }
     }
 

@@ -490,3 +490,78 @@ fn a_small_amount_is_never_promised_a_formal_notice() {
         draft.subject
     );
 }
+
+#[test]
+fn a_client_who_may_have_paid_is_not_reminded_before_the_bank_is_looked_at() {
+    // 05/11/2026: the friendly reminder is due.
+    let f = lumiere().on("2026-11-05");
+    assert_eq!(step(&f).0, Action::FriendlyReminder);
+
+    // A credit of 1 000 € not yet reviewed, that could pay F-1: the reminder waits for the user.
+    let mut held = f.clone();
+    held.last_statement = Some(d("2026-11-05"));
+    held.credits_to_review = vec![tact_core::engine::CreditToReview {
+        line_id: 7,
+        date: d("2026-11-04"),
+        amount: Money::from_cents(100_000),
+        label: "VIR AGENCE LUMIERE".into(),
+        invoices: vec!["F-1".into()],
+    }];
+    let s = held
+        .suggest(&Policy::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (s.step.action, s.step.date, s.step.done_as),
+        (Action::CheckCredit, d("2026-11-05"), None)
+    );
+    let texts: Vec<&str> = s.step.reasons.iter().map(|r| r.text.as_str()).collect();
+    assert!(
+        texts.iter().any(|t| t.contains("1\u{202f}000,00\u{a0}€")
+            && t.contains("04/11/2026")
+            && t.contains("F-1")),
+        "{texts:?}"
+    );
+    assert!(
+        s.step
+            .then
+            .as_deref()
+            .unwrap_or("")
+            .contains("relance amiable"),
+        "{:?}",
+        s.step.then
+    );
+
+    // A statement imported today: nothing said. Imported 4 working days ago (policy: 3): the reminder says so.
+    let mut fresh = f.clone();
+    fresh.last_statement = Some(d("2026-11-02"));
+    let s = fresh
+        .suggest(&Policy::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(s.step.reasons.iter().all(|r| r.code != "statement_old"));
+    let mut old = f.clone();
+    old.last_statement = Some(d("2026-10-30"));
+    let s = old
+        .suggest(&Policy::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(s.step.action, Action::FriendlyReminder);
+    let said = s
+        .step
+        .reasons
+        .iter()
+        .find(|r| r.code == "statement_old")
+        .map(|r| r.text.clone());
+    assert_eq!(
+        said.as_deref(),
+        Some("Dernier relevé importé le 30/10/2026\u{a0}: vérifiez qu'il n'a pas réglé.")
+    );
+    // Never imported: the user types her payments; nothing is said.
+    assert!(
+        step(&f).0 == Action::FriendlyReminder
+            && f.suggest(&Policy::default())
+                .unwrap_or_else(|e| panic!("{e}"))
+                .step
+                .reasons
+                .iter()
+                .all(|r| r.code != "statement_old")
+    );
+}

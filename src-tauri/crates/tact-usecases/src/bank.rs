@@ -25,6 +25,9 @@ pub struct StatementImport {
     #[cfg_attr(feature = "ts", ts(flatten))]
     pub stored: BankImportReport,
     pub dry_run: bool,
+    /// Credits accepted on import because the user turned on automatic acceptance (Réglages) and their match was
+    /// sure.
+    pub auto_accepted: usize,
     /// The open credits after the import, with their proposals.
     pub review: Vec<BankReviewLine>,
 }
@@ -73,12 +76,17 @@ pub fn import(
             method: c.method.clone(),
         })
         .collect();
-    let stored = books.write(|l| {
+    let (stored, auto_accepted) = books.write(|l| {
         if dry_run {
-            l.try_import_bank_credits(&credits, today)
-        } else {
-            l.import_bank_credits(&credits, today)
+            return Ok((l.try_import_bank_credits(&credits, today)?, 0));
         }
+        let stored = l.import_bank_credits(&credits, today)?;
+        let auto = if l.policy()?.auto_accept_bank {
+            l.accept_sure_bank_lines(today)?.len()
+        } else {
+            0
+        };
+        Ok((stored, auto))
     })?;
     let review = books.read(|l| l.bank_review(today))?;
     Ok(StatementImport {
@@ -89,6 +97,7 @@ pub fn import(
         debits: s.debits,
         stored,
         dry_run,
+        auto_accepted,
         review,
     })
 }

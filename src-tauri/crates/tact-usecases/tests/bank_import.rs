@@ -241,3 +241,203 @@ fn the_credits_travel_in_the_export_and_the_next_statement_creates_nothing_twice
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((again.stored.new, again.stored.already), (0, 4));
 }
+
+#[test]
+fn no_reminder_leaves_while_a_credit_that_may_be_the_clients_payment_waits_for_review() {
+    let (_keep, files) = tact_import::test_inputs::statements();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let books = books(&dir);
+    let policy = tact_core::engine::Policy::default();
+    let step_on = |b: &Books, client: i64, day: NaiveDate| {
+        b.read(|l| l.suggestion(client, day, &policy))
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    // M. Roche (F-2026-047, 320 €) is due a step; no statement ever imported, so nothing is said of the bank.
+    let before = step_on(&books, 3, today());
+    assert!(
+        before.step.action != Action::Nothing && before.step.action != Action::CheckCredit,
+        "{before:?}"
+    );
+    assert!(before
+        .step
+        .reasons
+        .iter()
+        .all(|r| r.code != "statement_old"));
+
+    let r = bank::import(&books, &files.join("releve.ofx"), today(), false)
+        .unwrap_or_else(|e| panic!("{e}"));
+    // « VIR M JULIEN ROCHE — facture 2026 047 », not yet reviewed: the step waits for the user.
+    let held = step_on(&books, 3, today());
+    assert_eq!(held.step.action, Action::CheckCredit, "{held:?}");
+    assert!(held
+        .step
+        .reasons
+        .iter()
+        .any(|w| w.code == "credit_to_review" && w.text.contains("F-2026-047")));
+    // The agenda lists it among today's steps.
+    let agenda = books
+        .read(|l| l.agenda(today(), 0, 50))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(agenda
+        .due
+        .rows
+        .iter()
+        .any(|i| i.client_id == 3 && i.suggestion.step.action == Action::CheckCredit));
+    assert_eq!(agenda.last_statement, Some(today()));
+
+    // Not his payment after all (ignored): the ladder resumes where it was.
+    let roche = r
+        .review
+        .iter()
+        .find(|x| x.line.label.contains("ROCHE"))
+        .unwrap_or_else(|| panic!());
+    books
+        .write(|l| l.ignore_bank_line(roche.line.id))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(step_on(&books, 3, today()).step.action, before.step.action);
+
+    // A week later with no newer statement, the reminder says when the last one was imported.
+    let later = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap_or_default();
+    let s = step_on(&books, 3, later);
+    assert!(
+        s.step.reasons.iter().any(|w| w.code == "statement_old"
+            && w.text
+                == "Dernier relevé importé le 30/11/2026\u{a0}: vérifiez qu'il n'a pas réglé."),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn validate_all_accepts_only_the_sure_matches_in_one_go_and_automatic_acceptance_is_opt_in() {
+    let (_keep, files) = tact_import::test_inputs::statements();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let books = books(&dir);
+    let r = bank::import(&books, &files.join("releve.ofx"), today(), false)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r.auto_accepted, 0, "nothing accepted without the user");
+    let sure: Vec<i64> = r
+        .review
+        .iter()
+        .filter(|x| {
+            x.proposals
+                .first()
+                .is_some_and(|p| p.confidence >= tact_core::reconcile::AUTO_CONFIDENCE)
+        })
+        .map(|x| x.line.id)
+        .collect();
+    assert!(sure.len() >= 2, "{:?}", r.review);
+    let accepted = books
+        .write(|l| l.accept_sure_bank_lines(today()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(accepted.iter().map(|(id, _)| *id).collect::<Vec<_>>(), sure);
+    // What was not sure (the unknown credit) is still to review; nothing else moved.
+    let open = books.read(|l| l.bank_review(today())).unwrap_or_default();
+    assert!(open.iter().all(|x| !sure.contains(&x.line.id)));
+    assert!(open.iter().any(|x| x.line.label.contains("INCONNUE")));
+
+    // Turned on in Réglages: the next statement's sure matches are accepted as it is imported.
+    let dir2 = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let books2 = self::books(&dir2);
+    books2
+        .write(|l| {
+            let mut p = l.policy()?;
+            p.auto_accept_bank = true;
+            l.set_policy(&p)
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let r2 = bank::import(&books2, &files.join("releve.ofx"), today(), false)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r2.auto_accepted, sure.len());
+    assert_eq!(
+        books2
+            .read(|l| l.bank_lines(Some("accepted")))
+            .unwrap_or_default()
+            .len(),
+        sure.len()
+    );
+}
+
+#[test]
+fn an_instalment_of_a_signed_calendar_and_a_promised_amount_are_recognised() {
+    use tact_core::ledger::bank::CreditInput;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let books = books(&dir);
+    // Petitjean promised (example data) to pay; a calendar for Agence Lumière's 2 400 € in three instalments.
+    let plan = books
+        .write(|l| {
+            let mut input = l.suggested_plan_input(1, today())?;
+            input.instalments = "3".into();
+            input.instalment_amount = String::new();
+            let p = l.propose_plan(&input, today())?;
+            l.sign_plan(p.plan.id, "2026-11-30", today())
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let first = plan.instalments[0].left;
+    let credit = CreditInput {
+        account: "FR76".into(),
+        date: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap_or_default(),
+        amount: first,
+        label: "VIR SEPA".into(),
+        payer: None,
+        payer_iban: None,
+        reference: None,
+        bank_id: Some("X-1".into()),
+        method: "virement".into(),
+    };
+    books
+        .write(|l| l.import_bank_credits(&[credit], today()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let review = books.read(|l| l.bank_review(today())).unwrap_or_default();
+    let best = review[0]
+        .proposals
+        .first()
+        .unwrap_or_else(|| panic!("{review:?}"));
+    assert_eq!(best.client_id, 1);
+    assert!(
+        best.reasons.iter().any(|w| w.contains("échéancier signé")),
+        "{:?}",
+        best.reasons
+    );
+
+    // M. Roche promised on the phone to pay 123,45 € on 04/12: a bare credit of that amount is proposed for him.
+    books
+        .write(|l| {
+            l.add_journal_entry(&tact_core::input::JournalInput {
+                client_id: 3,
+                invoice_id: None,
+                date: "2026-11-30".into(),
+                kind: "promise".into(),
+                channel: Some("phone".into()),
+                call_outcome: None,
+                promise_date: Some("2026-12-04".into()),
+                promise_amount: Some("123,45".into()),
+                text: None,
+                corrects: None,
+            })
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let promised = CreditInput {
+        amount: Money::from_cents(12_345),
+        bank_id: Some("X-2".into()),
+        date: NaiveDate::from_ymd_opt(2026, 12, 4).unwrap_or_default(),
+        label: "VIREMENT".into(),
+        ..bare_credit("FR76")
+    };
+    books
+        .write(|l| l.import_bank_credits(&[promised], today()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let review = books.read(|l| l.bank_review(today())).unwrap_or_default();
+    let line = review
+        .iter()
+        .find(|x| x.line.amount == Money::from_cents(12_345))
+        .unwrap_or_else(|| panic!("{review:?}"));
+    let best = line.proposals.first().unwrap_or_else(|| panic!("{line:?}"));
+    assert_eq!(best.client_id, 3);
+    assert!(
+        best.reasons
+            .iter()
+            .any(|w| w.contains("promesse de régler 123,45\u{a0}€ le 04/12/2026")),
+        "{:?}",
+        best.reasons
+    );
+}

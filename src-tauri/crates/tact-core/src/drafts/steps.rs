@@ -8,6 +8,15 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
     if step.action == Action::ClaimPenalties {
         return penalty_claim::penalty_claim_draft(ctx, step);
     }
+    if step.action == Action::CheckCredit {
+        return Err(Error::new(
+            ErrorCode::NothingToDraft,
+            format!(
+                "Rien à envoyer à {} pour l'instant\u{a0}: un crédit reçu sur votre compte pourrait être son règlement. Examinez-le d'abord dans Banque.",
+                ctx.client.name
+            ),
+        ));
+    }
     let l = Lang(ctx.client.language);
     let b = ctx.business;
     let lines = lines_for(ctx, step)?;
@@ -439,7 +448,7 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
             sendable = send;
             (subject, p)
         }
-        Action::Nothing | Action::ClaimPenalties => handled_above(),
+        Action::Nothing | Action::ClaimPenalties | Action::CheckCredit => handled_above(),
     };
     let body = if sendable {
         let formal = step.action == Action::FormalNotice;

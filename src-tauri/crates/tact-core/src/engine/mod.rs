@@ -72,6 +72,12 @@ pub struct Policy {
     pub good_payer_min_on_time_percent: u32,
     /// A courtesy note a few working days before each instalment of a signed payment calendar (optional step).
     pub plan_courtesy_note: bool,
+    /// A reminder says the client may have paid when the last bank statement imported is older than this many
+    /// working days.
+    pub statement_fresh_working_days: u32,
+    /// Bank credits matched with high confidence are accepted on import, without the review (off by default:
+    /// nothing is accepted without the user unless she turns this on).
+    pub auto_accept_bank: bool,
 }
 
 impl Default for Policy {
@@ -90,6 +96,8 @@ impl Default for Policy {
             good_payer_min_invoices: 3,
             good_payer_min_on_time_percent: 90,
             plan_courtesy_note: true,
+            statement_fresh_working_days: 3,
+            auto_accept_bank: false,
         }
     }
 }
@@ -173,6 +181,13 @@ impl Policy {
             100,
         )?;
         range(
+            "statement_fresh_working_days",
+            "Relevé bancaire à jour pendant (jours ouvrés)",
+            self.statement_fresh_working_days.into(),
+            1,
+            30,
+        )?;
+        range(
             "good_payer_min_on_time_percent",
             "Bon payeur\u{a0}: part réglée à l'heure (%)",
             self.good_payer_min_on_time_percent.into(),
@@ -246,6 +261,7 @@ actions! {
     PlanFirmReminder = "plan_firm_reminder" / "Relance ferme sur une échéance",
     PlanDefault = "plan_default" / "Mise en demeure (déchéance du terme)",
     ClaimPenalties = "claim_penalties" / "Réclamer les pénalités de retard",
+    CheckCredit = "check_credit" / "Vérifier un virement reçu",
 }
 
 crate::model::labelled_enum!(
@@ -273,7 +289,10 @@ impl Action {
             | Action::ProposeCalendar
             | Action::PlanSignature => Some(Tone::Listening),
             Action::LastReminder | Action::FormalNotice | Action::PlanDefault => Some(Tone::Formal),
-            Action::Nothing | Action::AfterDeadline | Action::ConsiderWriteOff => None,
+            Action::Nothing
+            | Action::AfterDeadline
+            | Action::ConsiderWriteOff
+            | Action::CheckCredit => None,
         }
     }
 
@@ -282,7 +301,10 @@ impl Action {
         match self {
             Action::Nothing => 0,
             Action::PreventiveNote | Action::PlanCourtesy | Action::ClaimPenalties => 1,
-            Action::FriendlyReminder | Action::PlanReminder | Action::PlanSignature => 2,
+            Action::FriendlyReminder
+            | Action::PlanReminder
+            | Action::PlanSignature
+            | Action::CheckCredit => 2,
             Action::FirmReminder | Action::PlanFirmReminder => 3,
             Action::PhoneCall => 4,
             Action::SettleDispute => 5,
@@ -339,7 +361,10 @@ pub fn done_kind(action: Action) -> Option<JournalKind> {
         Action::LastReminder => Some(JournalKind::LastReminder),
         Action::FormalNotice | Action::PlanDefault => Some(JournalKind::FormalNotice),
         Action::ClaimPenalties => Some(JournalKind::PenaltiesClaimed),
-        Action::Nothing | Action::AfterDeadline | Action::ConsiderWriteOff => None,
+        Action::Nothing
+        | Action::AfterDeadline
+        | Action::ConsiderWriteOff
+        | Action::CheckCredit => None,
     }
 }
 
@@ -384,6 +409,21 @@ pub struct ClientCase<'a> {
     /// The client's invoices paid after their due date whose penalties are still owed (not waived), as the
     /// ledger computed them (B2B only; see [`claims`]).
     pub late_settlements: &'a [LateSettlement],
+    /// When a bank statement was last imported (none ever: the user types her payments, nothing is said).
+    pub last_statement: Option<NaiveDate>,
+    /// The bank credits not yet reviewed that could pay this client's invoices.
+    pub credits_to_review: &'a [CreditToReview],
+}
+
+/// A bank credit not yet reviewed whose proposals include this client's invoices: it may be the client's payment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CreditToReview {
+    pub line_id: i64,
+    pub date: NaiveDate,
+    pub amount: Money,
+    pub label: String,
+    /// The invoices it would pay.
+    pub invoices: Vec<String>,
 }
 
 fn reason(code: &str, text: impl Into<String>) -> Reason {
@@ -487,6 +527,7 @@ pub fn suggest(
     today: NaiveDate,
 ) -> Result<Suggestion> {
     let mut s = suggest_unpaused(case, policy, cal, today)?;
+    bank_guard(&mut s, case, policy, cal, today);
     // A pause (« Reporter ») moves every step to the pause's end.
     if let Some(until) = case.overrides.pause_until.filter(|u| *u > today) {
         let resume = cal.on_or_after(until);
@@ -501,6 +542,83 @@ pub fn suggest(
         }
     }
     Ok(s)
+}
+
+/// « Has this client already paid? » Reminding a client who has paid is the least tactful act there is: a step
+/// that asks for money waits while a bank credit that could be the client's payment is not reviewed (it becomes
+/// « Vérifier un virement reçu »), and says so when the last statement imported is older than the policy allows.
+fn bank_guard(
+    s: &mut Suggestion,
+    case: &ClientCase<'_>,
+    policy: &Policy,
+    cal: &Calendar,
+    today: NaiveDate,
+) {
+    let asks = |a: Action| {
+        !matches!(
+            a,
+            Action::Nothing
+                | Action::SettleDispute
+                | Action::PlanSignature
+                | Action::ClaimPenalties
+        )
+    };
+    let working_today = cal.on_or_after(today);
+    let stale = case.last_statement.filter(|last| {
+        cal.working_days_between(*last, today) > policy.statement_fresh_working_days
+    });
+    for step in std::iter::once(&mut s.step).chain(s.alongside.as_mut()) {
+        if !asks(step.action) {
+            continue;
+        }
+        if !case.credits_to_review.is_empty() {
+            let held = step.action_label.clone();
+            let mut reasons: Vec<Reason> = case
+                .credits_to_review
+                .iter()
+                .map(|c| {
+                    reason(
+                        "credit_to_review",
+                        format!(
+                            "Un crédit de {} reçu le {} («\u{a0}{}\u{a0}») n'est pas encore rapproché\u{a0}: il pourrait régler {}.",
+                            c.amount.format_fr(),
+                            format_date_fr(c.date),
+                            c.label,
+                            c.invoices.join(", ")
+                        ),
+                    )
+                })
+                .collect();
+            reasons.push(reason(
+                "held_for_credit",
+                format!("«\u{a0}{held}\u{a0}» attend que vous l'ayez examiné\u{a0}: on ne relance pas un client qui a peut-être déjà payé."),
+            ));
+            *step = Step {
+                action: Action::CheckCredit,
+                action_label: Action::CheckCredit.label_fr().into(),
+                channel: None,
+                tone: Action::CheckCredit.tone(),
+                done_as: done_kind(Action::CheckCredit),
+                date: working_today,
+                optional: false,
+                invoices: step.invoices.clone(),
+                amount: step.amount,
+                reasons,
+                then: Some(format!(
+                    "S'il ne s'agit pas de son règlement\u{a0}: {}.",
+                    held.to_lowercase()
+                )),
+            };
+        } else if let Some(last) = stale {
+            step.reasons.push(reason(
+                "statement_old",
+                format!(
+                    "Dernier relevé importé le {}\u{a0}: vérifiez qu'il n'a pas réglé.",
+                    format_date_fr(last)
+                ),
+            ));
+        }
+    }
 }
 
 fn suggest_unpaused(

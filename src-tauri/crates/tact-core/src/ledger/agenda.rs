@@ -23,6 +23,8 @@ struct CaseFacts {
     received: HashMap<ClientId, NaiveDate>,
     plans: super::plans::PlanFacts,
     late_settlements: HashMap<ClientId, Vec<engine::LateSettlement>>,
+    last_statement: Option<NaiveDate>,
+    credits_to_review: HashMap<ClientId, Vec<engine::CreditToReview>>,
 }
 
 const NO_OVERRIDES: ClientOverrides = ClientOverrides {
@@ -50,6 +52,8 @@ impl CaseFacts {
             last_plan_on: self.plans.last_on.get(&id).copied(),
             acknowledged: self.plans.acknowledged.get(&id).map_or(&[], Vec::as_slice),
             late_settlements: self.late_settlements.get(&id).map_or(&[], Vec::as_slice),
+            last_statement: self.last_statement,
+            credits_to_review: self.credits_to_review.get(&id).map_or(&[], Vec::as_slice),
         }
     }
 }
@@ -85,6 +89,10 @@ pub struct Agenda {
     /// Nothing to do, each with why (at most 50, largest balances first).
     pub resting: Vec<AgendaItem>,
     pub resting_total: u32,
+    /// When a bank statement was last imported (« Dernier relevé importé le … »).
+    pub last_statement: Option<NaiveDate>,
+    /// Bank credits waiting for the user's review.
+    pub credits_to_review: u32,
 }
 
 impl Ledger {
@@ -164,11 +172,21 @@ impl Ledger {
         let (client, standing, invoices, journal) = self.case_parts(id, today)?;
         let facts = db::load_client_facts(self.conn(), id)?;
         let states = standing::invoice_states(&facts, today)?;
+        // The open credits are matched against every client's invoices (two clients owing the same amount).
+        let credits_to_review = if db::bank_lines_open_count(self.conn())? == 0 {
+            HashMap::new()
+        } else {
+            let all = db::load_facts(self.conn())?;
+            let all_states = standing::invoice_states(&all, today)?;
+            self.credits_to_review(&all, &all_states, today)?
+        };
         let around = CaseFacts {
             overrides: HashMap::from([(id, db::overrides_get(self.conn(), id)?)]),
             received: db::formal_notices_received(self.conn())?,
             plans: self.plan_facts(today)?,
             late_settlements: self.late_settlements(&[&client], &facts, &states, today)?,
+            last_statement: db::last_bank_import(self.conn())?,
+            credits_to_review,
         };
         let case = around.case(&client, &standing, &invoices, &journal);
         engine::suggest(&case, policy, &Calendar::france(), today)
@@ -270,6 +288,8 @@ impl Ledger {
                 &states,
                 today,
             )?,
+            last_statement: db::last_bank_import(conn)?,
+            credits_to_review: self.credits_to_review(&facts, &states, today)?,
         };
         let cal = Calendar::france();
         let empty_standing = ClientStanding::default();
@@ -407,6 +427,9 @@ impl Ledger {
             coming_total,
             resting,
             resting_total,
+            last_statement: db::last_bank_import(self.conn())?,
+            credits_to_review: u32::try_from(db::bank_lines_open_count(self.conn())?)
+                .unwrap_or(u32::MAX),
         })
     }
 }

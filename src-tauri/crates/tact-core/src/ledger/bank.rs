@@ -8,7 +8,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::input::{AllocationInput, PaymentInput};
 use crate::model::{BankLine, ClientId, InvoiceId, Payment};
 use crate::money::Money;
-use crate::reconcile::{self, Known, OpenInvoice, Proposal};
+use crate::reconcile::{self, Expected, Known, OpenInvoice, Proposal};
 use crate::storage as db;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -71,6 +71,39 @@ fn identity(c: &CreditInput, occurrence: usize) -> String {
             c.label.split_whitespace().collect::<Vec<_>>().join(" ")
         ),
     }
+}
+
+/// The payment a credit becomes: its date, amount and method, the bank line as its reference, allocated as given
+/// (what is left stays as client credit), checked like any payment.
+fn payment_of(
+    line: &BankLine,
+    client_id: ClientId,
+    allocations: &[(InvoiceId, Money)],
+) -> Result<crate::input::ValidPayment> {
+    let reference: String = line
+        .bank_id
+        .clone()
+        .map_or_else(|| line.label.clone(), |id| format!("{} ({id})", line.label))
+        .chars()
+        .take(200)
+        .collect();
+    PaymentInput {
+        client_id,
+        date: line.date.to_string(),
+        amount: line.amount.to_canonical(),
+        method: line.method.clone(),
+        reference: Some(reference),
+        allocations: Some(
+            allocations
+                .iter()
+                .map(|(invoice_id, amount)| AllocationInput {
+                    invoice_id: *invoice_id,
+                    amount: amount.to_canonical(),
+                })
+                .collect(),
+        ),
+    }
+    .validate()
 }
 
 impl Ledger {
@@ -166,22 +199,47 @@ impl Ledger {
 
     /// The open credits with their proposals, as of `today`.
     pub fn bank_review(&self, today: NaiveDate) -> Result<Vec<BankReviewLine>> {
-        let conn = self.conn();
-        let facts = db::load_facts(conn)?;
+        let lines = db::bank_lines(self.conn(), Some("open"))?;
+        if lines.is_empty() {
+            return Ok(Vec::new());
+        }
+        let facts = db::load_facts(self.conn())?;
         let states = crate::standing::invoice_states(&facts, today)?;
-        let open_ids: Vec<InvoiceId> = states
+        self.review_of(lines, &facts, &states, today)
+    }
+
+    /// The proposals for these credits, against the invoices open as of `today` (their states given) and what is
+    /// known of the clients: names, IBANs of their earlier payments, rules, calendars' next instalments and
+    /// promises to pay.
+    pub(super) fn review_of(
+        &self,
+        lines: Vec<BankLine>,
+        facts: &crate::standing::Facts,
+        states: &[crate::standing::InvoiceState],
+        today: NaiveDate,
+    ) -> Result<Vec<BankReviewLine>> {
+        let conn = self.conn();
+        let open_states: Vec<&crate::standing::InvoiceState> = facts
+            .invoices
             .iter()
-            .filter(|s| {
-                s.balance.is_positive() && s.status != crate::model::InvoiceStatus::WrittenOff
+            .zip(states)
+            .filter(|(f, s)| {
+                f.issue_date <= today
+                    && s.balance.is_positive()
+                    && s.status != crate::model::InvoiceStatus::WrittenOff
             })
-            .map(|s| s.invoice_id)
+            .map(|(_, s)| s)
             .collect();
-        let records = db::invoices_by_ids(conn, &open_ids)?;
-        let open: Vec<OpenInvoice> = states
+        let ids: Vec<InvoiceId> = open_states.iter().map(|s| s.invoice_id).collect();
+        let numbers: std::collections::HashMap<InvoiceId, crate::model::Invoice> =
+            db::invoices_by_ids(conn, &ids)?
+                .into_iter()
+                .map(|i| (i.id, i))
+                .collect();
+        let open: Vec<OpenInvoice> = open_states
             .iter()
-            .filter(|s| open_ids.contains(&s.invoice_id))
             .filter_map(|s| {
-                let r = records.iter().find(|i| i.id == s.invoice_id)?;
+                let r = numbers.get(&s.invoice_id)?;
                 Some(OpenInvoice {
                     id: r.id,
                     number: r.number.clone(),
@@ -191,32 +249,141 @@ impl Ledger {
                 })
             })
             .collect();
+        let clients: Vec<(ClientId, String)> = db::clients_all(conn)?
+            .into_iter()
+            .filter(|c| !c.archived)
+            .map(|c| (c.id, c.name))
+            .collect();
         let known = Known {
-            clients: db::clients_all(conn)?
-                .into_iter()
-                .filter(|c| !c.archived)
-                .map(|c| (c.id, c.name))
-                .collect(),
+            expected: self.expected_payments(today)?,
+            clients,
             ibans: db::known_ibans(conn)?,
             rules: db::bank_rules(conn)?,
         };
-        Ok(db::bank_lines(conn, Some("open"))?
+        let matcher = reconcile::Matcher::new(&open, &known);
+        Ok(lines
             .into_iter()
             .map(|line| {
-                let proposals = reconcile::propose(
-                    &reconcile::Credit {
-                        amount: line.amount,
-                        label: &line.label,
-                        payer: line.payer.as_deref(),
-                        payer_iban: line.payer_iban.as_deref(),
-                        reference: line.reference.as_deref(),
-                    },
-                    &open,
-                    &known,
-                );
+                let proposals = matcher.propose(&reconcile::Credit {
+                    amount: line.amount,
+                    label: &line.label,
+                    payer: line.payer.as_deref(),
+                    payer_iban: line.payer_iban.as_deref(),
+                    reference: line.reference.as_deref(),
+                });
                 BankReviewLine { line, proposals }
             })
             .collect())
+    }
+
+    /// The payments clients announced: the next instalment of each signed calendar still in force (and a missed
+    /// one still unpaid), and the promises to pay an amount dated from 30 days ago.
+    fn expected_payments(&self, today: NaiveDate) -> Result<Vec<Expected>> {
+        let mut out = Vec::new();
+        for (client_id, plan) in self.plan_facts(today)?.current {
+            if !plan.in_force() {
+                continue;
+            }
+            for i in plan
+                .instalments
+                .iter()
+                .filter(|i| i.left.is_positive())
+                .take(2)
+            {
+                out.push(Expected {
+                    client_id,
+                    amount: i.left,
+                    what: format!(
+                        "l'échéance du {} de son échéancier signé",
+                        crate::text::format_date_fr(i.instalment.due_on)
+                    ),
+                });
+            }
+        }
+        let since = today
+            .checked_sub_days(chrono::Days::new(30))
+            .unwrap_or(today);
+        for e in db::promises_since(self.conn(), since)? {
+            if let (Some(amount), Some(date)) = (e.promise_amount, e.promise_date) {
+                out.push(Expected {
+                    client_id: e.client_id,
+                    amount,
+                    what: format!(
+                        "la promesse de régler {} le {}",
+                        amount.format_fr(),
+                        crate::text::format_date_fr(date)
+                    ),
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// For the engine: per client, the open credits that could pay its invoices (a proposal allocating to them),
+    /// so that no reminder leaves before the user has looked at them.
+    pub(super) fn credits_to_review(
+        &self,
+        facts: &crate::standing::Facts,
+        states: &[crate::standing::InvoiceState],
+        today: NaiveDate,
+    ) -> Result<std::collections::HashMap<ClientId, Vec<crate::engine::CreditToReview>>> {
+        let mut out: std::collections::HashMap<ClientId, Vec<crate::engine::CreditToReview>> =
+            std::collections::HashMap::new();
+        let lines: Vec<BankLine> = db::bank_lines(self.conn(), Some("open"))?
+            .into_iter()
+            .filter(|l| l.date <= today)
+            .collect();
+        if lines.is_empty() {
+            return Ok(out);
+        }
+        for r in self.review_of(lines, facts, states, today)? {
+            let mut seen: Vec<ClientId> = Vec::new();
+            for p in r.proposals.iter().filter(|p| !p.allocations.is_empty()) {
+                if seen.contains(&p.client_id) {
+                    continue;
+                }
+                seen.push(p.client_id);
+                out.entry(p.client_id)
+                    .or_default()
+                    .push(crate::engine::CreditToReview {
+                        line_id: r.line.id,
+                        date: r.line.date,
+                        amount: r.line.amount,
+                        label: r.line.label.clone(),
+                        invoices: p.allocations.iter().map(|(_, n, _)| n.clone()).collect(),
+                    });
+            }
+        }
+        Ok(out)
+    }
+
+    /// « Tout valider »: every open credit whose best proposal is sure (from [`reconcile::AUTO_CONFIDENCE`])
+    /// accepted as proposed, all in one transaction. What was accepted, with the payments made.
+    pub fn accept_sure_bank_lines(&mut self, today: NaiveDate) -> Result<Vec<(i64, Payment)>> {
+        let sure: Vec<(BankLine, Proposal)> = self
+            .bank_review(today)?
+            .into_iter()
+            .filter_map(|r| {
+                let best = r.proposals.into_iter().next()?;
+                (best.confidence >= reconcile::AUTO_CONFIDENCE).then_some((r.line, best))
+            })
+            .collect();
+        let mut inputs = Vec::new();
+        for (line, p) in &sure {
+            let allocations: Vec<(InvoiceId, Money)> =
+                p.allocations.iter().map(|(id, _, m)| (*id, *m)).collect();
+            inputs.push((line.id, payment_of(line, p.client_id, &allocations)?));
+        }
+        self.store.write(|tx| {
+            let mut out = Vec::new();
+            for (line_id, v) in &inputs {
+                client_in(tx, v.client_id, "client_id")?;
+                let p = Self::insert_payment(tx, v)?;
+                db::bank_line_settle(tx, *line_id, "accepted", Some(p.id))?;
+                out.push((*line_id, p));
+            }
+            Ok(out)
+        })
     }
 
     fn open_line(&self, line_id: i64) -> Result<BankLine> {
@@ -254,30 +421,7 @@ impl Ledger {
         allocations: &[(InvoiceId, Money)],
     ) -> Result<Payment> {
         let line = self.open_line(line_id)?;
-        let reference: String = line
-            .bank_id
-            .clone()
-            .map_or_else(|| line.label.clone(), |id| format!("{} ({id})", line.label))
-            .chars()
-            .take(200)
-            .collect();
-        let v = PaymentInput {
-            client_id,
-            date: line.date.to_string(),
-            amount: line.amount.to_canonical(),
-            method: line.method.clone(),
-            reference: Some(reference),
-            allocations: Some(
-                allocations
-                    .iter()
-                    .map(|(invoice_id, amount)| AllocationInput {
-                        invoice_id: *invoice_id,
-                        amount: amount.to_canonical(),
-                    })
-                    .collect(),
-            ),
-        }
-        .validate()?;
+        let v = payment_of(&line, client_id, allocations)?;
         self.store.write(|tx| {
             client_in(tx, client_id, "client_id")?;
             let p = Self::insert_payment(tx, &v)?;

@@ -142,3 +142,12 @@ pub(crate) fn bank_line_restore(tx: &Transaction<'_>, l: &BankLine) -> Result<()
     )?;
     Ok(())
 }
+
+/// How many credits wait for the user's review.
+pub(crate) fn bank_lines_open_count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT COUNT(*) FROM bank_lines WHERE state = 'open'",
+        [],
+        |r| r.get(0),
+    )?)
+}

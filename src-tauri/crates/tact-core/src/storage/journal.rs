@@ -88,3 +88,21 @@ pub(crate) fn journal_all(conn: &Connection) -> Result<Vec<JournalEntry>> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
+
+/// The promises to pay an amount, still in force (not corrected), whose date is on or after `since`.
+pub(crate) fn promises_since(
+    conn: &Connection,
+    since: chrono::NaiveDate,
+) -> Result<Vec<JournalEntry>> {
+    let sql = format!(
+        "SELECT {JOURNAL_COLS} FROM journal j
+          WHERE kind = 'promise' AND promise_amount_cents IS NOT NULL AND promise_date >= ?1
+            AND NOT EXISTS (SELECT 1 FROM journal c WHERE c.corrects_id = j.id)
+          ORDER BY date, id"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt
+        .query_map([since], journal_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
