@@ -62,6 +62,12 @@ const COMMANDS: &[&str] = &[
     "import_progress",
     "cancel_import",
     "open_invoice_source",
+    "pick_statement_file",
+    "import_statement",
+    "bank_review",
+    "accept_bank_line",
+    "accept_sure_bank_lines",
+    "ignore_bank_line",
 ];
 
 fn main() {

@@ -11,8 +11,10 @@ use tact_core::drafts::{Draft, EmailText};
 use tact_core::engine::{ClientOverrides, Policy, Suggestion};
 use tact_core::exchange::ImportReport;
 use tact_core::input::{
-    BusinessInput, ClientInput, CreditNoteInput, InvoiceInput, JournalInput, PaymentInput,
+    AllocationInput, BusinessInput, ClientInput, CreditNoteInput, InvoiceInput, JournalInput,
+    PaymentInput,
 };
+use tact_core::ledger::bank::BankOverview;
 use tact_core::ledger::{
     Agenda, ClientDetail, ClientPenalties, ClientQuery, ClientRow, InvoiceQuery, InvoiceRow, Page,
     Saved,
@@ -21,11 +23,12 @@ use tact_core::legal::{EcbRateInput, LegalRateInput, RateTables};
 use tact_core::letters::{LetterKind, LetterOptions, LetterRecord, MailingInput};
 use tact_core::model::JournalId;
 use tact_core::model::{
-    Business, Client, ClientId, CreditNote, Invoice, InvoiceId, JournalEntry, Payment,
+    BankLine, Business, Client, ClientId, CreditNote, Invoice, InvoiceId, JournalEntry, Payment,
 };
 use tact_core::plans::{PlanId, PlanInput, PlanState};
 use tact_core::{Error, ErrorCode};
 use tact_usecases::backup::{BackupInfo, BackupStatus, RestoreOutcome};
+use tact_usecases::bank::StatementImport;
 use tact_usecases::exchange::ExportReport;
 use tact_usecases::invoices::{ImportChoices, ImportPreview, InvoiceImportReport};
 use tact_usecases::letters::LetterPreview;
@@ -670,6 +673,78 @@ pub fn open_invoice_source(state: State<'_, AppState>, invoice_id: InvoiceId) ->
         })
 }
 
+/// « Choisir un relevé… »: the statement file picked (`None` when cancelled).
+#[tauri::command(async)]
+pub fn pick_statement_file(state: State<'_, AppState>) -> Res<Option<String>> {
+    use tauri_plugin_dialog::DialogExt;
+    Ok(state
+        .app
+        .dialog()
+        .file()
+        .set_title("Relevé bancaire à importer")
+        .add_filter(
+            "Relevés (OFX, CAMT.053, CSV)",
+            &["ofx", "qfx", "xml", "csv", "txt"],
+        )
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+        .map(|p| p.display().to_string()))
+}
+
+/// A statement imported (picked, or dropped onto the Banque screen): its credits stored once each, then the
+/// review of every open credit. `dry_run`: nothing kept.
+#[tauri::command(async)]
+pub fn import_statement(
+    state: State<'_, AppState>,
+    path: String,
+    dry_run: bool,
+) -> Res<StatementImport> {
+    tact_usecases::bank::import(
+        &state.books,
+        std::path::Path::new(&path),
+        state.today(),
+        dry_run,
+    )
+}
+
+/// The credits to review, each with the invoices it most likely pays and why, and the last statement's date.
+#[tauri::command(async)]
+pub fn bank_review(state: State<'_, AppState>) -> Res<BankOverview> {
+    state.books.read(|l| l.bank_overview(state.today()))
+}
+
+/// « Accepter » (as proposed or as changed): the payment, its allocations, its journal entry, and the rule
+/// « ce libellé = ce client » when `remember` is given, in one transaction.
+#[tauri::command(async)]
+pub fn accept_bank_line(
+    state: State<'_, AppState>,
+    line_id: i64,
+    client_id: ClientId,
+    allocations: Vec<AllocationInput>,
+    remember: Option<String>,
+) -> Res<Payment> {
+    state
+        .books
+        .write(|l| l.accept_bank_line_as(line_id, client_id, allocations, remember.as_deref()))
+}
+
+/// « Tout valider »: every sure proposal accepted, in one transaction; the payments made.
+#[tauri::command(async)]
+pub fn accept_sure_bank_lines(state: State<'_, AppState>) -> Res<Vec<Payment>> {
+    Ok(state
+        .books
+        .write(|l| l.accept_sure_bank_lines(state.today()))?
+        .into_iter()
+        .map(|(_, p)| p)
+        .collect())
+}
+
+/// « Ignorer »: not a client's payment; no longer proposed.
+#[tauri::command(async)]
+pub fn ignore_bank_line(state: State<'_, AppState>, line_id: i64) -> Res<BankLine> {
+    state.books.write(|l| l.ignore_bank_line(line_id))
+}
+
 /// How far a long task has gone.
 #[derive(Debug, Clone, Copy, Serialize, ts_rs::TS)]
 pub struct JobProgress {
@@ -767,4 +842,10 @@ signatures! {
     import_progress() -> JobProgress;
     cancel_import() -> ();
     open_invoice_source(invoice_id: InvoiceId) -> ();
+    pick_statement_file() -> Option<String>;
+    import_statement(path: String, dry_run: bool) -> StatementImport;
+    bank_review() -> BankOverview;
+    accept_bank_line(line_id: i64, client_id: ClientId, allocations: Vec<AllocationInput>, remember: Option<String>) -> Payment;
+    accept_sure_bank_lines() -> Vec<Payment>;
+    ignore_bank_line(line_id: i64) -> BankLine;
 }

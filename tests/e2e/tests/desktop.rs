@@ -970,3 +970,115 @@ async fn an_unusual_csv_export_is_mapped_column_by_column_then_imported() {
         .await;
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and the built app: run scripts/e2e"]
+async fn a_bank_statement_is_reviewed_the_sure_credits_accepted_and_the_agenda_moves() {
+    // An OFX statement written by ofxtools: Studio Nova's 300 €, Petitjean's 450 €, M. Roche's 320 € and a credit
+    // nobody owes.
+    let (_inputs, files) = tact_import::test_inputs::statements();
+    let (_dir, db) = demo_books();
+    let app = App::start_on(&db, "2026-11-30").await;
+    // Before: Petitjean is due a mise en demeure.
+    app.text_becomes(
+        "[data-list=agenda] [data-client='Boulangerie Petitjean']",
+        |t| t.contains("Mise en demeure"),
+    )
+    .await;
+
+    // The statement dropped onto the Banque screen.
+    app.click("[data-nav=bank]").await;
+    app.wait("[data-dropzone]").await;
+    let ofx = serde_json::json!([files.join("releve.ofx").display().to_string()]);
+    app.client
+        .execute(
+            "window.dispatchEvent(new CustomEvent('tact-drop', { detail: arguments[0] }))",
+            vec![ofx],
+        )
+        .await
+        .unwrap();
+    let summary = app
+        .text_becomes("[data-summary]", |t| t.contains("releve.ofx"))
+        .await;
+    assert!(
+        summary.contains("4 crédits dont 4 nouveaux") && summary.contains("1 débit"),
+        "{summary}"
+    );
+    let nova = app
+        .text("[data-table=bank-review] tr[data-line*='STUDIO NOVA']")
+        .await;
+    assert!(
+        nova.contains("Studio Nova SAS")
+            && nova.contains("F-2026-033")
+            && nova.contains("Le libellé cite F-2026-033"),
+        "{nova}"
+    );
+    let unknown = app
+        .text("[data-table=bank-review] tr[data-line*='INCONNUE']")
+        .await;
+    assert!(unknown.contains("À identifier"), "{unknown}");
+    app.screenshot("31-banque-rapprochement").await;
+
+    // Until it is looked at, Petitjean's mise en demeure waits: « Vérifier un virement reçu ».
+    app.click("[data-nav=today]").await;
+    let card = app
+        .text_becomes(
+            "[data-list=agenda] [data-client='Boulangerie Petitjean']",
+            |t| t.contains("Vérifier un virement reçu"),
+        )
+        .await;
+    assert!(card.contains("pas encore rapproché"), "{card}");
+    app.screenshot("32-aujourdhui-virement-a-verifier").await;
+    app.click("[data-client='Boulangerie Petitjean'] [data-action=see-bank]")
+        .await;
+
+    // « Tout valider »: the three sure credits become payments; the unknown one stays.
+    app.text_becomes("[data-action=accept-sure]", |t| t.contains("3 sûrs"))
+        .await;
+    app.click("[data-action=accept-sure]").await;
+    app.text_becomes(".notice", |t| t.contains("3 crédits acceptés"))
+        .await;
+    app.gone("[data-table=bank-review] tr[data-line*='PETITJEAN']")
+        .await;
+
+    // The unknown credit assigned to Café des Arts, all of it on F-2026-049, the label remembered.
+    app.click("[data-table=bank-review] tr[data-line*='INCONNUE'] [data-action=assign]")
+        .await;
+    app.fill("bank-line", "client_id", "Café").await;
+    app.click(".picker-list button").await;
+    app.fill("bank-line", "part-F-2026-049", "99,99").await;
+    app.text_becomes("form[data-form=bank-line] [data-left]", |t| {
+        t.contains("Tout le crédit est affecté")
+    })
+    .await;
+    app.click("form[data-form=bank-line] [name=remember]").await;
+    app.fill("bank-line", "pattern", "SOCIETE INCONNUE").await;
+    app.screenshot("33-banque-attribuer").await;
+    app.click("[data-action=save-bank-line]").await;
+    app.text_becomes(".notice", |t| t.contains("99,99")).await;
+    app.wait("[data-screen=bank] .empty").await;
+
+    // The balances moved and the agenda changed.
+    app.click("[data-nav=clients]").await;
+    let petitjean = app
+        .text_becomes("tr[data-client='Boulangerie Petitjean']", |t| {
+            !t.contains("450,00")
+        })
+        .await;
+    assert!(!petitjean.contains("Vérifier"), "{petitjean}");
+    let cafe = app.text("tr[data-client='Café des Arts']").await;
+    assert!(cafe.contains(&eur("680,01 €")), "{cafe}");
+    app.click("[data-nav=today]").await;
+    let due = app.text("[data-list=agenda]").await;
+    assert!(!due.contains("Vérifier un virement reçu"), "{due}");
+    // Petitjean paid, late: no mise en demeure, only the optional claim of the penalties still owed.
+    let petitjean = app
+        .text("[data-list=agenda] [data-client='Boulangerie Petitjean']")
+        .await;
+    assert!(
+        petitjean.contains("Réclamer les pénalités de retard")
+            && !petitjean.contains("Mise en demeure"),
+        "{petitjean}"
+    );
+    app.stop().await;
+}

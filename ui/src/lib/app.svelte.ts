@@ -10,6 +10,7 @@ export type Route =
   | { name: "client"; id: number }
   | { name: "invoices" }
   | { name: "import" }
+  | { name: "bank" }
   | { name: "settings" };
 
 export const app = $state<{ info: AppInfo | null; route: Route; notice: string | null; version: number }>({
@@ -56,7 +57,8 @@ export function queueImport(paths: string[]): void {
   if (paths.length === 0) return;
   importQueue.paths = paths;
   importQueue.version += 1;
-  if (app.route.name !== "import") go({ name: "import" });
+  // On the Banque screen, a dropped file is a statement; anywhere else, invoices.
+  if (app.route.name !== "import" && app.route.name !== "bank") go({ name: "import" });
 }
 
 /** The files waiting for the import screen, once. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAmount, formatDate, formatIban, formatLongDate, formatSiren, formatSize, isZero, lateness, plural, termsInput } from "./format";
+import { centsToCanonical, formatAmount, formatDate, formatIban, formatLongDate, formatSiren, formatSize, isZero, lateness, parseCents, plural, termsInput } from "./format";
 
 const NNBSP = "\u202f";
 const NBSP = "\u00a0";
@@ -76,5 +76,19 @@ describe("formatSize", () => {
     expect(formatSize("12400")).toBe("12\u00a0ko");
     expect(formatSize("1450000")).toBe("1,5\u00a0Mo");
     expect(formatSize("pas un nombre")).toBe("—");
+  });
+});
+
+describe("parseCents", () => {
+  it("reads what a French user types, exactly", () => {
+    expect(parseCents("1 234,50")).toBe(123450n);
+    expect(parseCents(`1${NNBSP}234,5${NBSP}€`)).toBe(123450n);
+    expect(parseCents("450.00")).toBe(45000n);
+    expect(parseCents("90071992547409,93")).toBe(9007199254740993n);
+    expect(parseCents("")).toBe(0n);
+    expect(parseCents("12,345")).toBeNull();
+    expect(parseCents("douze")).toBeNull();
+    expect(centsToCanonical(9007199254740993n)).toBe("90071992547409.93");
+    expect(centsToCanonical(-5n)).toBe("-0.05");
   });
 });

@@ -90,3 +90,21 @@ export function formatSize(bytes: string): string {
   if (n < 1_000_000) return `${Math.round(n / 1000)}\u00a0ko`;
   return `${(n / 1_000_000).toLocaleString("fr-FR", { maximumFractionDigits: 1 })}\u00a0Mo`;
 }
+
+/** What the user typed ("1 234,50", "450.00", "") as exact cents (BigInt, never a float); blank is 0n, anything
+ * else unreadable is null (the backend then names the field). For live sums on a form, not for storage. */
+export function parseCents(typed: string): bigint | null {
+  const t = typed.replace(/[\s\u00a0\u202f€]/g, "").replace(",", ".");
+  if (t === "") return 0n;
+  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(t);
+  if (!m) return null;
+  const [, sign, units = "0", frac = ""] = m;
+  const c = BigInt(units) * 100n + BigInt(frac.padEnd(2, "0"));
+  return sign === "-" ? -c : c;
+}
+
+/** Exact cents → the canonical string ("1234.50") that formatAmount writes. */
+export function centsToCanonical(c: bigint): string {
+  const a = c < 0n ? -c : c;
+  return `${c < 0n ? "-" : ""}${a / 100n}.${(a % 100n).toString().padStart(2, "0")}`;
+}

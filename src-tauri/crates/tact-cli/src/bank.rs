@@ -25,8 +25,7 @@ fn print_review(review: &[BankReviewLine]) {
             best.map_or_else(
                 || "à identifier".to_owned(),
                 |p| {
-                    let numbers: Vec<&str> =
-                        p.allocations.iter().map(|(_, n, _)| n.as_str()).collect();
+                    let numbers: Vec<&str> = p.numbers();
                     let what = if numbers.is_empty() {
                         "en avoir".to_owned()
                     } else {
@@ -119,10 +118,7 @@ fn allocations_for(
                 format!("Ligne {line}\u{a0}: plusieurs clients sont possibles\u{a0}; choisissez avec --invoice ou --client."),
             ));
         }
-        return Ok((
-            p.client_id,
-            p.allocations.iter().map(|(id, _, m)| (*id, *m)).collect(),
-        ));
+        return Ok((p.client_id, p.split()));
     }
     let amount = books.read(|l| {
         l.bank_lines(None)?

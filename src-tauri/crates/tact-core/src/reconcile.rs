@@ -64,14 +64,38 @@ pub struct Expected {
 pub struct Proposal {
     pub client_id: ClientId,
     pub client_name: String,
-    /// (invoice, number, amount applied), oldest due first.
-    pub allocations: Vec<(InvoiceId, String, Money)>,
+    /// What it pays on each invoice, oldest due first.
+    pub allocations: Vec<ProposedAllocation>,
     /// What is left as client credit.
     pub credit: Money,
     pub confidence: u8,
     /// Less than what these invoices owe.
     pub partial: bool,
     pub reasons: Vec<String>,
+}
+
+/// An amount a proposal applies to an invoice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ProposedAllocation {
+    pub invoice_id: InvoiceId,
+    pub number: String,
+    pub amount: Money,
+}
+
+impl Proposal {
+    /// (invoice, amount) as accepting it allocates them.
+    pub fn split(&self) -> Vec<(InvoiceId, Money)> {
+        self.allocations
+            .iter()
+            .map(|a| (a.invoice_id, a.amount))
+            .collect()
+    }
+
+    /// The invoice numbers it pays.
+    pub fn numbers(&self) -> Vec<&str> {
+        self.allocations.iter().map(|a| a.number.as_str()).collect()
+    }
 }
 
 /// Lowercase, no accents, only letters and digits, words sorted out of legal forms and filler.
@@ -140,10 +164,7 @@ fn client_name(known: &Known, id: ClientId) -> String {
 }
 
 /// `amount` applied to `invoices` oldest due first: the allocations, what is left, and whether it fell short.
-fn spread(
-    amount: Money,
-    invoices: &[&OpenInvoice],
-) -> (Vec<(InvoiceId, String, Money)>, Money, bool) {
+fn spread(amount: Money, invoices: &[&OpenInvoice]) -> (Vec<ProposedAllocation>, Money, bool) {
     let mut sorted: Vec<&&OpenInvoice> = invoices.iter().collect();
     sorted.sort_by_key(|i| (i.due_date, i.id));
     let mut left = amount;
@@ -153,7 +174,11 @@ fn spread(
             break;
         }
         let take = left.min(inv.balance);
-        out.push((inv.id, inv.number.clone(), take));
+        out.push(ProposedAllocation {
+            invoice_id: inv.id,
+            number: inv.number.clone(),
+            amount: take,
+        });
         left = left.checked_sub(take).unwrap_or(Money::ZERO);
     }
     let owed = Money::sum(invoices.iter().map(|i| i.balance)).unwrap_or(Money::ZERO);
@@ -411,7 +436,11 @@ impl<'a> Matcher<'a> {
                 Proposal {
                     client_id: inv.client_id,
                     client_name: client_name(known, inv.client_id),
-                    allocations: vec![(inv.id, inv.number.clone(), credit.amount)],
+                    allocations: vec![ProposedAllocation {
+                        invoice_id: inv.id,
+                        number: inv.number.clone(),
+                        amount: credit.amount,
+                    }],
                     credit: Money::ZERO,
                     confidence,
                     partial: false,

@@ -2,7 +2,7 @@
 // Regenerate with: TACT_UPDATE_BINDINGS=1 cargo test -p tact-app bindings
 // Amounts are strings ("1234.56"), dates are "YYYY-MM-DD": format them, never compute with them.
 
-export type Action = "nothing" | "preventive_note" | "friendly_reminder" | "firm_reminder" | "phone_call" | "last_reminder" | "formal_notice" | "after_deadline" | "settle_dispute" | "propose_calendar" | "consider_write_off" | "plan_signature" | "plan_courtesy" | "plan_reminder" | "plan_firm_reminder" | "plan_default" | "claim_penalties";
+export type Action = "nothing" | "preventive_note" | "friendly_reminder" | "firm_reminder" | "phone_call" | "last_reminder" | "formal_notice" | "after_deadline" | "settle_dispute" | "propose_calendar" | "consider_write_off" | "plan_signature" | "plan_courtesy" | "plan_reminder" | "plan_firm_reminder" | "plan_default" | "claim_penalties" | "check_credit";
 
 export type Agenda = { today: string, 
 /**
@@ -16,7 +16,15 @@ coming: Array<AgendaItem>, coming_total: number,
 /**
  * Nothing to do, each with why (at most 50, largest balances first).
  */
-resting: Array<AgendaItem>, resting_total: number, };
+resting: Array<AgendaItem>, resting_total: number, 
+/**
+ * When a bank statement was last imported (« Dernier relevé importé le … »).
+ */
+last_statement: string | null, 
+/**
+ * Bank credits waiting for the user's review.
+ */
+credits_to_review: number, };
 
 export type AgendaItem = { client_id: number, client_name: string, client_kind: ClientKind, balance: Money, overdue_total: Money, max_days_late: number | null, suggestion: Suggestion, };
 
@@ -58,6 +66,25 @@ name: string, date: string,
 second_copy: boolean, bytes: string, };
 
 export type BackupStatus = { folder: string, second_folder: string | null, latest: BackupInfo | null, backups: Array<BackupInfo>, };
+
+export type BankLine = { id: number, 
+/**
+ * What makes it the same credit in the next statement (the bank's id, else account, date, amount, label
+ * and occurrence).
+ */
+identity: string, account: string, date: string, amount: Money, label: string, payer: string | null, payer_iban: string | null, reference: string | null, bank_id: string | null, 
+/**
+ * The payment method a payment from it gets (`virement`, `prelevement`…).
+ */
+method: string, imported_on: string, 
+/**
+ * `open`, `accepted` or `ignored`.
+ */
+state: string, payment_id: number | null, };
+
+export type BankOverview = { lines: Array<BankReviewLine>, last_statement: string | null, };
+
+export type BankReviewLine = { line: BankLine, proposals: Array<Proposal>, };
 
 export type Block = { "type": "paragraph", text: string, } | { "type": "strong", text: string, } | { "type": "table", table: Table, };
 
@@ -695,7 +722,17 @@ good_payer_min_invoices: number, good_payer_min_on_time_percent: number,
 /**
  * A courtesy note a few working days before each instalment of a signed payment calendar (optional step).
  */
-plan_courtesy_note: boolean, };
+plan_courtesy_note: boolean, 
+/**
+ * A reminder says the client may have paid when the last bank statement imported is older than this many
+ * working days.
+ */
+statement_fresh_working_days: number, 
+/**
+ * Bank credits matched with high confidence are accepted on import, without the review (off by default:
+ * nothing is accepted without the user unless she turns this on).
+ */
+auto_accept_bank: boolean, };
 
 export type PreviewRow = { file: string, number: string | null, kind: DocumentKind | null, status: RowStatus, 
 /**
@@ -710,6 +747,22 @@ amount: Money | null, existing: ExistingRecord | null, warnings: Array<string>,
  * A CSV file whose columns were not recognised: its headers, for the mapping screen.
  */
 csv_headers: Array<string> | null, };
+
+export type Proposal = { client_id: number, client_name: string, 
+/**
+ * What it pays on each invoice, oldest due first.
+ */
+allocations: Array<ProposedAllocation>, 
+/**
+ * What is left as client credit.
+ */
+credit: Money, confidence: number, 
+/**
+ * Less than what these invoices owe.
+ */
+partial: boolean, reasons: Array<string>, };
+
+export type ProposedAllocation = { invoice_id: number, number: string, amount: Money, };
 
 export type RateBasis = "ecb_plus_ten" | "stipulated" | "floor" | "legal_interest";
 
@@ -744,6 +797,31 @@ to: string, days: number,
  * Percent per year.
  */
 rate: string, basis: RateBasis, base: Money, amount: Money, };
+
+export type StatementFormat = "ofx" | "camt053" | "csv";
+
+export type StatementImport = { file: string, format: StatementFormat, account: string, credits: number, 
+/**
+ * Debits on the statement: counted, otherwise ignored.
+ */
+debits: number, dry_run: boolean, 
+/**
+ * Credits accepted on import because the user turned on automatic acceptance (Réglages) and their match was
+ * sure.
+ */
+auto_accepted: number, 
+/**
+ * The open credits after the import, with their proposals.
+ */
+review: Array<BankReviewLine>, 
+/**
+ * Credits new to the books.
+ */
+new: number, 
+/**
+ * Credits already imported from an earlier statement (nothing created).
+ */
+already: number, };
 
 export type Step = { action: Action, action_label: string, channel: ContactChannel | null, tone: Tone | null, 
 /**
@@ -837,6 +915,12 @@ export interface Commands {
   import_progress: { args: Record<string, never>; result: JobProgress };
   cancel_import: { args: Record<string, never>; result: null };
   open_invoice_source: { args: { invoiceId: number }; result: null };
+  pick_statement_file: { args: Record<string, never>; result: string | null };
+  import_statement: { args: { path: string; dryRun: boolean }; result: StatementImport };
+  bank_review: { args: Record<string, never>; result: BankOverview };
+  accept_bank_line: { args: { lineId: number; clientId: number; allocations: Array<AllocationInput>; remember: string | null }; result: Payment };
+  accept_sure_bank_lines: { args: Record<string, never>; result: Array<Payment> };
+  ignore_bank_line: { args: { lineId: number }; result: BankLine };
 }
 
 /** The French label of each code, from the Rust enums' `label_fr` (never written a second time here). */

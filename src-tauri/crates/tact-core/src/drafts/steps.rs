@@ -315,10 +315,11 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
                 "Je souhaite que nous réglions ce point rapidement et simplement. Pouvez-vous me préciser ce qui manque ou ce qui pose problème\u{a0}? Je vous propose d'en parler par téléphone dans la semaine\u{a0}; de mon côté, je rassemble les éléments (commande, échanges, livrables). Si votre remarque est fondée, je compléterai la prestation ou j'établirai un avoir.",
                 "I would like us to settle this quickly and simply. Could you tell me what is missing or what the problem is? I suggest we talk about it by phone this week; on my side I am gathering the documents (order, exchanges, deliverables). If your point is justified, I will complete the work or issue a credit note.",
             ).into());
+            // Not the undisputed invoices while a credit that may pay them waits for review.
             if let Some(other) = suggestion
                 .alongside
                 .as_ref()
-                .filter(|s| s.action != Action::Nothing)
+                .filter(|s| s.action != Action::Nothing && s.action != Action::CheckCredit)
             {
                 let other_lines = lines_for(ctx, other)?;
                 if !other_lines.is_empty() {

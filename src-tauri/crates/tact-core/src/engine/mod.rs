@@ -591,7 +591,10 @@ fn bank_guard(
                 .collect();
             reasons.push(reason(
                 "held_for_credit",
-                format!("«\u{a0}{held}\u{a0}» attend que vous l'ayez examiné\u{a0}: on ne relance pas un client qui a peut-être déjà payé."),
+                format!(
+                    "«\u{a0}{held}\u{a0}» attend que vous ayez examiné {}\u{a0}: on ne relance pas un client qui a peut-être déjà payé.",
+                    if case.credits_to_review.len() > 1 { "ces crédits" } else { "ce crédit" }
+                ),
             ));
             *step = Step {
                 action: Action::CheckCredit,

@@ -45,6 +45,14 @@ pub struct BankReviewLine {
     pub proposals: Vec<Proposal>,
 }
 
+/// The Banque screen: the credits to review and when a statement was last imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct BankOverview {
+    pub lines: Vec<BankReviewLine>,
+    pub last_statement: Option<NaiveDate>,
+}
+
 /// A bank's label as Tact keeps it: control characters (tabs, line breaks) as spaces, at most 400 characters.
 fn clean(s: &str) -> String {
     s.chars()
@@ -73,12 +81,25 @@ fn identity(c: &CreditInput, occurrence: usize) -> String {
     }
 }
 
+/// A rule's pattern, checked: a line of text of at least three characters.
+fn rule_pattern(pattern: &str) -> Result<String> {
+    let p = crate::text::required_text("pattern", "Libellé", pattern, crate::text::LINE)?;
+    if p.chars().count() < 3 {
+        return Err(Error::field(
+            ErrorCode::Required,
+            "pattern",
+            "Libellé\u{a0}: au moins trois caractères, pour ne pas confondre les clients.",
+        ));
+    }
+    Ok(p)
+}
+
 /// The payment a credit becomes: its date, amount and method, the bank line as its reference, allocated as given
 /// (what is left stays as client credit), checked like any payment.
 fn payment_of(
     line: &BankLine,
     client_id: ClientId,
-    allocations: &[(InvoiceId, Money)],
+    allocations: Vec<AllocationInput>,
 ) -> Result<crate::input::ValidPayment> {
     let reference: String = line
         .bank_id
@@ -93,17 +114,19 @@ fn payment_of(
         amount: line.amount.to_canonical(),
         method: line.method.clone(),
         reference: Some(reference),
-        allocations: Some(
-            allocations
-                .iter()
-                .map(|(invoice_id, amount)| AllocationInput {
-                    invoice_id: *invoice_id,
-                    amount: amount.to_canonical(),
-                })
-                .collect(),
-        ),
+        allocations: Some(allocations),
     }
     .validate()
+}
+
+fn allocation_inputs(allocations: &[(InvoiceId, Money)]) -> Vec<AllocationInput> {
+    allocations
+        .iter()
+        .map(|(invoice_id, amount)| AllocationInput {
+            invoice_id: *invoice_id,
+            amount: amount.to_canonical(),
+        })
+        .collect()
 }
 
 impl Ledger {
@@ -195,6 +218,14 @@ impl Ledger {
     /// When a statement was last imported.
     pub fn last_bank_import(&self) -> Result<Option<NaiveDate>> {
         db::last_bank_import(self.conn())
+    }
+
+    /// The open credits with their proposals and the date of the last statement imported.
+    pub fn bank_overview(&self, today: NaiveDate) -> Result<BankOverview> {
+        Ok(BankOverview {
+            lines: self.bank_review(today)?,
+            last_statement: self.last_bank_import()?,
+        })
     }
 
     /// The open credits with their proposals, as of `today`.
@@ -350,7 +381,7 @@ impl Ledger {
                         date: r.line.date,
                         amount: r.line.amount,
                         label: r.line.label.clone(),
-                        invoices: p.allocations.iter().map(|(_, n, _)| n.clone()).collect(),
+                        invoices: p.numbers().into_iter().map(str::to_owned).collect(),
                     });
             }
         }
@@ -370,9 +401,11 @@ impl Ledger {
             .collect();
         let mut inputs = Vec::new();
         for (line, p) in &sure {
-            let allocations: Vec<(InvoiceId, Money)> =
-                p.allocations.iter().map(|(id, _, m)| (*id, *m)).collect();
-            inputs.push((line.id, payment_of(line, p.client_id, &allocations)?));
+            let allocations: Vec<(InvoiceId, Money)> = p.split();
+            inputs.push((
+                line.id,
+                payment_of(line, p.client_id, allocation_inputs(&allocations))?,
+            ));
         }
         self.store.write(|tx| {
             let mut out = Vec::new();
@@ -420,12 +453,29 @@ impl Ledger {
         client_id: ClientId,
         allocations: &[(InvoiceId, Money)],
     ) -> Result<Payment> {
+        self.accept_bank_line_as(line_id, client_id, allocation_inputs(allocations), None)
+    }
+
+    /// « Accepter » as the user changed it (the screen's form: the client, the amounts typed per invoice, checked
+    /// like any payment and named by field), and, when `remember` is given, the rule « ce libellé = ce client »,
+    /// all in one transaction.
+    pub fn accept_bank_line_as(
+        &mut self,
+        line_id: i64,
+        client_id: ClientId,
+        allocations: Vec<AllocationInput>,
+        remember: Option<&str>,
+    ) -> Result<Payment> {
         let line = self.open_line(line_id)?;
         let v = payment_of(&line, client_id, allocations)?;
+        let rule = remember.map(rule_pattern).transpose()?;
         self.store.write(|tx| {
             client_in(tx, client_id, "client_id")?;
             let p = Self::insert_payment(tx, &v)?;
             db::bank_line_settle(tx, line_id, "accepted", Some(p.id))?;
+            if let Some(pattern) = &rule {
+                db::bank_rule_put(tx, pattern, client_id)?;
+            }
             Ok(p)
         })
     }
@@ -441,14 +491,7 @@ impl Ledger {
 
     /// « Ce libellé = ce client »: the next credits whose label contains `pattern` are proposed for this client.
     pub fn add_bank_rule(&mut self, pattern: &str, client_id: ClientId) -> Result<()> {
-        let p = crate::text::required_text("pattern", "Libellé", pattern, crate::text::LINE)?;
-        if p.chars().count() < 3 {
-            return Err(Error::field(
-                ErrorCode::Required,
-                "pattern",
-                "Libellé\u{a0}: au moins trois caractères, pour ne pas confondre les clients.",
-            ));
-        }
+        let p = rule_pattern(pattern)?;
         self.store.write(|tx| {
             client_in(tx, client_id, "client_id")?;
             db::bank_rule_put(tx, &p, client_id)
