@@ -64,6 +64,7 @@ const COMMANDS: &[&str] = &[
     "open_invoice_source",
     "pick_statement_file",
     "import_statement",
+    "statement_columns",
     "bank_review",
     "accept_bank_line",
     "accept_sure_bank_lines",

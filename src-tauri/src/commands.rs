@@ -28,7 +28,7 @@ use tact_core::model::{
 use tact_core::plans::{PlanId, PlanInput, PlanState};
 use tact_core::{Error, ErrorCode};
 use tact_usecases::backup::{BackupInfo, BackupStatus, RestoreOutcome};
-use tact_usecases::bank::StatementImport;
+use tact_usecases::bank::{StatementImport, StatementMapping};
 use tact_usecases::exchange::ExportReport;
 use tact_usecases::invoices::{ImportChoices, ImportPreview, InvoiceImportReport};
 use tact_usecases::letters::LetterPreview;
@@ -698,13 +698,21 @@ pub fn import_statement(
     state: State<'_, AppState>,
     path: String,
     dry_run: bool,
+    mapping: Option<StatementMapping>,
 ) -> Res<StatementImport> {
-    tact_usecases::bank::import(
+    tact_usecases::bank::import_mapped(
         &state.books,
         std::path::Path::new(&path),
         state.today(),
         dry_run,
+        mapping,
     )
+}
+
+/// The columns of a statement CSV whose layout Tact did not recognise, for « Quelles colonnes… ? ».
+#[tauri::command(async)]
+pub fn statement_columns(_state: State<'_, AppState>, path: String) -> Res<Vec<String>> {
+    tact_usecases::bank::columns(std::path::Path::new(&path))
 }
 
 /// The credits to review, each with the invoices it most likely pays and why, and the last statement's date.
@@ -843,7 +851,8 @@ signatures! {
     cancel_import() -> ();
     open_invoice_source(invoice_id: InvoiceId) -> ();
     pick_statement_file() -> Option<String>;
-    import_statement(path: String, dry_run: bool) -> StatementImport;
+    import_statement(path: String, dry_run: bool, mapping: Option<StatementMapping>) -> StatementImport;
+    statement_columns(path: String) -> Vec<String>;
     bank_review() -> BankOverview;
     accept_bank_line(line_id: i64, client_id: ClientId, allocations: Vec<AllocationInput>, remember: Option<String>) -> Payment;
     accept_sure_bank_lines() -> Vec<Payment>;

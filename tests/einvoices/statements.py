@@ -101,6 +101,96 @@ def _el(ns, tag, children, text, attrs):
     return e
 
 
+# The same five operations as each named bank exports them (its headers, separator, encoding, date and amount
+# style, account lines above the table), written with Python's csv module. Four credits, one debit.
+OPS = [
+    # (date, cents signed, label, reference)
+    ("2026-11-24", 30000, "VIR SEPA STUDIO NOVA SAS", "REGLEMENT FACT F-2026-033"),
+    ("2026-11-25", 45000, "VIR BOULANGERIE PETITJEAN", ""),
+    ("2026-11-25", -4590, "CB PAPETERIE DU RHONE", ""),
+    ("2026-11-26", 32000, "VIR M JULIEN ROCHE", "facture 2026 047"),
+    ("2026-11-27", 123456, "VIR SOCIETE INCONNUE", "CADEAU"),
+]
+
+
+def _amount(cents, decimal=",", thousands="", sign=True):
+    units, c = divmod(abs(cents), 100)
+    u = f"{units:,}".replace(",", thousands) if thousands else str(units)
+    return ("-" if cents < 0 and sign else "") + u + decimal + f"{c:02d}"
+
+
+def _date(iso, fmt):
+    return datetime.strptime(iso, "%Y-%m-%d").strftime(fmt)
+
+
+def bank_csvs(out):
+    import csv
+    import io
+    out.mkdir(parents=True, exist_ok=True)
+
+    def write(name, rows, header=None, before=(), delimiter=";", encoding="utf-8", quoting=csv.QUOTE_MINIMAL):
+        buf = io.StringIO()
+        for line in before:
+            buf.write(line + "\r\n")
+        w = csv.writer(buf, delimiter=delimiter, quoting=quoting, lineterminator="\r\n")
+        if header:
+            w.writerow(header)
+        w.writerows(rows)
+        (out / name).write_bytes(buf.getvalue().encode(encoding))
+
+    write("qonto.csv",
+          [[_date(d, "%d-%m-%Y 10:15:00"), _date(d, "%d-%m-%Y 09:00:00"), _amount(c, "."), "EUR", lab, "transfer",
+            f"qonto-{i}", ref, "settled"] for i, (d, c, lab, ref) in enumerate(OPS)],
+          ["Settlement date (UTC)", "Operation date (UTC)", "Total amount (incl. VAT)", "Currency",
+           "Counterparty name", "Payment method", "Transaction ID", "Reference", "Status"], delimiter=",")
+    write("shine.csv",
+          [[_date(d, "%d/%m/%Y"), lab, lab.replace("VIR ", ""), _amount(c), "EUR", "Virement", f"sh{i}"]
+           for i, (d, c, lab, ref) in enumerate(OPS)],
+          ["Date de la transaction", "Libellé", "Nom de la contrepartie", "Montant", "Devise", "Catégorie",
+           "Identifiant de la transaction"])
+    write("bnp-paribas.csv",
+          [[_date(d, "%d/%m/%Y"), lab[:20], "VIREMENT RECU" if c > 0 else "FACTURE CARTE",
+            f"{lab} {ref}".strip(), _amount(c, thousands=" ")] for d, c, lab, ref in OPS],
+          ["Date opération", "Libellé court", "Type opération", "Libellé opération", "Montant opération"],
+          before=["Compte de chèques;****4567;Solde au 30/11/2026;5 234,09"], encoding="cp1252")
+    write("credit-agricole.csv",
+          [[_date(d, "%d/%m/%Y"), f"{lab}\n{ref}".strip(), _amount(-c, sign=False) if c < 0 else "",
+            _amount(c, thousands=" ") if c > 0 else ""] for d, c, lab, ref in OPS],
+          ["Date", "Libellé", "Débit euros", "Crédit euros"],
+          before=["Téléchargement du 30/11/2026;", "", "Compte de Dépôt carte n° 12345678901;", ""],
+          encoding="cp1252")
+    write("lcl.csv",
+          [[_date(d, "%d/%m/%Y"), _amount(c), "Virement" if c > 0 else "Carte", "", lab, ref]
+           for d, c, lab, ref in OPS], encoding="cp1252")
+    write("societe-generale.csv",
+          [[_date(d, "%d/%m/%Y"), lab, f"{lab} {ref}".strip(), _amount(c), "EUR"] for d, c, lab, ref in OPS],
+          ["Date de l'opération", "Libellé", "Détail de l'écriture", "Montant de l'opération", "Devise"],
+          before=['="0123456789";Compte courant;5 234,09 EUR'], encoding="cp1252")
+    write("la-banque-postale.csv",
+          [[_date(d, "%d/%m/%Y"), f"{lab} {ref}".strip(), _amount(c)] for d, c, lab, ref in OPS],
+          ["Date", "Libellé", "Montant(EUROS)"],
+          before=["Numéro Compte   ;0123456X020", "Type   ;CCP", "Compte tenu en  ;euros", "Date   ;30/11/2026",
+                  "Solde (EUROS)  ;5234,09", ""], encoding="cp1252")
+    write("boursorama.csv",
+          [[d, d, lab, "Virements reçus", "Virements", "", _amount(c, thousands=" "), ref, "00040123456",
+            "BOURSORAMA BANQUE", "5234,09"] for d, c, lab, ref in OPS],
+          ["dateOp", "dateVal", "label", "category", "categoryParent", "supplierFound", "amount", "comment",
+           "accountNum", "accountLabel", "accountbalance"], quoting=csv.QUOTE_ALL, encoding="utf-8-sig")
+    write("credit-mutuel.csv",
+          [[_date(d, "%d/%m/%Y"), _date(d, "%d/%m/%Y"), _amount(c) if c < 0 else "",
+            _amount(c, thousands=".") if c > 0 else "", f"{lab} {ref}".strip(), "5234,09"]
+           for d, c, lab, ref in OPS],
+          ["Date", "Date de valeur", "Débit", "Crédit", "Libellé", "Solde"], encoding="cp1252")
+    # An unknown layout: no header Tact knows (the mapping screen asks which column is which).
+    write("inconnue.csv",
+          [[_date(d, "%d/%m/%Y"), f"{lab} {ref}".strip(), _amount(c)] for d, c, lab, ref in OPS],
+          ["Jour", "Opération", "Valeur"])
+    # Bad inputs: UTF-16 (no bank writes it; unreadable), a credit column missing, an impossible date.
+    (out / "utf16.csv").write_bytes("Date;Libellé;Montant\r\n24/11/2026;VIR;300,00\r\n".encode("utf-16"))
+    write("sans-montant.csv", [[_date(d, "%d/%m/%Y"), lab] for d, c, lab, ref in OPS], ["Date", "Libellé"])
+    write("date-impossible.csv", [["31/02/2026", "VIR SEPA", "300,00"]], ["Date", "Libellé", "Montant"])
+
+
 def main(out):
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -119,6 +209,7 @@ def main(out):
            "25/11/2026;CB PAPETERIE DU RHONE;45,90;\r\n"
            "26/11/2026;VIR M JULIEN ROCHE;;320,00\r\n")
     (out / "releve.csv").write_bytes(csv.encode("cp1252"))
+    bank_csvs(out / "banques")
     print(f"statements in {out}")
 
 

@@ -1082,3 +1082,43 @@ async fn a_bank_statement_is_reviewed_the_sure_credits_accepted_and_the_agenda_m
     );
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and the built app: run scripts/e2e"]
+async fn a_statement_in_an_unknown_layout_is_mapped_column_by_column() {
+    let (_inputs, files) = tact_import::test_inputs::statements();
+    let (_dir, db) = demo_books();
+    let app = App::start_on(&db, "2026-11-30").await;
+    app.click("[data-nav=bank]").await;
+    app.wait("[data-dropzone]").await;
+    let csv = serde_json::json!([files.join("banques/inconnue.csv").display().to_string()]);
+    app.client
+        .execute(
+            "window.dispatchEvent(new CustomEvent('tact-drop', { detail: arguments[0] }))",
+            vec![csv],
+        )
+        .await
+        .unwrap();
+    app.wait("form[data-mapping]").await;
+    for (field, header) in [
+        ("date", "Jour"),
+        ("label", "Opération"),
+        ("amount", "Valeur"),
+    ] {
+        app.wait(&format!("form[data-mapping] select[name={field}]"))
+            .await
+            .select_by_value(header)
+            .await
+            .unwrap();
+    }
+    app.screenshot("34-banque-colonnes").await;
+    app.click("[data-action=apply-mapping]").await;
+    let summary = app
+        .text_becomes("[data-summary]", |t| t.contains("inconnue.csv"))
+        .await;
+    assert!(summary.contains("4 crédits dont 4 nouveaux"), "{summary}");
+    app.gone("form[data-mapping]").await;
+    app.wait("[data-table=bank-review] tr[data-line*='PETITJEAN']")
+        .await;
+    app.stop().await;
+}

@@ -53,6 +53,8 @@ pub struct Statement {
     pub account: String,
     pub credits: Vec<BankCredit>,
     pub debits: usize,
+    /// The named bank whose CSV layout was recognised, if any.
+    pub bank: Option<String>,
 }
 
 fn eur(file: &str, currency: &str) -> Result<()> {
@@ -83,7 +85,27 @@ fn join_label(parts: &[Option<&str>]) -> String {
 
 /// Reads a statement (by its content): OFX, CAMT.053 or CSV.
 pub fn read_statement(file: &str, bytes: &[u8]) -> Result<Statement> {
+    read_statement_with(file, bytes, &[])
+}
+
+/// Reads a statement; a CSV file is read with the first of `mappings` that fits its columns, else a named
+/// bank's layout, else its headers' names.
+pub fn read_statement_with(
+    file: &str,
+    bytes: &[u8],
+    mappings: &[StatementMapping],
+) -> Result<Statement> {
     crate::check_size(file, u64::try_from(bytes.len()).unwrap_or(u64::MAX))?;
+    if bytes.starts_with(b"PK\x03\x04")
+        || bytes.starts_with(b"%PDF")
+        || bytes.starts_with(b"\xD0\xCF\x11\xE0")
+    {
+        return Err(file_error(
+            ErrorCode::UnreadableFile,
+            file,
+            "ce n'est pas un relevé (OFX, CAMT.053 ou CSV) mais un classeur ou un PDF\u{a0}: exportez le relevé depuis votre banque au format CSV, OFX ou CAMT.053.",
+        ));
+    }
     let head = String::from_utf8_lossy(bytes.get(..512).unwrap_or(bytes)).to_uppercase();
     if head.contains("OFXHEADER") || head.contains("<OFX>") {
         read_ofx(file, bytes)
@@ -94,7 +116,7 @@ pub fn read_statement(file: &str, bytes: &[u8]) -> Result<Statement> {
     {
         read_camt(file, bytes)
     } else {
-        read_csv(file, bytes)
+        read_csv(file, bytes, mappings)
     }
 }
 
@@ -182,6 +204,7 @@ fn read_ofx(file: &str, bytes: &[u8]) -> Result<Statement> {
         account,
         credits,
         debits,
+        bank: None,
     })
 }
 
@@ -297,6 +320,7 @@ fn read_camt(file: &str, bytes: &[u8]) -> Result<Statement> {
         account,
         credits,
         debits,
+        bank: None,
     })
 }
 
@@ -321,18 +345,377 @@ fn norm(s: &str) -> String {
         .join(" ")
 }
 
-fn find(headers: &[String], names: &[&str]) -> Option<usize> {
-    names
-        .iter()
-        .find_map(|n| headers.iter().position(|h| norm(h) == *n))
+/// A column of a statement CSV, for the mapping of an unknown layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum StatementField {
+    Date,
+    Label,
+    /// A second label column (the detail of the operation), joined to the first.
+    Detail,
+    /// One signed amount (credits positive).
+    Amount,
+    Credit,
+    Debit,
+    Reference,
+    Id,
+    Currency,
 }
 
-fn csv_amount(file: &str, line: usize, what: &str, s: &str) -> Result<Money> {
-    let t = s
+/// Which column holds which field, for a statement layout Tact does not know; saved as a preset once used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct StatementMapping {
+    /// (field, header as written in the file; « Colonne 3 » for a file without headers).
+    pub columns: Vec<(StatementField, String)>,
+}
+
+impl StatementMapping {
+    /// Every header it names is in the file, and it names a date, a label and an amount or a credit.
+    pub fn fits(&self, headers: &[String]) -> bool {
+        let has = |f: StatementField| self.columns.iter().any(|(k, _)| *k == f);
+        self.columns.iter().all(|(_, h)| headers.contains(h))
+            && has(StatementField::Date)
+            && has(StatementField::Label)
+            && (has(StatementField::Amount) || has(StatementField::Credit))
+    }
+}
+
+/// A named bank's export: its columns by their headers (normalised) or, for a file without headers, by
+/// « colonne N ». Layouts as these banks export them from their web banking (the headers users publish with
+/// their exports); anything else is read by header names, or mapped once by the user.
+struct Preset {
+    bank: &'static str,
+    columns: &'static [(StatementField, &'static str)],
+}
+
+const PRESETS: &[Preset] = {
+    use StatementField::*;
+    &[
+        Preset {
+            bank: "Qonto",
+            columns: &[
+                (Date, "settlement date utc"),
+                (Label, "counterparty name"),
+                (Amount, "total amount incl vat"),
+                (Currency, "currency"),
+                (Reference, "reference"),
+                (Id, "transaction id"),
+            ],
+        },
+        Preset {
+            bank: "Qonto",
+            columns: &[
+                (Date, "date de reglement utc"),
+                (Label, "nom de la contrepartie"),
+                (Amount, "montant total ttc"),
+                (Currency, "devise"),
+                (Reference, "reference"),
+                (Id, "id de la transaction"),
+            ],
+        },
+        Preset {
+            bank: "Shine",
+            columns: &[
+                (Date, "date de la transaction"),
+                (Label, "libelle"),
+                (Detail, "nom de la contrepartie"),
+                (Amount, "montant"),
+                (Currency, "devise"),
+                (Id, "identifiant de la transaction"),
+            ],
+        },
+        Preset {
+            bank: "BNP Paribas",
+            columns: &[
+                (Date, "date operation"),
+                (Label, "libelle court"),
+                (Detail, "libelle operation"),
+                (Amount, "montant operation"),
+            ],
+        },
+        Preset {
+            bank: "Crédit Agricole",
+            columns: &[
+                (Date, "date"),
+                (Label, "libelle"),
+                (Debit, "debit euros"),
+                (Credit, "credit euros"),
+            ],
+        },
+        Preset {
+            bank: "Société Générale",
+            columns: &[
+                (Date, "date de l operation"),
+                (Label, "libelle"),
+                (Detail, "detail de l ecriture"),
+                (Amount, "montant de l operation"),
+                (Currency, "devise"),
+            ],
+        },
+        Preset {
+            bank: "La Banque Postale",
+            columns: &[
+                (Date, "date"),
+                (Label, "libelle"),
+                (Amount, "montant euros"),
+            ],
+        },
+        Preset {
+            bank: "Boursorama",
+            columns: &[
+                (Date, "dateop"),
+                (Label, "label"),
+                (Amount, "amount"),
+                (Reference, "comment"),
+            ],
+        },
+        Preset {
+            bank: "Crédit Mutuel / CIC",
+            columns: &[
+                (Date, "date"),
+                (Label, "libelle"),
+                (Debit, "debit"),
+                (Credit, "credit"),
+            ],
+        },
+        // LCL: no header line; date, signed amount, type, cheque number, label, detail.
+        Preset {
+            bank: "LCL",
+            columns: &[
+                (Date, "colonne 1"),
+                (Amount, "colonne 2"),
+                (Reference, "colonne 4"),
+                (Label, "colonne 5"),
+                (Detail, "colonne 6"),
+            ],
+        },
+    ]
+};
+
+/// Where each field is in a CSV file's records.
+#[derive(Debug, Default)]
+struct Layout {
+    date: usize,
+    label: usize,
+    detail: Option<usize>,
+    amount: Option<usize>,
+    credit: Option<usize>,
+    debit: Option<usize>,
+    reference: Option<usize>,
+    id: Option<usize>,
+    currency: Option<usize>,
+}
+
+impl Layout {
+    /// From (field, column) pairs: a date, a label and an amount or a credit are required.
+    fn of(pairs: &[(StatementField, usize)]) -> Option<Layout> {
+        let get = |f: StatementField| pairs.iter().find(|(k, _)| *k == f).map(|(_, c)| *c);
+        let l = Layout {
+            date: get(StatementField::Date)?,
+            label: get(StatementField::Label)?,
+            detail: get(StatementField::Detail),
+            amount: get(StatementField::Amount),
+            credit: get(StatementField::Credit),
+            debit: get(StatementField::Debit),
+            reference: get(StatementField::Reference),
+            id: get(StatementField::Id),
+            currency: get(StatementField::Currency),
+        };
+        (l.amount.is_some() || l.credit.is_some()).then_some(l)
+    }
+}
+
+/// The headers' names Tact recognises in any bank's export, by field.
+const SYNONYMS: &[(StatementField, &[&str])] = {
+    use StatementField::*;
+    &[
+        (
+            Date,
+            &[
+                "date operation",
+                "date d operation",
+                "date de l operation",
+                "date",
+                "date comptable",
+                "date de comptabilisation",
+                "settlement date utc",
+                "operation date utc",
+                "date de la transaction",
+                "dateop",
+                "date de valeur",
+            ],
+        ),
+        (
+            Label,
+            &[
+                "libelle",
+                "libelle operation",
+                "libelle de l operation",
+                "libelle court",
+                "description",
+                "label",
+                "intitule",
+                "nature de l operation",
+                "counterparty name",
+                "nom de la contrepartie",
+                "detail",
+            ],
+        ),
+        (
+            Amount,
+            &[
+                "montant",
+                "montant eur",
+                "montant euros",
+                "montant en euros",
+                "montant operation",
+                "montant de l operation",
+                "amount",
+                "total amount incl vat",
+                "amount incl vat",
+                "montant total ttc",
+                "somme",
+            ],
+        ),
+        (
+            Credit,
+            &[
+                "credit",
+                "credit eur",
+                "credits",
+                "montant credit",
+                "credit euros",
+            ],
+        ),
+        (
+            Debit,
+            &[
+                "debit",
+                "debit eur",
+                "debits",
+                "montant debit",
+                "debit euros",
+            ],
+        ),
+        (Currency, &["devise", "currency"]),
+        (
+            Reference,
+            &[
+                "reference",
+                "ref",
+                "informations complementaires",
+                "comment",
+            ],
+        ),
+        (
+            Id,
+            &[
+                "transaction id",
+                "id",
+                "identifiant",
+                "identifiant de la transaction",
+                "numero d operation",
+            ],
+        ),
+    ]
+};
+
+/// How the file's headers are read: a mapping the user gave (or saved), a named bank's preset, or the headers'
+/// names; `None` when nothing fits (the mapping screen then asks).
+fn layout_of(
+    headers: &[String],
+    mappings: &[StatementMapping],
+) -> Option<(Layout, Option<&'static str>)> {
+    for m in mappings.iter().filter(|m| m.fits(headers)) {
+        let pairs: Vec<(StatementField, usize)> = m
+            .columns
+            .iter()
+            .filter_map(|(f, h)| headers.iter().position(|x| x == h).map(|c| (*f, c)))
+            .collect();
+        if let Some(l) = Layout::of(&pairs) {
+            return Some((l, None));
+        }
+    }
+    let normed: Vec<String> = headers.iter().map(|h| norm(h)).collect();
+    for p in PRESETS {
+        let pairs: Option<Vec<(StatementField, usize)>> = p
+            .columns
+            .iter()
+            .map(|(f, h)| normed.iter().position(|x| x == h).map(|c| (*f, c)))
+            .collect();
+        if let Some(l) = pairs.as_deref().and_then(Layout::of) {
+            return Some((l, Some(p.bank)));
+        }
+    }
+    let mut pairs = Vec::new();
+    for (field, names) in SYNONYMS {
+        let taken: Vec<usize> = pairs.iter().map(|(_, c)| *c).collect();
+        if let Some(c) = names.iter().find_map(|n| {
+            normed
+                .iter()
+                .enumerate()
+                .position(|(i, h)| h == n && !taken.contains(&i))
+        }) {
+            pairs.push((*field, c));
+        }
+    }
+    Layout::of(&pairs).map(|l| (l, None))
+}
+
+/// Whether a field looks like a date (a file without a header line starts with one).
+fn looks_like_date(s: &str) -> bool {
+    csv_date(s).is_some()
+}
+
+/// A statement's date: dd/mm/yyyy, yyyy-mm-dd, dd-mm-yyyy, dd.mm.yyyy or dd/mm/yy, a time after it ignored.
+fn csv_date(s: &str) -> Option<NaiveDate> {
+    let d = s.trim().split([' ', 'T']).next().unwrap_or("");
+    ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(d, f).ok())
+        .filter(|x| {
+            use chrono::Datelike;
+            (1990..=2999).contains(&x.year())
+        })
+}
+
+/// The file's decimal separator, from its amounts: a comma unless they are written with a dot before two final
+/// digits (« 300.00 ») and never with a comma so placed.
+fn decimal_of<'a>(values: impl Iterator<Item = &'a str>) -> char {
+    let (mut comma, mut dot) = (0usize, 0usize);
+    for v in values {
+        let v = v.trim().trim_end_matches('€').trim();
+        let tail = |sep: char| {
+            v.rfind(sep).is_some_and(|p| {
+                v.len().saturating_sub(p) == 3
+                    && v[p.saturating_add(1)..].chars().all(|c| c.is_ascii_digit())
+            })
+        };
+        if tail(',') {
+            comma = comma.saturating_add(1);
+        } else if tail('.') {
+            dot = dot.saturating_add(1);
+        }
+    }
+    if dot > 0 && comma == 0 {
+        '.'
+    } else {
+        ','
+    }
+}
+
+fn csv_amount(file: &str, line: usize, what: &str, s: &str, decimal: char) -> Result<Money> {
+    let thousands = if decimal == ',' { '.' } else { ',' };
+    let t: String = s
         .trim()
         .trim_end_matches('€')
         .trim()
-        .replace(['\u{a0}', '\u{202f}'], " ");
+        .replace(['\u{a0}', '\u{202f}'], " ")
+        .chars()
+        .filter(|c| *c != thousands)
+        .collect();
     let (neg, t) = match t.strip_prefix('-') {
         Some(r) => (true, r.trim().to_owned()),
         None => (false, t.trim_start_matches('+').to_owned()),
@@ -351,131 +734,130 @@ fn csv_amount(file: &str, line: usize, what: &str, s: &str) -> Result<Money> {
     })
 }
 
-fn read_csv(file: &str, bytes: &[u8]) -> Result<Statement> {
-    let text = crate::csv_invoices::decode(bytes);
-    // Some banks put a few lines of account information before the table: start at the first line that has a
-    // date header.
-    let start = text
-        .lines()
-        .position(|l| norm(l).contains("date"))
-        .unwrap_or(0);
-    let body: String = text.lines().skip(start).collect::<Vec<_>>().join("\n");
-    let head = body.lines().next().unwrap_or("");
-    let sep = [b';', b'\t', b',']
+/// The separator of a line: the most frequent of `;`, tab and `,`.
+fn separator(line: &str) -> u8 {
+    [b';', b'\t', b',']
         .into_iter()
-        .max_by_key(|c| head.matches(char::from(*c)).count())
-        .unwrap_or(b';');
-    let mut r = csv::ReaderBuilder::new()
+        .max_by_key(|c| line.matches(char::from(*c)).count())
+        .unwrap_or(b';')
+}
+
+fn split_line(line: &str, sep: u8) -> Vec<String> {
+    csv::ReaderBuilder::new()
         .delimiter(sep)
+        .has_headers(false)
         .flexible(true)
         .trim(csv::Trim::All)
-        .from_reader(body.as_bytes());
-    let hs: Vec<String> = r
-        .headers()
-        .map_err(|e| {
-            file_error(
-                ErrorCode::UnreadableFile,
-                file,
-                format!("CSV illisible ({e})."),
-            )
-        })?
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    let date = find(
-        &hs,
-        &[
-            "date operation",
-            "date d operation",
-            "date",
-            "date comptable",
-            "date de comptabilisation",
-            "settlement date utc",
-            "operation date utc",
-            "date de valeur",
-        ],
-    );
-    let label = find(
-        &hs,
-        &[
-            "libelle",
-            "libelle operation",
-            "libelle de l operation",
-            "description",
-            "label",
-            "intitule",
-            "nature de l operation",
-            "counterparty name",
-            "detail",
-        ],
-    );
-    let amount = find(
-        &hs,
-        &[
-            "montant",
-            "montant eur",
-            "montant en euros",
-            "amount",
-            "total amount incl vat",
-            "amount incl vat",
-            "somme",
-        ],
-    );
-    let credit = find(
-        &hs,
-        &[
-            "credit",
-            "credit eur",
-            "credits",
-            "montant credit",
-            "credit euros",
-        ],
-    );
-    let debit = find(
-        &hs,
-        &[
-            "debit",
-            "debit eur",
-            "debits",
-            "montant debit",
-            "debit euros",
-        ],
-    );
-    let currency = find(&hs, &["devise", "currency"]);
-    let reference = find(
-        &hs,
-        &[
-            "reference",
-            "ref",
-            "informations complementaires",
-            "reference",
-        ],
-    );
-    let id = find(
-        &hs,
-        &["transaction id", "id", "identifiant", "numero d operation"],
-    );
-    let (Some(date), Some(label)) = (date, label) else {
-        return Err(Error::field(
+        .from_reader(line.as_bytes())
+        .records()
+        .next()
+        .and_then(|r| r.ok())
+        .map(|r| r.iter().map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+/// The table of a statement CSV: the line its header is on (or its first record, without one), its headers, and
+/// how it is read.
+struct Table {
+    start: usize,
+    headers: Vec<String>,
+    has_header: bool,
+    layout: Layout,
+    bank: Option<&'static str>,
+}
+
+/// Where the table starts and its headers: the first of the first 40 lines whose headers a layout reads (banks
+/// put account details above it), else a file without headers (« Colonne 1 », « Colonne 2 »…) when its first line
+/// starts with a date. `Err` with the best candidate headers, for the mapping screen.
+fn table_start(
+    text: &str,
+    mappings: &[StatementMapping],
+) -> std::result::Result<Table, Vec<String>> {
+    let mut candidate: Vec<String> = Vec::new();
+    for (i, line) in text.lines().enumerate().take(40) {
+        let fields = split_line(line, separator(line));
+        if fields.len() < 3 {
+            continue;
+        }
+        if fields.first().is_some_and(|f| looks_like_date(f)) {
+            // Data reached under a header line no layout reads: that line's headers, for the mapping.
+            if !candidate.is_empty() {
+                break;
+            }
+            let synthetic: Vec<String> = (1..=fields.len().max(6))
+                .map(|n| format!("Colonne {n}"))
+                .collect();
+            if let Some((l, bank)) = layout_of(&synthetic, mappings) {
+                return Ok(Table {
+                    start: i,
+                    headers: synthetic,
+                    has_header: false,
+                    layout: l,
+                    bank,
+                });
+            }
+            if candidate.is_empty() {
+                candidate = synthetic;
+            }
+            break;
+        }
+        if let Some((l, bank)) = layout_of(&fields, mappings) {
+            return Ok(Table {
+                start: i,
+                headers: fields,
+                has_header: true,
+                layout: l,
+                bank,
+            });
+        }
+        if candidate.is_empty() {
+            candidate = fields;
+        }
+    }
+    Err(candidate)
+}
+
+/// The headers of a statement CSV that Tact could not read, for the mapping screen (« Colonne N » for a file
+/// without headers).
+pub fn statement_headers(bytes: &[u8]) -> Vec<String> {
+    let text = crate::csv_invoices::decode(bytes);
+    match table_start(&text, &[]) {
+        Ok(t) => t.headers,
+        Err(h) => h,
+    }
+}
+
+fn read_csv(file: &str, bytes: &[u8], mappings: &[StatementMapping]) -> Result<Statement> {
+    let text = crate::csv_invoices::decode(bytes);
+    let Table {
+        start,
+        has_header,
+        layout,
+        bank,
+        ..
+    } = table_start(&text, mappings).map_err(|hs| {
+        Error::field(
             ErrorCode::NotAnInvoice,
             "mapping",
             format!(
                 "{file}\u{a0}: colonnes du relevé non reconnues (il faut au moins une date, un libellé et un montant)\u{a0}; en-têtes\u{a0}: {}.",
                 hs.iter().map(|h| format!("«\u{a0}{h}\u{a0}»")).collect::<Vec<_>>().join(", ")
             ),
-        ));
-    };
-    if amount.is_none() && credit.is_none() {
-        return Err(Error::field(
-            ErrorCode::NotAnInvoice,
-            "mapping",
-            format!("{file}\u{a0}: aucune colonne de montant ni de crédit dans ce relevé."),
-        ));
-    }
-    let mut credits = Vec::new();
-    let mut debits = 0usize;
+        )
+    })?;
+    let body: String = text.lines().skip(start).collect::<Vec<_>>().join("\n");
+    let sep = separator(body.lines().next().unwrap_or(""));
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(sep)
+        .has_headers(has_header)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(body.as_bytes());
+    let mut records = Vec::new();
     for (i, rec) in r.records().enumerate() {
-        let line = i.saturating_add(start).saturating_add(2);
+        let line = i
+            .saturating_add(start)
+            .saturating_add(if has_header { 2 } else { 1 });
         let rec = rec.map_err(|e| {
             file_error(
                 ErrorCode::UnreadableFile,
@@ -483,20 +865,34 @@ fn read_csv(file: &str, bytes: &[u8]) -> Result<Statement> {
                 format!("ligne {line} illisible ({e})."),
             )
         })?;
+        records.push((line, rec));
+    }
+    let decimal = decimal_of(records.iter().flat_map(|(_, rec)| {
+        [layout.amount, layout.credit, layout.debit]
+            .into_iter()
+            .flatten()
+            .filter_map(|c| rec.get(c))
+    }));
+    let mut credits = Vec::new();
+    let mut debits = 0usize;
+    for (line, rec) in &records {
+        let line = *line;
         let get = |c: Option<usize>| {
             c.and_then(|c| rec.get(c))
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
         };
-        let Some(d) = get(Some(date)) else { continue };
-        if let Some(c) = get(currency) {
+        let Some(d) = get(Some(layout.date)) else {
+            continue;
+        };
+        if let Some(c) = get(layout.currency) {
             eur(file, c)?;
         }
-        let value = match (get(credit), get(amount)) {
-            (Some(c), _) => csv_amount(file, line, "Crédit", c)?,
-            (None, Some(a)) => csv_amount(file, line, "Montant", a)?,
+        let value = match (get(layout.credit), get(layout.amount)) {
+            (Some(c), _) => csv_amount(file, line, "Crédit", c, decimal)?,
+            (None, Some(a)) => csv_amount(file, line, "Montant", a, decimal)?,
             (None, None) => {
-                if get(debit).is_some() {
+                if get(layout.debit).is_some() {
                     debits = debits.saturating_add(1);
                 }
                 continue;
@@ -506,15 +902,16 @@ fn read_csv(file: &str, bytes: &[u8]) -> Result<Statement> {
             debits = debits.saturating_add(1);
             continue;
         }
-        let date =
-            tact_core::text::parse_date("date", "Date", d.get(..10).unwrap_or(d)).map_err(|e| {
-                Error::field(
-                    e.code,
-                    "date",
-                    format!("{file}, ligne {line}\u{a0}: {}", e.message),
-                )
-            })?;
-        let lab = get(Some(label)).unwrap_or_default();
+        let date = csv_date(d).ok_or_else(|| {
+            Error::field(
+                ErrorCode::InvalidDate,
+                "date",
+                format!(
+                    "{file}, ligne {line}\u{a0}: «\u{a0}{d}\u{a0}» n'est pas une date (ex.\u{a0}: 23/11/2026)."
+                ),
+            )
+        })?;
+        let lab = get(Some(layout.label)).unwrap_or_default();
         let up = lab.to_uppercase();
         let method =
             if up.contains("PRLV") || up.contains("PRELEVEMENT") || up.contains("PRÉLÈVEMENT") {
@@ -534,11 +931,11 @@ fn read_csv(file: &str, bytes: &[u8]) -> Result<Statement> {
             account: String::new(),
             date,
             amount: value,
-            label: join_label(&[Some(lab), get(reference)]),
+            label: join_label(&[Some(lab), get(layout.detail), get(layout.reference)]),
             payer: None,
             payer_iban: None,
-            reference: get(reference).map(str::to_owned),
-            bank_id: get(id).map(str::to_owned),
+            reference: get(layout.reference).map(str::to_owned),
+            bank_id: get(layout.id).map(str::to_owned),
             method: method.into(),
         });
     }
@@ -547,5 +944,6 @@ fn read_csv(file: &str, bytes: &[u8]) -> Result<Statement> {
         account: String::new(),
         credits,
         debits,
+        bank: bank.map(str::to_owned),
     })
 }

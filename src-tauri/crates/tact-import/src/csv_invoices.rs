@@ -322,6 +322,12 @@ pub fn detect(headers: &[String]) -> Mapping {
 
 /// The text of the file: UTF-8 (with or without BOM), else Windows-1252.
 pub fn decode(bytes: &[u8]) -> String {
+    // A byte-order mark says UTF-16 (some spreadsheet exports): decoded as such.
+    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        if enc != encoding_rs::UTF_8 {
+            return enc.decode_with_bom_removal(bytes).0.into_owned();
+        }
+    }
     let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(b) {
         Ok(s) => s.to_owned(),

@@ -79,3 +79,110 @@ fn bad_statements_get_a_french_error() {
         );
     }
 }
+
+#[test]
+fn each_named_banks_csv_export_is_recognised_with_its_quirks() {
+    let (_keep, dir) = tact_import::test_inputs::statements();
+    let banks = dir.join("banques");
+    for (name, bank) in [
+        ("qonto.csv", "Qonto"),
+        ("shine.csv", "Shine"),
+        ("bnp-paribas.csv", "BNP Paribas"),
+        ("credit-agricole.csv", "Crédit Agricole"),
+        ("lcl.csv", "LCL"),
+        ("societe-generale.csv", "Société Générale"),
+        ("la-banque-postale.csv", "La Banque Postale"),
+        ("boursorama.csv", "Boursorama"),
+        ("credit-mutuel.csv", "Crédit Mutuel / CIC"),
+    ] {
+        let s = read(&banks, name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(s.bank.as_deref(), Some(bank), "{name}");
+        // Four credits (one of 1 234,56 €, written with thousands separators by some banks), one debit.
+        assert_eq!(
+            (
+                s.credits
+                    .iter()
+                    .map(|c| c.amount.cents())
+                    .collect::<Vec<_>>(),
+                s.debits
+            ),
+            (vec![30_000, 45_000, 32_000, 123_456], 1),
+            "{name}"
+        );
+        assert_eq!(
+            s.credits
+                .iter()
+                .map(|c| c.date.to_string())
+                .collect::<Vec<_>>(),
+            ["2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27"],
+            "{name}"
+        );
+        assert!(
+            s.credits[0].label.contains("STUDIO NOVA"),
+            "{name}: {:?}",
+            s.credits[0]
+        );
+    }
+}
+
+#[test]
+fn an_unknown_layout_is_mapped_once_and_bad_csvs_get_a_french_error() {
+    use tact_import::bank::{
+        read_statement_with, statement_headers, StatementField, StatementMapping,
+    };
+    let (_keep, dir) = tact_import::test_inputs::statements();
+    let banks = dir.join("banques");
+    let bytes = std::fs::read(banks.join("inconnue.csv")).unwrap_or_default();
+    // Not recognised: an error on the mapping, naming the headers, which the mapping screen offers.
+    let e = read(&banks, "inconnue.csv")
+        .err()
+        .unwrap_or_else(|| panic!("read"));
+    assert_eq!(e.field.as_deref(), Some("mapping"));
+    assert!(e.message.contains("«\u{a0}Valeur\u{a0}»"), "{}", e.message);
+    assert_eq!(statement_headers(&bytes), ["Jour", "Opération", "Valeur"]);
+    let mapping = StatementMapping {
+        columns: vec![
+            (StatementField::Date, "Jour".into()),
+            (StatementField::Label, "Opération".into()),
+            (StatementField::Amount, "Valeur".into()),
+        ],
+    };
+    let s =
+        read_statement_with("inconnue.csv", &bytes, &[mapping]).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((s.credits.len(), s.debits), (4, 1));
+
+    // UTF-16 (with its byte-order mark) is decoded; a spreadsheet or a PDF is named for what it is; a missing
+    // amount column and an impossible date are said, with the line.
+    let utf16 = read(&banks, "utf16.csv").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(utf16.credits.len(), 1);
+    for (name, bytes, field, says) in [
+        (
+            "releve.xlsx",
+            b"PK\x03\x04rest-of-a-zip".to_vec(),
+            None,
+            "classeur",
+        ),
+        (
+            "sans-montant.csv",
+            std::fs::read(banks.join("sans-montant.csv")).unwrap_or_default(),
+            Some("mapping"),
+            "montant",
+        ),
+        (
+            "date-impossible.csv",
+            std::fs::read(banks.join("date-impossible.csv")).unwrap_or_default(),
+            Some("date"),
+            "ligne 2\u{a0}: «\u{a0}31/02/2026\u{a0}» n'est pas une date",
+        ),
+    ] {
+        let e = tact_import::bank::read_statement(name, &bytes)
+            .err()
+            .unwrap_or_else(|| panic!("{name} read"));
+        assert_eq!(e.field.as_deref(), field, "{name}: {}", e.message);
+        assert!(
+            e.message.starts_with(name) && e.message.contains(says),
+            "{name}: {}",
+            e.message
+        );
+    }
+}

@@ -10,6 +10,7 @@ use std::path::Path;
 use tact_core::ledger::bank::{BankImportReport, BankReviewLine, CreditInput};
 use tact_core::{Error, ErrorCode, Result};
 use tact_import::bank::{Statement, StatementFormat};
+pub use tact_import::bank::{StatementField, StatementMapping};
 
 /// What an import of a statement did (or, with `dry_run`, would do), and the credits left to review.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -17,6 +18,8 @@ use tact_import::bank::{Statement, StatementFormat};
 pub struct StatementImport {
     pub file: String,
     pub format: StatementFormat,
+    /// The named bank whose CSV layout was recognised.
+    pub bank: Option<String>,
     pub account: String,
     pub credits: usize,
     /// Debits on the statement: counted, otherwise ignored.
@@ -32,8 +35,21 @@ pub struct StatementImport {
     pub review: Vec<BankReviewLine>,
 }
 
-/// Reads a statement file (size checked first), without the books.
-pub fn read(path: &Path) -> Result<(String, Statement)> {
+/// The statement CSVs' column mappings saved by earlier imports (an unreadable setting counts as none).
+pub fn csv_presets(books: &Books) -> Result<Vec<StatementMapping>> {
+    Ok(books
+        .read(|l| l.bank_csv_presets())?
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default())
+}
+
+/// The columns of a statement CSV Tact could not read, for the mapping screen.
+pub fn columns(path: &Path) -> Result<Vec<String>> {
+    let (_, bytes) = bytes_of(path)?;
+    Ok(tact_import::bank::statement_headers(&bytes))
+}
+
+fn bytes_of(path: &Path) -> Result<(String, Vec<u8>)> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -44,7 +60,14 @@ pub fn read(path: &Path) -> Result<(String, Statement)> {
     tact_import::check_size(&name, len)?;
     let bytes = std::fs::read(path)
         .map_err(|e| Error::new(ErrorCode::Io, format!("{name}\u{a0}: illisible ({e}).")))?;
-    let s = tact_import::bank::read_statement(&name, &bytes)?;
+    Ok((name, bytes))
+}
+
+/// Reads a statement file (size checked first), without the books; a CSV with the first of `mappings` that
+/// fits its columns, else a named bank's layout, else its headers' names.
+pub fn read(path: &Path, mappings: &[StatementMapping]) -> Result<(String, Statement)> {
+    let (name, bytes) = bytes_of(path)?;
+    let s = tact_import::bank::read_statement_with(&name, &bytes, mappings)?;
     Ok((name, s))
 }
 
@@ -56,7 +79,22 @@ pub fn import(
     today: NaiveDate,
     dry_run: bool,
 ) -> Result<StatementImport> {
-    let (file, s) = read(path)?;
+    import_mapped(books, path, today, dry_run, None)
+}
+
+/// [`import`], a CSV read with `mapping` (the user's answer on the mapping screen) before the saved ones; once the
+/// import is written, the mapping is saved for the next statements with the same columns.
+pub fn import_mapped(
+    books: &Books,
+    path: &Path,
+    today: NaiveDate,
+    dry_run: bool,
+    mapping: Option<StatementMapping>,
+) -> Result<StatementImport> {
+    let saved = csv_presets(books)?;
+    let mut mappings: Vec<StatementMapping> = mapping.iter().cloned().collect();
+    mappings.extend(saved.iter().cloned());
+    let (file, s) = read(path, &mappings)?;
     let credits: Vec<CreditInput> = s
         .credits
         .iter()
@@ -88,10 +126,20 @@ pub fn import(
         };
         Ok((stored, auto))
     })?;
+    if let (Some(m), false) = (mapping, dry_run) {
+        let mut presets = saved;
+        presets.retain(|p| p != &m);
+        presets.insert(0, m);
+        presets.truncate(20);
+        let json = serde_json::to_string(&presets)
+            .map_err(|e| Error::new(ErrorCode::Io, format!("Préréglage de relevé\u{a0}: {e}.")))?;
+        books.write(|l| l.set_bank_csv_presets(&json))?;
+    }
     let review = books.read(|l| l.bank_review(today))?;
     Ok(StatementImport {
         file,
         format: s.format,
+        bank: s.bank,
         account: s.account,
         credits: s.credits.len(),
         debits: s.debits,

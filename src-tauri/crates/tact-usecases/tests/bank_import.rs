@@ -450,3 +450,45 @@ fn an_instalment_of_a_signed_calendar_and_a_promised_amount_are_recognised() {
         best.reasons
     );
 }
+
+#[test]
+fn a_statement_layout_mapped_once_is_read_by_itself_the_next_time() {
+    use tact_usecases::bank::{StatementField, StatementMapping};
+    let (_keep, files) = tact_import::test_inputs::statements();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let books = books(&dir);
+    let csv = files.join("banques/inconnue.csv");
+    let e = bank::import(&books, &csv, today(), false)
+        .err()
+        .unwrap_or_else(|| panic!("read without a mapping"));
+    assert_eq!(e.field.as_deref(), Some("mapping"));
+    assert_eq!(
+        bank::columns(&csv).unwrap_or_default(),
+        ["Jour", "Opération", "Valeur"]
+    );
+    let mapping = StatementMapping {
+        columns: vec![
+            (StatementField::Date, "Jour".into()),
+            (StatementField::Label, "Opération".into()),
+            (StatementField::Amount, "Valeur".into()),
+        ],
+    };
+    // A dry run keeps neither the credits nor the mapping.
+    let dry = bank::import_mapped(&books, &csv, today(), true, Some(mapping.clone()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(dry.stored.new, 4);
+    assert!(bank::csv_presets(&books).unwrap_or_default().is_empty());
+    let r = bank::import_mapped(&books, &csv, today(), false, Some(mapping.clone()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((r.stored.new, r.debits), (4, 1));
+    assert_eq!(bank::csv_presets(&books).unwrap_or_default(), vec![mapping]);
+    // Next month's statement in the same layout: read with the saved mapping, nothing asked.
+    let next = dir.path().join("decembre.csv");
+    std::fs::write(
+        &next,
+        "Jour;Opération;Valeur\n02/12/2026;VIR SEPA CAFE DES ARTS;780,00\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let r = bank::import(&books, &next, today(), false).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r.stored.new, 1);
+}

@@ -798,9 +798,15 @@ to: string, days: number,
  */
 rate: string, basis: RateBasis, base: Money, amount: Money, };
 
+export type StatementField = "date" | "label" | "detail" | "amount" | "credit" | "debit" | "reference" | "id" | "currency";
+
 export type StatementFormat = "ofx" | "camt053" | "csv";
 
-export type StatementImport = { file: string, format: StatementFormat, account: string, credits: number, 
+export type StatementImport = { file: string, format: StatementFormat, 
+/**
+ * The named bank whose CSV layout was recognised.
+ */
+bank: string | null, account: string, credits: number, 
 /**
  * Debits on the statement: counted, otherwise ignored.
  */
@@ -822,6 +828,12 @@ new: number,
  * Credits already imported from an earlier statement (nothing created).
  */
 already: number, };
+
+export type StatementMapping = { 
+/**
+ * (field, header as written in the file; « Colonne 3 » for a file without headers).
+ */
+columns: Array<[StatementField, string]>, };
 
 export type Step = { action: Action, action_label: string, channel: ContactChannel | null, tone: Tone | null, 
 /**
@@ -916,7 +928,8 @@ export interface Commands {
   cancel_import: { args: Record<string, never>; result: null };
   open_invoice_source: { args: { invoiceId: number }; result: null };
   pick_statement_file: { args: Record<string, never>; result: string | null };
-  import_statement: { args: { path: string; dryRun: boolean }; result: StatementImport };
+  import_statement: { args: { path: string; dryRun: boolean; mapping: StatementMapping | null }; result: StatementImport };
+  statement_columns: { args: { path: string }; result: Array<string> };
   bank_review: { args: Record<string, never>; result: BankOverview };
   accept_bank_line: { args: { lineId: number; clientId: number; allocations: Array<AllocationInput>; remember: string | null }; result: Payment };
   accept_sure_bank_lines: { args: Record<string, never>; result: Array<Payment> };

@@ -61,6 +61,8 @@ fn clean(s: &str) -> String {
         .collect()
 }
 
+const BANK_CSV_PRESETS: &str = "bank_csv_presets";
+
 const LABEL: crate::text::TextRule = crate::text::TextRule {
     max_chars: 400,
     multiline: false,
@@ -213,6 +215,17 @@ impl Ledger {
     /// The credits, all or those in one state (`open`, `accepted`, `ignored`).
     pub fn bank_lines(&self, state: Option<&str>) -> Result<Vec<BankLine>> {
         db::bank_lines(self.conn(), state)
+    }
+
+    /// The column mappings of statement CSVs the user made (JSON written by the importer), if any.
+    pub fn bank_csv_presets(&self) -> Result<Option<String>> {
+        db::setting_get(self.conn(), BANK_CSV_PRESETS)
+    }
+
+    /// Saves the statement CSVs' column mappings.
+    pub fn set_bank_csv_presets(&mut self, json: &str) -> Result<()> {
+        self.store
+            .write(|tx| db::setting_put(tx, BANK_CSV_PRESETS, json))
     }
 
     /// When a statement was last imported.
