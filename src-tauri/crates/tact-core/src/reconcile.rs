@@ -155,12 +155,8 @@ pub fn number_in(text: &str, number: &str) -> bool {
     want.len() >= 2 && have.windows(want.len()).any(|w| w == want.as_slice())
 }
 
-fn client_name(known: &Known, id: ClientId) -> String {
-    known
-        .clients
-        .iter()
-        .find(|(c, _)| *c == id)
-        .map_or_else(String::new, |(_, n)| n.clone())
+fn client_name(names: &std::collections::HashMap<ClientId, &str>, id: ClientId) -> String {
+    names.get(&id).map_or_else(String::new, |n| (*n).to_owned())
 }
 
 /// `amount` applied to `invoices` oldest due first: the allocations, what is left, and whether it fell short.
@@ -185,28 +181,45 @@ fn spread(amount: Money, invoices: &[&OpenInvoice]) -> (Vec<ProposedAllocation>,
     (out, left, amount < owed)
 }
 
-/// The subset of a client's invoices whose balances add up to `amount` exactly (at most 12 invoices looked at).
-fn exact_sum<'a>(amount: Money, invoices: &[&'a OpenInvoice]) -> Option<Vec<&'a OpenInvoice>> {
-    let n = invoices.len().min(12);
-    if n < 2 {
-        return None;
-    }
-    let mut best: Option<Vec<&OpenInvoice>> = None;
-    for mask in 1u32..(1u32 << n) {
-        if mask.count_ones() < 2 {
+/// The sums of several open invoices of one client, for « le montant est exactement la somme de… »: every subset
+/// of two or more of a client's (at most) 12 oldest open invoices, or of two to four of them when it has more
+/// than 8, by total. Built once per [`Matcher`], so each credit is one lookup.
+fn subset_sums(
+    invoices: &[OpenInvoice],
+    by_client: &std::collections::BTreeMap<ClientId, Vec<usize>>,
+) -> std::collections::HashMap<i64, Vec<Vec<usize>>> {
+    let mut out: std::collections::HashMap<i64, Vec<Vec<usize>>> = std::collections::HashMap::new();
+    for idx in by_client.values() {
+        let mut theirs: Vec<usize> = idx.clone();
+        theirs.sort_by_key(|i| invoices.get(*i).map(|x| (x.due_date, x.id)));
+        theirs.truncate(12);
+        let n = theirs.len();
+        if n < 2 {
             continue;
         }
-        let picked: Vec<&OpenInvoice> = (0..n)
-            .filter(|i| mask & (1 << i) != 0)
-            .filter_map(|i| invoices.get(i).copied())
+        let max_size = if n > 8 { 4 } else { n };
+        let cents: Vec<i64> = theirs
+            .iter()
+            .map(|i| invoices.get(*i).map_or(0, |x| x.balance.cents()))
             .collect();
-        if Money::sum(picked.iter().map(|i| i.balance)).ok() == Some(amount)
-            && best.as_ref().is_none_or(|b| picked.len() < b.len())
-        {
-            best = Some(picked);
+        // sums[mask] from the mask without its lowest bit: one addition per subset.
+        let full = 1usize << n;
+        let mut sums = vec![0i64; full];
+        for mask in 1..full {
+            let low = mask.trailing_zeros() as usize;
+            let rest = mask & mask.wrapping_sub(1);
+            sums[mask] = sums[rest].saturating_add(cents.get(low).copied().unwrap_or(0));
+            let size = mask.count_ones() as usize;
+            if size >= 2 && size <= max_size {
+                let picked: Vec<usize> = (0..n)
+                    .filter(|b| mask & (1 << b) != 0)
+                    .filter_map(|b| theirs.get(b).copied())
+                    .collect();
+                out.entry(sums[mask]).or_default().push(picked);
+            }
         }
     }
-    best
+    out
 }
 
 /// The proposals for one credit, most likely first (for one credit; to explain many, build a [`Matcher`] once).
@@ -230,6 +243,9 @@ pub struct Matcher<'a> {
     /// Each client's name as words, and the clients by their first word.
     client_words: Vec<(ClientId, &'a str, Vec<String>)>,
     by_first_word: std::collections::HashMap<String, Vec<usize>>,
+    /// The sums of several invoices of one client (see [`subset_sums`]).
+    sums: std::collections::HashMap<i64, Vec<Vec<usize>>>,
+    names: std::collections::HashMap<ClientId, &'a str>,
 }
 
 impl<'a> Matcher<'a> {
@@ -244,6 +260,12 @@ impl<'a> Matcher<'a> {
             by_client: Default::default(),
             client_words: Vec::new(),
             by_first_word: Default::default(),
+            sums: Default::default(),
+            names: known
+                .clients
+                .iter()
+                .map(|(id, n)| (*id, n.as_str()))
+                .collect(),
         };
         for (i, inv) in invoices.iter().enumerate() {
             let digits: String = inv.number.chars().filter(char::is_ascii_digit).collect();
@@ -268,6 +290,7 @@ impl<'a> Matcher<'a> {
             }
             m.client_words.push((*id, name.as_str(), w));
         }
+        m.sums = subset_sums(invoices, &m.by_client);
         m
     }
 
@@ -383,7 +406,7 @@ impl<'a> Matcher<'a> {
             push(
                 Proposal {
                     client_id: client,
-                    client_name: client_name(known, client),
+                    client_name: client_name(&self.names, client),
                     allocations,
                     credit: credit_left,
                     confidence,
@@ -435,7 +458,7 @@ impl<'a> Matcher<'a> {
             push(
                 Proposal {
                     client_id: inv.client_id,
-                    client_name: client_name(known, inv.client_id),
+                    client_name: client_name(&self.names, inv.client_id),
                     allocations: vec![ProposedAllocation {
                         invoice_id: inv.id,
                         number: inv.number.clone(),
@@ -451,37 +474,40 @@ impl<'a> Matcher<'a> {
         }
 
         // 3. The exact sum of several invoices of one client.
-        for client in self.by_client.keys() {
-            // Only the invoices the credit could cover, and only if together they reach it.
-            let theirs: Vec<&OpenInvoice> = self
-                .client_invoices(*client)
-                .into_iter()
-                .filter(|i| i.balance <= credit.amount)
-                .collect();
-            if theirs.len() < 2
-                || Money::sum(theirs.iter().map(|i| i.balance)).is_ok_and(|t| t < credit.amount)
-            {
+        // Per client, the smallest set of its invoices adding up to the credit.
+        let mut best: std::collections::BTreeMap<ClientId, &Vec<usize>> =
+            std::collections::BTreeMap::new();
+        for set in self.sums.get(&credit.amount.cents()).into_iter().flatten() {
+            let Some(client) = set
+                .first()
+                .and_then(|i| invoices.get(*i))
+                .map(|i| i.client_id)
+            else {
                 continue;
+            };
+            if best.get(&client).is_none_or(|b| set.len() < b.len()) {
+                best.insert(client, set);
             }
-            if let Some(set) = exact_sum(credit.amount, &theirs) {
-                let numbers: Vec<&str> = set.iter().map(|i| i.number.as_str()).collect();
-                let (allocations, credit_left, _) = spread(credit.amount, &set);
-                push(
-                    Proposal {
-                        client_id: *client,
-                        client_name: client_name(known, *client),
-                        allocations,
-                        credit: credit_left,
-                        confidence: 60,
-                        partial: false,
-                        reasons: vec![format!(
-                            "Le montant est exactement la somme de {}.",
-                            numbers.join(" + ")
-                        )],
-                    },
-                    &mut out,
-                );
-            }
+        }
+        for (client, set) in best {
+            let set: Vec<&OpenInvoice> = set.iter().filter_map(|i| invoices.get(*i)).collect();
+            let numbers: Vec<&str> = set.iter().map(|i| i.number.as_str()).collect();
+            let (allocations, credit_left, _) = spread(credit.amount, &set);
+            push(
+                Proposal {
+                    client_id: client,
+                    client_name: client_name(&self.names, client),
+                    allocations,
+                    credit: credit_left,
+                    confidence: 60,
+                    partial: false,
+                    reasons: vec![format!(
+                        "Le montant est exactement la somme de {}.",
+                        numbers.join(" + ")
+                    )],
+                },
+                &mut out,
+            );
         }
 
         // 4. A payment the client announced: the next instalment of its calendar, a promised amount.
@@ -505,7 +531,7 @@ impl<'a> Matcher<'a> {
             push(
                 Proposal {
                     client_id: e.client_id,
-                    client_name: client_name(known, e.client_id),
+                    client_name: client_name(&self.names, e.client_id),
                     allocations,
                     credit: credit_left,
                     confidence: if many_expecting { 40 } else { 70 },

@@ -327,19 +327,37 @@ impl Ledger {
                     && today.signed_duration_since(on).num_days() <= engine::CLAIM_WINDOW_DAYS
             })
         };
+        // The claim is offered only when nothing else is going on with the client: none is computed for a client
+        // with an invoice overdue or disputed (its penalties are on its page and in its letters).
+        let owing: std::collections::HashSet<ClientId> = facts
+            .invoices
+            .iter()
+            .zip(states)
+            .filter(|(_, s)| {
+                matches!(
+                    s.status,
+                    crate::model::InvoiceStatus::Overdue | crate::model::InvoiceStatus::Disputed
+                )
+            })
+            .map(|(f, _)| f.client_id)
+            .collect();
         let candidates: std::collections::HashSet<ClientId> = facts
             .invoices
             .iter()
             .zip(states)
-            .filter(|(f, s)| recent(f, s))
+            .filter(|(f, s)| recent(f, s) && !owing.contains(&f.client_id))
             .map(|(f, _)| f.client_id)
             .collect();
         let mut out = HashMap::new();
+        if candidates.is_empty() {
+            return Ok(out);
+        }
+        let shared = self.penalty_shared()?;
         for client in clients
             .iter()
             .filter(|c| c.kind == ClientKind::Professional && candidates.contains(&c.id))
         {
-            let late = self.penalties(client.id, today)?.invoices;
+            let late = self.penalties_with(client.id, today, &shared)?.invoices;
             out.insert(
                 client.id,
                 late.into_iter()

@@ -12,13 +12,41 @@ use chrono::NaiveDate;
 
 const RATES_KEY: &str = "rates";
 
+/// What every client's penalties read alike, loaded once when many clients' are computed (the agenda): the
+/// business's stipulated rate, the rate tables, the invoices acknowledged by a signed calendar.
+pub(super) struct PenaltyShared {
+    default_rate: Option<rust_decimal::Decimal>,
+    rates: RateTables,
+    acknowledged: std::collections::HashMap<InvoiceId, NaiveDate>,
+}
+
 impl Ledger {
+    pub(super) fn penalty_shared(&self) -> Result<PenaltyShared> {
+        Ok(PenaltyShared {
+            default_rate: db::business_get(self.conn())?.and_then(|b| b.penalty_rate),
+            rates: self.rate_tables()?,
+            acknowledged: db::plan_acknowledgments(self.conn())?
+                .into_iter()
+                .map(|(_, i, d)| (i, d))
+                .collect(),
+        })
+    }
+
     /// Penalties (B2B) or legal interest (B2C) and the 40 € indemnity accrued to `today` on each of a client's
     /// invoices still owed, with their breakdown and the prescription date (see [`crate::legal`]).
     pub fn penalties(&self, client_id: ClientId, today: NaiveDate) -> Result<ClientPenalties> {
+        self.penalties_with(client_id, today, &self.penalty_shared()?)
+    }
+
+    /// [`Ledger::penalties`] with what all clients share already loaded.
+    pub(super) fn penalties_with(
+        &self,
+        client_id: ClientId,
+        today: NaiveDate,
+        shared: &PenaltyShared,
+    ) -> Result<ClientPenalties> {
         let conn = self.conn();
         let client = self.client(client_id)?;
-        let business = db::business_get(conn)?;
         let facts = db::load_client_facts(conn, client_id)?;
         let states = crate::standing::invoice_states(&facts, today)?;
         let invoices = db::invoices_of_client(conn, client_id)?;
@@ -53,12 +81,7 @@ impl Ledger {
                 .filter_map(|e| e.invoice_id.map(|i| (i, e.date)))
                 .collect();
         // A signed calendar acknowledges the debt: prescription starts again from its signature (C. civ. 2240).
-        let acknowledged: std::collections::HashMap<InvoiceId, NaiveDate> =
-            db::plan_acknowledgments(conn)?
-                .into_iter()
-                .filter(|(c, _, _)| *c == client_id)
-                .map(|(_, i, d)| (i, d))
-                .collect();
+        let acknowledged = &shared.acknowledged;
         let lines: Vec<legal::PenaltyInvoice<'_>> = facts
             .invoices
             .iter()
@@ -83,11 +106,11 @@ impl Ledger {
         legal::client_penalties(
             &legal::PenaltyCase {
                 client: &client,
-                default_rate: business.as_ref().and_then(|b| b.penalty_rate),
+                default_rate: shared.default_rate,
                 formal_notice: lines.iter().filter_map(|l| l.formal_notice).min(),
                 invoices: &lines,
             },
-            &self.rate_tables()?,
+            &shared.rates,
             today,
         )
     }
