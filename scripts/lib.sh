@@ -91,7 +91,7 @@ ensure_cargo_tools() {
 ensure_python_tools() {
     local venv="$ROOT/.tools/py" req="$ROOT/tests/einvoices/requirements.txt"
     if [[ ! -x "$venv/bin/python" || "$req" -nt "$venv/.installed" ]]; then
-        say "Installing the test-input tools from PyPI (factur-x, drafthorse, pypdf, lxml)"
+        say "Installing the test-input tools from PyPI (factur-x, drafthorse, pypdf, lxml, ofxtools, python-cfonb)"
         python3 -m venv "$venv"
         "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$req"
         touch "$venv/.installed"

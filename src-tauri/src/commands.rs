@@ -683,8 +683,8 @@ pub fn pick_statement_file(state: State<'_, AppState>) -> Res<Option<String>> {
         .file()
         .set_title("Relevé bancaire à importer")
         .add_filter(
-            "Relevés (OFX, CAMT.053, CSV)",
-            &["ofx", "qfx", "xml", "csv", "txt"],
+            "Relevés (OFX, CAMT.053, CFONB 120, CSV)",
+            &["ofx", "qfx", "xml", "csv", "txt", "cfo", "dat"],
         )
         .blocking_pick_file()
         .and_then(|p| p.into_path().ok())

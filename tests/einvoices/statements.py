@@ -191,6 +191,18 @@ def bank_csvs(out):
     write("date-impossible.csv", [["31/02/2026", "VIR SEPA", "300,00"]], ["Date", "Libellé", "Montant"])
 
 
+def cfonb(currency="EUR"):
+    """A CFONB 120 statement written by python-cfonb (PyPI): the header, the five operations, the footer."""
+    from cfonb.writer.statement import Statement
+    st = Statement().header("30004", "00031", currency, "00031234567", datetime(2026, 11, 23), Decimal("4110.43"))
+    for d, c, lab, ref in OPS:
+        amount = Decimal(c).scaleb(-2)
+        st.add("30004", "0000", "00031", currency, "00031234567", datetime.strptime(d, "%Y-%m-%d"),
+               lab, amount, ref[:16])
+    st.footer("30004", "00031", currency, "00031234567", datetime(2026, 11, 30), Decimal("5234.09"))
+    return st.render()
+
+
 def main(out):
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -210,6 +222,8 @@ def main(out):
            "26/11/2026;VIR M JULIEN ROCHE;;320,00\r\n")
     (out / "releve.csv").write_bytes(csv.encode("cp1252"))
     bank_csvs(out / "banques")
+    (out / "releve-cfonb.txt").write_text(cfonb(), encoding="ascii")
+    (out / "releve-cfonb-usd.txt").write_text(cfonb("USD"), encoding="ascii")
     print(f"statements in {out}")
 
 

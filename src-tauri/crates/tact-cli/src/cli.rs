@@ -144,7 +144,7 @@ pub enum ImportCmd {
         #[arg(long, value_name = "TYPE")]
         buyers_without_id: Option<String>,
     },
-    /// Importe un relevé bancaire (OFX, CAMT.053, CSV) : chaque crédit une seule fois, puis ce qu'il paie
+    /// Importe un relevé bancaire (OFX, CAMT.053, CFONB 120, CSV) : chaque crédit une seule fois, puis ce qu'il paie
     /// probablement et pourquoi. Rien n'est accepté sans vous (`tact bank accept`).
     Bank {
         #[arg(value_name = "FICHIER")]

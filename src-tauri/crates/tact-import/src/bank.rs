@@ -1,5 +1,6 @@
 //! Bank statements: OFX (1.x SGML and 2.x XML, by the `ofx-rs` crate), CAMT.053 (ISO 20022 bank-to-customer
-//! statement, versions 001.02 to 001.08) and the CSV exports of French banks (`;` or `,`, decimal comma,
+//! statement, versions 001.02 to 001.08), CFONB 120 (the French banks' fixed-width statement: records 01, 04 and
+//! their 05 complements, 07) and the CSV exports of French banks (`;` or `,`, decimal comma,
 //! dd/mm/yyyy, one signed amount or separate debit and credit columns, UTF-8 or Windows-1252).
 //!
 //! Only credits matter to Tact (money coming in); debits are counted and otherwise ignored. A statement in another
@@ -20,6 +21,8 @@ pub enum StatementFormat {
     Ofx,
     Camt053,
     Csv,
+    /// The French fixed-width statement (CFONB 120 characters).
+    Cfonb120,
 }
 
 /// One credit on a statement, as the bank states it.
@@ -115,9 +118,153 @@ pub fn read_statement_with(
         .starts_with('<')
     {
         read_camt(file, bytes)
+    } else if is_cfonb(bytes) {
+        read_cfonb(file, bytes)
     } else {
         read_csv(file, bytes, mappings)
     }
+}
+
+// ---------------------------------------------------------------------------------------------------- CFONB 120
+
+/// A CFONB 120 statement: its first line a record 01 (or 04) of 120 characters, and its lines of at most 120
+/// characters (some banks drop the trailing blanks) starting with a two-digit record code.
+fn is_cfonb(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes.get(..4096).unwrap_or(bytes)).into_owned();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty())
+        .take(20)
+        .collect();
+    let coded = |l: &&str| {
+        l.chars().count() <= 120
+            && l.get(..2)
+                .is_some_and(|c| c.chars().all(|x| x.is_ascii_digit()))
+    };
+    lines
+        .first()
+        .is_some_and(|l| (l.starts_with("01") || l.starts_with("04")) && l.chars().count() == 120)
+        && lines.iter().all(coded)
+}
+
+/// A CFONB amount: 13 digits and a last character giving the last digit and the sign ({ A–I positive, } J–R
+/// negative), with `decimals` decimals; in cents.
+fn cfonb_amount(field: &str, decimals: u32) -> Option<Money> {
+    let digits: String = field.get(..13)?.to_owned();
+    if !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let last = field.chars().nth(13)?;
+    let (d, negative) = match last {
+        '{' => (0, false),
+        '}' => (0, true),
+        'A'..='I' => ("ABCDEFGHI".find(last)?.saturating_add(1), false),
+        'J'..='R' => ("JKLMNOPQR".find(last)?.saturating_add(1), true),
+        _ => return None,
+    };
+    let whole: i64 = format!("{digits}{d}").parse().ok()?;
+    let cents = match decimals {
+        0 => whole.checked_mul(100)?,
+        1 => whole.checked_mul(10)?,
+        2 => whole,
+        3 => whole.checked_div(10)?,
+        _ => return None,
+    };
+    Some(Money::from_cents(if negative {
+        cents.checked_neg()?
+    } else {
+        cents
+    }))
+}
+
+fn cfonb_date(field: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(field, "%d%m%y").ok()
+}
+
+fn read_cfonb(file: &str, bytes: &[u8]) -> Result<Statement> {
+    let text = crate::csv_invoices::decode(bytes);
+    let bad = |n: usize, what: &str| {
+        file_error(
+            ErrorCode::UnreadableFile,
+            file,
+            format!("relevé CFONB 120, ligne {n}\u{a0}: {what}."),
+        )
+    };
+    let mut account = String::new();
+    let mut credits: Vec<BankCredit> = Vec::new();
+    let mut debits = 0usize;
+    // The last movement read was a credit: its complement lines (05) belong to it.
+    let mut last_is_credit = false;
+    for (i, raw) in text.lines().enumerate() {
+        let n = i.saturating_add(1);
+        let line: String = format!("{:<120}", raw.trim_end_matches('\r'));
+        let at = |a: usize, b: usize| line.get(a..b).unwrap_or("").trim().to_owned();
+        match line.get(..2).unwrap_or("") {
+            "01" => {
+                eur(file, &at(16, 19))?;
+                account = at(21, 32);
+            }
+            "04" => {
+                eur(file, &at(16, 19))?;
+                let decimals: u32 = at(19, 20).parse().unwrap_or(2);
+                let amount = cfonb_amount(line.get(90..104).unwrap_or(""), decimals)
+                    .ok_or_else(|| bad(n, "montant illisible"))?;
+                if !amount.is_positive() {
+                    debits = debits.saturating_add(1);
+                    last_is_credit = false;
+                    continue;
+                }
+                let date = cfonb_date(&at(34, 40))
+                    .or_else(|| cfonb_date(&at(42, 48)))
+                    .ok_or_else(|| bad(n, "date illisible"))?;
+                let label = at(48, 79);
+                let reference = Some(at(104, 120)).filter(|r| !r.is_empty());
+                let entry = at(81, 88);
+                credits.push(BankCredit {
+                    account: at(21, 32),
+                    date,
+                    method: method_of_label(&label).into(),
+                    label: join_label(&[Some(&label), reference.as_deref()]),
+                    payer: None,
+                    payer_iban: None,
+                    reference,
+                    bank_id: (!entry.is_empty()).then(|| format!("{date}-{entry}")),
+                    amount,
+                });
+                last_is_credit = true;
+            }
+            "05" => {
+                let Some(c) = credits.last_mut().filter(|_| last_is_credit) else {
+                    continue;
+                };
+                let info = at(48, 118);
+                if info.is_empty() {
+                    continue;
+                }
+                match at(45, 48).as_str() {
+                    "NPY" => c.payer = Some(info.clone()),
+                    "RCN" | "REF" => c.reference = Some(info.clone()),
+                    _ => {}
+                }
+                c.label = join_label(&[Some(&c.label), Some(&info)]);
+            }
+            "07" | "" => {}
+            other => {
+                return Err(bad(
+                    n,
+                    &format!("type d'enregistrement «\u{a0}{other}\u{a0}» inconnu"),
+                ))
+            }
+        }
+    }
+    Ok(Statement {
+        format: StatementFormat::Cfonb120,
+        account,
+        credits,
+        debits,
+        bank: None,
+    })
 }
 
 // ---------------------------------------------------------------------------------------------------- OFX
@@ -734,6 +881,24 @@ fn csv_amount(file: &str, line: usize, what: &str, s: &str, decimal: char) -> Re
     })
 }
 
+/// The payment method a bank's label says: PRLV (prélèvement), CHQ or REM (chèque), CB (carte), else virement.
+fn method_of_label(label: &str) -> &'static str {
+    let up = label.to_uppercase();
+    if up.contains("PRLV") || up.contains("PRELEVEMENT") || up.contains("PRÉLÈVEMENT") {
+        "prelevement"
+    } else if up.contains("CHQ")
+        || up.contains("CHEQUE")
+        || up.contains("CHÈQUE")
+        || up.starts_with("REM")
+    {
+        "cheque"
+    } else if up.contains("CB ") || up.starts_with("CB") || up.contains("CARTE") {
+        "carte"
+    } else {
+        "virement"
+    }
+}
+
 /// The separator of a line: the most frequent of `;`, tab and `,`.
 fn separator(line: &str) -> u8 {
     [b';', b'\t', b',']
@@ -912,21 +1077,7 @@ fn read_csv(file: &str, bytes: &[u8], mappings: &[StatementMapping]) -> Result<S
             )
         })?;
         let lab = get(Some(layout.label)).unwrap_or_default();
-        let up = lab.to_uppercase();
-        let method =
-            if up.contains("PRLV") || up.contains("PRELEVEMENT") || up.contains("PRÉLÈVEMENT") {
-                "prelevement"
-            } else if up.contains("CHQ")
-                || up.contains("CHEQUE")
-                || up.contains("CHÈQUE")
-                || up.starts_with("REM")
-            {
-                "cheque"
-            } else if up.contains("CB ") || up.starts_with("CB") || up.contains("CARTE") {
-                "carte"
-            } else {
-                "virement"
-            };
+        let method = method_of_label(lab);
         credits.push(BankCredit {
             account: String::new(),
             date,

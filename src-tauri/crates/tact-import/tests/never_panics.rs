@@ -49,9 +49,10 @@ proptest! {
 
     /// Statements too: whatever the bytes, an error or credits, never a panic.
     #[test]
-    fn any_statement_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048), kind in 0u8..3) {
+    fn any_statement_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048), kind in 0u8..4) {
         let mut b = match kind {
             0 => b"OFXHEADER:100\nDATA:OFXSGML\n\n<OFX>".to_vec(),
+            3 => format!("{:<120}\n04", "0130004    00031EUR2 00031234567  231126").into_bytes(),
             1 => b"<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\">".to_vec(),
             _ => b"Date;Libell\xe9;D\xe9bit;Cr\xe9dit\n".to_vec(),
         };

@@ -186,3 +186,43 @@ fn an_unknown_layout_is_mapped_once_and_bad_csvs_get_a_french_error() {
         );
     }
 }
+
+#[test]
+fn a_cfonb_120_statement_written_by_python_cfonb_gives_its_credits() {
+    let (_keep, dir) = tact_import::test_inputs::statements();
+    let s = read(&dir, "releve-cfonb.txt").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(s.format, StatementFormat::Cfonb120);
+    assert_eq!(s.account, "00031234567");
+    assert_eq!(
+        (
+            s.credits
+                .iter()
+                .map(|c| c.amount.cents())
+                .collect::<Vec<_>>(),
+            s.debits
+        ),
+        (vec![30_000, 45_000, 32_000, 123_456], 1)
+    );
+    assert_eq!(s.credits[0].date.to_string(), "2026-11-24");
+    assert!(
+        s.credits[0].label.contains("STUDIO NOVA SAS"),
+        "{:?}",
+        s.credits[0]
+    );
+    assert_eq!(s.credits[0].reference.as_deref(), Some("REGLEMENT FACT F"));
+    let e = read(&dir, "releve-cfonb-usd.txt")
+        .err()
+        .unwrap_or_else(|| panic!("USD read"));
+    assert_eq!(e.code, ErrorCode::UnsupportedCurrency);
+    // A truncated line or a record type that does not exist: said, with the line.
+    let text = std::fs::read_to_string(dir.join("releve-cfonb.txt")).unwrap_or_default();
+    let broken = text.replacen("0430004", "0930004", 1);
+    let e = read_statement("casse.txt", broken.as_bytes())
+        .err()
+        .unwrap_or_else(|| panic!("read"));
+    assert!(
+        e.message.contains("ligne 2") && e.message.contains("«\u{a0}09\u{a0}»"),
+        "{}",
+        e.message
+    );
+}

@@ -800,7 +800,7 @@ rate: string, basis: RateBasis, base: Money, amount: Money, };
 
 export type StatementField = "date" | "label" | "detail" | "amount" | "credit" | "debit" | "reference" | "id" | "currency";
 
-export type StatementFormat = "ofx" | "camt053" | "csv";
+export type StatementFormat = "ofx" | "camt053" | "csv" | "cfonb120";
 
 export type StatementImport = { file: string, format: StatementFormat, 
 /**
