@@ -184,7 +184,13 @@ impl Ledger {
             overrides: HashMap::from([(id, db::overrides_get(self.conn(), id)?)]),
             received: db::formal_notices_received(self.conn())?,
             plans: self.plan_facts(today)?,
-            late_settlements: self.late_settlements(&[&client], &facts, &states, today)?,
+            late_settlements: self.late_settlements(
+                &[&client],
+                &facts,
+                &states,
+                &HashMap::from([(id, journal.clone())]),
+                today,
+            )?,
             last_statement: db::last_bank_import(self.conn())?,
             credits_to_review,
         };
@@ -286,6 +292,7 @@ impl Ledger {
                 &clients.iter().collect::<Vec<_>>(),
                 &facts,
                 &states,
+                &journal_of,
                 today,
             )?,
             last_statement: db::last_bank_import(conn)?,
@@ -318,6 +325,7 @@ impl Ledger {
         clients: &[&Client],
         facts: &standing::Facts,
         states: &[InvoiceState],
+        journals: &HashMap<ClientId, Vec<JournalEntry>>,
         today: NaiveDate,
     ) -> Result<HashMap<ClientId, Vec<engine::LateSettlement>>> {
         let recent = |f: &standing::InvoiceFact, s: &InvoiceState| {
@@ -352,12 +360,78 @@ impl Ledger {
         if candidates.is_empty() {
             return Ok(out);
         }
+        // Only their invoices paid after the due date are looked at, from the facts already loaded: one query for
+        // their records, none per client. B2B penalties run from the due date, whatever the formal notice.
         let shared = self.penalty_shared()?;
+        let late: Vec<(&standing::InvoiceFact, &InvoiceState)> = facts
+            .invoices
+            .iter()
+            .zip(states)
+            .filter(|(f, s)| {
+                candidates.contains(&f.client_id)
+                    && s.status == crate::model::InvoiceStatus::Paid
+                    && s.last_paid_on
+                        .is_some_and(|on| on > f.due_date && on <= today)
+            })
+            .collect();
+        let ids: Vec<InvoiceId> = late.iter().map(|(f, _)| f.id).collect();
+        let records: HashMap<InvoiceId, Invoice> = db::invoices_by_ids(self.conn(), &ids)?
+            .into_iter()
+            .map(|i| (i.id, i))
+            .collect();
+        let wanted: std::collections::HashSet<InvoiceId> = ids.iter().copied().collect();
+        let mut late_of: HashMap<ClientId, Vec<(&standing::InvoiceFact, &InvoiceState)>> =
+            HashMap::new();
+        for (f, st) in &late {
+            late_of.entry(f.client_id).or_default().push((f, st));
+        }
+        let mut settlements: HashMap<InvoiceId, Vec<(NaiveDate, Money)>> = HashMap::new();
+        for x in facts
+            .settlements
+            .iter()
+            .filter(|x| wanted.contains(&x.invoice_id))
+        {
+            settlements
+                .entry(x.invoice_id)
+                .or_default()
+                .push((x.date, x.amount));
+        }
         for client in clients
             .iter()
             .filter(|c| c.kind == ClientKind::Professional && candidates.contains(&c.id))
         {
-            let late = self.penalties_with(client.id, today, &shared)?.invoices;
+            // « J'y renonce »: waived per invoice, by a journal entry still in force.
+            let waived: HashMap<InvoiceId, NaiveDate> =
+                crate::model::in_force(journals.get(&client.id).map_or(&[], Vec::as_slice))
+                    .filter(|e| e.kind == crate::model::JournalKind::PenaltiesWaived)
+                    .filter_map(|e| e.invoice_id.map(|i| (i, e.date)))
+                    .collect();
+            let lines: Vec<crate::legal::PenaltyInvoice<'_>> = late_of
+                .get(&client.id)
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .filter_map(|(f, st)| {
+                    Some(crate::legal::PenaltyInvoice {
+                        invoice: records.get(&f.id)?,
+                        state: st,
+                        settlements: settlements.get(&f.id).cloned().unwrap_or_default(),
+                        acknowledged_on: shared.acknowledged.get(&f.id).copied(),
+                        formal_notice: None,
+                        waived_on: waived.get(&f.id).copied(),
+                    })
+                })
+                .collect();
+            let late = crate::legal::client_penalties(
+                &crate::legal::PenaltyCase {
+                    client,
+                    default_rate: shared.default_rate,
+                    formal_notice: None,
+                    invoices: &lines,
+                },
+                &shared.rates,
+                today,
+            )?
+            .invoices;
             out.insert(
                 client.id,
                 late.into_iter()

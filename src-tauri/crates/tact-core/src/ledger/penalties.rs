@@ -15,9 +15,9 @@ const RATES_KEY: &str = "rates";
 /// What every client's penalties read alike, loaded once when many clients' are computed (the agenda): the
 /// business's stipulated rate, the rate tables, the invoices acknowledged by a signed calendar.
 pub(super) struct PenaltyShared {
-    default_rate: Option<rust_decimal::Decimal>,
-    rates: RateTables,
-    acknowledged: std::collections::HashMap<InvoiceId, NaiveDate>,
+    pub(super) default_rate: Option<rust_decimal::Decimal>,
+    pub(super) rates: RateTables,
+    pub(super) acknowledged: std::collections::HashMap<InvoiceId, NaiveDate>,
 }
 
 impl Ledger {
