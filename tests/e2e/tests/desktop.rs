@@ -1028,6 +1028,12 @@ async fn a_bank_statement_is_reviewed_the_sure_credits_accepted_and_the_agenda_m
         )
         .await;
     assert!(card.contains("pas encore rapproché"), "{card}");
+    let status = app.text("[data-bank-status]").await;
+    assert!(
+        status.contains("Dernier relevé importé le 30/11/2026")
+            && status.contains("4 crédits à rapprocher"),
+        "{status}"
+    );
     app.screenshot("32-aujourdhui-virement-a-verifier").await;
     app.click("[data-client='Boulangerie Petitjean'] [data-action=see-bank]")
         .await;
