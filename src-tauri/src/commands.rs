@@ -249,7 +249,12 @@ pub fn save_eml(state: State<'_, AppState>, email: EmailText) -> Res<Option<Stri
     else {
         return Ok(None);
     };
-    tact_usecases::mail::save_eml(&state.books, &email, &path, today)?;
+    tact_usecases::mail::save_eml(
+        &state.books,
+        &email,
+        &path,
+        tact_usecases::clock::now_on(today),
+    )?;
     Ok(Some(path.display().to_string()))
 }
 

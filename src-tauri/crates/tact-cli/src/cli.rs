@@ -124,6 +124,9 @@ pub enum Command {
     /// Les crédits des relevés bancaires : les voir, les accepter, les ignorer.
     #[command(subcommand)]
     Bank(BankCmd),
+    /// La messagerie : régler le serveur d'envoi, tester la connexion, envoyer l'étape d'un client.
+    #[command(subcommand)]
+    Mail(MailCmd),
     /// Affiche le chemin de la base de données utilisée.
     Where,
 }
@@ -189,6 +192,62 @@ pub enum BankCmd {
         label: String,
         #[arg(long)]
         client: i64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MailCmd {
+    /// Règle le serveur d'envoi (SMTP) de votre messagerie. Le mot de passe va dans le trousseau du système :
+    /// lu sur l'entrée standard avec --password-stdin, ou pris dans TACT_SMTP_PASSWORD au moment d'envoyer.
+    Setup {
+        #[arg(long, value_name = "SERVEUR")]
+        host: String,
+        #[arg(long)]
+        port: u16,
+        /// tls (SSL/TLS, 465), starttls (587), ou none (seulement pour un serveur sur cet ordinateur).
+        #[arg(long, value_name = "tls|starttls|none")]
+        security: String,
+        /// Identifiant, s'il diffère de l'adresse.
+        #[arg(long)]
+        login: Option<String>,
+        /// Adresse d'expéditeur.
+        #[arg(long, value_name = "ADRESSE")]
+        from: String,
+        /// Nom affiché de l'expéditeur.
+        #[arg(long)]
+        name: Option<String>,
+        /// Adresse de réponse, si elle diffère.
+        #[arg(long, value_name = "ADRESSE")]
+        reply_to: Option<String>,
+        /// Signature ajoutée sous chaque message.
+        #[arg(long)]
+        signature: Option<String>,
+        /// Ne pas s'envoyer de copie cachée de chaque message.
+        #[arg(long)]
+        no_copy: bool,
+        /// Certificat à approuver (PEM), pour un pont local comme Proton Mail Bridge.
+        #[arg(long, value_name = "FICHIER")]
+        ca_file: Option<PathBuf>,
+        /// Lire le mot de passe sur l'entrée standard et le garder dans le trousseau.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Se connecte au serveur et s'authentifie, sans rien envoyer.
+    Test,
+    /// Envoie l'étape du jour d'un client (son e-mail tel que Tact le rédige) et l'inscrit à l'historique une fois
+    /// acceptée par le serveur.
+    Send {
+        #[arg(long)]
+        client: i64,
+        /// Envoyer sans demander, même un samedi, un dimanche ou un jour férié.
+        #[arg(long)]
+        yes: bool,
+        /// Copie à (adresses séparées par des virgules).
+        #[arg(long)]
+        cc: Option<String>,
+        /// Renvoyer un message dont l'envoi n'a pas été confirmé par le serveur.
+        #[arg(long)]
+        resend: bool,
     },
 }
 

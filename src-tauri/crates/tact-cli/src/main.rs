@@ -23,6 +23,7 @@ mod imports;
 mod invoices;
 mod journal;
 mod letters;
+mod mail;
 mod next;
 mod parties;
 mod payments;
@@ -171,6 +172,7 @@ fn run(cli: Cli) -> Result<()> {
             ..
         } => bank::import(&books, &out, &file, dry_run, as_of),
         Command::Bank(cmd) => bank::command(&books, &out, cmd, as_of),
+        Command::Mail(cmd) => mail::command(&books, &out, cmd, as_of),
         Command::Import { file: None, .. } => Err(Error::new(
             ErrorCode::Usage,
             "Indiquez le fichier à importer (ou «\u{a0}tact import invoices CHEMIN…\u{a0}»).",
@@ -217,6 +219,7 @@ fn ledger_command(
         | Command::Import { .. }
         | Command::Backup(_)
         | Command::Bank(_)
+        | Command::Mail(_)
         | Command::Export { out: Some(_) } => Ok(()),
         Command::Business(cmd) => business(ledger, out, cmd),
         Command::Clients(cmd) => clients(ledger, out, cmd, as_of),

@@ -85,7 +85,12 @@ pub(super) fn draft(
         None => books.read(|l| l.draft(client, today))?,
     };
     if let Some(path) = &eml {
-        tact_usecases::mail::save_eml(books, &d.email(), path, today)?;
+        tact_usecases::mail::save_eml(
+            books,
+            &d.email(),
+            path,
+            tact_usecases::clock::now_on(today),
+        )?;
     }
     out.print(&d, || {
         if let Some(to) = &d.to {
@@ -109,7 +114,7 @@ pub(super) fn penalty_claim_draft(
 ) -> Result<()> {
     let email = books.read(|l| l.penalty_claim_email(client, today))?;
     if let Some(path) = &eml {
-        tact_usecases::mail::save_eml(books, &email, path, today)?;
+        tact_usecases::mail::save_eml(books, &email, path, tact_usecases::clock::now_on(today))?;
     }
     out.print(&email, || {
         if let Some(to) = &email.to {

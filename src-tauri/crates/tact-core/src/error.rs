@@ -96,6 +96,22 @@ error_codes! {
     Usage = "usage",
     // --- long work ---
     Cancelled = "cancelled",
+    // --- sending through the user's mail server ---
+    MailNotSet = "mail_not_set",
+    NoRecipient = "no_recipient",
+    AlreadySent = "already_sent",
+    SendUncertain = "send_uncertain",
+    NotAWorkingDay = "not_a_working_day",
+    TooEarlyToSend = "too_early_to_send",
+    SmtpUnknownHost = "smtp_unknown_host",
+    SmtpRefused = "smtp_refused",
+    SmtpTls = "smtp_tls",
+    SmtpAuth = "smtp_auth",
+    SmtpTimeout = "smtp_timeout",
+    SmtpRejected = "smtp_rejected",
+    Smtp = "smtp",
+    PasswordMissing = "password_missing",
+    Keyring = "keyring",
 }
 
 /// A domain error: stable code, French message, and the offending field when there is one.

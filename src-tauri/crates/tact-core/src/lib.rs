@@ -15,6 +15,7 @@
 //! | [`exchange`] | whole-ledger JSON export/import and the example data |
 //! | [`legal`] | penalties and legal interest to the cent, the 40 € indemnity, the rate tables |
 //! | [`drafts`] | the draft of a step: email, call sheet, call confirmation, memo; `.eml` and `mailto:` |
+//! | [`mail`] | sending through the user's mailbox: its settings, the providers, a step's message identity, the send-time rules |
 //! | [`letters`] | the letters by post as a document model: mise en demeure, relances, relevé de compte |
 //! | [`files`] | files beside the database written whole: temporary name, flushed, renamed in place |
 //! | [`fixtures`] | a client's case built by hand, for tests of the pure rules without a database |
@@ -34,6 +35,7 @@ pub mod input;
 pub mod ledger;
 pub mod legal;
 pub mod letters;
+pub mod mail;
 pub mod model;
 pub mod money;
 pub mod plans;

@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 use std::path::PathBuf;
-use tact_core::drafts::{mailto_url, to_eml, Draft};
+use tact_core::drafts::{mailto_url, Draft};
 use tact_core::engine::Action;
 use tact_core::input::{ClientInput, JournalInput};
 use tact_core::{ErrorCode, Ledger};
@@ -327,39 +327,6 @@ fn nothing_to_do_means_nothing_to_draft() {
         .err()
         .map(|e| e.code);
     assert_eq!(err, Some(ErrorCode::NothingToDraft));
-}
-
-#[test]
-fn a_draft_saved_as_eml_opens_as_a_message_ready_to_send() {
-    let l = demo();
-    let dr = draft(&l, "M. Julien Roche", "2026-11-25");
-    let eml = to_eml(
-        &dr.email(),
-        Some("sophie@atelier-marchand.fr"),
-        d("2026-11-25"),
-    );
-    assert!(eml.contains("To: julien.roche@exemple.fr\r\n"));
-    assert!(eml.contains("Subject: =?UTF-8?B?"));
-    assert!(eml.contains("Content-Transfer-Encoding: quoted-printable"));
-    assert!(eml.contains("X-Unsent: 1"));
-    // Lines stay under the RFC limit and the body decodes back to the draft.
-    assert!(eml.split("\r\n").all(|line| line.len() <= 76), "{eml}");
-    let body = eml.split_once("\r\n\r\n").map(|x| x.1).unwrap_or_default();
-    let decoded = quoted_printable::decode(body.trim_end(), quoted_printable::ParseMode::Strict)
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(
-        String::from_utf8_lossy(&decoded).replace("\r\n", "\n"),
-        dr.body
-    );
-    // Same draft, same date: same bytes.
-    assert_eq!(
-        eml,
-        to_eml(
-            &dr.email(),
-            Some("sophie@atelier-marchand.fr"),
-            d("2026-11-25")
-        )
-    );
 }
 
 #[test]

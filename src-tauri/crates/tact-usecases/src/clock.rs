@@ -25,6 +25,20 @@ pub fn app_today() -> NaiveDate {
         .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
+/// Now, local time, on `today`: the clock's time of day, on the date the request runs for (a date fixed with
+/// `--today` or `TACT_TODAY` keeps it). A message's Date header and the history's time come from here.
+pub fn now_on(today: NaiveDate) -> chrono::DateTime<chrono::FixedOffset> {
+    let now = chrono::Local::now().fixed_offset();
+    if now.date_naive() == today {
+        return now;
+    }
+    today
+        .and_time(now.time())
+        .and_local_timezone(*now.offset())
+        .single()
+        .unwrap_or(now)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,8 @@
 //! | [`books`] | the open books, shared between requests: short reads and writes under one lock |
 //! | [`clock`] | « today », taken once per request, in one place |
 //! | [`letters`] | letter → render → archive: the preview, the final version, the PDF written to a file |
-//! | [`mail`] | a draft saved as an `.eml` file |
+//! | [`mail`] | draft → send → journal through the user's mailbox; « Tester la connexion »; a draft saved as an `.eml` file |
+//! | [`secrets`] | the mailbox password in the system keyring (or for this session only) |
 //! | [`exchange`] | the whole ledger from and to a file: the JSON document, or the archive with the letters' PDFs |
 //! | [`invoices`] | import → preview → write: e-invoices and CSV exports become invoices, credit notes and clients |
 //! | [`bank`] | bank statements: read, credits stored once, the review with its proposals |
@@ -24,6 +25,7 @@ pub mod invoices;
 pub mod jobs;
 pub mod letters;
 pub mod mail;
+pub mod secrets;
 mod zipfile;
 
 pub use books::Books;

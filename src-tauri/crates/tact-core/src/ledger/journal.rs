@@ -28,10 +28,15 @@ impl Ledger {
                 id,
             )
         })?;
-        self.view(e)
+        let mut sent = db::sent_by_journal(self.conn(), e.client_id)?;
+        self.view(e, &mut sent)
     }
 
-    pub(super) fn view(&self, entry: JournalEntry) -> Result<JournalView> {
+    pub(super) fn view(
+        &self,
+        entry: JournalEntry,
+        sent: &mut std::collections::HashMap<JournalId, crate::mail::SentMessage>,
+    ) -> Result<JournalView> {
         let invoice_number = match entry.invoice_id {
             Some(id) => db::invoice_get(self.conn(), id)?.map(|i| i.number),
             None => None,
@@ -40,6 +45,7 @@ impl Ledger {
             kind_label: entry.kind.label_fr(),
             corrected_by: db::journal_corrected_by(self.conn(), entry.id)?,
             invoice_number,
+            sent: sent.remove(&entry.id),
             entry,
         })
     }
@@ -47,9 +53,10 @@ impl Ledger {
     /// A client's history, oldest first.
     pub fn journal(&self, client_id: ClientId) -> Result<Vec<JournalView>> {
         client_in(self.conn(), client_id, "client_id")?;
+        let mut sent = db::sent_by_journal(self.conn(), client_id)?;
         db::journal_of_client(self.conn(), client_id)?
             .into_iter()
-            .map(|e| self.view(e))
+            .map(|e| self.view(e, &mut sent))
             .collect()
     }
 }

@@ -66,6 +66,8 @@ pub struct JournalView {
     pub kind_label: &'static str,
     pub invoice_number: Option<String>,
     pub corrected_by: Option<JournalId>,
+    /// The message Tact sent for this entry through the user's mailbox (« Envoyé le … à … »).
+    pub sent: Option<crate::mail::SentMessage>,
 }
 
 /// Everything about one client, as of a date: the client page.

@@ -21,6 +21,7 @@
 //! | `plans` | payment calendars: preview, proposal, signature, follow-up |
 //! | `bank` | bank statements' credits: stored once, proposals, accept / ignore, rules |
 //! | `imports` | invoices and credit notes from files: a batch tried, then written in one transaction |
+//! | `mail` | the mailbox settings, a message to send, the states of a send (never the network) |
 //! | `checks` | the ledger checks (crate-private) |
 
 mod agenda;
@@ -33,6 +34,7 @@ mod invoices;
 mod journal;
 mod letters;
 mod lists;
+pub mod mail;
 mod payments;
 mod penalties;
 mod plans;

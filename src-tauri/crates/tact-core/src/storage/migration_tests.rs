@@ -74,6 +74,11 @@ fn fill(version: u32) -> String {
                    VALUES (2, 'T0002', 'FR7630004000031234567890143', '2026-10-14', 9999, 'VIR INCONNU', 'virement', '2026-10-15');
               INSERT INTO bank_rules (id, pattern, client_id) VALUES (1, 'AGENCE LUMIERE', 1);"
             .into(),
+        10 => "INSERT INTO sent_messages (id, step_key, client_id, message_id, recipients, subject, state, started_at, sent_at)
+                    VALUES (1, 'step/1/friendly_reminder/1/1', 1, '<tact.20261005090000.ab@atelier.fr>', 'claire@lumiere.fr',
+                            'Facture F-2026-033', 'sent', '2026-10-05 09:00:00', '2026-10-05 09:00:02');
+               INSERT INTO sent_message_journal (sent_id, journal_id) VALUES (1, 1);"
+            .into(),
         v => panic!("no rows written for schema {v}: add them here with the migration"),
     }
 }

@@ -18,6 +18,7 @@ mod facts;
 mod invoices;
 mod journal;
 mod letters;
+mod mail;
 mod payments;
 mod plans;
 mod rows;
@@ -32,6 +33,7 @@ pub(crate) use facts::*;
 pub(crate) use invoices::*;
 pub(crate) use journal::*;
 pub(crate) use letters::*;
+pub(crate) use mail::*;
 pub(crate) use payments::*;
 pub(crate) use plans::*;
 pub(crate) use settings::*;
@@ -98,6 +100,11 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 9,
         name: "bank",
         sql: include_str!("migrations/0009_bank.sql"),
+    },
+    Migration {
+        version: 10,
+        name: "sent_messages",
+        sql: include_str!("migrations/0010_sent_messages.sql"),
     },
 ];
 
