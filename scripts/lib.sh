@@ -11,7 +11,7 @@ APT_PACKAGES=(
     build-essential pkg-config curl ca-certificates file
     libssl-dev libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
     xvfb xauth webkit2gtk-driver poppler-utils imagemagick
-    python3 python3-venv
+    python3 python3-venv openssl
 )
 
 ensure_apt_packages() {

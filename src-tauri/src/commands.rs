@@ -15,12 +15,14 @@ use tact_core::input::{
     PaymentInput,
 };
 use tact_core::ledger::bank::BankOverview;
+use tact_core::ledger::mail::{Outgoing, OutgoingMessage};
 use tact_core::ledger::{
     Agenda, ClientDetail, ClientPenalties, ClientQuery, ClientRow, InvoiceQuery, InvoiceRow, Page,
     Saved,
 };
 use tact_core::legal::{EcbRateInput, LegalRateInput, RateTables};
 use tact_core::letters::{LetterKind, LetterOptions, LetterRecord, MailingInput};
+use tact_core::mail::MailSettings;
 use tact_core::model::JournalId;
 use tact_core::model::{
     BankLine, Business, Client, ClientId, CreditNote, Invoice, InvoiceId, JournalEntry, Payment,
@@ -32,6 +34,7 @@ use tact_usecases::bank::{StatementImport, StatementMapping};
 use tact_usecases::exchange::ExportReport;
 use tact_usecases::invoices::{ImportChoices, ImportPreview, InvoiceImportReport};
 use tact_usecases::letters::LetterPreview;
+use tact_usecases::mail::{MailSetup, SendOutcome, SendRequest};
 use tauri::State;
 
 type Res<T> = Result<T, Error>;
@@ -256,6 +259,64 @@ pub fn save_eml(state: State<'_, AppState>, email: EmailText) -> Res<Option<Stri
         tact_usecases::clock::now_on(today),
     )?;
     Ok(Some(path.display().to_string()))
+}
+
+/// « Réglages → Messagerie »: the settings, whether a password is kept, the providers.
+#[tauri::command(async)]
+pub fn mail_setup(state: State<'_, AppState>) -> Res<MailSetup> {
+    tact_usecases::mail::setup(&state.books, &state.secrets)
+}
+
+/// Save the mailbox settings, and the password when one is typed (into the system keyring).
+#[tauri::command(async)]
+pub fn save_mail_setup(
+    state: State<'_, AppState>,
+    settings: MailSettings,
+    password: Option<String>,
+) -> Res<MailSetup> {
+    tact_usecases::mail::save_setup(&state.books, &state.secrets, settings, password.as_deref())
+}
+
+/// « Tester la connexion » with the settings as typed (and the password typed, else the one kept).
+#[tauri::command(async)]
+pub fn test_mail(
+    state: State<'_, AppState>,
+    settings: MailSettings,
+    password: Option<String>,
+) -> Res<()> {
+    let settings = settings.checked()?;
+    let password = match password.filter(|p| !p.is_empty()) {
+        Some(p) => Some(p),
+        None => tact_usecases::mail::password_for(&settings, &state.secrets)?,
+    };
+    tact_usecases::mail::test_connection(&settings, password.as_deref())
+}
+
+/// What « Envoyer » will send: the draft, attachments, the day's rule, an earlier send of the same step.
+#[tauri::command(async)]
+pub fn prepare_send(state: State<'_, AppState>, target: Outgoing) -> Res<OutgoingMessage> {
+    tact_usecases::mail::prepare(&state.books, &target, state.today())
+}
+
+/// « Envoyer »: through the user's mailbox; the history is written once the server accepted the message. Runs
+/// on the command pool: the window and the other commands stay free (the books are not held meanwhile).
+#[tauri::command(async)]
+pub fn send_message(
+    state: State<'_, AppState>,
+    target: Outgoing,
+    request: SendRequest,
+) -> Res<SendOutcome> {
+    let today = state.today();
+    let settings = tact_usecases::mail::settings(&state.books)?;
+    let password = tact_usecases::mail::password_for(&settings, &state.secrets)?;
+    tact_usecases::mail::send(
+        &state.books,
+        &target,
+        &request,
+        password.as_deref(),
+        tact_usecases::clock::now_on(today),
+        &tact_usecases::jobs::Progress::default(),
+    )
 }
 
 /// « Ouvrir dans la messagerie »: the system's mail program, through a mailto: link.
@@ -825,6 +886,11 @@ signatures! {
     reset_policy() -> Policy;
     save_eml(email: EmailText) -> Option<String>;
     open_in_mail(email: EmailText) -> ();
+    mail_setup() -> MailSetup;
+    save_mail_setup(settings: MailSettings, password: Option<String>) -> MailSetup;
+    test_mail(settings: MailSettings, password: Option<String>) -> ();
+    prepare_send(target: Outgoing) -> OutgoingMessage;
+    send_message(target: Outgoing, request: SendRequest) -> SendOutcome;
     letter_preview(client_id: ClientId, kind: LetterKind, options: LetterOptions) -> LetterPreview;
     finalize_letter(client_id: ClientId, kind: LetterKind, options: LetterOptions) -> LetterRecord;
     save_letter_pdf(letter_id: i64) -> Option<String>;

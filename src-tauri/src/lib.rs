@@ -20,6 +20,8 @@ pub struct AppState {
     pub app: tauri::AppHandle,
     /// The progress of the running import (« Annuler » and the progress bar read it).
     pub import_progress: std::sync::Mutex<std::sync::Arc<tact_usecases::jobs::Progress>>,
+    /// The mailbox password: the system keyring, else kept for this session.
+    pub secrets: tact_usecases::secrets::Secrets,
 }
 
 impl AppState {
@@ -108,6 +110,7 @@ pub fn run() {
                         db_path,
                         app: app.handle().clone(),
                         import_progress: Default::default(),
+                        secrets: tact_usecases::secrets::Secrets::system(),
                     });
                     spawn_automatic_backups(app.handle().clone());
                     let config = app

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { centsToCanonical, formatAmount, formatDate, formatIban, formatLongDate, formatSiren, formatSize, isZero, lateness, parseCents, plural, termsInput } from "./format";
+import { centsToCanonical, formatAmount, formatDate, formatDateTime, formatIban, formatLongDate, formatSiren, formatSize, isZero, lateness, parseCents, plural, termsInput } from "./format";
 
 const NNBSP = "\u202f";
 const NBSP = "\u00a0";
@@ -90,5 +90,13 @@ describe("parseCents", () => {
     expect(parseCents("douze")).toBeNull();
     expect(centsToCanonical(9007199254740993n)).toBe("90071992547409.93");
     expect(centsToCanonical(-5n)).toBe("-0.05");
+  });
+});
+
+describe("formatDateTime", () => {
+  it("gives the French date and time of a message sent", () => {
+    expect(formatDateTime("2026-12-02T09:05:00")).toBe("02/12/2026 à 9\u00a0h\u00a005");
+    expect(formatDateTime("2026-12-02 14:30:59")).toBe("02/12/2026 à 14\u00a0h\u00a030");
+    expect(formatDateTime(null)).toBe("–");
   });
 });

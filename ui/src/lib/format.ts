@@ -29,6 +29,13 @@ export function formatDate(iso: string | null | undefined): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
+/** "2026-12-02T10:14:05" (or with a space) → "02/12/2026 à 10 h 14". */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return "–";
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})/.exec(iso);
+  return m ? `${formatDate(m[1])} à ${Number(m[2])}\u00a0h\u00a0${m[3]}` : formatDate(iso);
+}
+
 const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 const DAYS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
 

@@ -237,8 +237,12 @@ pub enum MailCmd {
     /// Envoie l'étape du jour d'un client (son e-mail tel que Tact le rédige) et l'inscrit à l'historique une fois
     /// acceptée par le serveur.
     Send {
-        #[arg(long)]
-        client: i64,
+        /// Le client dont l'étape du jour part.
+        #[arg(long, required_unless_present = "letter", conflicts_with = "letter")]
+        client: Option<i64>,
+        /// Ou : la copie par e-mail d'une lettre archivée (mise en demeure envoyée en recommandé), PDF joint.
+        #[arg(long, value_name = "LETTRE")]
+        letter: Option<i64>,
         /// Envoyer sans demander, même un samedi, un dimanche ou un jour férié.
         #[arg(long)]
         yes: bool,

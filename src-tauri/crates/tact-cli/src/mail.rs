@@ -1,4 +1,4 @@
-//! `tact mail setup …`, `tact mail test`, `tact mail send --client N [--yes] [--cc …] [--resend]`.
+//! `tact mail setup …`, `tact mail test`, `tact mail send --client N | --letter N [--yes] [--cc …] [--resend]`.
 
 use super::*;
 use crate::cli::MailCmd;
@@ -18,19 +18,15 @@ fn password(settings: &MailSettings, keyring: &Secrets) -> Result<Option<String>
             return Ok(Some(p));
         }
     }
-    if let Some(p) = keyring.get(&secrets::account(settings))? {
-        return Ok(Some(p));
-    }
-    if settings.security == Security::None && settings.login.is_none() {
-        return Ok(None);
-    }
-    Err(Error::new(
-        ErrorCode::PasswordMissing,
-        format!(
-            "Mot de passe de la messagerie inconnu\u{a0}: donnez-le une fois avec «\u{a0}tact mail setup … --password-stdin\u{a0}» \
-             (il va dans le trousseau du système), ou dans la variable {PASSWORD_VARIABLE} pour un script."
-        ),
-    ))
+    tact_usecases::mail::password_for(settings, keyring).map_err(|_| {
+        Error::new(
+            ErrorCode::PasswordMissing,
+            format!(
+                "Mot de passe de la messagerie inconnu\u{a0}: donnez-le une fois avec «\u{a0}tact mail setup … --password-stdin\u{a0}» \
+                 (il va dans le trousseau du système), ou dans la variable {PASSWORD_VARIABLE} pour un script."
+            ),
+        )
+    })
 }
 
 pub(super) fn command(books: &Books, out: &Out, cmd: MailCmd, today: NaiveDate) -> Result<()> {
@@ -136,13 +132,23 @@ pub(super) fn command(books: &Books, out: &Out, cmd: MailCmd, today: NaiveDate) 
         }
         MailCmd::Send {
             client,
+            letter,
             yes,
             cc,
             resend,
         } => {
             let settings = tact_usecases::mail::settings(books)?;
             let pw = password(&settings, &Secrets::system())?;
-            let target = Outgoing::Step { client_id: client };
+            let target = match (client, letter) {
+                (_, Some(letter_id)) => Outgoing::LetterCopy { letter_id },
+                (Some(client_id), None) => Outgoing::Step { client_id },
+                (None, None) => {
+                    return Err(Error::new(
+                        ErrorCode::Usage,
+                        "Indiquez --client N ou --letter N.",
+                    ))
+                }
+            };
             let prepared = tact_usecases::mail::prepare(books, &target, today)?;
             let request = SendRequest {
                 email: prepared.draft.email(),

@@ -336,6 +336,107 @@ fn implicit_tls_on_its_own_port_works_too() {
 }
 
 #[test]
+fn the_courtesy_copy_of_a_mise_en_demeure_carries_the_archived_pdf_itself() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    certs(dir.path());
+    let srv = server(dir.path(), true, &[]);
+    let db = books(dir.path(), srv.port, "starttls");
+    let pdf = dir.path().join("mdm.pdf");
+    let letter = ok_json(
+        &db,
+        &[
+            "--json",
+            "--today",
+            TODAY,
+            "letter",
+            "mise-en-demeure",
+            "--client",
+            "2",
+            "--out",
+            pdf.to_str().unwrap_or_default(),
+            "--final",
+        ],
+    );
+    let id = letter["archived"]["id"]
+        .as_i64()
+        .unwrap_or_else(|| panic!("{letter}"));
+    let sha = letter["archived"]["sha256"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let total = letter["archived"]["total"]
+        .as_str()
+        .unwrap_or_default()
+        .replace('.', ",");
+    let before = journal_len(&db, "2");
+    let out = tact(
+        &db,
+        &[
+            "--json",
+            "--today",
+            TODAY,
+            "mail",
+            "send",
+            "--letter",
+            &id.to_string(),
+        ],
+        "s3cret",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let received = srv.received();
+    assert_eq!(received.len(), 1);
+    let m = parsed(&received[0]);
+    assert_eq!(
+        m["to"],
+        "Didier Petitjean <boulangerie.petitjean@exemple.fr>"
+    );
+    let atts = m["attachments"].as_array().cloned().unwrap_or_default();
+    assert_eq!(atts.len(), 1, "{m}");
+    assert_eq!(atts[0]["type"], "application/pdf");
+    assert_eq!(
+        atts[0]["sha256"],
+        sha.as_str(),
+        "the attachment is not the archived PDF"
+    );
+    let body = m["body"].as_str().unwrap_or_default();
+    assert!(
+        body.contains("lettre recommandée avec accusé de réception"),
+        "{body}"
+    );
+    // The amount the email announces is the amount the letter claims (penalties included).
+    assert!(
+        total.len() > 3 && body.contains(&total),
+        "{total} not in {body}"
+    );
+    assert_eq!(journal_len(&db, "2"), before + 1);
+    // Twice: « déjà envoyé ».
+    let again = tact(
+        &db,
+        &[
+            "--json",
+            "--today",
+            TODAY,
+            "mail",
+            "send",
+            "--letter",
+            &id.to_string(),
+        ],
+        "s3cret",
+    );
+    assert_eq!(error_code(&again), "already_sent");
+    let msg = error_message(&again).replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(
+        msg.starts_with("Déjà envoyé le") && msg.contains("23 novembre 2026"),
+        "{msg}"
+    );
+    assert_eq!(srv.received().len(), 1);
+}
+
+#[test]
 fn each_failure_says_why_in_french_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     certs(dir.path());

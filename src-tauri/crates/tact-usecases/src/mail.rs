@@ -13,6 +13,7 @@
 
 use crate::books::Books;
 use crate::jobs::Progress;
+use crate::secrets::Secrets;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use lettre::message::header::{ContentTransferEncoding, ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Body, Mailbox, Message, MultiPart, SinglePart};
@@ -80,6 +81,65 @@ pub struct FileToAttach {
     pub bytes: Vec<u8>,
 }
 
+/// « Réglages → Messagerie » as the screen shows it: the settings (no password), whether a password is kept,
+/// why there is no keyring, and the providers to pick from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct MailSetup {
+    pub settings: Option<MailSettings>,
+    pub has_password: bool,
+    pub keyring_problem: Option<String>,
+    pub providers: Vec<tact_core::mail::Provider>,
+}
+
+/// The screen's state.
+pub fn setup(books: &Books, secrets: &Secrets) -> Result<MailSetup> {
+    let settings = books.read(|l| l.mail_settings())?;
+    let has_password = match &settings {
+        Some(s) => secrets
+            .get(&crate::secrets::account(s))
+            .ok()
+            .flatten()
+            .is_some(),
+        None => false,
+    };
+    Ok(MailSetup {
+        settings,
+        has_password,
+        keyring_problem: secrets.problem().map(str::to_owned),
+        providers: tact_core::mail::providers(),
+    })
+}
+
+/// Save the settings, and the password when one is typed (in the keyring, or for this session).
+pub fn save_setup(
+    books: &Books,
+    secrets: &Secrets,
+    settings: MailSettings,
+    password: Option<&str>,
+) -> Result<MailSetup> {
+    let saved = books.write(|l| l.set_mail_settings(settings))?;
+    if let Some(pw) = password.filter(|p| !p.is_empty()) {
+        secrets.set(&crate::secrets::account(&saved), pw)?;
+    }
+    setup(books, secrets)
+}
+
+/// The password to log in with: the one kept for this mailbox; `None` for a local server without login.
+pub fn password_for(settings: &MailSettings, secrets: &Secrets) -> Result<Option<String>> {
+    if let Some(p) = secrets.get(&crate::secrets::account(settings))? {
+        return Ok(Some(p));
+    }
+    if settings.security == Security::None && settings.login.is_none() {
+        return Ok(None);
+    }
+    Err(Error::field(
+        ErrorCode::PasswordMissing,
+        "password",
+        "Mot de passe de la messagerie\u{a0}: saisissez-le dans Réglages → Messagerie (il est gardé dans le trousseau du système).",
+    ))
+}
+
 /// The mailbox settings, required to send.
 pub fn settings(books: &Books) -> Result<MailSettings> {
     books.read(|l| l.mail_settings())?.ok_or_else(|| {
@@ -112,6 +172,23 @@ pub fn attachments(
                         format!("Le PDF {} n'est plus dans les sources.", a.name),
                     )
                 })?
+            }
+            AttachmentSource::Letter { letter_id } => {
+                let (path, _) = crate::letters::archived(books, *letter_id)?;
+                let bytes = std::fs::read(&path).map_err(|e| {
+                    Error::new(
+                        ErrorCode::Io,
+                        format!("La copie archivée {} est illisible ({e}).", path.display()),
+                    )
+                })?;
+                let expected = books.read(|l| l.letter_record(*letter_id))?.sha256;
+                if tact_core::ledger::sha256_hex(&bytes) != expected {
+                    return Err(Error::new(
+                        ErrorCode::DatabaseDamaged,
+                        format!("La copie archivée {} ne correspond plus à son empreinte\u{a0}: Tact ne l'envoie pas.", path.display()),
+                    ));
+                }
+                bytes
             }
             AttachmentSource::PlanAgreement { plan_id } => {
                 let opts = LetterOptions {

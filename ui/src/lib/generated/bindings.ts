@@ -51,6 +51,10 @@ is_empty: boolean, };
 
 export type ArchiveFilter = "active" | "archived" | "all";
 
+export type AttachmentRef = { name: string, source: AttachmentSource, };
+
+export type AttachmentSource = { "kind": "invoice", sha256: string, } | { "kind": "plan_agreement", plan_id: number, };
+
 export type BackupInfo = { 
 /**
  * Full path of the file.
@@ -229,7 +233,7 @@ export type EmailText = { to: string | null, subject: string, body: string, };
 
 export type Error = { code: ErrorCode, message: string, field: string | null, };
 
-export type ErrorCode = "required" | "too_long" | "control_characters" | "invalid_amount" | "amount_not_positive" | "amount_negative" | "too_many_decimals" | "amount_too_large" | "invalid_date" | "due_before_issue" | "invalid_terms" | "invalid_rate" | "invalid_siren" | "invalid_siret" | "invalid_vat_number" | "invalid_iban" | "invalid_bic" | "invalid_email" | "invalid_phone" | "invalid_postcode" | "invalid_choice" | "duplicate_invoice_number" | "duplicate_credit_note_number" | "client_not_found" | "invoice_not_found" | "payment_not_found" | "credit_note_not_found" | "journal_entry_not_found" | "letter_not_found" | "plan_not_found" | "business_not_set" | "client_mismatch" | "client_archived" | "client_has_invoices" | "allocation_exceeds_payment" | "allocation_exceeds_balance" | "duplicate_allocation" | "credit_exceeds_balance" | "amount_below_settled" | "invoice_has_activity" | "invalid_correction" | "invalid_setting" | "nothing_to_draft" | "invalid_plan" | "plan_state" | "database_newer" | "not_a_tact_database" | "database_damaged" | "database" | "io" | "import_not_empty" | "import_format" | "file_too_large" | "unreadable_file" | "not_an_invoice" | "unsupported_currency" | "supplier_invoice" | "overflow" | "usage" | "cancelled";
+export type ErrorCode = "required" | "too_long" | "control_characters" | "invalid_amount" | "amount_not_positive" | "amount_negative" | "too_many_decimals" | "amount_too_large" | "invalid_date" | "due_before_issue" | "invalid_terms" | "invalid_rate" | "invalid_siren" | "invalid_siret" | "invalid_vat_number" | "invalid_iban" | "invalid_bic" | "invalid_email" | "invalid_phone" | "invalid_postcode" | "invalid_choice" | "duplicate_invoice_number" | "duplicate_credit_note_number" | "client_not_found" | "invoice_not_found" | "payment_not_found" | "credit_note_not_found" | "journal_entry_not_found" | "letter_not_found" | "plan_not_found" | "business_not_set" | "client_mismatch" | "client_archived" | "client_has_invoices" | "allocation_exceeds_payment" | "allocation_exceeds_balance" | "duplicate_allocation" | "credit_exceeds_balance" | "amount_below_settled" | "invoice_has_activity" | "invalid_correction" | "invalid_setting" | "nothing_to_draft" | "invalid_plan" | "plan_state" | "database_newer" | "not_a_tact_database" | "database_damaged" | "database" | "io" | "import_not_empty" | "import_format" | "file_too_large" | "unreadable_file" | "not_an_invoice" | "unsupported_currency" | "supplier_invoice" | "overflow" | "usage" | "cancelled" | "mail_not_set" | "no_recipient" | "already_sent" | "send_uncertain" | "not_a_working_day" | "too_early_to_send" | "smtp_unknown_host" | "smtp_refused" | "smtp_tls" | "smtp_auth" | "smtp_timeout" | "smtp_rejected" | "smtp" | "password_missing" | "keyring";
 
 export type ExistingRecord = { number: string, client_name: string, issue_date: string, due_date: string | null, amount: Money, };
 
@@ -368,7 +372,11 @@ export type JournalInput = { client_id: number, invoice_id: number | null, date:
 
 export type JournalKind = "preventive_note" | "friendly_reminder" | "firm_reminder" | "last_reminder" | "call" | "letter" | "formal_notice" | "promise" | "dispute_opened" | "dispute_settled" | "note" | "payment_recorded" | "write_off" | "plan_proposed" | "plan_signed" | "penalties_waived" | "penalties_claimed";
 
-export type JournalView = { kind_label: string, invoice_number: string | null, corrected_by: number | null, id: number, client_id: number, invoice_id: number | null, date: string, kind: JournalKind, channel: ContactChannel | null, call_outcome: CallOutcome | null, promise_date: string | null, promise_amount: Money | null, 
+export type JournalView = { kind_label: string, invoice_number: string | null, corrected_by: number | null, 
+/**
+ * The message Tact sent for this entry through the user's mailbox (« Envoyé le … à … »).
+ */
+sent: SentMessage | null, id: number, client_id: number, invoice_id: number | null, date: string, kind: JournalKind, channel: ContactChannel | null, call_outcome: CallOutcome | null, promise_date: string | null, promise_amount: Money | null, 
 /**
  * What was said or sent, the reason of a dispute, the note itself.
  */
@@ -511,6 +519,27 @@ plan_id: number | null,
  */
 invoice_ids: Array<number>, };
 
+export type MailSettings = { host: string, port: number, security: Security, 
+/**
+ * The login, when the server asks for one (usually the address itself).
+ */
+login: string | null, from_address: string, from_name: string | null, reply_to: string | null, 
+/**
+ * Added under every message sent.
+ */
+signature: string | null, 
+/**
+ * A copy of every message to the sender herself (Bcc), so that her mail program has it.
+ */
+copy_to_self: boolean, 
+/**
+ * A certificate to trust besides the system's (PEM): a local bridge such as Proton Mail Bridge, or a
+ * company server with its own authority.
+ */
+trusted_certificate: string | null, };
+
+export type MailSetup = { settings: MailSettings | null, has_password: boolean, keyring_problem: string | null, providers: Array<Provider>, };
+
 export type MailingInput = { registered_number: string | null, posted_on: string | null, received_on: string | null, };
 
 export type Mapping = { 
@@ -520,6 +549,18 @@ export type Mapping = {
 columns: Array<[CsvField, string]>, };
 
 export type Money = string;
+
+export type Outgoing = { "kind": "step", client_id: number, } | { "kind": "call_confirmation", journal_id: number, } | { "kind": "plan", plan_id: number, };
+
+export type OutgoingMessage = { key: string, client_id: number, 
+/**
+ * The name beside the recipient's address: the contact person, else the client.
+ */
+to_name: string, draft: Draft, attachments: Array<AttachmentRef>, timing: SendTiming, 
+/**
+ * The same step's message, when a send was already tried (sent, failed, or not confirmed).
+ */
+previous: SentMessage | null, };
 
 export type Page<T> = { rows: Array<T>, total: number, offset: number, };
 
@@ -764,6 +805,16 @@ partial: boolean, reasons: Array<string>, };
 
 export type ProposedAllocation = { invoice_id: number, number: string, amount: Money, };
 
+export type Provider = { name: string, 
+/**
+ * The address domains that belong to it.
+ */
+domains: Array<string>, host: string, port: number, security: Security, 
+/**
+ * What to know before it works (an app password, a bridge).
+ */
+note: string | null, };
+
 export type RateBasis = "ecb_plus_ten" | "stipulated" | "floor" | "legal_interest";
 
 export type RateTables = { 
@@ -784,6 +835,8 @@ export type RowStatus = "create" | "skip" | "conflict" | "ask" | "error";
 
 export type Saved<T> = { record: T, warnings: Array<Warning>, };
 
+export type Security = "tls" | "starttls" | "none";
+
 export type Segment = { 
 /**
  * First day counted.
@@ -797,6 +850,37 @@ to: string, days: number,
  * Percent per year.
  */
 rate: string, basis: RateBasis, base: Money, amount: Money, };
+
+export type SendOutcome = { message: SentMessage, entries: Array<JournalEntry>, };
+
+export type SendRequest = { email: EmailText, 
+/**
+ * Copy to (comma-separated addresses).
+ */
+cc: string | null, 
+/**
+ * « Envoyer quand même » on a weekend or a public holiday.
+ */
+confirm_day_off: boolean, 
+/**
+ * « Renvoyer » after a send the server did not confirm.
+ */
+resend: boolean, 
+/**
+ * The key of the message the user was shown ([`OutgoingMessage::key`]): a second « Envoyer » after the
+ * first went finds it sent, rather than sending the step that came next.
+ */
+key: string | null, };
+
+export type SendTiming = { "kind": "now" } | { "kind": "not_a_working_day", label: string, next: string, } | { "kind": "too_early", date: string, };
+
+export type SentMessage = { id: number, step_key: string, client_id: number, message_id: string, 
+/**
+ * To, Cc (and the Bcc to herself), comma-separated.
+ */
+recipients: string, subject: string, state: SentState, started_at: string, sent_at: string | null, error: string | null, };
+
+export type SentState = "sending" | "sent" | "failed" | "uncertain";
 
 export type StatementField = "date" | "label" | "detail" | "amount" | "credit" | "debit" | "reference" | "id" | "currency";
 
@@ -897,6 +981,11 @@ export interface Commands {
   reset_policy: { args: Record<string, never>; result: Policy };
   save_eml: { args: { email: EmailText }; result: string | null };
   open_in_mail: { args: { email: EmailText }; result: null };
+  mail_setup: { args: Record<string, never>; result: MailSetup };
+  save_mail_setup: { args: { settings: MailSettings; password: string | null }; result: MailSetup };
+  test_mail: { args: { settings: MailSettings; password: string | null }; result: null };
+  prepare_send: { args: { target: Outgoing }; result: OutgoingMessage };
+  send_message: { args: { target: Outgoing; request: SendRequest }; result: SendOutcome };
   letter_preview: { args: { clientId: number; kind: LetterKind; options: LetterOptions }; result: LetterPreview };
   finalize_letter: { args: { clientId: number; kind: LetterKind; options: LetterOptions }; result: LetterRecord };
   save_letter_pdf: { args: { letterId: number }; result: string | null };

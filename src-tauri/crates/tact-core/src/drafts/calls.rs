@@ -198,3 +198,80 @@ pub fn call_confirmation(ctx: &DraftContext<'_>, call: &JournalEntry) -> Result<
         call_sheet: None,
     })
 }
+
+/// The courtesy copy, by email, of a letter sent by registered post (a mise en demeure, a déchéance notice):
+/// it says the letter left today by LRAR, states the amount the letter claims (the same figure: one
+/// computation), and that the copy is attached. It informs; the letter is what counts (C. civ. 1344).
+pub fn letter_copy(ctx: &DraftContext<'_>, record: &crate::letters::LetterRecord) -> Result<Draft> {
+    let l = Lang(ctx.client.language);
+    let what_fr = match record.kind {
+        crate::letters::LetterKind::PlanDefault => {
+            "une mise en demeure qui constate la déchéance du terme de notre échéancier"
+        }
+        crate::letters::LetterKind::FormalNotice => "une mise en demeure de payer",
+        _ => "un courrier",
+    };
+    let what_en = match record.kind {
+        crate::letters::LetterKind::PlanDefault => {
+            "a formal notice recording the end of our payment calendar"
+        }
+        crate::letters::LetterKind::FormalNotice => "a formal notice to pay",
+        _ => "a letter",
+    };
+    let sent = if record.date == ctx.today {
+        l.t("ce jour", "today").to_owned()
+    } else {
+        format!("{} {}", l.t("le", "on"), l.date(record.date))
+    };
+    let subject = format!(
+        "{} {}",
+        l.t("Copie de", "Copy of"),
+        l.t(
+            if record.kind == crate::letters::LetterKind::PlanDefault {
+                "la mise en demeure (déchéance du terme)"
+            } else {
+                "la mise en demeure de payer"
+            },
+            if record.kind == crate::letters::LetterKind::PlanDefault {
+                "the formal notice (end of the payment calendar)"
+            } else {
+                "the formal notice to pay"
+            },
+        )
+    );
+    let body = [
+        greeting(ctx.client, l),
+        format!(
+            "{} {sent}, {} {} {} {}.",
+            l.t("Je vous ai adressé", "I sent you"),
+            l.t("par lettre recommandée avec accusé de réception,", "by registered letter with acknowledgement of receipt,"),
+            l.t(what_fr, what_en),
+            l.t("portant sur la somme de", "for the sum of"),
+            l.money(record.total)
+        ),
+        l.t(
+            "Vous en trouverez la copie en pièce jointe, pour information\u{a0}; le délai qu'elle indique court à compter de la réception du courrier.",
+            "Please find a copy attached, for your information; the time it gives runs from the receipt of the letter.",
+        )
+        .to_owned(),
+        l.t(
+            "Si le règlement est déjà parti, merci de ne pas tenir compte de ce message et de me le signaler.",
+            "If the payment has already been made, please disregard this message and let me know.",
+        )
+        .to_owned(),
+        signature(ctx.business, l),
+    ]
+    .join("\n\n");
+    Ok(Draft {
+        client_id: ctx.client.id,
+        action: Action::FormalNotice,
+        language: ctx.client.language,
+        to: ctx.client.contact.email.clone(),
+        subject,
+        body,
+        sendable: true,
+        lines: Vec::new(),
+        total: record.total,
+        call_sheet: None,
+    })
+}

@@ -23,9 +23,19 @@ const MAIL_KEY: &str = "mail";
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Outgoing {
-    Step { client_id: ClientId },
-    CallConfirmation { journal_id: JournalId },
-    Plan { plan_id: PlanId },
+    Step {
+        client_id: ClientId,
+    },
+    CallConfirmation {
+        journal_id: JournalId,
+    },
+    Plan {
+        plan_id: PlanId,
+    },
+    /// The courtesy copy of an archived letter sent by registered post, with its PDF.
+    LetterCopy {
+        letter_id: i64,
+    },
 }
 
 /// Where an attachment's bytes come from.
@@ -37,6 +47,8 @@ pub enum AttachmentSource {
     Invoice { sha256: String },
     /// The calendar's agreement, rendered for signature.
     PlanAgreement { plan_id: PlanId },
+    /// An archived letter, the very PDF of the archive.
+    Letter { letter_id: i64 },
 }
 
 /// A file joined to the message.
@@ -232,6 +244,39 @@ impl Ledger {
                 (
                     draft.client_id,
                     key,
+                    draft,
+                    attachments,
+                    day_timing(today, &cal),
+                    entries,
+                )
+            }
+            Outgoing::LetterCopy { letter_id } => {
+                let record = self.letter_record(*letter_id)?;
+                let draft = self.with_draft_context(record.client_id, today, None, |ctx| {
+                    crate::drafts::letter_copy(ctx, &record)
+                })?;
+                let entries = vec![note(
+                    record.client_id,
+                    today,
+                    format!(
+                        "Copie par e-mail de la lettre du {} ({})",
+                        format_date_fr(record.date),
+                        record.kind.label_fr()
+                    ),
+                )];
+                let attachments = vec![AttachmentRef {
+                    name: format!(
+                        "{} {}.pdf",
+                        record.kind.label_fr(),
+                        record.date.format("%Y-%m-%d")
+                    ),
+                    source: AttachmentSource::Letter {
+                        letter_id: *letter_id,
+                    },
+                }];
+                (
+                    record.client_id,
+                    format!("letter/{letter_id}"),
                     draft,
                     attachments,
                     day_timing(today, &cal),
