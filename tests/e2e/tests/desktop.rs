@@ -96,6 +96,8 @@ impl App {
             .env("XDG_CACHE_HOME", home.join("xdg-cache"))
             .env("XDG_CONFIG_HOME", home.join("xdg-config"))
             .env("TACT_SAVE_DIR", home.join("saved"))
+            // Never the user's keyring: without a session bus the app keeps a password for this run only.
+            .env_remove("DBUS_SESSION_BUS_ADDRESS")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -1126,5 +1128,188 @@ async fn a_statement_in_an_unknown_layout_is_mapped_column_by_column() {
     app.gone("form[data-mapping]").await;
     app.wait("[data-table=bank-review] tr[data-line*='PETITJEAN']")
         .await;
+    app.stop().await;
+}
+
+/// The test SMTP server (aiosmtpd from PyPI, tests/mail/smtp_server.py) on 127.0.0.1, without TLS or login: the
+/// relay on this computer a user may have. The TLS and AUTH paths are the CLI's tests (tact-cli/tests/mail.rs).
+struct SmtpServer {
+    child: Child,
+    port: u16,
+    out: PathBuf,
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn python() -> PathBuf {
+    std::env::var_os("TACT_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join(".tools/py/bin/python"))
+}
+
+fn smtp_server(dir: &Path) -> SmtpServer {
+    use std::io::BufRead;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap();
+    let out = dir.join("received");
+    let mut child = Command::new(python())
+        .arg(root().join("tests/mail/smtp_server.py"))
+        .args(["--port", &port.to_string()])
+        .arg("--out")
+        .arg(&out)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("aiosmtpd ({}): {e}", python().display()));
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert_eq!(line.trim(), "ready");
+    SmtpServer { child, port, out }
+}
+
+/// The issue's story: the mailbox set in Réglages, then Petitjean's mise en demeure from the agenda, archived,
+/// and its courtesy copy sent from Tact: the server receives the archived PDF itself, and the history says
+/// « Envoyé ».
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and the built app: run scripts/e2e"]
+async fn the_petitjean_email_is_sent_from_the_agenda_and_the_history_says_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tact.sqlite3");
+    std::fs::create_dir_all(dir.path().join("saved")).unwrap();
+    let smtp = smtp_server(dir.path());
+    let app = App::start(&db).await;
+    app.click("[data-action=demo]").await;
+    app.wait("[data-list=agenda]").await;
+
+    // Réglages → Messagerie.
+    app.click("[data-nav=settings]").await;
+    app.wait("form[data-form=mail]").await;
+    app.fill("mail", "from_address", "sophie@atelier-marchand.fr")
+        .await;
+    app.fill("mail", "from_name", "Sophie Marchand").await;
+    app.fill("mail", "host", "127.0.0.1").await;
+    app.fill("mail", "port", &smtp.port.to_string()).await;
+    app.client
+        .execute(
+            "const s = document.querySelector('form[data-form=mail] [name=security]'); s.value = 'none'; s.dispatchEvent(new Event('change', {bubbles: true}));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    // No keyring in this session: the form says so.
+    let keyring = app.text("[data-keyring-problem]").await;
+    assert!(keyring.contains("trousseau"), "{keyring}");
+    app.click("[data-action=test-mail]").await;
+    app.text_becomes("[data-mail-tested]", |t| t.contains("Connexion réussie"))
+        .await;
+    app.client
+        .execute(
+            "document.querySelector('[data-panel=mail]').scrollIntoView({block: 'start'})",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.screenshot("35-reglages-messagerie").await;
+    app.click("[data-action=save-mail]").await;
+    app.text_becomes(".content > .notice", |t| {
+        t.contains("Messagerie enregistrée")
+    })
+    .await;
+
+    // The agenda: Petitjean's mise en demeure, archived, then its copy by email.
+    app.click("[data-nav=today]").await;
+    app.click("[data-client='Boulangerie Petitjean'] [data-action=prepare]")
+        .await;
+    app.wait("[data-dialog=letter] img[data-page='1']").await;
+    app.click("[data-action=save-pdf]").await;
+    app.text_becomes("[data-dialog=letter] .notice", |t| {
+        t.contains("PDF enregistré")
+    })
+    .await;
+    app.click("[data-action=send-copy]").await;
+    app.wait("[data-send-panel] #send-to").await;
+    let attachments = app.text("[data-send-panel] [data-attachments]").await;
+    assert!(attachments.contains("Mise en demeure"), "{attachments}");
+    let to = app
+        .wait("#send-to")
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert_eq!(to, "boulangerie.petitjean@exemple.fr");
+    app.client
+        .execute(
+            "document.querySelector('[data-send-panel]').scrollIntoView({block: 'center'})",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.screenshot("36-copie-mise-en-demeure").await;
+    app.click("[data-send-panel] [data-action=send]").await;
+    app.gone("[data-dialog=letter]").await;
+    let notice = app.text(".content > .notice").await;
+    assert!(
+        notice.contains("Envoyé à boulangerie.petitjean@exemple.fr"),
+        "{notice}"
+    );
+
+    // What the server received: one message, whose attachment is the archived PDF byte for byte.
+    let received: Vec<PathBuf> = std::fs::read_dir(&smtp.out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+        .collect();
+    assert_eq!(received.len(), 1);
+    let script = "import email, email.policy, hashlib, sys\n\
+m = email.message_from_bytes(open(sys.argv[1], 'rb').read(), policy=email.policy.default)\n\
+print(m['To']); print(m['Subject'])\n\
+[print(hashlib.sha256(p.get_payload(decode=True)).hexdigest()) for p in m.iter_attachments()]";
+    let out = Command::new(python())
+        .args(["-c", script])
+        .arg(&received[0])
+        .output()
+        .unwrap();
+    let lines: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        lines.first().map(String::as_str),
+        Some("Didier Petitjean <boulangerie.petitjean@exemple.fr>"),
+        "{lines:?}"
+    );
+    let archived: Vec<PathBuf> = std::fs::read_dir(dir.path().join("letters"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(archived.len(), 1);
+    assert_eq!(
+        lines.get(2).map(String::as_str),
+        Some(tact_core::ledger::sha256_hex(&std::fs::read(&archived[0]).unwrap()).as_str())
+    );
+
+    // The history: « Envoyé le 23/11/2026 … ».
+    app.click("[data-nav=clients]").await;
+    app.click("tr[data-client='Boulangerie Petitjean'] a").await;
+    let sent = app.text("[data-list=journal] [data-sent-entry]").await;
+    assert!(sent.starts_with("Envoyé le 23/11/2026"), "{sent}");
+    app.client
+        .execute(
+            "document.querySelector('[data-list=journal]').scrollIntoView({block: 'start'})",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.screenshot("37-historique-envoye").await;
     app.stop().await;
 }

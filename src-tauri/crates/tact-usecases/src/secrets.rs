@@ -71,14 +71,16 @@ impl Secrets {
         }
     }
 
-    /// No keyring: passwords are kept for this session only.
+    /// No keyring: passwords are kept for this session only. `why` (the store's own words) goes to the log.
     pub fn without_keyring(why: &str) -> Secrets {
+        eprintln!("Trousseau du système indisponible\u{a0}: {why}");
         Secrets {
             store: None,
-            problem: Some(format!(
-                "Aucun trousseau de mots de passe n'est disponible sur cet ordinateur ({why})\u{a0}: Tact garde le \
-                 mot de passe de la messagerie jusqu'à sa fermeture et vous le redemandera au prochain démarrage."
-            )),
+            problem: Some(
+                "Aucun trousseau de mots de passe (GNOME Keyring, KWallet) ne répond sur cet ordinateur\u{a0}: Tact \
+                 garde le mot de passe de la messagerie jusqu'à sa fermeture et vous le redemandera au prochain démarrage."
+                    .to_owned(),
+            ),
             session: Mutex::new(HashMap::new()),
         }
     }

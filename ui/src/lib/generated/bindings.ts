@@ -53,7 +53,7 @@ export type ArchiveFilter = "active" | "archived" | "all";
 
 export type AttachmentRef = { name: string, source: AttachmentSource, };
 
-export type AttachmentSource = { "kind": "invoice", sha256: string, } | { "kind": "plan_agreement", plan_id: number, };
+export type AttachmentSource = { "kind": "invoice", sha256: string, } | { "kind": "plan_agreement", plan_id: number, } | { "kind": "letter", letter_id: number, };
 
 export type BackupInfo = { 
 /**
@@ -550,7 +550,7 @@ columns: Array<[CsvField, string]>, };
 
 export type Money = string;
 
-export type Outgoing = { "kind": "step", client_id: number, } | { "kind": "call_confirmation", journal_id: number, } | { "kind": "plan", plan_id: number, };
+export type Outgoing = { "kind": "step", client_id: number, } | { "kind": "call_confirmation", journal_id: number, } | { "kind": "plan", plan_id: number, } | { "kind": "letter_copy", letter_id: number, };
 
 export type OutgoingMessage = { key: string, client_id: number, 
 /**
