@@ -110,7 +110,13 @@ pub fn run() {
                         db_path,
                         app: app.handle().clone(),
                         import_progress: Default::default(),
-                        secrets: tact_usecases::secrets::Secrets::system(),
+                        secrets: {
+                            let s = tact_usecases::secrets::Secrets::system();
+                            if let Some(why) = s.cause() {
+                                eprintln!("Trousseau du système indisponible\u{a0}: {why}");
+                            }
+                            s
+                        },
                     });
                     spawn_automatic_backups(app.handle().clone());
                     let config = app

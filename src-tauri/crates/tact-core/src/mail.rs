@@ -315,7 +315,8 @@ impl SentMessage {
             ErrorCode::SendUncertain,
             format!(
                 "L'envoi commencé le {} à {} n'a pas été confirmé par le serveur\u{a0}: il est peut-être parti. \
-                 Vérifiez vos messages envoyés (ou la copie reçue), puis renvoyez-le ou notez-le comme envoyé.",
+                 Vérifiez vos messages envoyés (ou la copie reçue)\u{a0}: s'il est parti, marquez l'étape comme faite\u{a0}; \
+                 sinon, renvoyez-le.",
                 format_date_long_fr(self.started_at.date()),
                 time_fr(self.started_at)
             ),

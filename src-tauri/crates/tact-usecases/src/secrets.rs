@@ -28,6 +28,8 @@ pub struct Secrets {
     store: Option<Arc<CredentialStore>>,
     /// Why there is no keyring, in French.
     problem: Option<String>,
+    /// The store's own words, for the log.
+    cause: Option<String>,
     session: Mutex<HashMap<String, String>>,
 }
 
@@ -65,16 +67,18 @@ impl Secrets {
     /// A given store (tests: keyring-core's mock store).
     pub fn with_store(store: Arc<CredentialStore>) -> Secrets {
         Secrets {
+            cause: None,
             store: Some(store),
             problem: None,
             session: Mutex::new(HashMap::new()),
         }
     }
 
-    /// No keyring: passwords are kept for this session only. `why` (the store's own words) goes to the log.
+    /// No keyring: passwords are kept for this session only. `why` (the store's own words) is kept for the log
+    /// ([`Secrets::cause`]); the user reads [`Secrets::problem`].
     pub fn without_keyring(why: &str) -> Secrets {
-        eprintln!("Trousseau du système indisponible\u{a0}: {why}");
         Secrets {
+            cause: Some(why.to_owned()),
             store: None,
             problem: Some(
                 "Aucun trousseau de mots de passe (GNOME Keyring, KWallet) ne répond sur cet ordinateur\u{a0}: Tact \
@@ -83,6 +87,11 @@ impl Secrets {
             ),
             session: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The keyring store's own error, when there is no keyring (for the log, not the screen).
+    pub fn cause(&self) -> Option<&str> {
+        self.cause.as_deref()
     }
 
     /// Why there is no keyring, when there is none.

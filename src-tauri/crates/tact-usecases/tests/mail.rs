@@ -117,3 +117,53 @@ fn the_eml_is_built_by_the_same_code_and_opens_as_a_message_to_send() {
     assert!(eml.split("\r\n").all(|line| line.len() <= 78), "{eml}");
     assert!(eml.contains("Date: "), "{eml}");
 }
+
+#[test]
+fn a_calendar_sent_for_signature_carries_its_agreement_and_a_call_its_confirmation() {
+    let books = Books::in_memory().unwrap_or_else(|e| panic!("{e}"));
+    books
+        .write(|l| l.load_demo())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let today = d("2026-11-23");
+    let plan = books
+        .write(|l| {
+            let input = l.suggested_plan_input(1, today)?;
+            l.propose_plan(&input, today)
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let out = mail::prepare(
+        &books,
+        &Outgoing::Plan {
+            plan_id: plan.plan.id,
+        },
+        today,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.draft.to.as_deref(), Some("compta@agence-lumiere.fr"));
+    assert_eq!(out.attachments.len(), 1);
+    let files = mail::attachments(&books, &out, today).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        files[0].bytes.starts_with(b"%PDF"),
+        "the agreement is a PDF"
+    );
+    assert!(files[0].name.ends_with(".pdf"));
+    // The confirmation of a call noted in the history: its own message, once per call.
+    let call = books
+        .read(|l| l.journal(1))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .rev()
+        .find(|j| j.entry.kind == tact_core::model::JournalKind::Call)
+        .unwrap_or_else(|| panic!("Lumière's call"));
+    let out = mail::prepare(
+        &books,
+        &Outgoing::CallConfirmation {
+            journal_id: call.entry.id,
+        },
+        today,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.key, format!("call/{}", call.entry.id));
+    assert!(out.attachments.is_empty());
+    assert_eq!(out.entries_for("Suite à notre appel").len(), 1);
+}
