@@ -186,36 +186,40 @@ fn envelope(eml: &Path) -> Value {
 fn books(dir: &Path, port: u16, security: &str) -> PathBuf {
     let db = dir.join("tact.sqlite3");
     assert!(tact(&db, &["demo"], "").status.success());
+    mailbox(&db, dir, "127.0.0.1", port, security, true);
+    db
+}
+
+/// Point the books' mailbox at a server: login « sophie », sender Sophie Marchand; `trusted`: the test
+/// authority's certificate is given (« certificat à approuver »).
+fn mailbox(db: &Path, dir: &Path, host: &str, port: u16, security: &str, trusted: bool) {
     let ca = dir.join("certs/ca.pem");
     let port = port.to_string();
-    let out = tact(
-        &db,
-        &[
-            "mail",
-            "setup",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            &port,
-            "--security",
-            security,
-            "--login",
-            "sophie",
-            "--from",
-            "sophie@atelier-marchand.fr",
-            "--name",
-            "Sophie Marchand — Atelier",
-            "--ca-file",
-            ca.to_str().unwrap_or_default(),
-        ],
-        "",
-    );
+    let mut args = vec![
+        "mail",
+        "setup",
+        "--host",
+        host,
+        "--port",
+        &port,
+        "--security",
+        security,
+        "--login",
+        "sophie",
+        "--from",
+        "sophie@atelier-marchand.fr",
+        "--name",
+        "Sophie Marchand — Atelier",
+    ];
+    if trusted {
+        args.extend(["--ca-file", ca.to_str().unwrap_or_default()]);
+    }
+    let out = tact(db, &args, "");
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    db
 }
 
 const TODAY: &str = "2026-11-23";
@@ -455,46 +459,30 @@ fn each_failure_says_why_in_french_and_writes_nothing() {
     // TLS refused: the server's certificate is not trusted (no authority given).
     let untrusted = dir.path().join("untrusted.sqlite3");
     std::fs::copy(&db, &untrusted).ok();
-    let port = srv.port.to_string();
-    let setup = [
-        "mail",
-        "setup",
-        "--host",
+    mailbox(
+        &untrusted,
+        dir.path(),
         "127.0.0.1",
-        "--port",
-        &port,
-        "--security",
+        srv.port,
         "starttls",
-        "--login",
-        "sophie",
-        "--from",
-        "sophie@atelier-marchand.fr",
-    ];
-    assert!(tact(&untrusted, &setup, "").status.success());
+        false,
+    );
     let out = send(&untrusted, NOVA, &[], "s3cret");
     assert_eq!(error_code(&out), "smtp_tls");
     assert!(error_message(&out).contains("certificat"));
 
     // A server that offers no STARTTLS: the password is never sent in clear.
     let plain = server(dir.path(), false, &[]);
-    let port = plain.port.to_string();
     let no_tls = dir.path().join("plain.sqlite3");
     std::fs::copy(&db, &no_tls).ok();
-    let setup = [
-        "mail",
-        "setup",
-        "--host",
+    mailbox(
+        &no_tls,
+        dir.path(),
         "127.0.0.1",
-        "--port",
-        &port,
-        "--security",
+        plain.port,
         "starttls",
-        "--login",
-        "sophie",
-        "--from",
-        "sophie@atelier-marchand.fr",
-    ];
-    assert!(tact(&no_tls, &setup, "").status.success());
+        false,
+    );
     let out = send(&no_tls, NOVA, &[], "s3cret");
     assert_eq!(error_code(&out), "smtp_tls");
     assert!(error_message(&out).contains("STARTTLS"));
@@ -503,25 +491,14 @@ fn each_failure_says_why_in_french_and_writes_nothing() {
     let refusing = server(dir.path(), true, &["--refuse-rcpt"]);
     let refused_db = dir.path().join("refused.sqlite3");
     std::fs::copy(&db, &refused_db).ok();
-    let port = refusing.port.to_string();
-    let ca = dir.path().join("certs/ca.pem");
-    let setup = [
-        "mail",
-        "setup",
-        "--host",
+    mailbox(
+        &refused_db,
+        dir.path(),
         "127.0.0.1",
-        "--port",
-        &port,
-        "--security",
+        refusing.port,
         "starttls",
-        "--login",
-        "sophie",
-        "--from",
-        "sophie@atelier-marchand.fr",
-        "--ca-file",
-        ca.to_str().unwrap_or_default(),
-    ];
-    assert!(tact(&refused_db, &setup, "").status.success());
+        true,
+    );
     let out = send(&refused_db, NOVA, &[], "s3cret");
     assert_eq!(error_code(&out), "smtp_rejected");
 
@@ -534,19 +511,7 @@ fn each_failure_says_why_in_french_and_writes_nothing() {
     // Unknown server (nothing is looked up outside: « .invalid » never resolves).
     let unknown = dir.path().join("unknown.sqlite3");
     std::fs::copy(&db, &unknown).ok();
-    let setup = [
-        "mail",
-        "setup",
-        "--host",
-        "smtp.tact.invalid",
-        "--port",
-        "465",
-        "--security",
-        "tls",
-        "--from",
-        "sophie@atelier-marchand.fr",
-    ];
-    assert!(tact(&unknown, &setup, "").status.success());
+    mailbox(&unknown, dir.path(), "smtp.tact.invalid", 465, "tls", false);
     assert_eq!(
         error_code(&send(&unknown, NOVA, &[], "s3cret")),
         "smtp_unknown_host"
@@ -557,24 +522,14 @@ fn each_failure_says_why_in_french_and_writes_nothing() {
     }
     // After a refusal (surely not sent), the retry is allowed and goes.
     let srv = server(dir.path(), true, &[]);
-    let port = srv.port.to_string();
-    let setup = [
-        "mail",
-        "setup",
-        "--host",
+    mailbox(
+        &refused_db,
+        dir.path(),
         "127.0.0.1",
-        "--port",
-        &port,
-        "--security",
+        srv.port,
         "starttls",
-        "--login",
-        "sophie",
-        "--from",
-        "sophie@atelier-marchand.fr",
-        "--ca-file",
-        ca.to_str().unwrap_or_default(),
-    ];
-    assert!(tact(&refused_db, &setup, "").status.success());
+        true,
+    );
     let out = send(&refused_db, NOVA, &[], "s3cret");
     assert!(
         out.status.success(),
@@ -612,25 +567,7 @@ fn a_timeout_mid_data_writes_no_history_and_a_retry_asks_before_resending_with_t
     // The user checked: not there. « Renvoyer », same Message-ID, to a server that answers.
     drop(slow);
     let srv = server(dir.path(), true, &[]);
-    let port = srv.port.to_string();
-    let ca = dir.path().join("certs/ca.pem");
-    let setup = [
-        "mail",
-        "setup",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        &port,
-        "--security",
-        "starttls",
-        "--login",
-        "sophie",
-        "--from",
-        "sophie@atelier-marchand.fr",
-        "--ca-file",
-        ca.to_str().unwrap_or_default(),
-    ];
-    assert!(tact(&db, &setup, "").status.success());
+    mailbox(&db, dir.path(), "127.0.0.1", srv.port, "starttls", true);
     let out = send(&db, NOVA, &["--resend"], "s3cret");
     assert!(
         out.status.success(),
@@ -682,25 +619,7 @@ fn a_process_killed_during_the_send_leaves_at_most_one_message_and_a_matching_hi
     );
     drop(slow);
     let srv = server(dir.path(), true, &[]);
-    let port = srv.port.to_string();
-    let ca = dir.path().join("certs/ca.pem");
-    let setup = [
-        "mail",
-        "setup",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        &port,
-        "--security",
-        "starttls",
-        "--login",
-        "sophie",
-        "--from",
-        "sophie@atelier-marchand.fr",
-        "--ca-file",
-        ca.to_str().unwrap_or_default(),
-    ];
-    assert!(tact(&db, &setup, "").status.success());
+    mailbox(&db, dir.path(), "127.0.0.1", srv.port, "starttls", true);
     assert!(send(&db, NOVA, &["--resend"], "s3cret").status.success());
     // Then a second resend finds it sent: one message in all.
     assert!(!send(&db, NOVA, &["--resend"], "s3cret").status.success());

@@ -487,6 +487,31 @@ pub struct JournalEntry {
     pub corrects: Option<JournalId>,
 }
 
+impl JournalEntry {
+    /// A new entry (not yet stored: id 0) of `kind` on `date` saying `text`, with no channel, invoice or promise.
+    pub fn new(
+        client_id: ClientId,
+        date: NaiveDate,
+        kind: JournalKind,
+        text: String,
+    ) -> JournalEntry {
+        JournalEntry {
+            id: 0,
+            client_id,
+            invoice_id: None,
+            date,
+            kind,
+            channel: None,
+            call_outcome: None,
+            promise_date: None,
+            promise_amount: None,
+            text: Some(text),
+            payment_id: None,
+            corrects: None,
+        }
+    }
+}
+
 /// The entries of a history still in force: those no other entry corrects. The journal is append-only, so a
 /// correction is a new entry pointing at the one it replaces; every reader of the ladder (engine, drafts,
 /// letters, penalties) skips the replaced ones through this one rule.

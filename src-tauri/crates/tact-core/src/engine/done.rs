@@ -92,19 +92,11 @@ pub fn postponement(
     };
     Ok((
         until,
-        JournalEntry {
-            id: 0,
+        JournalEntry::new(
             client_id,
-            invoice_id: None,
-            date: today,
-            kind: JournalKind::Note,
-            channel: None,
-            call_outcome: None,
-            promise_date: None,
-            promise_amount: None,
-            text: Some(format!("{what} au {}.", format_date_fr(until))),
-            payment_id: None,
-            corrects: None,
-        },
+            today,
+            JournalKind::Note,
+            format!("{what} au {}.", format_date_fr(until)),
+        ),
     ))
 }

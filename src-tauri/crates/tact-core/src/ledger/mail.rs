@@ -100,20 +100,11 @@ impl OutgoingMessage {
     }
 }
 
+/// A note of the history, by email.
 fn note(client_id: ClientId, today: NaiveDate, text: String) -> JournalEntry {
     JournalEntry {
-        id: 0,
-        client_id,
-        invoice_id: None,
-        date: today,
-        kind: JournalKind::Note,
         channel: Some(ContactChannel::Email),
-        call_outcome: None,
-        promise_date: None,
-        promise_amount: None,
-        text: Some(text),
-        payment_id: None,
-        corrects: None,
+        ..JournalEntry::new(client_id, today, JournalKind::Note, text)
     }
 }
 

@@ -20,20 +20,7 @@ fn plan_entry(
     kind: JournalKind,
     text: String,
 ) -> JournalEntry {
-    JournalEntry {
-        id: 0,
-        client_id,
-        invoice_id: None,
-        date,
-        kind,
-        channel: None,
-        call_outcome: None,
-        promise_date: None,
-        promise_amount: None,
-        text: Some(text),
-        payment_id: None,
-        corrects: None,
-    }
+    JournalEntry::new(client_id, date, kind, text)
 }
 
 /// What the engine reads about calendars, per client.
