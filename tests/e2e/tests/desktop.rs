@@ -417,7 +417,7 @@ async fn the_example_data_on_monday_23_november() {
         .await
         .unwrap();
     let body = body.as_str().unwrap_or_default().to_owned();
-    assert!(body.starts_with("Bonjour Inès Morel,"), "{body}");
+    assert!(body.starts_with("Bonjour Madame Morel,"), "{body}");
     assert!(
         body.contains("F-2026-039") && body.contains("F-2026-033"),
         "{body}"
@@ -537,7 +537,7 @@ async fn the_petitjean_mise_en_demeure_from_the_agenda() {
     // The free paragraphs are editable; the deadline too.
     let opening = app.wait("#letter-opening").await;
     let text = opening.prop("value").await.unwrap().unwrap_or_default();
-    assert!(text.starts_with("Malgré nos échanges"), "{text}");
+    assert!(text.starts_with("Malgré mes courriels"), "{text}");
     let deadline = app.wait("#letter-deadline").await;
     deadline.clear().await.unwrap();
     deadline.send_keys("15").await.unwrap();
@@ -751,7 +751,7 @@ async fn agence_lumiere_payment_calendar_from_proposal_to_a_missed_instalment() 
     let body = app.wait("[name=body]").await;
     let text = body.prop("value").await.unwrap().unwrap_or_default();
     assert!(
-        text.contains("l'échéance du 05/01/2027")
+        text.contains("l'échéance du 5\u{a0}janvier 2027")
             && text.contains("Les échéances suivantes restent inchangées"),
         "{text}"
     );
@@ -818,7 +818,7 @@ async fn the_engine_offers_to_claim_the_penalties_of_a_late_payment_once() {
         .unwrap();
     let body = body.as_str().unwrap_or_default().to_owned();
     assert!(
-        body.starts_with("Bonjour Malik Benali,") && body.contains("F-2026-049"),
+        body.starts_with("Bonjour Monsieur Benali,") && body.contains("F-2026-049"),
         "{body}"
     );
     app.screenshot("27-reclamation-proposee").await;

@@ -400,6 +400,10 @@ pub struct ClientArgs {
     /// Personne à contacter.
     #[arg(long = "contact")]
     pub contact_name: Option<String>,
+    /// Civilité de la personne à qui l'on écrit (le particulier, ou le contact) : madame ou monsieur ; vide si
+    /// inconnue.
+    #[arg(long)]
+    pub civility: Option<String>,
     #[command(flatten)]
     pub contact: ContactArgs,
     /// email, phone ou letter.

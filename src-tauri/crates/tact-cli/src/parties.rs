@@ -98,6 +98,7 @@ pub(super) fn merge_client(i: &mut ClientInput, a: ClientArgs) {
     }
     set_if_given(&mut i.siren, a.siren);
     set_if_given(&mut i.contact_name, a.contact_name);
+    set_if_given(&mut i.civility, a.civility);
     merge_contact(&mut i.contact, a.contact);
     set_if_given(&mut i.preferred_channel, a.channel);
     set_if_given(&mut i.language, a.language);
@@ -199,6 +200,7 @@ pub(super) fn clients(
                 println!("{} — {}{}", c.name, c.kind.label_fr(), if c.archived { " (archivé)" } else { "" });
                 print_fields(&[
                     ("Contact", c.contact_name.clone()),
+                    ("Civilité", c.civility.map(|v| v.label_fr().into())),
                     ("Adresse", c.contact.one_line()),
                     ("E-mail", c.contact.email.clone()),
                     ("Téléphone", c.contact.phone.clone()),

@@ -66,6 +66,7 @@ fn generate() -> LedgerExport {
             name: format!("Client {id:05}"),
             siren: None,
             contact_name: None,
+            civility: None,
             contact: PostalContact {
                 address_line1: Some(format!("{} rue de la République", id % 200 + 1)),
                 address_line2: None,

@@ -10,6 +10,7 @@
 //! (CPCE L111-8); legal interest only from a mise en demeure (C. civ. 1231-6, 1344-1). The penalty amounts come
 //! with the letters (legal amounts); until then the drafts state that they are due by law.
 
+use crate::addressee::Addressee;
 use crate::calendar::Calendar;
 use crate::engine::{Action, Step, Suggestion};
 use crate::error::{Error, ErrorCode, Result};
@@ -176,31 +177,6 @@ impl Lang {
             _ => "exchange",
         }
         .into()
-    }
-}
-
-/// « Bonjour Claire Dumas, », « Bonjour Monsieur Roche, », or « Bonjour, ».
-fn greeting(client: &Client, l: Lang) -> String {
-    let name = client.contact_name.as_deref().or(match client.kind {
-        ClientKind::Consumer => Some(client.name.as_str()),
-        ClientKind::Professional => None,
-    });
-    let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
-        return l.t("Bonjour,", "Hello,").into();
-    };
-    let last = name.split_whitespace().last().unwrap_or(name);
-    let civil = [
-        ("M. ", "Monsieur", "Mr"),
-        ("Mme ", "Madame", "Ms"),
-        ("Mlle ", "Madame", "Ms"),
-    ]
-    .iter()
-    .find(|(prefix, _, _)| name.starts_with(prefix));
-    match (civil, l.en()) {
-        (Some((_, fr, _)), false) => format!("Bonjour {fr} {last},"),
-        (Some((_, _, en)), true) => format!("Dear {en} {last},"),
-        (None, false) => format!("Bonjour {name},"),
-        (None, true) => format!("Dear {name},"),
     }
 }
 
@@ -375,7 +351,7 @@ fn history(ctx: &DraftContext<'_>, since: NaiveDate, l: Lang) -> Vec<String> {
                 "{} {} {}",
                 l.journal_label(e.kind),
                 l.t("le", "on"),
-                l.date(e.date)
+                l.long_date(e.date)
             );
             if e.kind == JournalKind::Call {
                 match (e.call_outcome, e.promise_date) {
@@ -385,7 +361,7 @@ fn history(ctx: &DraftContext<'_>, since: NaiveDate, l: Lang) -> Vec<String> {
                     (_, Some(p)) => s.push_str(&format!(
                         "{} {}",
                         l.t(", promesse de règlement pour le", ", payment promised by"),
-                        l.date(p)
+                        l.long_date(p)
                     )),
                     _ => {}
                 }
@@ -393,16 +369,6 @@ fn history(ctx: &DraftContext<'_>, since: NaiveDate, l: Lang) -> Vec<String> {
             s
         })
         .collect()
-}
-
-/// « Pour mémoire, nos échanges : relance amiable le 21/09/2026 ; appel le 08/10/2026, sans réponse. »
-fn recap(past: &[String], l: Lang) -> String {
-    format!(
-        "{}{} {}.",
-        l.t("Pour mémoire, nos échanges", "For reference, our exchanges"),
-        l.colon(),
-        past.join(l.t("\u{a0}; ", "; "))
-    )
 }
 
 /// Eight calendar days from today, moved to a working day: the deadline the firm steps give.

@@ -4,7 +4,7 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{
-    Business, CallOutcome, Channel, Client, ClientId, ClientKind, CollectiveProcedure,
+    Business, CallOutcome, Channel, Civility, Client, ClientId, ClientKind, CollectiveProcedure,
     ContactChannel, CreditNote, Invoice, InvoiceId, JournalEntry, JournalId, JournalKind, Language,
     PaymentMethod, PaymentTerms, PostalContact, MAX_TERM_DAYS,
 };
@@ -22,6 +22,15 @@ pub use payments::*;
 
 fn opt(s: &Option<String>) -> Option<&str> {
     s.as_deref().map(str::trim).filter(|t| !t.is_empty())
+}
+
+/// « madame », « Mme », « monsieur », « M. », in any case.
+fn civility_from(s: &str) -> Option<Civility> {
+    match s.trim().to_lowercase().as_str() {
+        "madame" | "mme" => Some(Civility::Madame),
+        "monsieur" | "m" | "m." => Some(Civility::Monsieur),
+        _ => None,
+    }
 }
 
 fn choice<T: Copy>(
@@ -315,6 +324,8 @@ pub struct ClientInput {
     pub name: String,
     pub siren: Option<String>,
     pub contact_name: Option<String>,
+    /// `madame`, `monsieur`, or empty when not given.
+    pub civility: Option<String>,
     #[serde(flatten)]
     pub contact: PostalContactInput,
     pub preferred_channel: Option<String>,
@@ -377,6 +388,18 @@ impl ClientInput {
             name,
             siren,
             contact_name: optional_text("contact_name", "Contact", opt(&self.contact_name), NAME)?,
+            civility: opt(&self.civility)
+                .map(|c| {
+                    choice(
+                        "civility",
+                        "Civilité",
+                        Some(c),
+                        Civility::Madame,
+                        civility_from,
+                        Civility::codes_fr,
+                    )
+                })
+                .transpose()?,
             contact,
             preferred_channel: choice(
                 "preferred_channel",
@@ -413,6 +436,7 @@ impl From<&Client> for ClientInput {
             name: c.name.clone(),
             siren: c.siren.clone(),
             contact_name: c.contact_name.clone(),
+            civility: c.civility.map(|v| v.code().into()),
             contact: PostalContactInput::from(&c.contact),
             preferred_channel: Some(c.preferred_channel.code().into()),
             language: Some(c.language.code().into()),

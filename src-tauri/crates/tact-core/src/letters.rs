@@ -8,15 +8,16 @@
 //! payment details, the real next step, a polite close and the signatory. A mise en demeure never says that it
 //! interrupts prescription (it does not, Cass. com. 18 May 2022, n° 20-23.204).
 
+use crate::addressee::Addressee;
 use crate::error::{Error, ErrorCode, Result};
 use crate::legal::ClientPenalties;
 use crate::legal::RateBasis;
-use crate::model::{
-    Business, Client, ClientId, ClientKind, Invoice, InvoiceStatus, JournalEntry, JournalKind,
-};
+use crate::model::{Business, Client, ClientId, ClientKind, Invoice, InvoiceStatus, JournalEntry};
 use crate::money::{format_rate_fr, Money};
 use crate::standing::InvoiceState;
-use crate::text::{format_date_fr, format_date_long_fr, format_iban, format_siren_siret, fr_quote};
+use crate::text::{
+    format_date_fr, format_date_long_fr, format_iban, format_siren_siret, fr_quote, join_fr,
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -337,44 +338,34 @@ fn col(title: &str, width: u8, right: bool) -> Column {
     }
 }
 
-/// The contacts already made about these invoices, in words: « relance par courriel le 21 septembre 2026 ».
-fn contacts(ctx: &LetterContext<'_>, since: NaiveDate) -> Vec<String> {
-    crate::model::in_force(ctx.journal)
-        .filter(|e| e.date > since && e.date <= ctx.today)
-        .filter_map(|e| {
-            let what = match e.kind {
-                JournalKind::PreventiveNote => return None,
-                JournalKind::FriendlyReminder
-                | JournalKind::FirmReminder
-                | JournalKind::LastReminder => match e.channel {
-                    Some(crate::model::ContactChannel::Letter) => "relance par courrier",
-                    _ => "relance par courriel",
-                },
-                JournalKind::Call => match e.call_outcome {
-                    Some(crate::model::CallOutcome::NoAnswer) => "appel resté sans réponse",
-                    _ => "appel",
-                },
-                JournalKind::Letter => "courrier",
-                JournalKind::PenaltiesClaimed => "réclamation des pénalités de retard",
-                JournalKind::FormalNotice => "mise en demeure",
-                _ => return None,
-            };
-            let mut s = format!("{what} le {}", format_date_long_fr(e.date));
-            if let Some(p) = e.promise_date {
-                s.push_str(&format!(
-                    ", lors duquel un règlement a été promis pour le {}",
-                    format_date_long_fr(p)
-                ));
-            }
-            Some(s)
-        })
-        .collect()
+/// The contacts already made about these invoices since `since`, in words (see [`crate::past`]).
+fn contacts(ctx: &LetterContext<'_>, since: NaiveDate) -> crate::past::Past {
+    crate::past::Past::of(ctx.journal, since, ctx.today)
 }
 
-fn join_fr(items: &[String]) -> String {
-    match items.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} et {}", rest.join(", "), last),
-        _ => items.join(""),
+/// « Madame, », « Monsieur, », « Madame, Monsieur, » (see [`crate::addressee`]).
+fn salutation(ctx: &LetterContext<'_>) -> String {
+    Addressee::of(ctx.client).salutation(crate::model::Language::French)
+}
+
+/// « Je vous prie d'agréer, Madame, l'expression de mes salutations distinguées. »
+fn farewell(ctx: &LetterContext<'_>) -> String {
+    Addressee::of(ctx.client).farewell(crate::model::Language::French)
+}
+
+/// How much of an invoice is paid, when part of it is: « 300,00 € réglés sur 600,00 € ».
+fn partly_paid(inv: &Invoice, st: &InvoiceState) -> Result<Option<String>> {
+    let paid = st.paid_and_credited()?;
+    Ok((paid.is_positive() && st.balance.is_positive())
+        .then(|| format!("{} réglés sur {}", paid.format_fr(), inv.amount.format_fr())))
+}
+
+/// « Pièce jointe : … » or « Pièces jointes : … », as many as there are.
+fn enclosures(items: &[String]) -> Option<String> {
+    match items {
+        [] => None,
+        [one] => Some(format!("Pièce jointe\u{a0}: {one}.")),
+        _ => Some(format!("Pièces jointes\u{a0}: {}.", items.join("\u{a0}; "))),
     }
 }
 
@@ -484,6 +475,3 @@ fn next_step(kind: ClientKind, total: Money) -> String {
         (ClientKind::Consumer, false) => "À défaut de règlement dans ce délai, je saisirai sans autre avis le tribunal compétent d'une requête en injonction de payer.".to_owned(),
     }
 }
-
-const FAREWELL: &str =
-    "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.";

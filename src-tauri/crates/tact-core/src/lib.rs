@@ -24,6 +24,7 @@
 //!
 //! The domain never reads the clock: every "as of" date is a parameter.
 
+pub mod addressee;
 pub mod calendar;
 pub mod drafts;
 pub mod engine;
@@ -38,6 +39,7 @@ pub mod letters;
 pub mod mail;
 pub mod model;
 pub mod money;
+pub mod past;
 pub mod plans;
 pub mod reconcile;
 pub mod standing;

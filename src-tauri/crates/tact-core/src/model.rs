@@ -82,6 +82,15 @@ labelled_enum!(
 );
 
 labelled_enum!(
+    /// How the person addressed is greeted: the consumer, or a business's contact person. Not given, letters say
+    /// « Madame, Monsieur, » and emails « Bonjour, ».
+    Civility {
+        Madame = "madame" / "Madame",
+        Monsieur = "monsieur" / "Monsieur",
+    }
+);
+
+labelled_enum!(
     /// Collective insolvency procedure the debtor is under (legal-fr A.2: no 40 € indemnity then).
     CollectiveProcedure {
         None = "none" / "Aucune",
@@ -352,6 +361,9 @@ pub struct Client {
     pub name: String,
     pub siren: Option<String>,
     pub contact_name: Option<String>,
+    /// The civility of the person addressed: the consumer, or the contact person of a business.
+    #[serde(default)]
+    pub civility: Option<Civility>,
     #[serde(flatten)]
     pub contact: PostalContact,
     pub preferred_channel: Channel,

@@ -15,7 +15,7 @@ pub fn format_date_fr(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 
-const MONTHS_FR: [&str; 12] = [
+pub(crate) const MONTHS_FR: [&str; 12] = [
     "janvier",
     "février",
     "mars",
@@ -40,6 +40,28 @@ pub fn format_date_long_fr(d: NaiveDate) -> String {
     };
     let month = MONTHS_FR.get(d.month0() as usize).copied().unwrap_or("");
     format!("{day}\u{a0}{month} {}", d.year())
+}
+
+/// « a », « a et b », « a, b et c »: `and` is the last joint (« et », « and »).
+pub fn join_with(items: &[String], and: &str) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} {and} {last}", rest.join(", ")),
+        _ => items.join(""),
+    }
+}
+
+/// « a, b et c ».
+pub fn join_fr(items: &[String]) -> String {
+    join_with(items, "et")
+}
+
+/// The first letter in capitals.
+pub fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
 }
 
 /// What a text field allows.

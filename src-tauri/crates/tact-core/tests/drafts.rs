@@ -185,7 +185,8 @@ fn the_firm_reminder_recalls_earlier_contacts_and_for_b2b_the_penalties_and_40_e
     let firm = draft(&l, "M. Julien Roche", "2026-12-02");
     assert_eq!(firm.action, Action::FirmReminder);
     assert!(
-        firm.body.contains("relance amiable le 25/11/2026"),
+        firm.body
+            .contains("Mon courriel du 25\u{a0}novembre 2026 est resté sans réponse"),
         "{}",
         firm.body
     );
@@ -222,7 +223,7 @@ fn the_firm_reminder_recalls_earlier_contacts_and_for_b2b_the_penalties_and_40_e
         "L441-10",
         "40\u{a0}€ par facture",
         "D441-5",
-        "relance amiable le 04/11/2026",
+        "Mon courriel du 4\u{a0}novembre 2026 est resté sans réponse",
     ] {
         assert!(firm.body.contains(needle), "{needle:?} in {}", firm.body);
     }

@@ -264,7 +264,7 @@ fn agence_lumiere_from_proposal_to_the_decheance() {
         .draft(lumiere, d("2027-01-08"))
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(
-        draft.body.contains("l'échéance du 05/01/2027"),
+        draft.body.contains("l'échéance du 5\u{a0}janvier 2027"),
         "{}",
         draft.body
     );

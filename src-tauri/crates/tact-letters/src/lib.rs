@@ -32,6 +32,18 @@ const LINE: f32 = 4.5;
 const PARA_GAP: f32 = 2.2;
 const BOTTOM: f32 = 278.0;
 const CONT_TOP: f32 = 22.0;
+/// The room left under the signature block to sign by hand, and the least it may shrink to.
+const SIGN_ROOM: f32 = 22.0;
+const TIGHT_SIGN_ROOM: f32 = 14.0;
+
+/// The lines a column of short texts takes once wrapped to `width` mm.
+fn wrapped_count(lines: &[String], width: f32) -> Result<usize> {
+    let mut n = 0usize;
+    for (i, l) in lines.iter().enumerate() {
+        n = n.saturating_add(wrap(l, width, BODY_PT, i == 0)?.len());
+    }
+    Ok(n)
+}
 
 struct Fonts {
     regular: ParsedFont,
@@ -331,13 +343,50 @@ fn layout(letter: &Letter, regular: FontId, bold: FontId) -> Result<Vec<Vec<Op>>
     w.paragraph(&letter.subject, true)?;
     w.y += 2.0;
     w.paragraph(&letter.salutation, false)?;
-    w.blocks(&letter.body)?;
-    // Farewell and signature stay together; an agreement has the other party's block at the left.
+    // The close (formula, signature, room to sign, enclosures) never stands alone on a page: it stays with the
+    // last paragraph of the body. When they do not fit, the room to sign tightens first, then that paragraph moves
+    // over with the close.
+    let (last, rest) = match letter.body.split_last() {
+        Some((last @ (Block::Paragraph { .. } | Block::Strong { .. }), rest)) => (Some(last), rest),
+        _ => (None, letter.body.as_slice()),
+    };
+    w.blocks(rest)?;
     let farewell = wrap(&letter.farewell, RIGHT - LEFT, BODY_PT, false)?;
-    let sign_lines = letter.signature.len().max(letter.countersignature.len());
+    let sign_lines = letter.signature.len().max(wrapped_count(
+        &letter.countersignature,
+        WINDOW_X - LEFT - 6.0,
+    )?);
+    let enclosure_lines = match &letter.enclosures {
+        Some(e) => wrap(e, RIGHT - LEFT, BODY_PT, false)?.len(),
+        None => 0,
+    };
+    let last_lines = match last {
+        Some(Block::Paragraph { text }) => wrap(text, RIGHT - LEFT, BODY_PT, false)?.len(),
+        Some(Block::Strong { text }) => wrap(text, RIGHT - LEFT, BODY_PT, true)?.len(),
+        _ => 0,
+    };
     #[allow(clippy::cast_precision_loss)]
-    let block = LINE * farewell.len().saturating_add(sign_lines) as f32 + 28.0;
-    w.need(block);
+    let close = |room: f32| {
+        LINE * farewell
+            .len()
+            .saturating_add(sign_lines)
+            .saturating_add(enclosure_lines)
+            .saturating_add(last_lines) as f32
+            + PARA_GAP * 3.0
+            + 3.0
+            + room
+    };
+    let room = if w.y + close(SIGN_ROOM) <= BOTTOM {
+        SIGN_ROOM
+    } else if w.y + close(TIGHT_SIGN_ROOM) <= BOTTOM {
+        TIGHT_SIGN_ROOM
+    } else {
+        w.new_page();
+        SIGN_ROOM
+    };
+    if let Some(last) = last {
+        w.blocks(std::slice::from_ref(last))?;
+    }
     w.paragraph(&letter.farewell, false)?;
     w.y += 3.0;
     let top = w.y;
@@ -354,7 +403,7 @@ fn layout(letter: &Letter, regular: FontId, bold: FontId) -> Result<Vec<Vec<Op>>
     }
     w.y = w.y.max(left_y);
     // Room to sign.
-    w.y += 22.0;
+    w.y += room;
     if let Some(e) = &letter.enclosures {
         w.paragraph(e, false)?;
     }
@@ -454,6 +503,30 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
         )
     })?;
     Ok(out)
+}
+
+/// The texts drawn on each page, in drawing order: what a reader of each sheet sees (for the checks on page breaks).
+pub fn page_texts(letter: &Letter) -> Result<Vec<Vec<String>>> {
+    let pages = layout(letter, FontId("F1".to_owned()), FontId("F2".to_owned()))?;
+    Ok(pages
+        .iter()
+        .map(|ops| {
+            ops.iter()
+                .filter_map(|op| match op {
+                    Op::ShowText { items } => Some(
+                        items
+                            .iter()
+                            .filter_map(|t| match t {
+                                TextItem::Text(s) => Some(s.clone()),
+                                _ => None,
+                            })
+                            .collect::<String>(),
+                    ),
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect())
 }
 
 /// The number of pages the letter takes.

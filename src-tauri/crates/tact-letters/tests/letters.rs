@@ -131,12 +131,12 @@ fn the_petitjean_mise_en_demeure_says_everything_the_law_and_practice_ask() {
         "EI – SIRET 832 541 908 00014",
         "14 rue des Tanneurs 69001 Lyon",
         // recipient, place and date, mailing method, subject
-        "Boulangerie Petitjean DIDIER PETITJEAN 3 PLACE DE LA CROIX-ROUSSE 69004 LYON",
+        "Boulangerie Petitjean M. DIDIER PETITJEAN 3 PLACE DE LA CROIX-ROUSSE 69004 LYON",
         "Lyon, le 23 novembre 2026",
         "Lettre recommandée avec accusé de réception n°",
         "MISE EN DEMEURE DE PAYER – facture F-2026-028",
         // the earlier contacts, the invoice table (number, date, due date, amount, paid, balance)
-        "relance par courriel le 21 septembre 2026",
+        "Malgré mes courriels des 21 et 29 septembre 2026, mon appel du 8 octobre 2026 et notre échange téléphonique du 19 octobre 2026, au cours duquel un règlement m'a été annoncé pour le 31 octobre 2026, la facture suivante reste impayée à ce jour",
         "F-2026-028 16/08/2026 15/09/2026 450,00 € 0,00 € 450,00 €",
         // penalties with their basis, the 40 €, the total claimed
         "article L441-10 du Code de commerce",
@@ -149,7 +149,7 @@ fn the_petitjean_mise_en_demeure_says_everything_the_law_and_practice_ask() {
         "IBAN FR76 3000 4000 3123 4567 8901 235",
         "référence « F-2026-028 »",
         "requête en injonction de payer",
-        "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.",
+        "Je vous prie d'agréer, Monsieur, l'expression de mes salutations distinguées.",
         "Sophie Marchand Entrepreneuse individuelle",
         // the annex: per segment, days, base, rate, amount
         "Annexe – Décompte des pénalités de retard au 23 novembre 2026",
@@ -188,7 +188,11 @@ fn the_recipient_sits_in_the_envelope_window() {
     let window: Vec<_> = letter
         .recipient
         .iter()
-        .flat_map(|line| line.split(' ').map(str::to_owned).collect::<Vec<_>>())
+        .flat_map(|line| {
+            line.split([' ', '\u{a0}'])
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
         .collect();
     let mut found = 0;
     for (w, x0, y0, x1, y1, page) in &all {
@@ -282,7 +286,7 @@ fn an_address_that_does_not_fit_the_window_is_refused_naming_the_line() {
         block,
         [
             "Boulangerie Petitjean",
-            "DIDIER PETITJEAN",
+            "M.\u{a0}DIDIER PETITJEAN",
             "3 PLACE DE LA CROIX-ROUSSE",
             "69004 LYON"
         ]
@@ -419,7 +423,10 @@ fn the_statement_lists_what_is_owed() {
     let l = demo();
     let (letter, bytes) = pdf(&l, NOVA, LetterKind::Statement, &LetterOptions::default());
     let text = words(&pdftotext(&bytes, &["-layout"]));
-    assert!(text.contains("Relevé de compte au 23/11/2026"));
+    assert!(
+        text.contains("Relevé de compte au 23 novembre 2026"),
+        "{text}"
+    );
     assert!(
         text.contains("F-2026-033 31/08/2026 30/09/2026 600,00 € 300,00 € 300,00 € échue"),
         "{text}"
@@ -453,7 +460,10 @@ fn relances_by_post_friendly_and_firm() {
         &LetterOptions::default(),
     );
     let t = words(&pdftotext(&firm, &["-layout"]));
-    assert!(t.contains("Malgré nos échanges"));
+    assert!(
+        t.contains("Malgré mes courriels des 21 et 29 septembre 2026"),
+        "{t}"
+    );
     assert!(
         t.contains("pénalités de retard (10,34 € au 23 novembre 2026)"),
         "{t}"

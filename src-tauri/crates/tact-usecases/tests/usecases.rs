@@ -53,7 +53,7 @@ fn the_final_mise_en_demeure_is_rendered_archived_and_logged_once() {
         .letter
         .plain_text()
         .replace(char::is_whitespace, " ")
-        .contains("mise en demeure le 23 novembre 2026"));
+        .contains("ma mise en demeure du 23 novembre 2026"));
     let journal = books.read(|l| l.journal(2)).unwrap_or_default();
     assert_eq!(
         journal

@@ -119,7 +119,13 @@ export type CallSheet = { phone: string | null, who: string | null, when: string
 
 export type Channel = "email" | "phone" | "letter";
 
-export type Client = { id: number, kind: ClientKind, name: string, siren: string | null, contact_name: string | null, preferred_channel: Channel, language: Language, notes: string | null, client_since: string | null, collective_procedure: CollectiveProcedure, archived: boolean, address_line1: string | null, address_line2: string | null, postcode: string | null, city: string | null, country: string, email: string | null, phone: string | null, };
+export type Civility = "madame" | "monsieur";
+
+export type Client = { id: number, kind: ClientKind, name: string, siren: string | null, contact_name: string | null, 
+/**
+ * The civility of the person addressed: the consumer, or the contact person of a business.
+ */
+civility: Civility | null, preferred_channel: Channel, language: Language, notes: string | null, client_since: string | null, collective_procedure: CollectiveProcedure, archived: boolean, address_line1: string | null, address_line2: string | null, postcode: string | null, city: string | null, country: string, email: string | null, phone: string | null, };
 
 export type ClientDetail = { client: Client, standing: ClientStanding, invoices: Array<InvoiceRow>, payments: Array<Payment>, credit_notes: Array<CreditNote>, journal: Array<JournalView>, };
 
@@ -127,7 +133,11 @@ export type ClientInput = {
 /**
  * `professional` or `consumer`.
  */
-kind: string, name: string, siren: string | null, contact_name: string | null, preferred_channel: string | null, language: string | null, notes: string | null, client_since: string | null, collective_procedure: string | null, address_line1: string | null, address_line2: string | null, postcode: string | null, city: string | null, 
+kind: string, name: string, siren: string | null, contact_name: string | null, 
+/**
+ * `madame`, `monsieur`, or empty when not given.
+ */
+civility: string | null, preferred_channel: string | null, language: string | null, notes: string | null, client_since: string | null, collective_procedure: string | null, address_line1: string | null, address_line2: string | null, postcode: string | null, city: string | null, 
 /**
  * Empty means France.
  */
@@ -171,7 +181,11 @@ export type ClientQuery = { search: string | null, archived: ArchiveFilter, sort
  */
 limit: number, };
 
-export type ClientRow = { standing: ClientStanding, id: number, kind: ClientKind, name: string, siren: string | null, contact_name: string | null, preferred_channel: Channel, language: Language, notes: string | null, client_since: string | null, collective_procedure: CollectiveProcedure, archived: boolean, address_line1: string | null, address_line2: string | null, postcode: string | null, city: string | null, country: string, email: string | null, phone: string | null, };
+export type ClientRow = { standing: ClientStanding, id: number, kind: ClientKind, name: string, siren: string | null, contact_name: string | null, 
+/**
+ * The civility of the person addressed: the consumer, or the contact person of a business.
+ */
+civility: Civility | null, preferred_channel: Channel, language: Language, notes: string | null, client_since: string | null, collective_procedure: CollectiveProcedure, archived: boolean, address_line1: string | null, address_line2: string | null, postcode: string | null, city: string | null, country: string, email: string | null, phone: string | null, };
 
 export type ClientSort = "name" | "balance" | "overdue" | "days_late";
 

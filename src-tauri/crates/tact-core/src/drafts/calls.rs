@@ -29,16 +29,27 @@ pub(super) fn call_sheet_for(
                 "Hello, this is {me} from {firm}. I am calling about {} ({}), due on {}, which I have not received yet. Do you have a moment?",
                 the_invoices(lines, l),
                 l.money(total),
-                l.date(oldest_due)
+                l.long_date(oldest_due)
             )
         } else {
-            format!(
-                "Bonjour, {me}, {}. Je vous appelle au sujet de {} ({}), arrivée à échéance le {}, dont je n'ai pas reçu le règlement. Avez-vous un moment\u{a0}?",
-                de_fr(&firm),
-                the_invoices(lines, l),
-                l.money(total),
-                l.date(oldest_due)
-            )
+            let numbers: Vec<String> = lines.iter().map(|x| x.number.clone()).collect();
+            if numbers.len() > 1 {
+                format!(
+                    "Bonjour, {me}, {}. Je vous appelle au sujet des factures {} ({}), échues depuis le {}, dont je n'ai pas reçu le règlement. Avez-vous un moment\u{a0}?",
+                    de_fr(&firm),
+                    crate::text::join_fr(&numbers),
+                    l.money(total),
+                    l.long_date(oldest_due)
+                )
+            } else {
+                format!(
+                    "Bonjour, {me}, {}. Je vous appelle au sujet de la facture {} ({}), arrivée à échéance le {}, dont je n'ai pas reçu le règlement. Avez-vous un moment\u{a0}?",
+                    de_fr(&firm),
+                    crate::text::join_fr(&numbers),
+                    l.money(total),
+                    l.long_date(oldest_due)
+                )
+            }
         },
         questions: vec![
             s("Avez-vous bien reçu la facture, et au bon service\u{a0}?", "Did you receive the invoice, at the right department?"),
@@ -85,7 +96,7 @@ pub fn call_confirmation(ctx: &DraftContext<'_>, call: &JournalEntry) -> Result<
     let when = if call.date == ctx.today {
         l.t("de ce jour", "today").to_owned()
     } else {
-        format!("{} {}", l.t("du", "of"), l.date(call.date))
+        format!("{} {}", l.t("du", "of"), l.long_date(call.date))
     };
     let about = if lines.is_empty() {
         String::new()
@@ -182,7 +193,7 @@ pub fn call_confirmation(ctx: &DraftContext<'_>, call: &JournalEntry) -> Result<
             p.push(payment_details(b, &lines, l));
         }
     }
-    let mut all = vec![greeting(ctx.client, l)];
+    let mut all = vec![Addressee::of(ctx.client).greeting(l.0)];
     all.extend(p.into_iter().filter(|x| !x.is_empty()));
     all.push(signature(b, l));
     Ok(Draft {
@@ -221,7 +232,7 @@ pub fn letter_copy(ctx: &DraftContext<'_>, record: &crate::letters::LetterRecord
     let sent = if record.date == ctx.today {
         l.t("ce jour", "today").to_owned()
     } else {
-        format!("{} {}", l.t("le", "on"), l.date(record.date))
+        format!("{} {}", l.t("le", "on"), l.long_date(record.date))
     };
     let subject = format!(
         "{} {}",
@@ -240,7 +251,7 @@ pub fn letter_copy(ctx: &DraftContext<'_>, record: &crate::letters::LetterRecord
         )
     );
     let body = [
-        greeting(ctx.client, l),
+        Addressee::of(ctx.client).greeting(l.0),
         format!(
             "{} {sent}, {} {} {} {}.",
             l.t("Je vous ai adressé", "I sent you"),

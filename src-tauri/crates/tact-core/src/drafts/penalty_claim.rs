@@ -141,7 +141,7 @@ pub fn penalty_claim_email(
         l,
     );
     let mut parts = vec![
-        greeting(ctx.client, l),
+        Addressee::of(ctx.client).greeting(l.0),
         thanks,
         rows.join("\n"),
         ask,

@@ -100,7 +100,7 @@ pub(super) fn paragraphs(
                         "Je reviens vers vous au sujet de l'échéancier proposé le",
                         "I am following up on the payment calendar proposed on"
                     ),
-                    l.date(plan.created_on),
+                    l.long_date(plan.created_on),
                     l.t("pour le règlement", "for")
                 )
             }];
@@ -167,8 +167,13 @@ pub(super) fn paragraphs(
                     ),
                     l.money(next.left),
                     l.t("tombe le", "falls on"),
-                    l.date(next.instalment.due_on),
-                    l.t(". Merci pour la régularité de vos règlements jusqu'ici.", ". Thank you for your regular payments so far.")
+                    l.long_date(next.instalment.due_on),
+                    // Thanks for the regularity of payments only once a payment has come.
+                    if st.instalments.iter().any(|i| i.status == InstalmentStatus::Paid) {
+                        l.t(". Merci pour la régularité de vos règlements jusqu'ici.", ". Thank you for your regular payments so far.")
+                    } else {
+                        l.t(".", ".")
+                    }
                 ),
                 schedule(st, l, true),
                 pay(ctx, st, l),
@@ -177,7 +182,7 @@ pub(super) fn paragraphs(
                 format!(
                     "{subject_ref} – {} {}",
                     l.t("échéance du", "instalment due"),
-                    l.date(next.instalment.due_on)
+                    l.long_date(next.instalment.due_on)
                 ),
                 p,
                 next.left,
@@ -195,19 +200,22 @@ pub(super) fn paragraphs(
             let mut p = vec![format!(
                 "{} {} {} ({}) {}",
                 l.t(
-                    "Sauf erreur de ma part, l'échéance du",
-                    "Unless I am mistaken, the instalment due on"
+                    "Sauf erreur de ma part, le règlement de l'échéance du",
+                    "Unless I am mistaken, the payment of the instalment due on"
                 ),
-                l.date(first.instalment.due_on),
+                l.long_date(first.instalment.due_on),
                 l.t("de notre échéancier", "under our payment calendar"),
                 l.money(first.left),
-                if late.len() > 1 {
-                    l.t(
-                        "n'est pas arrivée, pas plus que les suivantes.",
-                        "has not arrived, nor have the following ones.",
-                    )
-                } else {
-                    l.t("n'est pas arrivée.", "has not arrived.")
+                match late.len() {
+                    0 | 1 => l.t("ne m'est pas parvenu.", "has not reached me."),
+                    2 => l.t(
+                        "ne m'est pas parvenu, pas plus que celui de l'échéance suivante.",
+                        "has not reached me, nor has that of the next instalment.",
+                    ),
+                    _ => l.t(
+                        "ne m'est pas parvenu, pas plus que ceux des échéances suivantes.",
+                        "has not reached me, nor have those of the following instalments.",
+                    ),
                 }
             )];
             p.push(schedule(st, l, true));
@@ -217,7 +225,7 @@ pub(super) fn paragraphs(
                     l.t("Je vous remercie de régler", "Please pay"),
                     l.money(st.late_amount),
                     l.t("au plus tard le", "by"),
-                    l.date(in_eight_days(ctx.today)),
+                    l.long_date(in_eight_days(ctx.today)),
                     l.t(
                         "À défaut, je devrai appliquer la clause de déchéance du terme de l'échéancier\u{a0}: après une mise en demeure restée sans effet pendant",
                         "Otherwise, I will have to apply the calendar's acceleration clause: after a formal notice left unanswered for"
@@ -247,7 +255,7 @@ pub(super) fn paragraphs(
                 format!(
                     "{subject_ref} – {} {}",
                     l.t("échéance du", "instalment due"),
-                    l.date(first.instalment.due_on)
+                    l.long_date(first.instalment.due_on)
                 ),
                 p,
                 st.late_amount,

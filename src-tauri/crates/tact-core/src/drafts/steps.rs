@@ -29,7 +29,7 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
             ),
         ));
     }
-    let hello = greeting(ctx.client, l);
+    let hello = Addressee::of(ctx.client).greeting(l.0);
     let sign = signature(b, l);
     let pay = payment_details(b, &lines, l);
     let table_text = table(&lines, l)?;
@@ -38,6 +38,7 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
     let oldest_due = lines.iter().map(|x| x.due_date).min().unwrap_or(ctx.today);
     let one = lines.len() == 1;
     let past = history(ctx, oldest_due, l);
+    let said = crate::past::Past::of(ctx.journal, oldest_due, ctx.today);
     let deadline = in_eight_days(ctx.today);
     let mut call_sheet = None;
     let mut sendable = true;
@@ -48,7 +49,7 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
                 "{} – {} {}",
                 invoices_word(&lines, l),
                 l.t("échéance du", "due on"),
-                l.date(oldest_due)
+                l.long_date(oldest_due)
             ),
             vec![
                 l.t(
@@ -73,15 +74,30 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
             ),
             vec![
                 if one {
-                    format!(
-                        "{} {}{}",
-                        l.t(
-                            "Sauf erreur de ma part, je n'ai pas encore reçu le règlement de la facture suivante, arrivée à échéance le",
-                            "Unless I am mistaken, I have not yet received payment of the following invoice, which fell due on"
+                    match lines.first().filter(|x| x.paid.is_positive()) {
+                        Some(x) => format!(
+                            "{} ({} {} {}), {} {}{}",
+                            l.t(
+                                "Sauf erreur de ma part, je n'ai reçu qu'une partie du règlement de la facture suivante",
+                                "Unless I am mistaken, I have received only part of the payment of the following invoice"
+                            ),
+                            l.money(x.paid),
+                            l.t("sur", "out of"),
+                            l.money(x.amount),
+                            l.t("arrivée à échéance le", "which fell due on"),
+                            l.long_date(oldest_due),
+                            l.colon()
                         ),
-                        l.date(oldest_due),
-                        l.colon()
-                    )
+                        None => format!(
+                            "{} {}{}",
+                            l.t(
+                                "Sauf erreur de ma part, je n'ai pas encore reçu le règlement de la facture suivante, arrivée à échéance le",
+                                "Unless I am mistaken, I have not yet received payment of the following invoice, which fell due on"
+                            ),
+                            l.long_date(oldest_due),
+                            l.colon()
+                        ),
+                    }
                 } else {
                     format!(
                         "{}{}",
@@ -108,29 +124,23 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
             let last = step.action == Action::LastReminder && !small;
             let last_small = step.action == Action::LastReminder && small;
             let mut p = Vec::new();
-            p.push(if past.is_empty() {
-                format!(
+            p.push(match said.sentence(
+                &remains(&lines, l),
+                l.0,
+            ) {
+                Some(sentence) => format!("{sentence}{}", l.colon()),
+                None => format!(
                     "{} {}{}",
                     l.t(
                         "Le règlement des sommes suivantes, échues depuis le",
                         "Payment of the following amounts, due since"
                     ),
-                    l.date(oldest_due),
+                    l.long_date(oldest_due),
                     l.t(
                         ", ne m'est pas parvenu à ce jour\u{a0}:",
                         ", has not reached me to date:"
                     )
-                )
-            } else {
-                format!(
-                    "{}\n\n{}{}",
-                    recap(&past, l),
-                    l.t(
-                        "Malgré ces démarches, les sommes suivantes restent impayées à ce jour",
-                        "Despite these steps, the following amounts remain unpaid to date"
-                    ),
-                    l.colon()
-                )
+                ),
             });
             p.push(table_text);
             if b2b {
@@ -179,7 +189,7 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
                         .trim_start_matches("la ")
                         .trim_start_matches("les "),
                     if one { l.t("échue depuis le", "due since") } else { l.t("échues depuis le", "due since") },
-                    l.date(oldest_due)
+                    l.long_date(oldest_due)
                 ),
                 p,
             )
@@ -229,24 +239,51 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
             });
         }
         Action::FormalNotice => {
-            let mut p = vec![if past.is_empty() {
-                format!(
-                    "{}{}",
-                    l.t("Les sommes suivantes restent impayées à ce jour", "The following amounts remain unpaid to date"),
+            // The amount the email announces is the letter's: one computation (principal, penalties or interest,
+            // indemnities), both texts.
+            if let Some(letter) = formal_letter(ctx)? {
+                total = letter.total;
+            }
+            let mut p = vec![match said.sentence(
+                &remains(&lines, l),
+                l.0,
+            ) {
+                Some(sentence) => format!("{sentence}{}", l.colon()),
+                None => format!(
+                    "{} {}{}",
+                    l.t("Sauf erreur de ma part,", "Unless I am mistaken,"),
+                    remains(&lines, l),
                     l.colon()
-                )
-            } else {
-                format!(
-                    "{}\n\n{}{}",
-                    recap(&past, l),
-                    l.t(
-                        "Malgré ces relances, les sommes suivantes restent impayées à ce jour",
-                        "Despite these reminders, the following amounts remain unpaid to date"
-                    ),
-                    l.colon()
-                )
+                ),
             }];
             p.push(table_text);
+            let principal = Money::sum(lines.iter().map(|x| x.balance))?;
+            if total != principal {
+                let extra = total.checked_sub(principal)?;
+                p.push(format!(
+                    "{} {} {} {}{}",
+                    if b2b {
+                        l.t(
+                            "Conformément aux articles L441-10 et D441-5 du Code de commerce, s'y ajoutent de plein droit les pénalités de retard, dues depuis le lendemain de chaque échéance, et l'indemnité forfaitaire pour frais de recouvrement de 40\u{a0}€ par facture, soit",
+                            "Under articles L441-10 and D441-5 of the French Commercial Code, late-payment penalties from the day after each due date and the fixed indemnity of €40 per invoice for recovery costs are added by law, that is",
+                        )
+                    } else {
+                        l.t(
+                            "Conformément aux articles 1231-6 et 1344-1 du Code civil, s'y ajoutent les intérêts au taux légal courus depuis ma mise en demeure, soit",
+                            "Under articles 1231-6 and 1344-1 of the French Civil Code, the legal interest accrued since my formal notice is added, that is",
+                        )
+                    },
+                    l.money(extra),
+                    l.t("au", "as of"),
+                    l.long_date(ctx.today),
+                    l.t(" (décompte joint à la lettre).", " (breakdown attached to the letter)."),
+                ));
+            } else if !b2b {
+                p.push(l.t(
+                    "Conformément aux articles 1231-6 et 1344-1 du Code civil, cette somme portera intérêts au taux légal à compter de la réception de la présente mise en demeure.",
+                    "Under articles 1231-6 and 1344-1 of the French Civil Code, this sum will bear interest at the legal rate from the receipt of this formal notice.",
+                ).into());
+            }
             p.push(format!(
                 "{} {} {}",
                 l.t(
@@ -259,19 +296,6 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
                     "within eight days of receiving this letter."
                 )
             ));
-            p.push(if b2b {
-                l.t(
-                    "Conformément aux articles L441-10 et D441-5 du Code de commerce, ces sommes sont en outre majorées de plein droit des pénalités de retard, dues depuis le lendemain de chaque échéance, et d'une indemnité forfaitaire pour frais de recouvrement de 40\u{a0}€ par facture.",
-                    "Under articles L441-10 and D441-5 of the French Commercial Code, late-payment penalties are also due by law from the day after each due date, together with a fixed indemnity of €40 per invoice for recovery costs.",
-                )
-                .into()
-            } else {
-                l.t(
-                    "Conformément aux articles 1231-6 et 1344-1 du Code civil, cette somme portera intérêts au taux légal à compter de la réception de la présente mise en demeure.",
-                    "Under articles 1231-6 and 1344-1 of the French Civil Code, this sum will bear interest at the legal rate from the receipt of this formal notice.",
-                )
-                .into()
-            });
             p.push(
                 l.t(
                     "À défaut de règlement dans ce délai, je saisirai la juridiction compétente d'une requête en injonction de payer. Toute proposition de règlement de votre part, y compris un paiement échelonné, sera néanmoins examinée.",
@@ -305,7 +329,7 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
                 "{}{} {} {} ({}).",
                 l.t("Vous m'avez fait part", "You told me"),
                 opened
-                    .map(|d| format!(" {} {}", l.t("le", "on"), l.date(d)))
+                    .map(|d| format!(" {} {}", l.t("le", "on"), l.long_date(d)))
                     .unwrap_or_default(),
                 l.t("d'un désaccord sur", "about a disagreement on"),
                 the_invoices(&lines, l),
@@ -371,7 +395,7 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
                 Some(e) => format!(
                     "{} {} {}",
                     l.t("Merci pour notre échange du", "Thank you for our conversation of"),
-                    l.date(e.date),
+                    l.long_date(e.date),
                     l.t("et pour votre franchise.", "and for being open about the situation.")
                 ),
                 None => l
@@ -454,7 +478,7 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
     let body = if sendable {
         let formal = step.action == Action::FormalNotice;
         let mut all = vec![if formal {
-            l.t("Madame, Monsieur,", "Dear Sir or Madam,").to_owned()
+            Addressee::of(ctx.client).salutation(l.0)
         } else {
             hello
         }];
@@ -462,10 +486,7 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
         all.push(if formal {
             sign.replacen(
                 l.t("Bien cordialement,", "Kind regards,"),
-                l.t(
-                    "Veuillez agréer, Madame, Monsieur, l'expression de mes salutations distinguées.",
-                    "Yours faithfully,",
-                ),
+                &Addressee::of(ctx.client).farewell(l.0),
                 1,
             )
         } else {
@@ -508,4 +529,61 @@ pub(super) fn bullets(items: &[String]) -> String {
         .map(|s| format!("– {s}"))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The mise en demeure the step prepares, when the client's penalties were gathered: its total is the email's.
+fn formal_letter(ctx: &DraftContext<'_>) -> Result<Option<crate::letters::Letter>> {
+    let Some(penalties) = ctx.penalties else {
+        return Ok(None);
+    };
+    crate::letters::letter(
+        &crate::letters::LetterContext {
+            business: ctx.business,
+            client: ctx.client,
+            invoices: ctx.invoices,
+            journal: ctx.journal,
+            penalties,
+            plan: ctx.plan,
+            today: ctx.today,
+        },
+        crate::letters::LetterKind::FormalNotice,
+        &crate::letters::LetterOptions::default(),
+    )
+    .map(Some)
+}
+
+/// What remains unpaid, as the end of a sentence: « la facture suivante reste impayée à ce jour », « … reste
+/// partiellement impayée à ce jour (300,00 € réglés sur 600,00 €) », « les factures suivantes restent impayées, en
+/// tout ou en partie, à ce jour ».
+fn remains(lines: &[DraftLine], l: Lang) -> String {
+    match lines {
+        [x] if x.paid.is_positive() => format!(
+            "{} ({} {} {})",
+            l.t(
+                "la facture suivante reste partiellement impayée à ce jour",
+                "the following invoice remains partly unpaid to date"
+            ),
+            l.money(x.paid),
+            l.t("réglés sur", "paid out of"),
+            l.money(x.amount)
+        ),
+        [_] => l
+            .t(
+                "la facture suivante reste impayée à ce jour",
+                "the following invoice remains unpaid to date",
+            )
+            .to_owned(),
+        _ if lines.iter().any(|x| x.paid.is_positive()) => l
+            .t(
+                "les factures suivantes restent impayées, en tout ou en partie, à ce jour",
+                "the following invoices remain wholly or partly unpaid to date",
+            )
+            .to_owned(),
+        _ => l
+            .t(
+                "les factures suivantes restent impayées à ce jour",
+                "the following invoices remain unpaid to date",
+            )
+            .to_owned(),
+    }
 }

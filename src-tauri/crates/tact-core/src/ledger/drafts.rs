@@ -23,7 +23,10 @@ impl Ledger {
     pub fn draft(&self, client_id: ClientId, today: NaiveDate) -> Result<Draft> {
         let policy = self.policy()?;
         let suggestion = self.suggestion(client_id, today, &policy)?;
-        let penalties = if suggestion.step.action == Action::ClaimPenalties {
+        let penalties = if matches!(
+            suggestion.step.action,
+            Action::ClaimPenalties | Action::FormalNotice
+        ) {
             Some(self.penalties(client_id, today)?)
         } else {
             None

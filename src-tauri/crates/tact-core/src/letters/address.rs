@@ -78,10 +78,19 @@ pub fn recipient_block(c: &Client) -> Result<Vec<String>> {
         .as_deref()
         .ok_or_else(|| missing("city", "la ville"))?;
     // (field, text, from the street line on)
-    let mut lines: Vec<(&str, String, bool)> = vec![("name", c.name.clone(), false)];
+    // The civility before a consumer's name or the contact person's (« M. Julien Roche », « Mme Claire Dumas »).
+    let name = match c.kind {
+        ClientKind::Consumer => crate::addressee::with_civility(&c.name, c.civility),
+        ClientKind::Professional => c.name.clone(),
+    };
+    let mut lines: Vec<(&str, String, bool)> = vec![("name", name, false)];
     if let Some(who) = &c.contact_name {
         if who != &c.name {
-            lines.push(("contact_name", who.clone(), false));
+            lines.push((
+                "contact_name",
+                crate::addressee::with_civility(who, c.civility),
+                false,
+            ));
         }
     }
     lines.push(("address_line1", street.to_owned(), true));

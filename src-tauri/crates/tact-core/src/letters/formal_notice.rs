@@ -20,20 +20,7 @@ pub(super) fn formal_notice(
         .unwrap_or(ctx.today);
     let past = contacts(ctx, oldest);
     let several = rows.len() > 1;
-    let (these, remain) = if several {
-        ("les factures suivantes", "restent impayées")
-    } else {
-        ("la facture suivante", "reste impayée")
-    };
-    let default_opening = if past.is_empty() {
-        let its = if several { "leur" } else { "son" };
-        format!("Sauf erreur de ma part, {these} {remain} à ce jour, bien que {its} échéance soit passée\u{a0}:")
-    } else {
-        format!(
-            "Malgré nos échanges ({}), {these} {remain} à ce jour\u{a0}:",
-            join_fr(&past)
-        )
-    };
+    let default_opening = opening_sentence(&rows, &past)?;
     let opening = edited(&opts.opening, "opening", default_opening)?;
     let mut body = vec![
         Block::Paragraph {
@@ -171,19 +158,10 @@ pub(super) fn formal_notice(
     } else {
         None
     };
-    let copies = if several {
-        format!(
-            "copie des factures {}",
-            join_fr(
-                &rows
-                    .iter()
-                    .map(|(i, _)| i.number.clone())
-                    .collect::<Vec<_>>()
-            )
-        )
-    } else {
-        format!("copie de la facture {}", reference(&rows))
-    };
+    let mut attached = vec![copies_of(&rows)];
+    if annex.is_some() {
+        attached.push("décompte des sommes réclamées (annexe)".to_owned());
+    }
     Ok(Letter {
         kind: LetterKind::FormalNotice,
         client_id: ctx.client.id,
@@ -202,18 +180,11 @@ pub(super) fn formal_notice(
             if several { "factures" } else { "facture" },
             reference(&rows)
         ),
-        salutation: "Madame, Monsieur,".to_owned(),
+        salutation: salutation(ctx),
         body,
-        farewell: FAREWELL.to_owned(),
+        farewell: farewell(ctx),
         signature: signature(ctx.business),
-        enclosures: Some(format!(
-            "Pièces jointes\u{a0}: {copies}{}.",
-            if annex.is_some() {
-                "\u{a0}; décompte des sommes réclamées (annexe)"
-            } else {
-                ""
-            }
-        )),
+        enclosures: enclosures(&attached),
         annex,
         fold_marks: !opts.no_fold_marks,
         opening,
@@ -305,4 +276,57 @@ pub(super) fn breakdown(ctx: &LetterContext<'_>, b2b: bool) -> Result<Annex> {
         ),
         body,
     })
+}
+
+/// « copie de la facture F-1 », « copie des factures F-1 et F-2 ».
+pub(super) fn copies_of(rows: &[&(Invoice, InvoiceState)]) -> String {
+    let numbers: Vec<String> = rows.iter().map(|(i, _)| i.number.clone()).collect();
+    if numbers.len() > 1 {
+        format!("copie des factures {}", join_fr(&numbers))
+    } else {
+        format!("copie de la facture {}", join_fr(&numbers))
+    }
+}
+
+/// What remains unpaid, in words: « la facture suivante reste impayée », « la facture suivante reste
+/// partiellement impayée (300,00 € réglés sur 600,00 €) », « les factures suivantes restent impayées, en tout ou en
+/// partie ».
+pub(super) fn what_remains(rows: &[&(Invoice, InvoiceState)], these: [&str; 2]) -> Result<String> {
+    Ok(match rows {
+        [(inv, st)] => match partly_paid(inv, st)? {
+            Some(part) => format!(
+                "{} reste partiellement impayée à ce jour ({part})",
+                these[0]
+            ),
+            None => format!("{} reste impayée à ce jour", these[0]),
+        },
+        _ => {
+            let mut partial = false;
+            for (inv, st) in rows {
+                partial |= partly_paid(inv, st)?.is_some();
+            }
+            if partial {
+                format!(
+                    "{} restent impayées, en tout ou en partie, à ce jour",
+                    these[1]
+                )
+            } else {
+                format!("{} restent impayées à ce jour", these[1])
+            }
+        }
+    })
+}
+
+/// The opening of a mise en demeure: what was done, then what remains unpaid (a table follows).
+fn opening_sentence(rows: &[&(Invoice, InvoiceState)], past: &crate::past::Past) -> Result<String> {
+    let remains = what_remains(rows, ["la facture suivante", "les factures suivantes"])?;
+    Ok(
+        match past.sentence(&remains, crate::model::Language::French) {
+            Some(s) => format!("{s}\u{a0}:"),
+            None => format!(
+                "Sauf erreur de ma part, {remains}, bien que {} échéance soit passée\u{a0}:",
+                if rows.len() > 1 { "leur" } else { "son" }
+            ),
+        },
+    )
 }

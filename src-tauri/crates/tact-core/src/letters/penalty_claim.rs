@@ -133,9 +133,9 @@ pub(super) fn penalty_claim(
             if several { "factures" } else { "facture" },
             numbers.join(", ")
         ),
-        salutation: "Madame, Monsieur,".to_owned(),
+        salutation: salutation(ctx),
         body,
-        farewell: FAREWELL.to_owned(),
+        farewell: farewell(ctx),
         signature: signature(ctx.business),
         enclosures: Some("Pièce jointe\u{a0}: décompte des pénalités (annexe).".to_owned()),
         annex,

@@ -2,14 +2,14 @@
 //! demeure that invokes its déchéance du terme after a missed instalment.
 
 use super::{
-    col, edited, join_fr, next_step, payment_details, place_date, registered_mention, signature,
-    total_row, Block, Letter, LetterContext, LetterKind, LetterOptions, Table, FAREWELL,
+    col, edited, farewell, next_step, payment_details, place_date, registered_mention, salutation,
+    signature, total_row, Block, Letter, LetterContext, LetterKind, LetterOptions, Table,
 };
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{ClientKind, JournalKind};
 use crate::money::Money;
 use crate::plans::{InstalmentStatus, PenaltyTreatment, PlanState, PlanStatus};
-use crate::text::{format_date_fr, format_date_long_fr, format_siren_siret};
+use crate::text::{capitalize, format_date_fr, format_date_long_fr, format_siren_siret, join_fr};
 
 fn the_plan<'a>(ctx: &'a LetterContext<'_>) -> Result<&'a PlanState> {
     ctx.plan.ok_or_else(|| {
@@ -38,13 +38,43 @@ fn reference(st: &PlanState) -> String {
     format!("{} {}", st.plan.reference(), numbers.join(" "))
 }
 
-/// One party, in a sentence: name, legal form, SIRET or SIREN, address.
-fn party(name: &str, form: Option<&str>, id: Option<String>, address: Option<String>) -> String {
+/// One party, in a sentence as a lawyer writes it: a company « dont le siège social est situé …, représentée
+/// par … », an individual entrepreneur « dont l'établissement est situé … », a person « demeurant … ».
+fn party(
+    name: &str,
+    form: Option<&str>,
+    id: Option<String>,
+    address: Option<String>,
+    seat: Seat,
+    representative: Option<&str>,
+) -> String {
     let mut parts = vec![name.to_owned()];
     parts.extend(form.map(str::to_owned));
     parts.extend(id);
-    parts.extend(address.map(|a| format!("demeurant {a}")));
-    parts.join(", ")
+    parts.extend(address.map(|a| match seat {
+        Seat::Company => format!("dont le siège social est situé {a}"),
+        Seat::Establishment => format!("dont l'établissement est situé {a}"),
+        Seat::Home => format!("demeurant {a}"),
+    }));
+    let mut s = parts.join(", ");
+    if let Some(r) = representative.filter(|r| *r != name) {
+        // « La société … représentée », « Garage Martin … représenté ».
+        let agreed = if matches!(seat, Seat::Company) {
+            "représentée"
+        } else {
+            "représenté"
+        };
+        s.push_str(&format!(", {agreed} par {r}"));
+    }
+    s
+}
+
+/// Where a party is found, in law.
+#[derive(Clone, Copy)]
+enum Seat {
+    Company,
+    Establishment,
+    Home,
 }
 
 /// The calendar agreement: the parties, the acknowledgment of the debt with its breakdown, the schedule, how to
@@ -83,6 +113,13 @@ pub(super) fn agreement(
         ),
     };
     let opening = edited(&opts.opening, "opening", default_opening)?;
+    let creditor_company = crate::addressee::is_company_name(&b.legal_name)
+        || b.legal_form.as_deref().is_some_and(|f| {
+            !matches!(
+                f.trim(),
+                "EI" | "EIRL" | "Micro-entreprise" | "Auto-entrepreneur"
+            )
+        });
     let creditor = party(
         &b.legal_name,
         b.legal_form.as_deref(),
@@ -90,7 +127,21 @@ pub(super) fn agreement(
             .as_deref()
             .map(|s| format!("SIRET {}", format_siren_siret(s))),
         b.contact.one_line(),
+        if creditor_company {
+            Seat::Company
+        } else {
+            Seat::Establishment
+        },
+        creditor_company
+            .then_some(b.signatory_name.as_deref())
+            .flatten(),
     );
+    // The person who signs for a business client: its contact, civility first.
+    let representative = c
+        .contact_name
+        .as_deref()
+        .filter(|_| b2b)
+        .map(|n| crate::addressee::with_civility(n, c.civility));
     let debtor = party(
         &c.name,
         None,
@@ -98,6 +149,12 @@ pub(super) fn agreement(
             .as_deref()
             .map(|s| format!("SIREN {}", format_siren_siret(s))),
         c.contact.one_line(),
+        match (b2b, crate::addressee::is_company_name(&c.name)) {
+            (false, _) => Seat::Home,
+            (true, true) => Seat::Company,
+            (true, false) => Seat::Establishment,
+        },
+        representative.as_deref(),
     );
     let mut body = vec![
         Block::Paragraph {
@@ -315,9 +372,9 @@ pub(super) fn agreement(
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-        salutation: "Madame, Monsieur,".to_owned(),
+        salutation: salutation(ctx),
         body,
-        farewell: FAREWELL.to_owned(),
+        farewell: farewell(ctx),
         signature: creditor_sign,
         enclosures: Some("Pièce jointe\u{a0}: un second exemplaire à retourner signé.".to_owned()),
         annex: None,
@@ -333,14 +390,6 @@ pub(super) fn agreement(
         countersignature: debtor_sign,
         invoice_ids: plan.invoice_ids(),
     })
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 /// The mise en demeure after a missed instalment: the instalments late, the notice of the agreement's déchéance
@@ -373,8 +422,9 @@ pub(super) fn default_notice(
         .collect();
     let several = late.len() > 1;
     let default_opening = format!(
-        "Par un échéancier signé le {}, vous vous êtes engagé à régler la somme de {} selon un calendrier convenu ensemble. Sauf erreur de ma part, {} à ce jour\u{a0}:",
+        "Par un échéancier signé le {}, {} à régler la somme de {} selon un calendrier convenu ensemble. Sauf erreur de ma part, {} à ce jour\u{a0}:",
         format_date_long_fr(signed),
+        crate::addressee::Addressee::of(ctx.client).committed("engagé"),
         plan.total.format_fr(),
         if several {
             "les échéances suivantes restent impayées"
@@ -437,6 +487,20 @@ pub(super) fn default_notice(
             },
             waived.format_fr()
         ));
+        // What the agreement says becomes due with them (its article on penalties): those accrued since it.
+        consequence.push_str(&format!(
+            ", et {} depuis le {} jusqu'au paiement complet",
+            if ctx.client.kind == ClientKind::Professional {
+                "les pénalités de retard courues"
+            } else {
+                "les intérêts au taux légal courus"
+            },
+            format_date_long_fr(plan.created_on)
+        ));
+    } else if ctx.client.kind == ClientKind::Professional
+        && plan.treatment != PenaltyTreatment::Waived
+    {
+        consequence.push_str(", augmentée des pénalités de retard qui courent sur ce solde jusqu'au paiement complet (article L441-10 du Code de commerce)");
     }
     consequence.push('.');
     body.push(Block::Paragraph { text: consequence });
@@ -472,9 +536,9 @@ pub(super) fn default_notice(
             plan.reference(),
             format_date_fr(signed)
         ),
-        salutation: "Madame, Monsieur,".to_owned(),
+        salutation: salutation(ctx),
         body,
-        farewell: FAREWELL.to_owned(),
+        farewell: farewell(ctx),
         signature: signature(ctx.business),
         enclosures: Some("Pièce jointe\u{a0}: copie de l'échéancier signé.".to_owned()),
         annex: None,

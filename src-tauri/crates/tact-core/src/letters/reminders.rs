@@ -1,5 +1,6 @@
 //! The reminders by post (friendly, firm) and the relevé de compte.
 
+use super::formal_notice::{copies_of, what_remains};
 use super::*;
 
 pub(super) fn reminder(
@@ -26,17 +27,26 @@ pub(super) fn reminder(
             .checked_add_days(chrono::Days::new(u64::from(days)))
             .unwrap_or(ctx.today),
     );
-    let default_opening = match (firm, several) {
-        (false, false) => "Sauf erreur de ma part, la facture ci-dessous n'a pas encore été réglée. Il s'agit sans doute d'un oubli\u{a0}; je me permets donc de vous la rappeler.".to_owned(),
-        (false, true) => "Sauf erreur de ma part, les factures ci-dessous n'ont pas encore été réglées. Il s'agit sans doute d'un oubli\u{a0}; je me permets donc de vous les rappeler.".to_owned(),
-        (true, _) => {
-            let what = if several { "les factures ci-dessous restent impayées" } else { "la facture ci-dessous reste impayée" };
-            if past.is_empty() {
-                let its = if several { "leur" } else { "son" };
-                format!("Sauf erreur de ma part, {what} malgré {its} échéance.")
-            } else {
-                format!("Malgré nos échanges ({}), {what} à ce jour.", join_fr(&past))
-            }
+    let default_opening = if firm {
+        let remains = what_remains(&rows, ["la facture ci-dessous", "les factures ci-dessous"])?;
+        match past.sentence(&remains, crate::model::Language::French) {
+            Some(s) => format!("{s}."),
+            None if several => format!(
+                "Sauf erreur de ma part, les factures ci-dessous, échues depuis le {}, restent impayées à ce jour.",
+                format_date_long_fr(oldest)
+            ),
+            None => format!(
+                "Sauf erreur de ma part, {remains}, alors que son échéance était fixée au {}.",
+                format_date_long_fr(oldest)
+            ),
+        }
+    } else {
+        match rows.as_slice() {
+            [(inv, st)] => match partly_paid(inv, st)? {
+                Some(part) => format!("Sauf erreur de ma part, la facture ci-dessous n'a été réglée qu'en partie ({part}). Il s'agit sans doute d'un oubli\u{a0}; je me permets donc de vous rappeler le solde."),
+                None => "Sauf erreur de ma part, la facture ci-dessous n'a pas encore été réglée. Il s'agit sans doute d'un oubli\u{a0}; je me permets donc de vous la rappeler.".to_owned(),
+            },
+            _ => "Sauf erreur de ma part, les factures ci-dessous n'ont pas encore été réglées, en tout ou en partie. Il s'agit sans doute d'un oubli\u{a0}; je me permets donc de vous les rappeler.".to_owned(),
         }
     };
     let opening = edited(&opts.opening, "opening", default_opening)?;
@@ -103,21 +113,11 @@ pub(super) fn reminder(
             if several { "factures" } else { "facture" },
             reference(&rows)
         ),
-        salutation: "Madame, Monsieur,".to_owned(),
+        salutation: salutation(ctx),
         body,
-        farewell: FAREWELL.to_owned(),
+        farewell: farewell(ctx),
         signature: signature(ctx.business),
-        enclosures: Some(format!(
-            "Pièce{} jointe{}\u{a0}: copie {} {}.",
-            if several { "s" } else { "" },
-            if several { "s" } else { "" },
-            if several {
-                "des factures"
-            } else {
-                "de la facture"
-            },
-            reference(&rows)
-        )),
+        enclosures: enclosures(&[copies_of(&rows)]),
         annex: None,
         fold_marks: !opts.no_fold_marks,
         opening,
@@ -206,11 +206,11 @@ pub(super) fn statement(
         mention: None,
         subject: format!(
             "Objet\u{a0}: Relevé de compte au {}",
-            format_date_fr(ctx.today)
+            format_date_long_fr(ctx.today)
         ),
-        salutation: "Madame, Monsieur,".to_owned(),
+        salutation: salutation(ctx),
         body,
-        farewell: FAREWELL.to_owned(),
+        farewell: farewell(ctx),
         signature: signature(ctx.business),
         enclosures: None,
         annex: None,

@@ -2,13 +2,15 @@
 
 use super::rows::*;
 use crate::error::Result;
-use crate::model::{Channel, Client, ClientId, ClientKind, CollectiveProcedure, Language};
+use crate::model::{
+    Channel, Civility, Client, ClientId, ClientKind, CollectiveProcedure, Language,
+};
 use rusqlite::types::Value;
 use rusqlite::Transaction;
 use rusqlite::{params_from_iter, Connection, OptionalExtension, Row};
 
 const CLIENT_COLS: &str = "id, kind, name, siren, contact_name, address_line1, address_line2, postcode, city, \
-    country, email, phone, preferred_channel, language, notes, client_since, collective_procedure, archived";
+    country, email, phone, preferred_channel, language, notes, client_since, collective_procedure, archived, civility";
 
 fn client_row(r: &Row<'_>) -> rusqlite::Result<Client> {
     Ok(Client {
@@ -29,11 +31,12 @@ fn client_row(r: &Row<'_>) -> rusqlite::Result<Client> {
             CollectiveProcedure::from_code,
         )?,
         archived: r.get(17)?,
+        civility: opt_code(r, 18, "une civilité", Civility::from_code)?,
     })
 }
 
 /// The client's columns in `CLIENT_COLS` order, `id` first.
-fn client_values(id: Option<ClientId>, c: &Client) -> [Value; 18] {
+fn client_values(id: Option<ClientId>, c: &Client) -> [Value; 19] {
     let text = |s: &Option<String>| s.clone().map_or(Value::Null, Value::Text);
     let p = &c.contact;
     [
@@ -56,6 +59,8 @@ fn client_values(id: Option<ClientId>, c: &Client) -> [Value; 18] {
             .map_or(Value::Null, |d| Value::Text(d.to_string())),
         Value::Text(c.collective_procedure.code().into()),
         Value::Integer(c.archived.into()),
+        c.civility
+            .map_or(Value::Null, |v| Value::Text(v.code().into())),
     ]
 }
 
@@ -67,7 +72,7 @@ pub(crate) fn client_insert(
 ) -> Result<ClientId> {
     let sql = format!(
         "INSERT INTO clients ({CLIENT_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, \
-         ?16, ?17, ?18)"
+         ?16, ?17, ?18, ?19)"
     );
     conn.execute(&sql, params_from_iter(client_values(id, c)))?;
     Ok(conn.last_insert_rowid())
@@ -78,7 +83,7 @@ pub(crate) fn client_update(conn: &Transaction<'_>, c: &Client) -> Result<()> {
     let columns = CLIENT_COLS.trim_start_matches("id, ");
     let sql = format!(
         "UPDATE clients SET ({columns}) = (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
-         ?18) WHERE id = ?1"
+         ?18, ?19) WHERE id = ?1"
     );
     conn.execute(&sql, params_from_iter(client_values(Some(c.id), c)))?;
     Ok(())

@@ -79,6 +79,7 @@ fn fill(version: u32) -> String {
                             'Facture F-2026-033', 'sent', '2026-10-05 09:00:00', '2026-10-05 09:00:02');
                INSERT INTO sent_message_journal (sent_id, journal_id) VALUES (1, 1);"
             .into(),
+        11 => "INSERT INTO clients (id, kind, name, civility) VALUES (3, 'consumer', 'Anne Vidal', 'madame');".into(),
         v => panic!("no rows written for schema {v}: add them here with the migration"),
     }
 }
@@ -177,6 +178,16 @@ fn every_earlier_schema_filled_with_rows_migrates_keeping_them_all() {
                 (kind.as_str(), received.as_deref()),
                 ("mise-en-demeure", Some("2026-10-23"))
             );
+        }
+        // Migration 0011 reads the civility written in a name: « M. Julien Roche » is Monsieur.
+        if from < 11 {
+            let civility: Option<String> = store
+                .conn()
+                .query_row("SELECT civility FROM clients WHERE id = 2", [], |r| {
+                    r.get(0)
+                })
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(civility.as_deref(), Some("monsieur"), "from schema {from}");
         }
         drop(store);
 

@@ -106,6 +106,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "sent_messages",
         sql: include_str!("migrations/0010_sent_messages.sql"),
     },
+    Migration {
+        version: 11,
+        name: "civility",
+        sql: include_str!("migrations/0011_civility.sql"),
+    },
 ];
 
 /// The schema version this build writes.
