@@ -513,3 +513,29 @@ fn each_person_is_greeted_by_civility_and_agreements_follow() {
         Some("Bonjour,")
     );
 }
+
+#[test]
+fn the_statement_keeps_a_disputed_invoice_apart_from_what_it_asks() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let l = ledger(dir.path());
+    // Studio Nova: F-2026-033 overdue (300,00 € left), F-2026-039 disputed (1 150,00 €).
+    let s = ok(l.letter(
+        4,
+        LetterKind::Statement,
+        &LetterOptions::default(),
+        day("2026-11-23"),
+    ));
+    let text = letter_text(&s);
+    assert!(
+        text.contains("| dont en litige |  |  |  |  | 1\u{202f}150,00\u{a0}€ |  |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| Reste à régler |  |  |  |  | 300,00\u{a0}€ |  |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("la référence «\u{a0}F-2026-033\u{a0}»"),
+        "only what is asked: {text}"
+    );
+}

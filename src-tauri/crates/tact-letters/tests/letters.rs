@@ -434,8 +434,9 @@ fn the_statement_lists_what_is_owed() {
     assert!(
         text.contains("F-2026-039 25/09/2026 25/10/2026 1 150,00 € 0,00 € 1 150,00 € en litige")
     );
-    assert!(text.contains("Total dû 1 450,00 €"));
-    assert!(text.contains("dont échu 300,00 €"));
+    assert!(text.contains("Total du compte 1 450,00 €"), "{text}");
+    assert!(text.contains("dont en litige 1 150,00 €"), "{text}");
+    assert!(text.contains("Reste à régler 300,00 €"), "{text}");
     assert_eq!(letter.total.to_canonical(), "1450.00");
     assert!(letter.mention.is_none());
 }

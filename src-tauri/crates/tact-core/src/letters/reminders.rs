@@ -173,15 +173,45 @@ pub(super) fn statement(
         text: opening.clone(),
     }];
     if !open.is_empty() {
+        // A disputed invoice is shown, apart: the amount asked and the payment reference leave it out.
+        let (disputed, asked): (Vec<_>, Vec<_>) = open
+            .iter()
+            .copied()
+            .partition(|(_, s)| s.status == InvoiceStatus::Disputed);
+        let in_dispute = Money::sum(disputed.iter().map(|(_, s)| s.balance))?;
+        let to_pay = total.checked_sub(in_dispute)?;
         let mut table = invoice_table(&open, true)?;
-        table.totals.push(total_row("Total dû", 7, 5, total));
-        if overdue.is_positive() && overdue != total {
+        if in_dispute.is_positive() {
+            table.totals.push(total_row("Total du compte", 7, 5, total));
+            table
+                .totals
+                .push(total_row("dont en litige", 7, 5, in_dispute));
+            table.totals.push(total_row("Reste à régler", 7, 5, to_pay));
+        } else {
+            table.totals.push(total_row("Total dû", 7, 5, total));
+        }
+        if overdue.is_positive() && overdue != to_pay {
             table.totals.push(total_row("dont échu", 7, 5, overdue));
         }
         body.push(Block::Table { table });
-        body.push(Block::Paragraph {
-            text: payment_details(ctx, &reference(&open)),
-        });
+        if in_dispute.is_positive() {
+            let numbers: Vec<String> = disputed.iter().map(|(i, _)| i.number.clone()).collect();
+            body.push(Block::Paragraph {
+                text: format!(
+                    "{} {} ({}), en litige, {} pas réclamée{} tant que nous n'avons pas réglé ce point ensemble.",
+                    if numbers.len() > 1 { "Les factures" } else { "La facture" },
+                    join_fr(&numbers),
+                    in_dispute.format_fr(),
+                    if numbers.len() > 1 { "ne sont" } else { "n'est" },
+                    if numbers.len() > 1 { "s" } else { "" },
+                ),
+            });
+        }
+        if !asked.is_empty() {
+            body.push(Block::Paragraph {
+                text: payment_details(ctx, &reference(&asked)),
+            });
+        }
     }
     let closing = edited(
         &opts.closing,
