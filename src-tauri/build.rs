@@ -40,6 +40,7 @@ const COMMANDS: &[&str] = &[
     "letter_preview",
     "finalize_letter",
     "save_letter_pdf",
+    "save_dossier_pdf",
     "open_letter",
     "client_letters",
     "set_letter_mailing",

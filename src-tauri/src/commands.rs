@@ -384,6 +384,44 @@ pub fn save_letter_pdf(state: State<'_, AppState>, letter_id: i64) -> Res<Option
     Ok(Some(path.display().to_string()))
 }
 
+/// « Dossier de recouvrement »: a save dialog, then the dossier written there (a document for whoever recovers the
+/// debt: never archived, never in the history). `None` when the user cancels.
+#[tauri::command(async)]
+pub fn save_dossier_pdf(state: State<'_, AppState>, client_id: ClientId) -> Res<Option<String>> {
+    use tauri_plugin_dialog::DialogExt;
+    let today = state.today();
+    let name = state.books.read(|l| l.client(client_id))?.name;
+    let file = tact_usecases::mail::file_name(&format!(
+        "Dossier de recouvrement {name} {}",
+        today.format("%Y-%m-%d")
+    )) + ".pdf";
+    let chosen = match std::env::var_os("TACT_SAVE_DIR") {
+        Some(dir) => Some(std::path::PathBuf::from(dir).join(&file)),
+        None => state
+            .app
+            .dialog()
+            .file()
+            .set_title("Enregistrer le dossier de recouvrement")
+            .set_file_name(file)
+            .add_filter("Document PDF", &["pdf"])
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok()),
+    };
+    let Some(path) = chosen else {
+        return Ok(None);
+    };
+    tact_usecases::letters::print(
+        &state.books,
+        client_id,
+        LetterKind::RecoveryFile,
+        &LetterOptions::default(),
+        today,
+        &path,
+        false,
+    )?;
+    Ok(Some(path.display().to_string()))
+}
+
 /// « Ouvrir / Imprimer »: the archived PDF in the system's viewer.
 #[tauri::command(async)]
 pub fn open_letter(state: State<'_, AppState>, letter_id: i64) -> Res<()> {
@@ -894,6 +932,7 @@ signatures! {
     letter_preview(client_id: ClientId, kind: LetterKind, options: LetterOptions) -> LetterPreview;
     finalize_letter(client_id: ClientId, kind: LetterKind, options: LetterOptions) -> LetterRecord;
     save_letter_pdf(letter_id: i64) -> Option<String>;
+    save_dossier_pdf(client_id: ClientId) -> Option<String>;
     open_letter(letter_id: i64) -> ();
     client_letters(client_id: ClientId) -> Vec<LetterRecord>;
     set_letter_mailing(letter_id: i64, input: MailingInput) -> LetterRecord;

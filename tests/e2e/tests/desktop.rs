@@ -612,6 +612,39 @@ async fn the_petitjean_mise_en_demeure_from_the_agenda() {
         "{letters}"
     );
     app.screenshot("21-fiche-petitjean").await;
+
+    // « Dossier de recouvrement »: saved beside the letter, never archived; it cites the letter with its number.
+    app.click("[data-panel=letters] [data-action=dossier]")
+        .await;
+    app.text_becomes(".notice", |t| {
+        t.contains("Dossier de recouvrement enregistré")
+    })
+    .await;
+    let dossier = std::fs::read_dir(dir.path().join("saved"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("Dossier de recouvrement"))
+        .unwrap_or_else(|| panic!("no dossier saved"));
+    let text = pdf_words(&dossier);
+    for expected in [
+        "Dossier de recouvrement – Boulangerie Petitjean",
+        "Chronologie des échanges",
+        "1A 123 456 7890 1",
+        "Procédure simplifiée de recouvrement des petites créances",
+        "Pièces à joindre",
+    ] {
+        assert!(
+            text.contains(expected),
+            "« {expected} » missing from the dossier:\n{text}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("letters"))
+            .unwrap()
+            .count(),
+        1,
+        "the dossier is not archived"
+    );
     app.stop().await;
 }
 

@@ -635,6 +635,16 @@ pub enum LetterCmd {
         #[command(flatten)]
         args: LetterArgs,
     },
+    /// Dossier de recouvrement : parties, sommes dues avec pénalités, chronologie des échanges, lettres et AR,
+    /// suites possibles et pièces à joindre (pour un commissaire de justice, le tribunal ou une société de
+    /// recouvrement). Ni archivé ni noté dans l'historique.
+    Dossier {
+        #[arg(long)]
+        client: i64,
+        /// Le fichier PDF à écrire.
+        #[arg(long, value_name = "FICHIER.pdf")]
+        out: PathBuf,
+    },
     /// Réclamation des pénalités de retard des factures réglées après leur échéance (professionnels).
     Reclamation {
         #[command(flatten)]

@@ -32,6 +32,20 @@ pub(super) fn letter(books: &Books, out: &Out, cmd: LetterCmd, today: NaiveDate)
             None,
         ),
         LetterCmd::Releve { args } => (LetterKind::Statement, args, None, None, None),
+        LetterCmd::Dossier { client, out } => (
+            LetterKind::RecoveryFile,
+            LetterArgs {
+                client,
+                out,
+                opening: None,
+                closing: None,
+                no_fold_marks: true,
+                final_version: false,
+            },
+            None,
+            None,
+            None,
+        ),
         LetterCmd::Reclamation {
             args,
             deadline_days,
@@ -133,6 +147,7 @@ pub(super) fn letter(books: &Books, out: &Out, cmd: LetterCmd, today: NaiveDate)
         &args.out,
         args.final_version,
     )?;
+    let client_name = books.read(|l| l.client(args.client))?.name;
     let report = json!({
         "file": args.out,
         "kind": kind,
@@ -151,7 +166,12 @@ pub(super) fn letter(books: &Books, out: &Out, cmd: LetterCmd, today: NaiveDate)
         println!(
             "{} pour {}\u{a0}: {} ({} page{}).",
             kind.label_fr(),
-            letter.recipient.first().cloned().unwrap_or_default(),
+            // A dossier has no recipient: it is about the client.
+            letter
+                .recipient
+                .first()
+                .cloned()
+                .unwrap_or_else(|| client_name.clone()),
             args.out.display(),
             pages,
             if pages > 1 { "s" } else { "" }

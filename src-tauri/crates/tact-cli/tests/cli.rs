@@ -1097,3 +1097,50 @@ fn bank_statements_from_the_command_line() {
     );
     assert_eq!(left_after.as_array().map(Vec::len), Some(2 - n));
 }
+
+#[test]
+fn the_dossier_de_recouvrement_is_written_with_its_totals_and_nothing_is_archived() {
+    let (dir, db) = temp_db();
+    assert!(tact(&db, &["demo"]).status.success());
+    let out = dir.path().join("dossier.pdf");
+    let out_s = out.to_string_lossy().into_owned();
+    let report = ok_json(
+        &db,
+        &[
+            "--today",
+            "2026-12-15",
+            "--json",
+            "letter",
+            "dossier",
+            "--client",
+            "2",
+            "--out",
+            &out_s,
+        ],
+    );
+    assert_eq!(report["kind"], "dossier");
+    assert_eq!(report["total"], "503.63", "{report}");
+    assert!(report["archived"].is_null(), "{report}");
+    let bytes = std::fs::read(&out).unwrap_or_else(|e| panic!("{e}"));
+    assert!(bytes.starts_with(b"%PDF"));
+    let letters = ok_json(&db, &["letter", "list", "--client", "2", "--json"]);
+    assert_eq!(letters.as_array().map(Vec::len), Some(0), "never archived");
+    // A client with nothing overdue has nothing to recover: a French error, with its code.
+    let refused = tact(
+        &db,
+        &[
+            "--today",
+            "2026-11-23",
+            "--json",
+            "letter",
+            "dossier",
+            "--client",
+            "5",
+            "--out",
+            &out_s,
+        ],
+    );
+    assert!(!refused.status.success());
+    let err: Value = serde_json::from_slice(&refused.stderr).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(err["error"]["code"], "nothing_to_draft", "{err}");
+}

@@ -345,6 +345,7 @@ impl Fixture {
             journal: &self.journal,
             penalties,
             plan: None,
+            letters: &[],
             today: self.today,
         }
     }

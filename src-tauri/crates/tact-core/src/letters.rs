@@ -22,6 +22,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 mod address;
+mod dossier;
 mod formal_notice;
 mod journal;
 mod penalty_claim;
@@ -44,6 +45,7 @@ crate::model::labelled_enum!(
         PlanAgreement = "echeancier" / "Échéancier de paiement",
         PlanDefault = "decheance" / "Mise en demeure (déchéance du terme)",
         PenaltyClaim = "reclamation" / "Réclamation des pénalités de retard",
+        RecoveryFile = "dossier" / "Dossier de recouvrement",
     }
 );
 
@@ -181,6 +183,8 @@ pub struct LetterContext<'a> {
     pub penalties: &'a ClientPenalties,
     /// The payment calendar, for its agreement and its déchéance notice.
     pub plan: Option<&'a crate::plans::PlanState>,
+    /// The client's archived letters, for the dossier de recouvrement.
+    pub letters: &'a [LetterRecord],
     pub today: NaiveDate,
 }
 
@@ -197,6 +201,7 @@ pub fn letter(ctx: &LetterContext<'_>, kind: LetterKind, opts: &LetterOptions) -
         LetterKind::PlanAgreement => plan_letters::agreement(ctx, opts, sender, recipient),
         LetterKind::PlanDefault => plan_letters::default_notice(ctx, opts, sender, recipient),
         LetterKind::PenaltyClaim => penalty_claim::penalty_claim(ctx, opts, sender, recipient),
+        LetterKind::RecoveryFile => dossier::dossier(ctx, ctx.letters, sender),
     }
 }
 

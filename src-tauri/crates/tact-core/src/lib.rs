@@ -42,6 +42,7 @@ pub mod money;
 pub mod past;
 pub mod plans;
 pub mod reconcile;
+pub mod recovery;
 pub mod standing;
 pub mod storage;
 pub mod text;

@@ -342,12 +342,17 @@ fn layout(letter: &Letter, regular: FontId, bold: FontId) -> Result<Vec<Vec<Op>>
     w.y += 1.5;
     w.paragraph(&letter.subject, true)?;
     w.y += 2.0;
-    w.paragraph(&letter.salutation, false)?;
+    if !letter.salutation.is_empty() {
+        w.paragraph(&letter.salutation, false)?;
+    }
     // The close (formula, signature, room to sign, enclosures) never stands alone on a page: it stays with the
     // last paragraph of the body. When they do not fit, the room to sign tightens first, then that paragraph moves
     // over with the close.
+    let closes = !letter.farewell.is_empty() || !letter.signature.is_empty();
     let (last, rest) = match letter.body.split_last() {
-        Some((last @ (Block::Paragraph { .. } | Block::Strong { .. }), rest)) => (Some(last), rest),
+        Some((last @ (Block::Paragraph { .. } | Block::Strong { .. }), rest)) if closes => {
+            (Some(last), rest)
+        }
         _ => (None, letter.body.as_slice()),
     };
     w.blocks(rest)?;
@@ -376,7 +381,9 @@ fn layout(letter: &Letter, regular: FontId, bold: FontId) -> Result<Vec<Vec<Op>>
             + 3.0
             + room
     };
-    let room = if w.y + close(SIGN_ROOM) <= BOTTOM {
+    let room = if !closes {
+        0.0
+    } else if w.y + close(SIGN_ROOM) <= BOTTOM {
         SIGN_ROOM
     } else if w.y + close(TIGHT_SIGN_ROOM) <= BOTTOM {
         TIGHT_SIGN_ROOM
@@ -387,8 +394,10 @@ fn layout(letter: &Letter, regular: FontId, bold: FontId) -> Result<Vec<Vec<Op>>
     if let Some(last) = last {
         w.blocks(std::slice::from_ref(last))?;
     }
-    w.paragraph(&letter.farewell, false)?;
-    w.y += 3.0;
+    if !letter.farewell.is_empty() {
+        w.paragraph(&letter.farewell, false)?;
+        w.y += 3.0;
+    }
     let top = w.y;
     for (i, s) in letter.signature.iter().enumerate() {
         w.y += LINE;

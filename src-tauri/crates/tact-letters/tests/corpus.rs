@@ -281,6 +281,10 @@ fn regex_lite(text: &str) -> Vec<String> {
 
 /// The close never stands alone: the page that holds the formula of politeness holds a line of the body too.
 fn check_pages(name: &str, letter: &Letter, problems: &mut Vec<String>) {
+    if letter.farewell.is_empty() {
+        // A document (the dossier de recouvrement) has no close.
+        return;
+    }
     let pages = ok(tact_letters::page_texts(letter));
     let first_words: String = letter.farewell.chars().take(20).collect();
     let Some(at) = pages.iter().position(|p| {
@@ -370,8 +374,15 @@ fn every_letter_and_email_reads_as_a_careful_professional_would_write_it() {
                 };
                 let name = format!("{stem}-letter-{}", kind.code());
                 let text = letter_text(&letter);
-                // Letters are in French for now, whatever the client's language (issue 14: English letters).
-                check(&name, &text, true, true, &mut problems);
+                // Letters are in French for now, whatever the client's language (issue 14: English letters). The
+                // dossier is for the user and whoever she hands it to: it quotes the history in her own words.
+                check(
+                    &name,
+                    &text,
+                    true,
+                    *kind != LetterKind::RecoveryFile,
+                    &mut problems,
+                );
                 check_pages(&name, &letter, &mut problems);
                 let bytes = ok(tact_letters::render(&letter));
                 std::fs::write(pdfs.join(format!("{name}.pdf")), bytes)
@@ -537,5 +548,76 @@ fn the_statement_keeps_a_disputed_invoice_apart_from_what_it_asks() {
     assert!(
         text.contains("la référence «\u{a0}F-2026-033\u{a0}»"),
         "only what is asked: {text}"
+    );
+}
+
+#[test]
+fn the_dossier_de_recouvrement_gathers_what_every_route_asks_for_and_is_never_archived() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut l = ledger(dir.path());
+    // Petitjean's mise en demeure, archived, posted and received.
+    let notice = ok(l.letter(
+        2,
+        LetterKind::FormalNotice,
+        &LetterOptions::default(),
+        day("2026-11-23"),
+    ));
+    let pdf = ok(tact_letters::render(&notice));
+    let rec = ok(l.archive_letter(&notice, &pdf));
+    ok(l.set_mailing(
+        rec.id,
+        &tact_core::letters::MailingInput {
+            registered_number: Some("1A 123 456 7890 1".into()),
+            posted_on: Some("23/11/2026".into()),
+            received_on: Some("25/11/2026".into()),
+        },
+        day("2026-11-26"),
+    ));
+    let dossier = ok(l.letter(
+        2,
+        LetterKind::RecoveryFile,
+        &LetterOptions::default(),
+        day("2026-12-15"),
+    ));
+    let text = letter_text(&dossier);
+    for needle in [
+        "Créancier\u{a0}: Sophie Marchand, Atelier Marchand, EI, SIRET 832 541 908 00014",
+        "Débiteur\u{a0}: Boulangerie Petitjean (professionnel), SIREN",
+        "contact\u{a0}: M.\u{a0}Didier Petitjean",
+        "| Total dû au 15/12/2026 | 503,63\u{a0}€ |",
+        "| 21/09/2026 | E-mail | Relance amiable",
+        "| 08/10/2026 | Téléphone | Appel",
+        "| 23/11/2026 | Mise en demeure de payer | 500,34\u{a0}€ | 1A 123 456 7890 1 | 23/11/2026 | 25/11/2026 |",
+        "Procédure simplifiée de recouvrement des petites créances (C. proc. civ. exéc. L125-1",
+        "tribunal des activités économiques (Lyon)",
+        "Injonction de payer (C. proc. civ. 1405 à 1425)",
+        "– Mise en demeure de payer du 23/11/2026 et son avis de réception",
+        "un extrait Kbis du débiteur",
+    ] {
+        assert!(text.contains(needle), "{needle:?} missing in:\n{text}");
+    }
+    assert_eq!(
+        dossier.total,
+        ok(l.penalties(2, day("2026-12-15")))
+            .principal
+            .checked_add(dossier.interest)
+            .and_then(|m| m.checked_add(dossier.indemnities))
+            .unwrap_or_else(|e| panic!("{e}"))
+    );
+    // Not a letter sent: never archived, never in the history.
+    let before = ok(l.letters(2)).len();
+    let bytes = ok(tact_letters::render(&dossier));
+    assert!(l.archive_letter(&dossier, &bytes).is_err());
+    assert_eq!(ok(l.letters(2)).len(), before);
+    // Nothing overdue, nothing to recover.
+    let e = l.letter(
+        5,
+        LetterKind::RecoveryFile,
+        &LetterOptions::default(),
+        day("2026-11-23"),
+    );
+    assert_eq!(
+        e.map(|_| ()).map_err(|e| e.code),
+        Err(tact_core::ErrorCode::NothingToDraft)
     );
 }

@@ -473,7 +473,7 @@ countersignature: Array<string>,
  */
 invoice_ids: Array<number>, };
 
-export type LetterKind = "mise-en-demeure" | "relance" | "relance-ferme" | "releve" | "echeancier" | "decheance" | "reclamation";
+export type LetterKind = "mise-en-demeure" | "relance" | "relance-ferme" | "releve" | "echeancier" | "decheance" | "reclamation" | "dossier";
 
 export type LetterOptions = { 
 /**
@@ -1003,6 +1003,7 @@ export interface Commands {
   letter_preview: { args: { clientId: number; kind: LetterKind; options: LetterOptions }; result: LetterPreview };
   finalize_letter: { args: { clientId: number; kind: LetterKind; options: LetterOptions }; result: LetterRecord };
   save_letter_pdf: { args: { letterId: number }; result: string | null };
+  save_dossier_pdf: { args: { clientId: number }; result: string | null };
   open_letter: { args: { letterId: number }; result: null };
   client_letters: { args: { clientId: number }; result: Array<LetterRecord> };
   set_letter_mailing: { args: { letterId: number; input: MailingInput }; result: LetterRecord };
@@ -1051,7 +1052,7 @@ export const LABELS = {
   InvoiceStatus: { "open": "À échoir", "partially_paid": "Partiellement réglée", "paid": "Réglée", "overdue": "En retard", "disputed": "En litige", "written_off": "Passée en perte", "cancelled": "Annulée par avoir" } satisfies Record<InvoiceStatus, string>,
   JournalKind: { "preventive_note": "Rappel avant échéance", "friendly_reminder": "Relance amiable", "firm_reminder": "Relance ferme", "last_reminder": "Dernière relance", "call": "Appel", "letter": "Courrier", "formal_notice": "Mise en demeure", "promise": "Promesse de paiement", "dispute_opened": "Litige ouvert", "dispute_settled": "Litige réglé", "note": "Note", "payment_recorded": "Règlement reçu", "write_off": "Passage en perte", "plan_proposed": "Échéancier proposé", "plan_signed": "Échéancier signé", "penalties_waived": "Pénalités abandonnées", "penalties_claimed": "Pénalités réclamées" } satisfies Record<JournalKind, string>,
   Language: { "fr": "Français", "en": "Anglais" } satisfies Record<Language, string>,
-  LetterKind: { "mise-en-demeure": "Mise en demeure de payer", "relance": "Relance", "relance-ferme": "Relance ferme", "releve": "Relevé de compte", "echeancier": "Échéancier de paiement", "decheance": "Mise en demeure (déchéance du terme)", "reclamation": "Réclamation des pénalités de retard" } satisfies Record<LetterKind, string>,
+  LetterKind: { "mise-en-demeure": "Mise en demeure de payer", "relance": "Relance", "relance-ferme": "Relance ferme", "releve": "Relevé de compte", "echeancier": "Échéancier de paiement", "decheance": "Mise en demeure (déchéance du terme)", "reclamation": "Réclamation des pénalités de retard", "dossier": "Dossier de recouvrement" } satisfies Record<LetterKind, string>,
   PaymentMethod: { "virement": "Virement", "cheque": "Chèque", "carte": "Carte", "especes": "Espèces", "prelevement": "Prélèvement", "autre": "Autre" } satisfies Record<PaymentMethod, string>,
   PenaltyTreatment: { "keep": "Réparties sur les échéances", "defer": "Ajoutées à la dernière échéance", "waive": "Abandonnées si l'échéancier est respecté" } satisfies Record<PenaltyTreatment, string>,
   PlanStatus: { "proposed": "Proposé", "honoured": "Respecté", "late": "En retard", "broken": "Rompu", "completed": "Soldé", "replaced": "Remplacé" } satisfies Record<PlanStatus, string>,

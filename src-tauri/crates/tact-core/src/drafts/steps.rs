@@ -441,23 +441,47 @@ pub fn draft(ctx: &DraftContext<'_>, suggestion: &Suggestion) -> Result<Draft> {
         }
         Action::AfterDeadline | Action::ConsiderWriteOff => {
             sendable = false;
+            // The total of the mise en demeure (penalties or interest to date), when the penalties were gathered.
+            if let Some(letter) = formal_letter(ctx).ok().flatten() {
+                total = letter.total;
+            }
             let mut p = vec![format!(
                 "{} {} {}",
                 l.t("Reste dû", "Balance"),
                 l.money(total),
                 l.t(
-                    "malgré les relances. Les options réelles, de la plus simple à la plus lourde\u{a0}:",
-                    "despite the reminders. The real options, from the simplest to the heaviest:"
+                    "malgré les relances. Un dernier appel pour proposer un échéancier reste la voie la plus douce. Ensuite, les suites possibles, de la plus simple à la plus lourde\u{a0}:",
+                    "despite the reminders. A last call to offer a payment calendar remains the gentlest way. Then the possible next steps, from the simplest to the heaviest:"
                 )
             )];
-            p.push(bullets(&[
-                l.t("un dernier appel pour proposer un échéancier\u{a0};", "a last call to offer a payment calendar;").into(),
-                l.t("le conciliateur de justice, gratuit\u{a0};", "the conciliateur de justice (free mediation);").into(),
-                l.t("l'injonction de payer auprès du tribunal (sans avocat)\u{a0};", "an order for payment (injonction de payer) from the court, without a lawyer;").into(),
-                l.t("pour 5\u{a0}000\u{a0}€ au plus, la procédure simplifiée de recouvrement des petites créances par un commissaire de justice\u{a0};", "up to €5,000, the simplified small-claims procedure through a commissaire de justice;").into(),
-                l.t("passer la créance en perte, si la démarche coûte plus qu'elle ne rapporte.", "writing the debt off, when pursuing it costs more than it brings.").into(),
-            ]));
+            // The routes are French procedures: explained in French whatever the client's language.
+            for r in crate::recovery::routes(ctx.client, total) {
+                let mut block = vec![format!("{} ({})\u{a0}— {}", r.name, r.law, r.why)];
+                if r.fits {
+                    block.push(format!("– Comment\u{a0}: {}", r.how));
+                    block.push(format!("– Coût\u{a0}: {}", r.cost));
+                    block.push(format!("– Délai\u{a0}: {}", r.duration));
+                    if !r.bring.is_empty() {
+                        block.push(format!("– À apporter en plus\u{a0}: {}.", crate::text::join_fr(&r.bring)));
+                    }
+                }
+                p.push(block.join("\n"));
+            }
+            p.push(format!(
+                "{}{}\n{}",
+                l.t("Ce que toutes ces voies demandent", "What every route asks for"),
+                l.colon(),
+                bullets(&crate::recovery::common_pieces())
+            ));
             p.push(table_text);
+            p.push(format!(
+                "{} tact letter dossier --client {} --out dossier.pdf",
+                l.t(
+                    "Chacune de ces voies demande le même dossier (les parties, les sommes, la chronologie des échanges, les lettres et leurs accusés de réception)\u{a0}: Tact le prépare, dans la fiche du client («\u{a0}Dossier de recouvrement\u{a0}») ou par la commande",
+                    "Each of these routes asks for the same file (parties, amounts, chronology of exchanges, letters and their receipts): Tact prepares it, on the client's page (“Dossier de recouvrement”) or with the command"
+                ),
+                ctx.client.id
+            ));
             (
                 l.t("Suites possibles", "Possible next steps").into(),
                 p,
@@ -544,6 +568,7 @@ fn formal_letter(ctx: &DraftContext<'_>) -> Result<Option<crate::letters::Letter
             journal: ctx.journal,
             penalties,
             plan: ctx.plan,
+            letters: &[],
             today: ctx.today,
         },
         crate::letters::LetterKind::FormalNotice,

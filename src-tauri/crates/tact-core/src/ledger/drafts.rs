@@ -25,7 +25,10 @@ impl Ledger {
         let suggestion = self.suggestion(client_id, today, &policy)?;
         let penalties = if matches!(
             suggestion.step.action,
-            Action::ClaimPenalties | Action::FormalNotice
+            Action::ClaimPenalties
+                | Action::FormalNotice
+                | Action::AfterDeadline
+                | Action::ConsiderWriteOff
         ) {
             Some(self.penalties(client_id, today)?)
         } else {

@@ -49,6 +49,12 @@ impl Ledger {
             }
             _ => None,
         };
+        // The dossier de recouvrement lists the letters sent; the other letters need none.
+        let records = if kind == LetterKind::RecoveryFile {
+            self.letters(client_id)?
+        } else {
+            Vec::new()
+        };
         letters::letter(
             &LetterContext {
                 business: &business,
@@ -57,6 +63,7 @@ impl Ledger {
                 journal: &journal,
                 penalties: &penalties,
                 plan: plan.as_ref(),
+                letters: &records,
                 today,
             },
             kind,
@@ -87,6 +94,12 @@ impl Ledger {
     /// file the other put in place.
     pub fn archive_letter(&mut self, letter: &Letter, pdf: &[u8]) -> Result<LetterRecord> {
         self.client(letter.client_id)?;
+        if letter.kind == LetterKind::RecoveryFile {
+            return Err(Error::new(
+                ErrorCode::InvalidSetting,
+                "Le dossier de recouvrement n'est pas une lettre envoyée\u{a0}: il n'est ni archivé ni noté dans l'historique. Enregistrez-le où vous voulez.",
+            ));
+        }
         if pdf.is_empty() {
             return Err(Error::new(ErrorCode::Io, "Le PDF de la lettre est vide."));
         }

@@ -25,6 +25,11 @@ pub fn journal_entry(letter: &Letter, plan: Option<&Plan>) -> (JournalKind, Stri
             JournalKind::FirmReminder,
             format!("Relance ferme par courrier\u{a0}: {total}."),
         ),
+        // Never archived (Ledger::archive_letter refuses it); a note if it ever were.
+        LetterKind::RecoveryFile => (
+            JournalKind::Note,
+            format!("Dossier de recouvrement établi\u{a0}: {total} dus."),
+        ),
         LetterKind::Statement => (
             JournalKind::Letter,
             format!("Relevé de compte envoyé\u{a0}: {total} dus."),
