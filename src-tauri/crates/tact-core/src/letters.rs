@@ -169,6 +169,10 @@ pub struct Column {
 pub struct Annex {
     pub title: String,
     pub body: Vec<Block>,
+    /// Signature blocks at its end (an agreement: the creditor's at the right, the debtor's at the left); empty
+    /// for a breakdown.
+    pub signature: Vec<String>,
+    pub countersignature: Vec<String>,
 }
 
 /// What a letter is made from; the ledger gathers it.

@@ -173,13 +173,26 @@ fn agence_lumiere_from_proposal_to_the_decheance() {
     ] {
         assert!(text.contains(needle), "{needle} missing in:\n{text}");
     }
+    // The agreement is its own document after the cover letter, with the two signatures at its end.
+    let protocol = agreement
+        .annex
+        .as_ref()
+        .unwrap_or_else(|| panic!("the protocole d'accord"));
+    assert!(protocol
+        .title
+        .starts_with("Protocole d'accord — échéancier de paiement"));
     assert_eq!(
-        agreement.countersignature.first().map(String::as_str),
+        protocol.countersignature.first().map(String::as_str),
         Some("Le débiteur")
     );
     assert_eq!(
-        agreement.signature.first().map(String::as_str),
+        protocol.signature.first().map(String::as_str),
         Some("Le créancier")
+    );
+    assert_eq!(
+        agreement.signature.first().map(String::as_str),
+        Some("Sophie Marchand"),
+        "the cover letter is signed by its writer"
     );
 
     // Signed on 25/11: an acknowledgment of the debt, in the history; prescription restarts from it.

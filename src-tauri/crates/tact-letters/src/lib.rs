@@ -107,6 +107,14 @@ pub fn wrap(s: &str, width: f32, size: f32, bold: bool) -> Result<Vec<String>> {
     Ok(out)
 }
 
+/// What closes a letter or an agreement.
+struct Close<'a> {
+    farewell: &'a str,
+    signature: &'a [String],
+    countersignature: &'a [String],
+    enclosures: Option<&'a str>,
+}
+
 struct Writer {
     pages: Vec<Vec<Op>>,
     ops: Vec<Op>,
@@ -281,6 +289,86 @@ impl Writer {
         Ok(())
     }
 
+    /// The body, then its close (formula, signature blocks, room to sign, enclosures), which never stands alone
+    /// on a page: it stays with the last paragraph of the body. When they do not fit, the room to sign tightens
+    /// first, then that paragraph moves over with the close. Without a close, the body alone.
+    fn body_and_close(&mut self, body: &[Block], c: &Close<'_>) -> Result<()> {
+        let closes =
+            !c.farewell.is_empty() || !c.signature.is_empty() || !c.countersignature.is_empty();
+        let (last, rest) = match body.split_last() {
+            Some((last @ (Block::Paragraph { .. } | Block::Strong { .. }), rest)) if closes => {
+                (Some(last), rest)
+            }
+            _ => (None, body),
+        };
+        self.blocks(rest)?;
+        if !closes {
+            return Ok(());
+        }
+        let farewell = if c.farewell.is_empty() {
+            0
+        } else {
+            wrap(c.farewell, RIGHT - LEFT, BODY_PT, false)?.len()
+        };
+        let sign_lines = c
+            .signature
+            .len()
+            .max(wrapped_count(c.countersignature, WINDOW_X - LEFT - 6.0)?);
+        let enclosure_lines = match c.enclosures {
+            Some(e) => wrap(e, RIGHT - LEFT, BODY_PT, false)?.len(),
+            None => 0,
+        };
+        let last_lines = match last {
+            Some(Block::Paragraph { text }) => wrap(text, RIGHT - LEFT, BODY_PT, false)?.len(),
+            Some(Block::Strong { text }) => wrap(text, RIGHT - LEFT, BODY_PT, true)?.len(),
+            _ => 0,
+        };
+        #[allow(clippy::cast_precision_loss)]
+        let height = |room: f32| {
+            LINE * farewell
+                .saturating_add(sign_lines)
+                .saturating_add(enclosure_lines)
+                .saturating_add(last_lines) as f32
+                + PARA_GAP * 3.0
+                + 3.0
+                + room
+        };
+        let room = if self.y + height(SIGN_ROOM) <= BOTTOM {
+            SIGN_ROOM
+        } else if self.y + height(TIGHT_SIGN_ROOM) <= BOTTOM {
+            TIGHT_SIGN_ROOM
+        } else {
+            self.new_page();
+            SIGN_ROOM
+        };
+        if let Some(last) = last {
+            self.blocks(std::slice::from_ref(last))?;
+        }
+        if !c.farewell.is_empty() {
+            self.paragraph(c.farewell, false)?;
+            self.y += 3.0;
+        }
+        let top = self.y;
+        for (i, s) in c.signature.iter().enumerate() {
+            self.y += LINE;
+            self.text(WINDOW_X, self.y, BODY_PT, i == 0, s);
+        }
+        let mut left_y = top;
+        for (i, s) in c.countersignature.iter().enumerate() {
+            for part in wrap(s, WINDOW_X - LEFT - 6.0, BODY_PT, i == 0)? {
+                left_y += LINE;
+                self.text(LEFT, left_y, BODY_PT, i == 0, &part);
+            }
+        }
+        self.y = self.y.max(left_y);
+        // Room to sign.
+        self.y += room;
+        if let Some(e) = c.enclosures {
+            self.paragraph(e, false)?;
+        }
+        Ok(())
+    }
+
     fn blocks(&mut self, body: &[Block]) -> Result<()> {
         for b in body {
             match b {
@@ -345,83 +433,30 @@ fn layout(letter: &Letter, regular: FontId, bold: FontId) -> Result<Vec<Vec<Op>>
     if !letter.salutation.is_empty() {
         w.paragraph(&letter.salutation, false)?;
     }
-    // The close (formula, signature, room to sign, enclosures) never stands alone on a page: it stays with the
-    // last paragraph of the body. When they do not fit, the room to sign tightens first, then that paragraph moves
-    // over with the close.
-    let closes = !letter.farewell.is_empty() || !letter.signature.is_empty();
-    let (last, rest) = match letter.body.split_last() {
-        Some((last @ (Block::Paragraph { .. } | Block::Strong { .. }), rest)) if closes => {
-            (Some(last), rest)
-        }
-        _ => (None, letter.body.as_slice()),
-    };
-    w.blocks(rest)?;
-    let farewell = wrap(&letter.farewell, RIGHT - LEFT, BODY_PT, false)?;
-    let sign_lines = letter.signature.len().max(wrapped_count(
-        &letter.countersignature,
-        WINDOW_X - LEFT - 6.0,
-    )?);
-    let enclosure_lines = match &letter.enclosures {
-        Some(e) => wrap(e, RIGHT - LEFT, BODY_PT, false)?.len(),
-        None => 0,
-    };
-    let last_lines = match last {
-        Some(Block::Paragraph { text }) => wrap(text, RIGHT - LEFT, BODY_PT, false)?.len(),
-        Some(Block::Strong { text }) => wrap(text, RIGHT - LEFT, BODY_PT, true)?.len(),
-        _ => 0,
-    };
-    #[allow(clippy::cast_precision_loss)]
-    let close = |room: f32| {
-        LINE * farewell
-            .len()
-            .saturating_add(sign_lines)
-            .saturating_add(enclosure_lines)
-            .saturating_add(last_lines) as f32
-            + PARA_GAP * 3.0
-            + 3.0
-            + room
-    };
-    let room = if !closes {
-        0.0
-    } else if w.y + close(SIGN_ROOM) <= BOTTOM {
-        SIGN_ROOM
-    } else if w.y + close(TIGHT_SIGN_ROOM) <= BOTTOM {
-        TIGHT_SIGN_ROOM
-    } else {
-        w.new_page();
-        SIGN_ROOM
-    };
-    if let Some(last) = last {
-        w.blocks(std::slice::from_ref(last))?;
-    }
-    if !letter.farewell.is_empty() {
-        w.paragraph(&letter.farewell, false)?;
-        w.y += 3.0;
-    }
-    let top = w.y;
-    for (i, s) in letter.signature.iter().enumerate() {
-        w.y += LINE;
-        w.text(WINDOW_X, w.y, BODY_PT, i == 0, s);
-    }
-    let mut left_y = top;
-    for (i, s) in letter.countersignature.iter().enumerate() {
-        for part in wrap(s, WINDOW_X - LEFT - 6.0, BODY_PT, i == 0)? {
-            left_y += LINE;
-            w.text(LEFT, left_y, BODY_PT, i == 0, &part);
-        }
-    }
-    w.y = w.y.max(left_y);
-    // Room to sign.
-    w.y += room;
-    if let Some(e) = &letter.enclosures {
-        w.paragraph(e, false)?;
-    }
+    w.body_and_close(
+        &letter.body,
+        &Close {
+            farewell: &letter.farewell,
+            signature: &letter.signature,
+            countersignature: &letter.countersignature,
+            enclosures: letter.enclosures.as_deref(),
+        },
+    )?;
     if let Some(a) = &letter.annex {
         w.new_page();
         w.y = 25.0;
         w.text(LEFT, w.y, 12.0, true, &a.title);
         w.y += 4.0;
-        w.blocks(&a.body)?;
+        // An agreement's annex ends with its two signatures, kept with its last paragraph.
+        w.body_and_close(
+            &a.body,
+            &Close {
+                farewell: "",
+                signature: &a.signature,
+                countersignature: &a.countersignature,
+                enclosures: None,
+            },
+        )?;
     }
     let last = std::mem::take(&mut w.ops);
     w.pages.push(last);

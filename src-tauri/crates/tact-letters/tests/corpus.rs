@@ -207,6 +207,12 @@ fn letter_text(l: &Letter) -> String {
     if let Some(a) = &l.annex {
         out.push(format!("== {} ==", a.title));
         blocks(&a.body, &mut out);
+        if !a.signature.is_empty() {
+            out.push(a.signature.join("\n"));
+        }
+        if !a.countersignature.is_empty() {
+            out.push(a.countersignature.join("\n"));
+        }
     }
     out.join("\n\n") + "\n"
 }

@@ -32,7 +32,12 @@ export type Allocation = { invoice_id: number, amount: Money, };
 
 export type AllocationInput = { invoice_id: number, amount: string, };
 
-export type Annex = { title: string, body: Array<Block>, };
+export type Annex = { title: string, body: Array<Block>, 
+/**
+ * Signature blocks at its end (an agreement: the creditor's at the right, the debtor's at the left); empty
+ * for a breakdown.
+ */
+signature: Array<string>, countersignature: Array<string>, };
 
 export type AppInfo = { version: string, 
 /**

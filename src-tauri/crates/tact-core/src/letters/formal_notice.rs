@@ -275,6 +275,8 @@ pub(super) fn breakdown(ctx: &LetterContext<'_>, b2b: bool) -> Result<Annex> {
             format_date_long_fr(ctx.today)
         ),
         body,
+        signature: Vec::new(),
+        countersignature: Vec::new(),
     })
 }
 

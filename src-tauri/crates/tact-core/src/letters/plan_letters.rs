@@ -77,6 +77,27 @@ enum Seat {
     Home,
 }
 
+/// « 2 400,00 € à régler en 3 échéances, du 5 décembre 2026 au 5 février 2027 ».
+fn calendar_in_words(plan: &crate::plans::Plan) -> String {
+    let n = plan.instalments.len();
+    let first = plan.instalments.first().map(|i| i.due_on);
+    let last = plan.instalments.last().map(|i| i.due_on);
+    let span = match (first, last) {
+        (Some(a), Some(b)) if n > 1 => format!(
+            ", du {} au {}",
+            format_date_long_fr(a),
+            format_date_long_fr(b)
+        ),
+        (Some(a), _) => format!(", le {}", format_date_long_fr(a)),
+        _ => String::new(),
+    };
+    format!(
+        "{} à régler en {n} échéance{}{span}",
+        plan.total.format_fr(),
+        if n > 1 { "s" } else { "" }
+    )
+}
+
 /// The calendar agreement: the parties, the acknowledgment of the debt with its breakdown, the schedule, how to
 /// pay, what happens to the penalties and the indemnity, the déchéance clause with its notice, two signatures.
 pub(super) fn agreement(
@@ -103,12 +124,12 @@ pub(super) fn agreement(
         .map(|e| e.date);
     let default_opening = match conversation {
         Some(d) => format!(
-            "Comme convenu lors de notre échange du {}, je vous adresse ci-dessous l'échéancier de paiement {}, en deux exemplaires. Je vous remercie de m'en retourner un exemplaire daté et signé, précédé de la mention manuscrite «\u{a0}Bon pour accord\u{a0}».",
+            "Comme convenu lors de notre échange du {}, je vous adresse le protocole d'accord qui fixe l'échéancier de paiement {}, en deux exemplaires. Je vous remercie de m'en retourner un exemplaire daté et signé, précédé de la mention manuscrite «\u{a0}Bon pour accord\u{a0}».",
             format_date_long_fr(d),
             invoices_words(st)
         ),
         None => format!(
-            "Comme convenu, je vous adresse ci-dessous l'échéancier de paiement {}, en deux exemplaires. Je vous remercie de m'en retourner un exemplaire daté et signé, précédé de la mention manuscrite «\u{a0}Bon pour accord\u{a0}».",
+            "Comme convenu, je vous adresse le protocole d'accord qui fixe l'échéancier de paiement {}, en deux exemplaires. Je vous remercie de m'en retourner un exemplaire daté et signé, précédé de la mention manuscrite «\u{a0}Bon pour accord\u{a0}».",
             invoices_words(st)
         ),
     };
@@ -156,16 +177,13 @@ pub(super) fn agreement(
         },
         representative.as_deref(),
     );
-    let mut body = vec![
-        Block::Paragraph {
-            text: opening.clone(),
-        },
-        Block::Paragraph {
-            text: format!(
-                "Entre {creditor}, ci-après «\u{a0}le créancier\u{a0}», et {debtor}, ci-après «\u{a0}le débiteur\u{a0}», il est convenu ce qui suit."
-            ),
-        },
-    ];
+    // The agreement is a document of its own, after the cover letter: the parties, the articles, place and date,
+    // and the two signatures at its end.
+    let mut body = vec![Block::Paragraph {
+        text: format!(
+            "Entre les soussignés\u{a0}: {creditor}, ci-après «\u{a0}le créancier\u{a0}», d'une part, et {debtor}, ci-après «\u{a0}le débiteur\u{a0}», d'autre part, il a été convenu ce qui suit."
+        ),
+    }];
     let mut article = 0u32;
     let mut heading = |body: &mut Vec<Block>, title: &str| {
         article = article.saturating_add(1);
@@ -337,13 +355,42 @@ pub(super) fn agreement(
         "closing",
         "Je vous remercie de votre confiance et reste à votre disposition pour ajuster ce calendrier si votre situation l'exige.".to_owned(),
     )?;
-    body.push(Block::Paragraph {
+    // The cover letter: what is enclosed, the calendar in one sentence, the close.
+    let mut cover = vec![
+        Block::Paragraph {
+            text: opening.clone(),
+        },
+        Block::Paragraph {
+            text: format!(
+                "En bref\u{a0}: {}{}. Dès réception de l'exemplaire signé, les relances s'arrêtent tant que le calendrier est suivi.",
+                calendar_in_words(plan),
+                if penalties_article && plan.treatment == PenaltyTreatment::Waived {
+                    "\u{a0}; si chaque échéance est réglée à sa date, je renonce aux pénalités et à l'indemnité (article\u{a0}4)"
+                } else {
+                    ""
+                }
+            ),
+        },
+    ];
+    cover.push(Block::Paragraph {
         text: closing.clone(),
     });
     let mut creditor_sign = vec!["Le créancier".to_owned()];
     creditor_sign.extend(signature(b));
-    let mut debtor_sign = vec!["Le débiteur".to_owned(), c.name.clone()];
-    debtor_sign.extend(c.contact_name.clone().filter(|n| n != &c.name));
+    let mut debtor_sign = vec![
+        "Le débiteur".to_owned(),
+        if b2b {
+            c.name.clone()
+        } else {
+            crate::addressee::with_civility(&c.name, c.civility)
+        },
+    ];
+    debtor_sign.extend(
+        c.contact_name
+            .as_deref()
+            .filter(|n| *n != c.name)
+            .map(|n| crate::addressee::with_civility(n, c.civility)),
+    );
     debtor_sign.push("«\u{a0}Bon pour accord\u{a0}», date et signature".to_owned());
     let revision = if plan.version > 1 {
         format!(" (version {}, remplace la précédente)", plan.version)
@@ -373,11 +420,21 @@ pub(super) fn agreement(
                 .join(", ")
         ),
         salutation: salutation(ctx),
-        body,
+        body: cover,
         farewell: farewell(ctx),
-        signature: creditor_sign,
-        enclosures: Some("Pièce jointe\u{a0}: un second exemplaire à retourner signé.".to_owned()),
-        annex: None,
+        signature: signature(b),
+        enclosures: Some(
+            "Pièce jointe\u{a0}: le protocole d'accord en deux exemplaires, dont un à me retourner signé.".to_owned(),
+        ),
+        annex: Some(super::Annex {
+            title: format!(
+                "Protocole d'accord — échéancier de paiement n°\u{a0}{}{revision}",
+                plan.reference()
+            ),
+            body,
+            signature: creditor_sign,
+            countersignature: debtor_sign,
+        }),
         fold_marks: !opts.no_fold_marks,
         opening,
         closing,
@@ -387,7 +444,7 @@ pub(super) fn agreement(
         indemnities: plan.indemnities,
         total: plan.total,
         plan_id: Some(plan.id),
-        countersignature: debtor_sign,
+        countersignature: Vec::new(),
         invoice_ids: plan.invoice_ids(),
     })
 }
