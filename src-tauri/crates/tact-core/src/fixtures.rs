@@ -346,6 +346,7 @@ impl Fixture {
             penalties,
             plan: None,
             letters: &[],
+            payments: &[],
             today: self.today,
         }
     }

@@ -189,6 +189,8 @@ pub struct LetterContext<'a> {
     pub plan: Option<&'a crate::plans::PlanState>,
     /// The client's archived letters, for the dossier de recouvrement.
     pub letters: &'a [LetterRecord],
+    /// The client's payments, for the relevé de compte.
+    pub payments: &'a [crate::model::Payment],
     pub today: NaiveDate,
 }
 

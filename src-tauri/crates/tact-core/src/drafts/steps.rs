@@ -569,6 +569,7 @@ fn formal_letter(ctx: &DraftContext<'_>) -> Result<Option<crate::letters::Letter
             penalties,
             plan: ctx.plan,
             letters: &[],
+            payments: &[],
             today: ctx.today,
         },
         crate::letters::LetterKind::FormalNotice,

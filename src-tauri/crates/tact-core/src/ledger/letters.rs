@@ -55,6 +55,11 @@ impl Ledger {
         } else {
             Vec::new()
         };
+        let payments = if kind == LetterKind::Statement {
+            self.payments(Some(client_id))?
+        } else {
+            Vec::new()
+        };
         letters::letter(
             &LetterContext {
                 business: &business,
@@ -64,6 +69,7 @@ impl Ledger {
                 penalties: &penalties,
                 plan: plan.as_ref(),
                 letters: &records,
+                payments: &payments,
                 today,
             },
             kind,

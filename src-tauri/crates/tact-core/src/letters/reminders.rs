@@ -172,6 +172,8 @@ pub(super) fn statement(
     let mut body = vec![Block::Paragraph {
         text: opening.clone(),
     }];
+    // How to pay what is asked, after the payments already received.
+    let mut pay_reference = None;
     if !open.is_empty() {
         // A disputed invoice is shown, apart: the amount asked and the payment reference leave it out.
         let (disputed, asked): (Vec<_>, Vec<_>) = open
@@ -208,10 +210,73 @@ pub(super) fn statement(
             });
         }
         if !asked.is_empty() {
-            body.push(Block::Paragraph {
-                text: payment_details(ctx, &reference(&asked)),
-            });
+            pay_reference = Some(reference(&asked));
         }
+    }
+    // The payments received in the last twelve months, with what each paid.
+    let since = ctx
+        .today
+        .checked_sub_days(chrono::Days::new(365))
+        .unwrap_or(ctx.today);
+    let mut received: Vec<&crate::model::Payment> = ctx
+        .payments
+        .iter()
+        .filter(|p| p.date > since && p.date <= ctx.today)
+        .collect();
+    received.sort_by_key(|p| (p.date, p.id));
+    if !received.is_empty() {
+        let number = |id: crate::model::InvoiceId| {
+            ctx.invoices
+                .iter()
+                .find(|(i, _)| i.id == id)
+                .map(|(i, _)| i.number.clone())
+                .unwrap_or_default()
+        };
+        body.push(Block::Paragraph {
+            text: format!(
+                "Règlements reçus depuis le {}, avec les factures qu'ils ont réglées\u{a0}:",
+                format_date_long_fr(since)
+            ),
+        });
+        body.push(Block::Table {
+            table: Table {
+                columns: vec![
+                    col("Date", 15, false),
+                    col("Mode", 15, false),
+                    col("Référence", 22, false),
+                    col("Montant", 16, true),
+                    col("Affecté à", 32, false),
+                ],
+                rows: received
+                    .iter()
+                    .map(|p| {
+                        let mut to: Vec<String> = p
+                            .allocations
+                            .iter()
+                            .map(|a| format!("{} ({})", number(a.invoice_id), a.amount.format_fr()))
+                            .collect();
+                        let allocated = Money::sum(p.allocations.iter().map(|a| a.amount))?;
+                        let credit = p.amount.checked_sub(allocated)?;
+                        if credit.is_positive() {
+                            to.push(format!("avoir en votre faveur ({})", credit.format_fr()));
+                        }
+                        Ok(vec![
+                            format_date_fr(p.date),
+                            p.method.label_fr().to_owned(),
+                            p.reference.clone().unwrap_or_default(),
+                            p.amount.format_fr(),
+                            to.join(", "),
+                        ])
+                    })
+                    .collect::<Result<_>>()?,
+                totals: Vec::new(),
+            },
+        });
+    }
+    if let Some(r) = pay_reference {
+        body.push(Block::Paragraph {
+            text: payment_details(ctx, &r),
+        });
     }
     let closing = edited(
         &opts.closing,
