@@ -157,6 +157,14 @@ fn english(c: Civility) -> &'static str {
     }
 }
 
+/// The name line in the client's language: « Mme Claire Dumas », « Ms Emma Clark ».
+pub fn with_civility_in(name: &str, civility: Option<Civility>, lang: Language) -> String {
+    match (lang, split_civility(name), civility) {
+        (Language::English, (None, _), Some(c)) => format!("{}\u{a0}{}", english(c), name.trim()),
+        _ => with_civility(name, civility),
+    }
+}
+
 /// The recipient's name line on an envelope: the civility abbreviated before a consumer's name (« M. Julien
 /// Roche », « Mme Anne Vidal ») or a contact person's, unless it is already written.
 pub fn with_civility(name: &str, civility: Option<Civility>) -> String {

@@ -131,10 +131,7 @@ impl Lang {
     }
     fn money(self, m: Money) -> String {
         if self.en() {
-            // €1,234.56
-            let s = m.format_fr_number();
-            let (int, dec) = s.split_once(',').unwrap_or((&s, "00"));
-            format!("€{}.{dec}", int.replace('\u{202f}', ","))
+            m.format_en()
         } else {
             m.format_fr()
         }

@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 
 mod address;
 mod dossier;
+mod english;
 mod formal_notice;
 mod journal;
 mod penalty_claim;
@@ -86,6 +87,9 @@ pub struct LetterOptions {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Letter {
     pub kind: LetterKind,
+    /// The language it is written in: the client's for the reminders and the relevé, French for the letters that
+    /// carry French law.
+    pub language: crate::model::Language,
     pub client_id: ClientId,
     pub date: NaiveDate,
     /// The PDF's title, and the archive's file name stem.
@@ -198,11 +202,16 @@ pub struct LetterContext<'a> {
 pub fn letter(ctx: &LetterContext<'_>, kind: LetterKind, opts: &LetterOptions) -> Result<Letter> {
     let recipient = recipient_block(ctx.client)?;
     let sender = sender_block(ctx.business);
+    let english = ctx.client.language == crate::model::Language::English;
     match kind {
         LetterKind::FormalNotice => formal_notice(ctx, opts, sender, recipient),
+        LetterKind::FriendlyReminder | LetterKind::FirmReminder if english => {
+            english::reminder(ctx, kind, opts, sender, recipient)
+        }
         LetterKind::FriendlyReminder | LetterKind::FirmReminder => {
             reminder(ctx, kind, opts, sender, recipient)
         }
+        LetterKind::Statement if english => english::statement(ctx, opts, sender, recipient),
         LetterKind::Statement => statement(ctx, opts, sender, recipient),
         LetterKind::PlanAgreement => plan_letters::agreement(ctx, opts, sender, recipient),
         LetterKind::PlanDefault => plan_letters::default_notice(ctx, opts, sender, recipient),

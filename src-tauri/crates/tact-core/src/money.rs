@@ -135,6 +135,16 @@ impl Money {
         format!("{}\u{a0}€", self.format_fr_number())
     }
 
+    /// English amount: `€1,234.56`.
+    pub fn format_en(self) -> String {
+        let s = self.format_fr_number();
+        let (int, dec) = s.split_once(',').unwrap_or((&s, "00"));
+        match int.strip_prefix('-') {
+            Some(abs) => format!("-€{}.{dec}", abs.replace('\u{202f}', ",")),
+            None => format!("€{}.{dec}", int.replace('\u{202f}', ",")),
+        }
+    }
+
     /// French number without the currency: `1 234,56`.
     pub fn format_fr_number(self) -> String {
         let sign = if self.0 < 0 { "-" } else { "" };

@@ -465,7 +465,14 @@ fn layout(letter: &Letter, regular: FontId, bold: FontId) -> Result<Vec<Vec<Op>>
     if n > 1 {
         let regular = w.regular.clone();
         for (i, page) in w.pages.iter_mut().enumerate() {
-            let label = format!("Page {} sur {n}", i.saturating_add(1));
+            let label = match letter.language {
+                tact_core::model::Language::French => {
+                    format!("Page {} sur {n}", i.saturating_add(1))
+                }
+                tact_core::model::Language::English => {
+                    format!("Page {} of {n}", i.saturating_add(1))
+                }
+            };
             let x = RIGHT - text_width(&label, SMALL_PT, false)?;
             let mut tmp = Writer {
                 pages: Vec::new(),

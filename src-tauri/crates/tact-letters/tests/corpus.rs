@@ -627,3 +627,48 @@ fn the_dossier_de_recouvrement_gathers_what_every_route_asks_for_and_is_never_ar
         Err(tact_core::ErrorCode::NothingToDraft)
     );
 }
+
+#[test]
+fn a_client_marked_english_gets_english_reminders_and_relevé_but_the_mise_en_demeure_stays_french()
+{
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let l = ledger(dir.path());
+    let today = day("2026-12-02");
+    let firm = ok(l.letter(
+        9,
+        LetterKind::FirmReminder,
+        &LetterOptions::default(),
+        today,
+    ));
+    assert_eq!(firm.language, tact_core::model::Language::English);
+    assert_eq!(firm.salutation, "Dear Ms Clark,");
+    assert_eq!(firm.farewell, "Yours sincerely,");
+    assert_eq!(
+        firm.subject,
+        "Subject: Second reminder – invoice F-2026-064"
+    );
+    assert!(
+        firm.opening
+            .starts_with("My emails of 15 and 23\u{a0}October 2026 went unanswered"),
+        "{}",
+        firm.opening
+    );
+    assert_eq!(
+        firm.recipient.get(1).map(String::as_str),
+        Some("Ms\u{a0}Emma Clark")
+    );
+    let statement = ok(l.letter(9, LetterKind::Statement, &LetterOptions::default(), today));
+    assert!(letter_text(&statement).contains("| Total due |  |  |  |  | €2,000.00 |  |"));
+    let notice = ok(l.letter(
+        9,
+        LetterKind::FormalNotice,
+        &LetterOptions::default(),
+        today,
+    ));
+    assert_eq!(
+        notice.language,
+        tact_core::model::Language::French,
+        "French law, French words"
+    );
+    assert_eq!(notice.salutation, "Madame,");
+}

@@ -423,7 +423,12 @@ export type LegalRateInput = { year: string,
  */
 half: string, private_creditor: string, other: string, };
 
-export type Letter = { kind: LetterKind, client_id: number, date: string, 
+export type Letter = { kind: LetterKind, 
+/**
+ * The language it is written in: the client's for the reminders and the relevé, French for the letters that
+ * carry French law.
+ */
+language: Language, client_id: number, date: string, 
 /**
  * The PDF's title, and the archive's file name stem.
  */

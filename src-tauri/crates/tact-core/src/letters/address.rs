@@ -80,7 +80,7 @@ pub fn recipient_block(c: &Client) -> Result<Vec<String>> {
     // (field, text, from the street line on)
     // The civility before a consumer's name or the contact person's (« M. Julien Roche », « Mme Claire Dumas »).
     let name = match c.kind {
-        ClientKind::Consumer => crate::addressee::with_civility(&c.name, c.civility),
+        ClientKind::Consumer => crate::addressee::with_civility_in(&c.name, c.civility, c.language),
         ClientKind::Professional => c.name.clone(),
     };
     let mut lines: Vec<(&str, String, bool)> = vec![("name", name, false)];
@@ -88,7 +88,7 @@ pub fn recipient_block(c: &Client) -> Result<Vec<String>> {
         if who != &c.name {
             lines.push((
                 "contact_name",
-                crate::addressee::with_civility(who, c.civility),
+                crate::addressee::with_civility_in(who, c.civility, c.language),
                 false,
             ));
         }

@@ -382,6 +382,7 @@ pub(super) fn dossier(
         ),
     });
     Ok(Letter {
+        language: crate::model::Language::French,
         kind: LetterKind::RecoveryFile,
         client_id: c.id,
         date: ctx.today,

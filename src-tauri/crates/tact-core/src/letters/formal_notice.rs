@@ -163,6 +163,7 @@ pub(super) fn formal_notice(
         attached.push("décompte des sommes réclamées (annexe)".to_owned());
     }
     Ok(Letter {
+        language: crate::model::Language::French,
         kind: LetterKind::FormalNotice,
         client_id: ctx.client.id,
         date: ctx.today,

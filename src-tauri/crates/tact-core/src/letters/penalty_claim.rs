@@ -116,6 +116,7 @@ pub(super) fn penalty_claim(
     });
     let annex = Some(breakdown(&sub, true)?);
     Ok(Letter {
+        language: crate::model::Language::French,
         kind: LetterKind::PenaltyClaim,
         client_id: ctx.client.id,
         date: ctx.today,

@@ -398,6 +398,7 @@ pub(super) fn agreement(
         String::new()
     };
     Ok(Letter {
+        language: crate::model::Language::French,
         kind: LetterKind::PlanAgreement,
         client_id: c.id,
         date: ctx.today,
@@ -576,6 +577,7 @@ pub(super) fn default_notice(
         text: closing.clone(),
     });
     Ok(Letter {
+        language: crate::model::Language::French,
         kind: LetterKind::PlanDefault,
         client_id: ctx.client.id,
         date: ctx.today,

@@ -94,6 +94,7 @@ pub(super) fn reminder(
     });
     let total = principal;
     Ok(Letter {
+        language: crate::model::Language::French,
         kind,
         client_id: ctx.client.id,
         date: ctx.today,
@@ -133,12 +134,33 @@ pub(super) fn reminder(
     })
 }
 
-pub(super) fn statement(
-    ctx: &LetterContext<'_>,
-    opts: &LetterOptions,
-    sender: Vec<String>,
-    recipient: Vec<String>,
-) -> Result<Letter> {
+/// A payment received, as the relevé lists it: what it paid (an invoice number, or "" for a credit left to the
+/// client) and how much.
+pub(super) struct Received {
+    pub date: NaiveDate,
+    pub method: String,
+    pub method_code: crate::model::PaymentMethod,
+    pub reference: String,
+    pub amount: Money,
+    pub applied: Vec<(String, Money)>,
+}
+
+/// The account as the relevé de compte shows it, in any language: the open invoices, what is disputed and kept
+/// apart, what is asked, the payments received in the last twelve months.
+pub(super) struct Account<'a> {
+    pub open: Vec<&'a (Invoice, InvoiceState)>,
+    pub total: Money,
+    pub overdue: Money,
+    pub disputed: Vec<String>,
+    pub in_dispute: Money,
+    pub to_pay: Money,
+    /// The reference to quote: only what is asked (not the disputed invoices); `None` when nothing is asked.
+    pub pay_reference: Option<String>,
+    pub since: NaiveDate,
+    pub received: Vec<Received>,
+}
+
+pub(super) fn account<'a>(ctx: &'a LetterContext<'_>) -> Result<Account<'a>> {
     let mut open: Vec<&(Invoice, InvoiceState)> = ctx
         .invoices
         .iter()
@@ -157,6 +179,83 @@ pub(super) fn statement(
             .filter(|(i, s)| s.status == InvoiceStatus::Overdue && i.due_date < ctx.today)
             .map(|(_, s)| s.balance),
     )?;
+    // A disputed invoice is shown, apart: the amount asked and the payment reference leave it out.
+    let (disputed, asked): (Vec<_>, Vec<_>) = open
+        .iter()
+        .copied()
+        .partition(|(_, s)| s.status == InvoiceStatus::Disputed);
+    let in_dispute = Money::sum(disputed.iter().map(|(_, s)| s.balance))?;
+    // The payments received in the last twelve months, with what each paid.
+    let since = ctx
+        .today
+        .checked_sub_days(chrono::Days::new(365))
+        .unwrap_or(ctx.today);
+    let mut payments: Vec<&crate::model::Payment> = ctx
+        .payments
+        .iter()
+        .filter(|p| p.date > since && p.date <= ctx.today)
+        .collect();
+    payments.sort_by_key(|p| (p.date, p.id));
+    let number = |id: crate::model::InvoiceId| {
+        ctx.invoices
+            .iter()
+            .find(|(i, _)| i.id == id)
+            .map(|(i, _)| i.number.clone())
+            .unwrap_or_default()
+    };
+    let received = payments
+        .iter()
+        .map(|p| {
+            let mut applied: Vec<(String, Money)> = p
+                .allocations
+                .iter()
+                .map(|a| (number(a.invoice_id), a.amount))
+                .collect();
+            let allocated = Money::sum(p.allocations.iter().map(|a| a.amount))?;
+            let credit = p.amount.checked_sub(allocated)?;
+            if credit.is_positive() {
+                applied.push((String::new(), credit));
+            }
+            Ok(Received {
+                date: p.date,
+                method: p.method.label_fr().to_owned(),
+                method_code: p.method,
+                reference: p.reference.clone().unwrap_or_default(),
+                amount: p.amount,
+                applied,
+            })
+        })
+        .collect::<Result<_>>()?;
+    Ok(Account {
+        total,
+        overdue,
+        disputed: disputed.iter().map(|(i, _)| i.number.clone()).collect(),
+        in_dispute,
+        to_pay: total.checked_sub(in_dispute)?,
+        pay_reference: (!asked.is_empty()).then(|| reference(&asked)),
+        since,
+        received,
+        open,
+    })
+}
+
+pub(super) fn statement(
+    ctx: &LetterContext<'_>,
+    opts: &LetterOptions,
+    sender: Vec<String>,
+    recipient: Vec<String>,
+) -> Result<Letter> {
+    let Account {
+        open,
+        total,
+        overdue,
+        disputed,
+        in_dispute,
+        to_pay,
+        pay_reference,
+        since,
+        received,
+    } = account(ctx)?;
     let default_opening = if open.is_empty() {
         format!(
             "Sauf erreur ou omission de ma part, votre compte est soldé au {}\u{a0}: aucune facture n'est en attente de règlement. Je vous remercie de votre confiance.",
@@ -172,16 +271,7 @@ pub(super) fn statement(
     let mut body = vec![Block::Paragraph {
         text: opening.clone(),
     }];
-    // How to pay what is asked, after the payments already received.
-    let mut pay_reference = None;
     if !open.is_empty() {
-        // A disputed invoice is shown, apart: the amount asked and the payment reference leave it out.
-        let (disputed, asked): (Vec<_>, Vec<_>) = open
-            .iter()
-            .copied()
-            .partition(|(_, s)| s.status == InvoiceStatus::Disputed);
-        let in_dispute = Money::sum(disputed.iter().map(|(_, s)| s.balance))?;
-        let to_pay = total.checked_sub(in_dispute)?;
         let mut table = invoice_table(&open, true)?;
         if in_dispute.is_positive() {
             table.totals.push(total_row("Total du compte", 7, 5, total));
@@ -197,41 +287,19 @@ pub(super) fn statement(
         }
         body.push(Block::Table { table });
         if in_dispute.is_positive() {
-            let numbers: Vec<String> = disputed.iter().map(|(i, _)| i.number.clone()).collect();
             body.push(Block::Paragraph {
                 text: format!(
                     "{} {} ({}), en litige, {} pas réclamée{} tant que nous n'avons pas réglé ce point ensemble.",
-                    if numbers.len() > 1 { "Les factures" } else { "La facture" },
-                    join_fr(&numbers),
+                    if disputed.len() > 1 { "Les factures" } else { "La facture" },
+                    join_fr(&disputed),
                     in_dispute.format_fr(),
-                    if numbers.len() > 1 { "ne sont" } else { "n'est" },
-                    if numbers.len() > 1 { "s" } else { "" },
+                    if disputed.len() > 1 { "ne sont" } else { "n'est" },
+                    if disputed.len() > 1 { "s" } else { "" },
                 ),
             });
         }
-        if !asked.is_empty() {
-            pay_reference = Some(reference(&asked));
-        }
     }
-    // The payments received in the last twelve months, with what each paid.
-    let since = ctx
-        .today
-        .checked_sub_days(chrono::Days::new(365))
-        .unwrap_or(ctx.today);
-    let mut received: Vec<&crate::model::Payment> = ctx
-        .payments
-        .iter()
-        .filter(|p| p.date > since && p.date <= ctx.today)
-        .collect();
-    received.sort_by_key(|p| (p.date, p.id));
     if !received.is_empty() {
-        let number = |id: crate::model::InvoiceId| {
-            ctx.invoices
-                .iter()
-                .find(|(i, _)| i.id == id)
-                .map(|(i, _)| i.number.clone())
-                .unwrap_or_default()
-        };
         body.push(Block::Paragraph {
             text: format!(
                 "Règlements reçus depuis le {}, avec les factures qu'ils ont réglées\u{a0}:",
@@ -249,26 +317,26 @@ pub(super) fn statement(
                 ],
                 rows: received
                     .iter()
-                    .map(|p| {
-                        let mut to: Vec<String> = p
-                            .allocations
-                            .iter()
-                            .map(|a| format!("{} ({})", number(a.invoice_id), a.amount.format_fr()))
-                            .collect();
-                        let allocated = Money::sum(p.allocations.iter().map(|a| a.amount))?;
-                        let credit = p.amount.checked_sub(allocated)?;
-                        if credit.is_positive() {
-                            to.push(format!("avoir en votre faveur ({})", credit.format_fr()));
-                        }
-                        Ok(vec![
-                            format_date_fr(p.date),
-                            p.method.label_fr().to_owned(),
-                            p.reference.clone().unwrap_or_default(),
-                            p.amount.format_fr(),
-                            to.join(", "),
-                        ])
+                    .map(|r| {
+                        vec![
+                            format_date_fr(r.date),
+                            r.method.clone(),
+                            r.reference.clone(),
+                            r.amount.format_fr(),
+                            r.applied
+                                .iter()
+                                .map(|(n, m)| {
+                                    if n.is_empty() {
+                                        format!("avoir en votre faveur ({})", m.format_fr())
+                                    } else {
+                                        format!("{n} ({})", m.format_fr())
+                                    }
+                                })
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        ]
                     })
-                    .collect::<Result<_>>()?,
+                    .collect(),
                 totals: Vec::new(),
             },
         });
@@ -287,6 +355,7 @@ pub(super) fn statement(
         text: closing.clone(),
     });
     Ok(Letter {
+        language: crate::model::Language::French,
         kind: LetterKind::Statement,
         client_id: ctx.client.id,
         date: ctx.today,

@@ -1,0 +1,412 @@
+//! The reminders by post and the relevé de compte for a client who reads English (issue 14): the same facts and
+//! amounts as the French letters, in English — « Dear Ms Clark, », « Yours sincerely, », €1,234.56, « 23 November
+//! 2026 ». The letters that carry French law (mise en demeure, calendar agreement, déchéance, penalty claim) stay
+//! in French: their wording is the legal one.
+
+use super::*;
+use crate::model::Language;
+
+const EN: Language = Language::English;
+
+fn long(d: NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
+}
+
+fn place_date(ctx: &LetterContext<'_>) -> String {
+    let place = ctx
+        .business
+        .signing_city
+        .clone()
+        .or_else(|| ctx.business.contact.city.clone());
+    match place {
+        Some(p) => format!("{p}, {}", long(ctx.today)),
+        None => long(ctx.today),
+    }
+}
+
+fn table(rows: &[&(Invoice, InvoiceState)], with_state: bool) -> Result<Table> {
+    let mut columns = vec![
+        col("Invoice", 18, false),
+        col("Date", 15, false),
+        col("Due", 15, false),
+        col("Amount", 18, true),
+        col("Paid", 16, true),
+        col("Balance", 18, true),
+    ];
+    if with_state {
+        columns.push(col("Status", 16, false));
+    }
+    Ok(Table {
+        columns,
+        rows: rows
+            .iter()
+            .map(|(i, s)| {
+                let mut row = vec![
+                    i.number.clone(),
+                    format_date_fr(i.issue_date),
+                    format_date_fr(i.due_date),
+                    i.amount.format_en(),
+                    s.paid_and_credited()?.format_en(),
+                    s.balance.format_en(),
+                ];
+                if with_state {
+                    row.push(
+                        match s.status {
+                            InvoiceStatus::Overdue => "overdue",
+                            InvoiceStatus::Disputed => "disputed",
+                            _ => "not yet due",
+                        }
+                        .to_owned(),
+                    );
+                }
+                Ok(row)
+            })
+            .collect::<Result<_>>()?,
+        totals: Vec::new(),
+    })
+}
+
+fn total(label: &str, columns: usize, at: usize, amount: Money) -> Vec<String> {
+    let mut row = total_row(label, columns, at, amount);
+    if let Some(cell) = row.get_mut(at) {
+        *cell = amount.format_en();
+    }
+    row
+}
+
+fn pay(ctx: &LetterContext<'_>, reference: &str) -> String {
+    let b = ctx.business;
+    match &b.iban {
+        Some(iban) => format!(
+            "Payment by bank transfer to IBAN {}{}, quoting the reference “{reference}”, or by cheque payable to {}.",
+            format_iban(iban).replace(' ', "\u{a0}"),
+            b.bic.as_deref().map(|x| format!(" (BIC {x})")).unwrap_or_default(),
+            b.legal_name
+        ),
+        None => format!(
+            "Payment by cheque payable to {}, quoting the reference “{reference}”.",
+            b.legal_name
+        ),
+    }
+}
+
+fn copies(rows: &[&(Invoice, InvoiceState)]) -> String {
+    let numbers: Vec<String> = rows.iter().map(|(i, _)| i.number.clone()).collect();
+    if numbers.len() > 1 {
+        format!(
+            "Enclosures: copies of invoices {}.",
+            crate::text::join_with(&numbers, "and")
+        )
+    } else {
+        format!("Enclosure: copy of invoice {}.", numbers.join(""))
+    }
+}
+
+/// « the invoice below remains unpaid to date », « … remains partly unpaid to date (€300.00 paid out of €600.00) ».
+fn remains(rows: &[&(Invoice, InvoiceState)]) -> Result<String> {
+    Ok(match rows {
+        [(inv, st)] => {
+            let paid = st.paid_and_credited()?;
+            if paid.is_positive() {
+                format!(
+                    "the invoice below remains partly unpaid to date ({} paid out of {})",
+                    paid.format_en(),
+                    inv.amount.format_en()
+                )
+            } else {
+                "the invoice below remains unpaid to date".to_owned()
+            }
+        }
+        _ => "the invoices below remain unpaid to date".to_owned(),
+    })
+}
+
+fn method(m: crate::model::PaymentMethod) -> &'static str {
+    use crate::model::PaymentMethod as M;
+    match m {
+        M::Transfer => "Bank transfer",
+        M::Cheque => "Cheque",
+        M::Card => "Card",
+        M::Cash => "Cash",
+        M::DirectDebit => "Direct debit",
+        M::Other => "Other",
+    }
+}
+
+fn signature_en(b: &Business) -> Vec<String> {
+    let mut s = vec![b
+        .signatory_name
+        .clone()
+        .unwrap_or_else(|| b.legal_name.clone())];
+    s.extend(b.trade_name.clone().filter(|t| t != &b.legal_name));
+    s
+}
+
+pub(super) fn reminder(
+    ctx: &LetterContext<'_>,
+    kind: LetterKind,
+    opts: &LetterOptions,
+    sender: Vec<String>,
+    recipient: Vec<String>,
+) -> Result<Letter> {
+    let rows = claimed_or_refuse(ctx, "relancer")?;
+    let firm = kind == LetterKind::FirmReminder;
+    let b2b = ctx.client.kind == ClientKind::Professional;
+    let several = rows.len() > 1;
+    let principal = Money::sum(rows.iter().map(|(_, s)| s.balance))?;
+    let oldest = rows
+        .iter()
+        .map(|(i, _)| i.due_date)
+        .min()
+        .unwrap_or(ctx.today);
+    let days = deadline_days(opts)?;
+    let by = crate::calendar::Calendar::france().on_or_after(
+        ctx.today
+            .checked_add_days(chrono::Days::new(u64::from(days)))
+            .unwrap_or(ctx.today),
+    );
+    let default_opening = if firm {
+        let what = remains(&rows)?;
+        match contacts(ctx, oldest).sentence(&what, EN) {
+            Some(s) => format!("{s}."),
+            None => format!(
+                "Unless I am mistaken, {what}, although it fell due on {}.",
+                long(oldest)
+            ),
+        }
+    } else {
+        match rows.as_slice() {
+            [(inv, st)] if st.paid_and_credited()?.is_positive() => format!(
+                "Unless I am mistaken, the invoice below has been paid only in part ({} out of {}). It is probably an oversight, so I am taking the liberty of reminding you of the balance.",
+                st.paid_and_credited()?.format_en(),
+                inv.amount.format_en()
+            ),
+            [_] => "Unless I am mistaken, the invoice below has not been paid yet. It is probably an oversight, so I am taking the liberty of reminding you of it.".to_owned(),
+            _ => "Unless I am mistaken, the invoices below have not been paid yet. It is probably an oversight, so I am taking the liberty of reminding you of them.".to_owned(),
+        }
+    };
+    let opening = edited(&opts.opening, "opening", default_opening)?;
+    let mut t = table(&rows, false)?;
+    if several {
+        t.totals.push(total("Total", 6, 5, principal));
+    }
+    let mut body = vec![
+        Block::Paragraph {
+            text: opening.clone(),
+        },
+        Block::Table { table: t },
+        Block::Strong {
+            text: format!(
+                "I would be grateful if you could pay {} by {}.",
+                principal.format_en(),
+                long(by)
+            ),
+        },
+        Block::Paragraph {
+            text: pay(ctx, &reference(&rows)),
+        },
+    ];
+    let (mut interest, mut indemnities) = (Money::ZERO, Money::ZERO);
+    if firm && b2b && ctx.penalties.interest.is_positive() {
+        interest = ctx.penalties.interest;
+        indemnities = ctx.penalties.indemnities;
+        body.push(Block::Paragraph {
+            text: format!(
+                "May I remind you that, under articles L441-10 and D441-5 of the French Commercial Code, late payment makes late-payment penalties due by law ({} as of {}), together with a fixed indemnity of €40.00 per invoice for recovery costs.",
+                interest.format_en(),
+                long(ctx.today)
+            ),
+        });
+    }
+    let closing = edited(
+        &opts.closing,
+        "closing",
+        if firm {
+            "If a difficulty explains this delay, please contact me: we can agree on a solution together, for instance payment in instalments.".to_owned()
+        } else {
+            "If the payment is already on its way, please disregard this letter. I remain at your disposal for any question about this invoice.".to_owned()
+        },
+    )?;
+    body.push(Block::Paragraph {
+        text: closing.clone(),
+    });
+    let addressee = crate::addressee::Addressee::of(ctx.client);
+    Ok(Letter {
+        kind,
+        language: EN,
+        client_id: ctx.client.id,
+        date: ctx.today,
+        title: format!(
+            "{} – {} – {}",
+            if firm { "Second reminder" } else { "Reminder" },
+            ctx.client.name,
+            format_date_fr(ctx.today)
+        ),
+        sender,
+        recipient,
+        place_date: place_date(ctx),
+        mention: None,
+        subject: format!(
+            "Subject: {} – {} {}",
+            if firm { "Second reminder" } else { "Reminder" },
+            if several { "invoices" } else { "invoice" },
+            reference(&rows)
+        ),
+        salutation: addressee.salutation(EN),
+        body,
+        farewell: addressee.farewell(EN),
+        signature: signature_en(ctx.business),
+        enclosures: Some(copies(&rows)),
+        annex: None,
+        fold_marks: !opts.no_fold_marks,
+        opening,
+        closing,
+        deadline_days: Some(days),
+        principal,
+        interest,
+        indemnities,
+        total: principal,
+        plan_id: None,
+        countersignature: Vec::new(),
+        invoice_ids: rows.iter().map(|(i, _)| i.id).collect(),
+    })
+}
+
+pub(super) fn statement(
+    ctx: &LetterContext<'_>,
+    opts: &LetterOptions,
+    sender: Vec<String>,
+    recipient: Vec<String>,
+) -> Result<Letter> {
+    let account = super::reminders::account(ctx)?;
+    let default_opening = if account.open.is_empty() {
+        format!(
+            "Unless I am mistaken, your account is settled as of {}: no invoice is awaiting payment. Thank you for your trust.",
+            long(ctx.today)
+        )
+    } else {
+        format!(
+            "Please find below the statement of your account as of {}, errors and omissions excepted.",
+            long(ctx.today)
+        )
+    };
+    let opening = edited(&opts.opening, "opening", default_opening)?;
+    let mut body = vec![Block::Paragraph {
+        text: opening.clone(),
+    }];
+    if !account.open.is_empty() {
+        let mut t = table(&account.open, true)?;
+        if account.in_dispute.is_positive() {
+            t.totals.push(total("Account total", 7, 5, account.total));
+            t.totals
+                .push(total("of which disputed", 7, 5, account.in_dispute));
+            t.totals.push(total("Balance to pay", 7, 5, account.to_pay));
+        } else {
+            t.totals.push(total("Total due", 7, 5, account.total));
+        }
+        if account.overdue.is_positive() && account.overdue != account.to_pay {
+            t.totals
+                .push(total("of which overdue", 7, 5, account.overdue));
+        }
+        body.push(Block::Table { table: t });
+        if account.in_dispute.is_positive() {
+            body.push(Block::Paragraph {
+                text: format!(
+                    "Invoice{} {} ({}), disputed, {} not claimed until we have settled this point together.",
+                    if account.disputed.len() > 1 { "s" } else { "" },
+                    crate::text::join_with(&account.disputed, "and"),
+                    account.in_dispute.format_en(),
+                    if account.disputed.len() > 1 { "are" } else { "is" },
+                ),
+            });
+        }
+    }
+    if !account.received.is_empty() {
+        body.push(Block::Paragraph {
+            text: format!(
+                "Payments received since {}, with the invoices they paid:",
+                long(account.since)
+            ),
+        });
+        body.push(Block::Table {
+            table: Table {
+                columns: vec![
+                    col("Date", 15, false),
+                    col("Method", 15, false),
+                    col("Reference", 22, false),
+                    col("Amount", 16, true),
+                    col("Applied to", 32, false),
+                ],
+                rows: account
+                    .received
+                    .iter()
+                    .map(|r| {
+                        vec![
+                            format_date_fr(r.date),
+                            method(r.method_code).to_owned(),
+                            r.reference.clone(),
+                            r.amount.format_en(),
+                            r.applied
+                                .iter()
+                                .map(|(n, m)| {
+                                    if n.is_empty() {
+                                        format!("credit in your favour ({})", m.format_en())
+                                    } else {
+                                        format!("{n} ({})", m.format_en())
+                                    }
+                                })
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        ]
+                    })
+                    .collect(),
+                totals: Vec::new(),
+            },
+        });
+    }
+    if let Some(r) = &account.pay_reference {
+        body.push(Block::Paragraph { text: pay(ctx, r) });
+    }
+    let closing = edited(
+        &opts.closing,
+        "closing",
+        "If a payment or a credit note is missing from this statement, please let me know so that I can update your account.".to_owned(),
+    )?;
+    body.push(Block::Paragraph {
+        text: closing.clone(),
+    });
+    let addressee = crate::addressee::Addressee::of(ctx.client);
+    Ok(Letter {
+        kind: LetterKind::Statement,
+        language: EN,
+        client_id: ctx.client.id,
+        date: ctx.today,
+        title: format!(
+            "Statement of account – {} – {}",
+            ctx.client.name,
+            format_date_fr(ctx.today)
+        ),
+        sender,
+        recipient,
+        place_date: place_date(ctx),
+        mention: None,
+        subject: format!("Subject: Statement of account as of {}", long(ctx.today)),
+        salutation: addressee.salutation(EN),
+        body,
+        farewell: addressee.farewell(EN),
+        signature: signature_en(ctx.business),
+        enclosures: None,
+        annex: None,
+        fold_marks: !opts.no_fold_marks,
+        opening,
+        closing,
+        deadline_days: None,
+        principal: account.total,
+        interest: Money::ZERO,
+        indemnities: Money::ZERO,
+        total: account.total,
+        plan_id: None,
+        countersignature: Vec::new(),
+        invoice_ids: account.open.iter().map(|(i, _)| i.id).collect(),
+    })
+}
