@@ -110,6 +110,8 @@ fn ledger(dir: &std::path::Path) -> Ledger {
     invoice(durand, "F-2026-061", "2026-08-31", "2026-09-30", "1 200,00");
     invoice(durand, "F-2026-062", "2026-09-30", "2026-10-30", "480,00");
     invoice(martin, "F-2026-063", "2026-09-20", "2026-10-20", "350,00");
+    // Paid five weeks late: its penalties and 40 € are still owed (the « réclamation des pénalités »).
+    let d3 = invoice(durand, "F-2026-059", "2026-07-31", "2026-08-31", "800,00");
     invoice(
         northwind,
         "F-2026-064",
@@ -125,6 +127,17 @@ fn ledger(dir: &std::path::Path) -> Ledger {
         allocations: Some(vec![tact_core::input::AllocationInput {
             invoice_id: v1,
             amount: "300,00".into(),
+        }]),
+        ..Default::default()
+    }));
+    ok(l.record_payment(&PaymentInput {
+        client_id: durand,
+        date: "2026-10-05".into(),
+        amount: "800,00".into(),
+        method: "virement".into(),
+        allocations: Some(vec![tact_core::input::AllocationInput {
+            invoice_id: d3,
+            amount: "800,00".into(),
         }]),
         ..Default::default()
     }));
@@ -148,7 +161,8 @@ fn ledger(dir: &std::path::Path) -> Ledger {
     journal(northwind, "2026-10-15", "friendly_reminder", "email", None);
     journal(northwind, "2026-10-23", "firm_reminder", "email", None);
     // A payment calendar for Garage Martin, to read its agreement, its emails and its déchéance notice.
-    ok(l.propose_plan(
+    // Signed on 25/11 and never paid: on 15/12 its first instalment is missed (the reminders, the déchéance).
+    let plan = ok(l.propose_plan(
         &PlanInput {
             client_id: martin,
             instalments: "2".into(),
@@ -158,6 +172,7 @@ fn ledger(dir: &std::path::Path) -> Ledger {
         },
         day("2026-11-23"),
     ));
+    ok(l.sign_plan(plan.plan.id, "25/11/2026", day("2026-11-25")));
     l
 }
 

@@ -48,8 +48,8 @@ pub(super) fn formal_notice(
                     format!(
                         "{} (échéance du {}, réglée le {})",
                         i.number,
-                        format_date_fr(i.due_date),
-                        format_date_fr(on)
+                        format_date_long_fr(i.due_date),
+                        format_date_long_fr(on)
                     )
                 })
             })

@@ -48,8 +48,8 @@ pub(super) fn penalty_claim(
             format!(
                 "{} (échéance du {}, réglée le {})",
                 i.number,
-                format_date_fr(i.due_date),
-                i.settled_on.map(format_date_fr).unwrap_or_default()
+                format_date_long_fr(i.due_date),
+                i.settled_on.map(format_date_long_fr).unwrap_or_default()
             )
         })
         .collect();

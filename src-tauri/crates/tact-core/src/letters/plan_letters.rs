@@ -593,7 +593,7 @@ pub(super) fn default_notice(
         subject: format!(
             "Objet\u{a0}: MISE EN DEMEURE – échéancier n°\u{a0}{} signé le {} – déchéance du terme",
             plan.reference(),
-            format_date_fr(signed)
+            format_date_long_fr(signed)
         ),
         salutation: salutation(ctx),
         body,
