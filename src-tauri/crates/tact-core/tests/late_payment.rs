@@ -186,7 +186,9 @@ fn a_mise_en_demeure_claims_the_penalties_of_an_invoice_paid_late_next_to_the_op
     );
     let text = letter.plain_text();
     assert!(
-        text.contains("F-2026-060 (échéance du 01/10/2026, réglée le 02/11/2026)"),
+        text.contains(
+            "F-2026-060 (échéance du 1er\u{a0}octobre 2026, réglée le 2\u{a0}novembre 2026)"
+        ),
         "{text}"
     );
     // The payment reference names what is paid.

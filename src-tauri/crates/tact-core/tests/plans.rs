@@ -319,7 +319,7 @@ fn agence_lumiere_from_proposal_to_the_decheance() {
     assert_eq!(letter.total, Money::from_cents(80_000));
     for needle in [
         "MISE EN DEMEURE",
-        "signé le 25/11/2026",
+        "signé le 25\u{a0}novembre 2026",
         "Échéance n°\u{a0}2",
         "dans un délai de 8 jours",
         "1\u{202f}600,00\u{a0}€",

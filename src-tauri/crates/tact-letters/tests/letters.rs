@@ -713,7 +713,7 @@ fn the_payment_calendar_agreement_then_its_decheance_notice() {
     for needle in [
         "Lettre recommandée avec accusé de réception n°",
         "MISE EN DEMEURE – échéancier n°",
-        "signé le 25/11/2026",
+        "signé le 25 novembre 2026",
         "Échéance n° 2 05/01/2027 800,00 € 0,00 € 800,00 €",
         "je vous mets en demeure de me régler la somme de 800,00 € dans un délai de 8 jours",
         "soit 1 600,00 € au 22 janvier 2027",
