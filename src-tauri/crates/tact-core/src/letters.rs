@@ -204,6 +204,7 @@ pub fn letter(ctx: &LetterContext<'_>, kind: LetterKind, opts: &LetterOptions) -
     let sender = sender_block(ctx.business);
     let english = ctx.client.language == crate::model::Language::English;
     match kind {
+        LetterKind::FormalNotice if english => english::formal_notice(ctx, opts, sender, recipient),
         LetterKind::FormalNotice => formal_notice(ctx, opts, sender, recipient),
         LetterKind::FriendlyReminder | LetterKind::FirmReminder if english => {
             english::reminder(ctx, kind, opts, sender, recipient)

@@ -395,12 +395,27 @@ fn every_letter_and_email_reads_as_a_careful_professional_would_write_it() {
                 };
                 let name = format!("{stem}-letter-{}", kind.code());
                 let text = letter_text(&letter);
-                // Letters are in French for now, whatever the client's language (issue 14: English letters). The
-                // dossier is for the user and whoever she hands it to: it quotes the history in her own words.
+                // The reminders, the relevé and the mise en demeure are in the client's language; the calendar's
+                // contract, its déchéance notice and the penalty claim stay French. The dossier is for the user and
+                // whoever she hands it to: it quotes the history in her own words.
+                let letter_french = letter.language == tact_core::model::Language::French;
+                let in_their_language = matches!(
+                    kind,
+                    LetterKind::FriendlyReminder
+                        | LetterKind::FirmReminder
+                        | LetterKind::Statement
+                        | LetterKind::FormalNotice
+                );
+                if letter_french != (french || !in_their_language) {
+                    problems.push(format!(
+                        "{name}: written in {:?} for a client who reads {:?}",
+                        letter.language, c.language
+                    ));
+                }
                 check(
                     &name,
                     &text,
-                    true,
+                    letter_french,
                     *kind != LetterKind::RecoveryFile,
                     &mut problems,
                 );
@@ -644,8 +659,7 @@ fn the_dossier_de_recouvrement_gathers_what_every_route_asks_for_and_is_never_ar
 }
 
 #[test]
-fn a_client_marked_english_gets_english_reminders_and_relevé_but_the_mise_en_demeure_stays_french()
-{
+fn a_client_marked_english_gets_english_reminders_relevé_and_mise_en_demeure() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let l = ledger(dir.path());
     let today = day("2026-12-02");
@@ -680,10 +694,23 @@ fn a_client_marked_english_gets_english_reminders_and_relevé_but_the_mise_en_de
         &LetterOptions::default(),
         today,
     ));
+    assert_eq!(notice.language, tact_core::model::Language::English);
+    assert_eq!(notice.salutation, "Dear Ms Clark,");
+    let text = letter_text(&notice);
+    for needle in [
+        "Registered letter with acknowledgment of receipt no.",
+        "Subject: FORMAL NOTICE TO PAY (MISE EN DEMEURE) – invoice F-2026-064",
+        "Under article L441-10 of the French Commercial Code",
+        "article D441-5",
+        "**I hereby give you formal notice to pay me the sum of",
+        "== Annex – Breakdown of the late-payment penalties as of 2 December 2026 ==",
+    ] {
+        assert!(text.contains(needle), "{needle:?} missing in:\n{text}");
+    }
+    // The same amounts as the penalties computed for the client: one computation, whatever the language.
+    let p = ok(l.penalties(9, today));
     assert_eq!(
-        notice.language,
-        tact_core::model::Language::French,
-        "French law, French words"
+        (notice.interest, notice.indemnities),
+        (p.interest, p.indemnities)
     );
-    assert_eq!(notice.salutation, "Madame,");
 }

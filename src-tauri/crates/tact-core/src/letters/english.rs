@@ -410,3 +410,324 @@ pub(super) fn statement(
         invoice_ids: account.open.iter().map(|(i, _)| i.id).collect(),
     })
 }
+
+/// « 12.15% ».
+fn english_rate(rate: rust_decimal::Decimal) -> String {
+    crate::money::format_rate_fr(rate)
+        .replace(',', ".")
+        .replace(['\u{a0}', '\u{202f}', ' '], "")
+}
+
+fn rate_words_en(basis: crate::legal::RateBasis, rate: rust_decimal::Decimal) -> String {
+    use crate::legal::RateBasis;
+    let r = english_rate(rate);
+    match basis {
+        RateBasis::EcbPlusTen => format!(
+            "{r} a year (the European Central Bank refinancing rate plus 10 percentage points)"
+        ),
+        RateBasis::Stipulated => format!("{r} a year (the contractual rate)"),
+        RateBasis::Floor => {
+            format!("{r} a year (three times the legal interest rate, the statutory minimum)")
+        }
+        RateBasis::LegalInterest => format!("{r} a year (the legal interest rate)"),
+    }
+}
+
+fn rates_en(p: &crate::legal::ClientPenalties) -> String {
+    let mut seen = Vec::new();
+    for s in p
+        .invoices
+        .iter()
+        .filter(|i| i.waived_on.is_none())
+        .flat_map(|i| i.accrual.segments.iter())
+    {
+        if !seen.contains(&(s.basis, s.rate)) {
+            seen.push((s.basis, s.rate));
+        }
+    }
+    match seen.as_slice() {
+        [(b, r)] => format!("at the rate of {}", rate_words_en(*b, *r)),
+        _ => "at the rates in force for each half-year, shown in the annex".to_owned(),
+    }
+}
+
+/// The real next step if nothing is paid (legal-fr A.6, B §5), never a threat beyond it.
+fn next_step_en(kind: ClientKind, total: Money) -> String {
+    let small = total <= crate::recovery::SMALL_CLAIMS_CEILING;
+    match (kind, small) {
+        (ClientKind::Professional, true) => "Failing payment within this period, I will start recovery proceedings without further notice: the simplified procedure for small claims before a commissaire de justice, or an application for an order for payment (injonction de payer) to the competent court.".to_owned(),
+        (ClientKind::Consumer, true) => "Failing payment within this period, I will refer the matter without further notice to a conciliateur de justice or apply to the competent court for an order for payment (injonction de payer).".to_owned(),
+        (_, false) => "Failing payment within this period, I will apply without further notice to the competent court for an order for payment (injonction de payer).".to_owned(),
+    }
+}
+
+/// The mise en demeure in English: every element of the French one (legal-fr B §4.2), the same amounts.
+pub(super) fn formal_notice(
+    ctx: &LetterContext<'_>,
+    opts: &LetterOptions,
+    sender: Vec<String>,
+    recipient: Vec<String>,
+) -> Result<Letter> {
+    let rows = claimed_or_refuse(ctx, "mettre en demeure")?;
+    let days = deadline_days(opts)?;
+    let b2b = ctx.client.kind == ClientKind::Professional;
+    let p = ctx.penalties;
+    let principal = Money::sum(rows.iter().map(|(_, s)| s.balance))?;
+    let oldest = rows
+        .iter()
+        .map(|(i, _)| i.due_date)
+        .min()
+        .unwrap_or(ctx.today);
+    let several = rows.len() > 1;
+    let what = remains(&rows)?
+        .replace("the invoice below", "the following invoice")
+        .replace("the invoices below", "the following invoices");
+    let default_opening = match contacts(ctx, oldest).sentence(&what, EN) {
+        Some(s) => format!("{s}:"),
+        None => format!(
+            "Unless I am mistaken, {what}, although {} due date has passed:",
+            if several { "their" } else { "its" }
+        ),
+    };
+    let opening = edited(&opts.opening, "opening", default_opening)?;
+    let mut t = table(&rows, false)?;
+    if several {
+        t.totals.push(total("Total", 6, 5, principal));
+    }
+    let mut body = vec![
+        Block::Paragraph {
+            text: opening.clone(),
+        },
+        Block::Table { table: t },
+    ];
+    let (interest, indemnities) = (p.interest, p.indemnities);
+    if b2b {
+        let mut text = format!(
+            "Under article L441-10 of the French Commercial Code, late-payment penalties are due by law from the day after each due date, {}; they amount to {} as of {} (breakdown in the annex) and continue to run until full payment.",
+            rates_en(p),
+            interest.format_en(),
+            long(ctx.today)
+        );
+        if indemnities.is_positive() {
+            let n = indemnities.cents().checked_div(4000).unwrap_or(0);
+            text.push_str(&format!(
+                " In addition, the fixed indemnity for recovery costs of €40.00 per invoice provided for by article D441-5 of the same code is due, that is {}{}.",
+                indemnities.format_en(),
+                if n > 1 { format!(" for {n} invoices") } else { String::new() }
+            ));
+        }
+        body.push(Block::Paragraph { text });
+    } else if interest.is_positive() {
+        body.push(Block::Paragraph {
+            text: format!(
+                "Under articles 1231-6 and 1344-1 of the French Civil Code, these sums bear interest at the legal rate from the receipt of my formal notice of {}; it amounts to {} as of {} (breakdown in the annex).",
+                p.formal_notice.map(long).unwrap_or_default(),
+                interest.format_en(),
+                long(ctx.today)
+            ),
+        });
+    }
+    let claimed = principal.checked_add(interest)?.checked_add(indemnities)?;
+    let mut totals = vec![vec![
+        "Principal outstanding".to_owned(),
+        principal.format_en(),
+    ]];
+    if b2b {
+        totals.push(vec![
+            format!("Late-payment penalties as of {}", format_date_fr(ctx.today)),
+            interest.format_en(),
+        ]);
+        if indemnities.is_positive() {
+            totals.push(vec![
+                "Fixed indemnity for recovery costs".to_owned(),
+                indemnities.format_en(),
+            ]);
+        }
+    } else if interest.is_positive() {
+        totals.push(vec![
+            format!(
+                "Interest at the legal rate as of {}",
+                format_date_fr(ctx.today)
+            ),
+            interest.format_en(),
+        ]);
+    }
+    body.push(Block::Table {
+        table: Table {
+            columns: vec![col("", 70, false), col("", 30, true)],
+            rows: totals,
+            totals: vec![vec!["Total claimed".to_owned(), claimed.format_en()]],
+        },
+    });
+    body.push(Block::Strong {
+        text: format!(
+            "I hereby give you formal notice to pay me the sum of {} within {days} days of receiving this letter.",
+            claimed.format_en()
+        ),
+    });
+    if !b2b {
+        body.push(Block::Paragraph {
+            text: "Under articles 1231-6 and 1344-1 of the French Civil Code, this sum will bear interest at the legal rate from the receipt of this formal notice. No recovery costs are claimed from you.".to_owned(),
+        });
+    }
+    body.push(Block::Paragraph {
+        text: pay(ctx, &reference(&rows)),
+    });
+    body.push(Block::Paragraph {
+        text: next_step_en(ctx.client.kind, claimed),
+    });
+    let closing = edited(
+        &opts.closing,
+        "closing",
+        "If you are facing a difficulty, any proposal for payment you make within this period, including payment in instalments, will be carefully considered.".to_owned(),
+    )?;
+    body.push(Block::Paragraph {
+        text: closing.clone(),
+    });
+    let annex = if interest.is_positive() {
+        Some(breakdown_en(ctx, b2b)?)
+    } else {
+        None
+    };
+    let mut attached = vec![copies(&rows)
+        .trim_start_matches("Enclosures: ")
+        .trim_start_matches("Enclosure: ")
+        .trim_end_matches('.')
+        .to_owned()];
+    if annex.is_some() {
+        attached.push("breakdown of the sums claimed (annex)".to_owned());
+    }
+    let addressee = crate::addressee::Addressee::of(ctx.client);
+    Ok(Letter {
+        kind: LetterKind::FormalNotice,
+        language: EN,
+        client_id: ctx.client.id,
+        date: ctx.today,
+        title: format!(
+            "Formal notice – {} – {}",
+            ctx.client.name,
+            format_date_fr(ctx.today)
+        ),
+        sender,
+        recipient,
+        place_date: place_date(ctx),
+        mention: Some(format!(
+            "Registered letter with acknowledgment of receipt no.\u{a0}{}",
+            opts.registered_number
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .unwrap_or("………………………………")
+        )),
+        subject: format!(
+            "Subject: FORMAL NOTICE TO PAY (MISE EN DEMEURE) – {} {}",
+            if several { "invoices" } else { "invoice" },
+            reference(&rows)
+        ),
+        salutation: addressee.salutation(EN),
+        body,
+        farewell: addressee.farewell(EN),
+        signature: signature_en(ctx.business),
+        enclosures: Some(format!(
+            "{}: {}.",
+            if attached.len() > 1 {
+                "Enclosures"
+            } else {
+                "Enclosure"
+            },
+            attached.join("; ")
+        )),
+        annex,
+        fold_marks: !opts.no_fold_marks,
+        opening,
+        closing,
+        deadline_days: Some(days),
+        principal,
+        interest,
+        indemnities,
+        total: claimed,
+        plan_id: None,
+        countersignature: Vec::new(),
+        invoice_ids: rows.iter().map(|(i, _)| i.id).collect(),
+    })
+}
+
+/// The annex in English: per invoice, per half-year segment, the days, base, rate and amount.
+fn breakdown_en(ctx: &LetterContext<'_>, b2b: bool) -> Result<Annex> {
+    let p = ctx.penalties;
+    let mut rows = Vec::new();
+    for inv in p.invoices.iter().filter(|i| i.waived_on.is_none()) {
+        for s in &inv.accrual.segments {
+            rows.push(vec![
+                inv.number.clone(),
+                format!("{} → {}", format_date_fr(s.from), format_date_fr(s.to)),
+                s.days.to_string(),
+                s.base.format_en(),
+                english_rate(s.rate),
+                s.amount.format_en(),
+            ]);
+        }
+    }
+    let mut totals = vec![total(
+        if b2b {
+            "Late-payment penalties"
+        } else {
+            "Interest at the legal rate"
+        },
+        6,
+        5,
+        p.interest,
+    )];
+    if p.indemnities.is_positive() {
+        totals.push(total(
+            "Fixed indemnities (€40.00 per invoice)",
+            6,
+            5,
+            p.indemnities,
+        ));
+    }
+    let body = vec![
+        Block::Paragraph {
+            text: if b2b {
+                "Late-payment penalties (French Commercial Code, L441-10 II): simple interest on the balance of each invoice, day by day from the day after its due date, over a 365-day year. The rate is the one in force on 1 January or 1 July of each half-year; a partial payment reduces the base from its date. Each period is rounded to the cent.".to_owned()
+            } else {
+                "Interest at the legal rate (French Civil Code, 1231-6 and 1344-1): simple interest on the balance, day by day from the receipt of the formal notice, over a 365-day year, at the rate of each half-year. Each period is rounded to the cent.".to_owned()
+            },
+        },
+        Block::Table {
+            table: Table {
+                columns: vec![
+                    col("Invoice", 17, false),
+                    col("Period", 27, false),
+                    col("Days", 9, true),
+                    col("Base", 17, true),
+                    col("Rate", 13, true),
+                    col("Amount", 17, true),
+                ],
+                rows,
+                totals,
+            },
+        },
+        Block::Paragraph {
+            text: format!(
+                "Amounts as of {}. The {} continue to run until full payment.",
+                long(ctx.today),
+                if b2b { "penalties" } else { "interest" }
+            ),
+        },
+    ];
+    Ok(Annex {
+        title: format!(
+            "Annex – Breakdown of the {} as of {}",
+            if b2b {
+                "late-payment penalties"
+            } else {
+                "interest"
+            },
+            long(ctx.today)
+        ),
+        body,
+        signature: Vec::new(),
+        countersignature: Vec::new(),
+    })
+}
