@@ -30,8 +30,9 @@ const PREFIXES: [(&str, Civility); 6] = [
 ];
 
 /// Company forms that make a business a « société ».
-const COMPANY_FORMS: [&str; 10] = [
-    "SARL", "SAS", "SASU", "SA", "EURL", "SCI", "SNC", "SCOP", "SELARL", "SCP",
+const COMPANY_FORMS: [&str; 16] = [
+    "SARL", "SAS", "SASU", "SA", "EURL", "SCI", "SNC", "SCOP", "SELARL", "SCP", "Ltd", "Limited",
+    "LLC", "Inc", "GmbH", "PLC",
 ];
 
 /// Whether a business's name carries a company form: « Agence Lumière SARL », « Studio Nova SAS ».

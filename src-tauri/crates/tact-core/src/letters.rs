@@ -214,8 +214,11 @@ pub fn letter(ctx: &LetterContext<'_>, kind: LetterKind, opts: &LetterOptions) -
         }
         LetterKind::Statement if english => english::statement(ctx, opts, sender, recipient),
         LetterKind::Statement => statement(ctx, opts, sender, recipient),
+        LetterKind::PlanAgreement if english => english::agreement(ctx, opts, sender, recipient),
         LetterKind::PlanAgreement => plan_letters::agreement(ctx, opts, sender, recipient),
+        LetterKind::PlanDefault if english => english::default_notice(ctx, opts, sender, recipient),
         LetterKind::PlanDefault => plan_letters::default_notice(ctx, opts, sender, recipient),
+        LetterKind::PenaltyClaim if english => english::penalty_claim(ctx, opts, sender, recipient),
         LetterKind::PenaltyClaim => penalty_claim::penalty_claim(ctx, opts, sender, recipient),
         LetterKind::RecoveryFile => dossier::dossier(ctx, ctx.letters, sender),
     }

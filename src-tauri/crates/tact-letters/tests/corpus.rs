@@ -93,6 +93,14 @@ fn ledger(dir: &std::path::Path) -> Ledger {
         Some("madame"),
         "en",
     );
+    // An English client, a man, with a payment calendar signed then missed.
+    let harbour = client(
+        "professional",
+        "Harbour Books Ltd",
+        Some("Tom Baker"),
+        Some("monsieur"),
+        "en",
+    );
     let mut invoice = |client_id: i64, number: &str, issue: &str, due: &str, amount: &str| {
         ok(l.add_invoice(&InvoiceInput {
             number: number.into(),
@@ -119,6 +127,26 @@ fn ledger(dir: &std::path::Path) -> Ledger {
         "2026-10-10",
         "2 000,00",
     );
+    let h1 = invoice(harbour, "F-2026-066", "2026-09-15", "2026-10-15", "900,00");
+    // Paid a month late: its penalties are claimed in English.
+    let n0 = invoice(
+        northwind,
+        "F-2026-057",
+        "2026-07-31",
+        "2026-08-31",
+        "1 000,00",
+    );
+    ok(l.record_payment(&PaymentInput {
+        client_id: northwind,
+        date: "2026-10-01".into(),
+        amount: "1 000,00".into(),
+        method: "virement".into(),
+        allocations: Some(vec![tact_core::input::AllocationInput {
+            invoice_id: n0,
+            amount: "1 000,00".into(),
+        }]),
+        ..Default::default()
+    }));
     ok(l.record_payment(&PaymentInput {
         client_id: vidal,
         date: "2026-10-28".into(),
@@ -168,6 +196,18 @@ fn ledger(dir: &std::path::Path) -> Ledger {
             instalments: "2".into(),
             first_date: "2026-11-30".into(),
             penalties: "waive".into(),
+            ..PlanInput::default()
+        },
+        day("2026-11-23"),
+    ));
+    ok(l.sign_plan(plan.plan.id, "25/11/2026", day("2026-11-25")));
+    let plan = ok(l.propose_plan(
+        &PlanInput {
+            client_id: harbour,
+            invoices: vec![h1],
+            instalments: "3".into(),
+            first_date: "2026-11-30".into(),
+            penalties: "defer".into(),
             ..PlanInput::default()
         },
         day("2026-11-23"),
@@ -395,17 +435,10 @@ fn every_letter_and_email_reads_as_a_careful_professional_would_write_it() {
                 };
                 let name = format!("{stem}-letter-{}", kind.code());
                 let text = letter_text(&letter);
-                // The reminders, the relevé and the mise en demeure are in the client's language; the calendar's
-                // contract, its déchéance notice and the penalty claim stay French. The dossier is for the user and
-                // whoever she hands it to: it quotes the history in her own words.
+                // Every letter is in the client's language. The dossier is for the user and whoever she hands it
+                // to: French, and it quotes the history in her own words.
                 let letter_french = letter.language == tact_core::model::Language::French;
-                let in_their_language = matches!(
-                    kind,
-                    LetterKind::FriendlyReminder
-                        | LetterKind::FirmReminder
-                        | LetterKind::Statement
-                        | LetterKind::FormalNotice
-                );
+                let in_their_language = *kind != LetterKind::RecoveryFile;
                 if letter_french != (french || !in_their_language) {
                     problems.push(format!(
                         "{name}: written in {:?} for a client who reads {:?}",
@@ -712,5 +745,58 @@ fn a_client_marked_english_gets_english_reminders_relevé_and_mise_en_demeure() 
     assert_eq!(
         (notice.interest, notice.indemnities),
         (p.interest, p.indemnities)
+    );
+    // The calendar's documents and the penalty claim too, with the same amounts as the French builder's.
+    let agreement = ok(l.letter(
+        10,
+        LetterKind::PlanAgreement,
+        &LetterOptions::default(),
+        day("2026-11-23"),
+    ));
+    assert_eq!(agreement.language, tact_core::model::Language::English);
+    let protocol = agreement
+        .annex
+        .as_ref()
+        .map(|a| a.title.clone())
+        .unwrap_or_default();
+    assert!(
+        protocol.starts_with("Settlement agreement — payment calendar no."),
+        "{protocol}"
+    );
+    assert!(letter_text(&agreement)
+        .contains("Harbour Books Ltd, whose registered office is at 10 Aldersgate Street"));
+    let notice = ok(l.letter(
+        10,
+        LetterKind::PlanDefault,
+        &LetterOptions::default(),
+        day("2026-12-15"),
+    ));
+    assert!(
+        notice
+            .subject
+            .starts_with("Subject: FORMAL NOTICE – payment calendar no."),
+        "{}",
+        notice.subject
+    );
+    assert_eq!(notice.total.format_en(), "€300.00");
+    let claim = ok(l.letter(
+        9,
+        LetterKind::PenaltyClaim,
+        &LetterOptions::default(),
+        today,
+    ));
+    assert!(
+        claim
+            .opening
+            .starts_with("Thank you for paying invoice F-2026-057"),
+        "{}",
+        claim.opening
+    );
+    assert_eq!(
+        claim
+            .annex
+            .as_ref()
+            .map(|a| a.title.starts_with("Annex – Breakdown")),
+        Some(true)
     );
 }

@@ -1,7 +1,7 @@
-//! The reminders by post and the relevé de compte for a client who reads English (issue 14): the same facts and
-//! amounts as the French letters, in English — « Dear Ms Clark, », « Yours sincerely, », €1,234.56, « 23 November
-//! 2026 ». The letters that carry French law (mise en demeure, calendar agreement, déchéance, penalty claim) stay
-//! in French: their wording is the legal one.
+//! The letters for a client who reads English (issue 14): the same facts, checks and amounts as the French letters
+//! (the letters of French law are built by the French builder first, then worded in English), in English — « Dear
+//! Ms Clark, », « Yours sincerely, », €1,234.56, « 23 November 2026 », French law cited by its articles. The
+//! dossier de recouvrement stays French: it is for the user and whoever recovers the debt in France.
 
 use super::*;
 use crate::model::Language;
@@ -730,4 +730,604 @@ fn breakdown_en(ctx: &LetterContext<'_>, b2b: bool) -> Result<Annex> {
         signature: Vec::new(),
         countersignature: Vec::new(),
     })
+}
+
+/// The claim for the penalties of invoices paid late, in English (C. com. L441-10 II, D441-5).
+pub(super) fn penalty_claim(
+    ctx: &LetterContext<'_>,
+    opts: &LetterOptions,
+    sender: Vec<String>,
+    recipient: Vec<String>,
+) -> Result<Letter> {
+    let mut letter = super::penalty_claim::penalty_claim(ctx, opts, sender, recipient)?;
+    let mut only = ctx.penalties.clone();
+    only.invoices
+        .retain(|i| i.settled_on.is_some() && i.waived_on.is_none());
+    only.interest = letter.interest;
+    only.indemnities = letter.indemnities;
+    only.principal = Money::ZERO;
+    only.total = letter.total;
+    let sub = LetterContext {
+        penalties: &only,
+        ..*ctx
+    };
+    let days = letter.deadline_days.unwrap_or(DEFAULT_DEADLINE_DAYS);
+    let several = only.invoices.len() > 1;
+    let numbers: Vec<String> = only.invoices.iter().map(|i| i.number.clone()).collect();
+    let paid: Vec<String> = only
+        .invoices
+        .iter()
+        .map(|i| {
+            format!(
+                "{} (due on {}, paid on {})",
+                i.number,
+                long(i.due_date),
+                i.settled_on.map(long).unwrap_or_default()
+            )
+        })
+        .collect();
+    let default_opening = format!(
+        "Thank you for paying {} {}. As {} after {} due date, {} entitled, under article L441-10 of the French Commercial Code, to late-payment penalties, together with the fixed indemnity for recovery costs of €40.00 per invoice provided for by article D441-5 of the same code.",
+        if several { "invoices" } else { "invoice" },
+        crate::text::join_with(&paid, "and"),
+        if several { "these payments were made" } else { "this payment was made" },
+        if several { "their" } else { "its" },
+        "I am",
+    );
+    let opening = edited(&opts.opening, "opening", default_opening)?;
+    let rows: Vec<Vec<String>> = only
+        .invoices
+        .iter()
+        .map(|i| {
+            vec![
+                i.number.clone(),
+                format_date_fr(i.due_date),
+                i.settled_on.map(format_date_fr).unwrap_or_default(),
+                i.accrual.interest.format_en(),
+                i.accrual.indemnity.format_en(),
+            ]
+        })
+        .collect();
+    let mut body = vec![
+        Block::Paragraph {
+            text: opening.clone(),
+        },
+        Block::Table {
+            table: Table {
+                columns: vec![
+                    col("Invoice", 22, false),
+                    col("Due", 18, false),
+                    col("Paid on", 18, false),
+                    col("Penalties", 21, true),
+                    col("Indemnity", 21, true),
+                ],
+                rows,
+                totals: vec![total("Total", 5, 4, letter.total)],
+            },
+        },
+        Block::Paragraph {
+            text: format!(
+                "The penalties are computed {} on the amount left unpaid, from the day after the due date to the day of payment (breakdown in the annex).",
+                rates_en(&only)
+            ),
+        },
+        Block::Strong {
+            text: format!(
+                "I would be grateful if you could pay me the sum of {} within {days} days.",
+                letter.total.format_en()
+            ),
+        },
+        Block::Paragraph {
+            text: pay(ctx, &format!("Penalties {}", numbers.join(", "))),
+        },
+    ];
+    let closing = edited(
+        &opts.closing,
+        "closing",
+        "I value our working relationship: if this amount calls for any remark on your part, or if you would like to discuss it, I remain at your disposal.".to_owned(),
+    )?;
+    body.push(Block::Paragraph {
+        text: closing.clone(),
+    });
+    let addressee = crate::addressee::Addressee::of(ctx.client);
+    letter.language = EN;
+    letter.title = format!(
+        "Claim for late-payment penalties – {} – {}",
+        ctx.client.name,
+        format_date_fr(ctx.today)
+    );
+    letter.place_date = place_date(ctx);
+    letter.subject = format!(
+        "Subject: late-payment penalties – {} {}",
+        if several { "invoices" } else { "invoice" },
+        numbers.join(", ")
+    );
+    letter.salutation = addressee.salutation(EN);
+    letter.body = body;
+    letter.farewell = addressee.farewell(EN);
+    letter.signature = signature_en(ctx.business);
+    letter.enclosures = Some("Enclosure: breakdown of the penalties (annex).".to_owned());
+    letter.annex = Some(breakdown_en(&sub, true)?);
+    letter.opening = opening;
+    letter.closing = closing;
+    Ok(letter)
+}
+
+/// The mise en demeure invoking the calendar's acceleration clause (déchéance du terme), in English.
+pub(super) fn default_notice(
+    ctx: &LetterContext<'_>,
+    opts: &LetterOptions,
+    sender: Vec<String>,
+    recipient: Vec<String>,
+) -> Result<Letter> {
+    // The French notice checks the calendar and gathers the amounts; the words are redone in English.
+    let mut letter = super::plan_letters::default_notice(ctx, opts, sender, recipient)?;
+    let st = ctx
+        .plan
+        .ok_or_else(|| Error::new(ErrorCode::PlanNotFound, "Échéancier introuvable."))?;
+    let plan = &st.plan;
+    let signed = plan.signed_on.unwrap_or(plan.created_on);
+    let late: Vec<_> = st
+        .instalments
+        .iter()
+        .filter(|i| i.status == crate::plans::InstalmentStatus::Late)
+        .collect();
+    let several = late.len() > 1;
+    let company = ctx.client.kind == ClientKind::Professional;
+    let default_opening = format!(
+        "Under a payment calendar signed on {}, {} to pay the sum of {} according to a schedule agreed together. Unless I am mistaken, {} unpaid to date:",
+        long(signed),
+        if company { "your company undertook" } else { "you undertook" },
+        plan.total.format_en(),
+        if several { "the following instalments remain" } else { "the following instalment remains" }
+    );
+    let opening = edited(&opts.opening, "opening", default_opening)?;
+    let mut t = Table {
+        columns: vec![
+            col("Instalment", 26, false),
+            col("Date", 18, false),
+            col("Amount", 19, true),
+            col("Paid", 18, true),
+            col("Balance", 19, true),
+        ],
+        rows: late
+            .iter()
+            .map(|i| {
+                vec![
+                    if i.instalment.down_payment {
+                        "Down payment".to_owned()
+                    } else {
+                        format!("Instalment no.\u{a0}{}", i.instalment.number)
+                    },
+                    format_date_fr(i.instalment.due_on),
+                    i.instalment.amount.format_en(),
+                    i.paid.format_en(),
+                    i.left.format_en(),
+                ]
+            })
+            .collect(),
+        totals: Vec::new(),
+    };
+    if several {
+        t.totals.push(total("Total", 5, 4, st.late_amount));
+    }
+    let days = plan.notice_days;
+    let waived = plan.waived()?;
+    let mut consequence = format!(
+        "Failing this, the acceleration clause will take effect: the whole remaining balance, that is {} as of {}, will become immediately due",
+        st.left.format_en(),
+        long(ctx.today)
+    );
+    if waived.is_positive() {
+        consequence.push_str(&format!(
+            ", together with the sums I had waived on condition that the calendar be honoured ({}, {}), and the {} accrued since {} until full payment",
+            if company { "late-payment penalties and fixed indemnity" } else { "interest at the legal rate" },
+            waived.format_en(),
+            if company { "late-payment penalties" } else { "interest" },
+            long(plan.created_on)
+        ));
+    } else if company && plan.treatment != crate::plans::PenaltyTreatment::Waived {
+        consequence.push_str(", plus the late-payment penalties running on that balance until full payment (article L441-10 of the French Commercial Code)");
+    }
+    consequence.push('.');
+    let closing = edited(
+        &opts.closing,
+        "closing",
+        "If a new difficulty prevents you from keeping to the calendar, please contact me without delay: an adjustment remains possible.".to_owned(),
+    )?;
+    let body = vec![
+        Block::Paragraph { text: opening.clone() },
+        Block::Table { table: t },
+        Block::Strong {
+            text: format!(
+                "I hereby give you formal notice to pay me the sum of {} within {days} days of receiving this letter, in accordance with the acceleration clause of the payment calendar.",
+                st.late_amount.format_en()
+            ),
+        },
+        Block::Paragraph { text: consequence },
+        Block::Paragraph {
+            text: pay(
+                ctx,
+                &format!(
+                    "{} {}",
+                    plan.reference(),
+                    plan.invoices.iter().map(|i| i.number.clone()).collect::<Vec<_>>().join(" ")
+                ),
+            ),
+        },
+        Block::Paragraph { text: next_step_en(ctx.client.kind, st.left) },
+        Block::Paragraph { text: closing.clone() },
+    ];
+    let addressee = crate::addressee::Addressee::of(ctx.client);
+    letter.language = EN;
+    letter.title = format!(
+        "Formal notice (payment calendar) – {} – {}",
+        ctx.client.name,
+        format_date_fr(ctx.today)
+    );
+    letter.place_date = place_date(ctx);
+    letter.mention = Some(format!(
+        "Registered letter with acknowledgment of receipt no.\u{a0}{}",
+        opts.registered_number
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .unwrap_or("………………………………")
+    ));
+    letter.subject = format!(
+        "Subject: FORMAL NOTICE – payment calendar no.\u{a0}{} signed on {} – acceleration clause",
+        plan.reference(),
+        long(signed)
+    );
+    letter.salutation = addressee.salutation(EN);
+    letter.body = body;
+    letter.farewell = addressee.farewell(EN);
+    letter.signature = signature_en(ctx.business);
+    letter.enclosures = Some("Enclosure: copy of the signed payment calendar.".to_owned());
+    letter.opening = opening;
+    letter.closing = closing;
+    Ok(letter)
+}
+
+/// One party, as a lawyer writes it in English.
+fn party_en(
+    name: &str,
+    form: Option<&str>,
+    id: Option<String>,
+    address: Option<String>,
+    seat: u8,
+    representative: Option<&str>,
+) -> String {
+    let mut parts = vec![name.to_owned()];
+    parts.extend(form.map(str::to_owned));
+    parts.extend(id);
+    parts.extend(address.map(|a| match seat {
+        0 => format!("whose registered office is at {a}"),
+        1 => format!("whose business is established at {a}"),
+        _ => format!("residing at {a}"),
+    }));
+    let mut s = parts.join(", ");
+    if let Some(r) = representative.filter(|r| *r != name) {
+        s.push_str(&format!(", represented by {r}"));
+    }
+    s
+}
+
+/// The payment calendar in English: a cover letter, then the settlement agreement with its two signatures.
+pub(super) fn agreement(
+    ctx: &LetterContext<'_>,
+    opts: &LetterOptions,
+    sender: Vec<String>,
+    recipient: Vec<String>,
+) -> Result<Letter> {
+    let mut letter = super::plan_letters::agreement(ctx, opts, sender, recipient)?;
+    let st = ctx
+        .plan
+        .ok_or_else(|| Error::new(ErrorCode::PlanNotFound, "Échéancier introuvable."))?;
+    let plan = &st.plan;
+    let (b, c) = (ctx.business, ctx.client);
+    let b2b = c.kind == ClientKind::Professional;
+    let extras = plan.penalties.checked_add(plan.indemnities)?;
+    let numbers: Vec<String> = plan.invoices.iter().map(|i| i.number.clone()).collect();
+    let of_invoices = if numbers.len() > 1 {
+        format!("invoices {}", crate::text::join_with(&numbers, "and"))
+    } else {
+        format!("invoice {}", numbers.join(""))
+    };
+    let conversation = ctx
+        .journal
+        .iter()
+        .rev()
+        .find(|e| {
+            e.date <= plan.created_on
+                && e.kind == crate::model::JournalKind::Call
+                && e.call_outcome == Some(crate::model::CallOutcome::Difficulty)
+        })
+        .map(|e| e.date);
+    let default_opening = format!(
+        "As agreed{}, please find enclosed the settlement agreement setting out the payment calendar for {of_invoices}, in two copies. I would be grateful if you could return one copy, dated and signed, preceded by the handwritten words “Bon pour accord” (read and approved).",
+        conversation.map(|d| format!(" during our conversation of {}", long(d))).unwrap_or_default()
+    );
+    let opening = edited(&opts.opening, "opening", default_opening)?;
+    let n = plan.instalments.len();
+    let span = match (plan.instalments.first(), plan.instalments.last()) {
+        (Some(a), Some(z)) if n > 1 => format!(", from {} to {}", long(a.due_on), long(z.due_on)),
+        (Some(a), _) => format!(", on {}", long(a.due_on)),
+        _ => String::new(),
+    };
+    let waived = extras.is_positive() && plan.treatment == crate::plans::PenaltyTreatment::Waived;
+    let closing = edited(
+        &opts.closing,
+        "closing",
+        "Thank you for your trust; I remain at your disposal to adjust this calendar if your situation requires it.".to_owned(),
+    )?;
+    let cover = vec![
+        Block::Paragraph { text: opening.clone() },
+        Block::Paragraph {
+            text: format!(
+                "In short: {} to pay in {n} instalment{}{span}{}. Once I receive the signed copy, reminders stop as long as the calendar is followed.",
+                plan.total.format_en(),
+                if n > 1 { "s" } else { "" },
+                if waived { "; if each instalment is paid on its date, I waive the penalties and the indemnity (article 4)" } else { "" }
+            ),
+        },
+        Block::Paragraph { text: closing.clone() },
+    ];
+    // The agreement itself.
+    let company_form = |name: &str, form: Option<&str>| {
+        crate::addressee::is_company_name(name)
+            || form.is_some_and(|f| {
+                !matches!(
+                    f.trim(),
+                    "EI" | "EIRL" | "Micro-entreprise" | "Auto-entrepreneur"
+                )
+            })
+    };
+    let creditor_company = company_form(&b.legal_name, b.legal_form.as_deref());
+    let creditor = party_en(
+        &b.legal_name,
+        b.legal_form.as_deref(),
+        b.siret
+            .as_deref()
+            .map(|s| format!("SIRET {}", format_siren_siret(s))),
+        b.contact.one_line(),
+        if creditor_company { 0 } else { 1 },
+        creditor_company
+            .then_some(b.signatory_name.as_deref())
+            .flatten(),
+    );
+    let representative = c
+        .contact_name
+        .as_deref()
+        .filter(|_| b2b)
+        .map(|n| crate::addressee::with_civility_in(n, c.civility, EN));
+    let debtor = party_en(
+        &c.name,
+        None,
+        c.siren
+            .as_deref()
+            .map(|s| format!("SIREN {}", format_siren_siret(s))),
+        c.contact.one_line(),
+        match (b2b, crate::addressee::is_company_name(&c.name)) {
+            (false, _) => 2,
+            (true, true) => 0,
+            (true, false) => 1,
+        },
+        representative.as_deref(),
+    );
+    let mut body = vec![Block::Paragraph {
+        text: format!(
+            "Between the undersigned: {creditor}, hereinafter “the creditor”, of the one part, and {debtor}, hereinafter “the debtor”, of the other part, it has been agreed as follows."
+        ),
+    }];
+    let mut article = 0u32;
+    let mut heading = |body: &mut Vec<Block>, title: &str| {
+        article = article.saturating_add(1);
+        body.push(Block::Strong {
+            text: format!("Article {article} – {title}"),
+        });
+    };
+    heading(&mut body, "Acknowledgment of debt");
+    body.push(Block::Paragraph {
+        text: format!(
+            "The debtor acknowledges owing the creditor the sum of {} in principal, for {of_invoices}:",
+            plan.principal.format_en()
+        ),
+    });
+    let mut invoices = Table {
+        columns: vec![
+            col("Invoice", 20, false),
+            col("Date", 18, false),
+            col("Due", 18, false),
+            col("Amount", 22, true),
+            col("Balance", 22, true),
+        ],
+        rows: plan
+            .invoices
+            .iter()
+            .map(|i| {
+                vec![
+                    i.number.clone(),
+                    format_date_fr(i.issue_date),
+                    format_date_fr(i.due_date),
+                    i.amount.format_en(),
+                    i.balance.format_en(),
+                ]
+            })
+            .collect(),
+        totals: Vec::new(),
+    };
+    if plan.invoices.len() > 1 {
+        invoices.totals.push(total("Total", 5, 4, plan.principal));
+    }
+    body.push(Block::Table { table: invoices });
+    if extras.is_positive() {
+        body.push(Block::Paragraph {
+            text: if b2b {
+                format!(
+                    "In addition, as of {}, late-payment penalties of {} are due (article L441-10 of the French Commercial Code){}; article 4 settles what becomes of them.",
+                    long(plan.created_on),
+                    plan.penalties.format_en(),
+                    if plan.indemnities.is_positive() {
+                        format!(", together with the fixed indemnity for recovery costs of {} (article D441-5 of the same code)", plan.indemnities.format_en())
+                    } else {
+                        String::new()
+                    }
+                )
+            } else {
+                format!(
+                    "In addition, as of {}, interest at the legal rate of {} is due (articles 1231-6 and 1344-1 of the French Civil Code); article 4 settles what becomes of it.",
+                    long(plan.created_on),
+                    plan.penalties.format_en()
+                )
+            },
+        });
+    }
+    heading(&mut body, "Payment schedule");
+    body.push(Block::Paragraph {
+        text: format!(
+            "The debtor undertakes to pay the sum of {} according to the following schedule:",
+            plan.total.format_en()
+        ),
+    });
+    body.push(Block::Table {
+        table: Table {
+            columns: vec![
+                col("Instalment", 40, false),
+                col("Date", 30, false),
+                col("Amount", 30, true),
+            ],
+            rows: plan
+                .instalments
+                .iter()
+                .map(|i| {
+                    vec![
+                        if i.down_payment {
+                            "Down payment".to_owned()
+                        } else {
+                            format!("Instalment no.\u{a0}{}", i.number)
+                        },
+                        format_date_fr(i.due_on),
+                        i.amount.format_en(),
+                    ]
+                })
+                .collect(),
+            totals: vec![total("Total", 3, 2, plan.total)],
+        },
+    });
+    body.push(Block::Paragraph {
+        text: "The debtor may at any time pay all or part of the instalments in advance, free of charge.".to_owned(),
+    });
+    heading(&mut body, "Payment terms");
+    body.push(Block::Paragraph {
+        text: pay(ctx, &format!("{} {}", plan.reference(), numbers.join(" "))),
+    });
+    if extras.is_positive() {
+        heading(&mut body, "Penalties and indemnity");
+        let what = if b2b {
+            if plan.indemnities.is_positive() {
+                format!(
+                    "the late-payment penalties ({}) and the fixed indemnity for recovery costs ({})",
+                    plan.penalties.format_en(),
+                    plan.indemnities.format_en()
+                )
+            } else {
+                format!(
+                    "the late-payment penalties ({})",
+                    plan.penalties.format_en()
+                )
+            }
+        } else {
+            format!(
+                "the interest at the legal rate ({})",
+                plan.penalties.format_en()
+            )
+        };
+        body.push(Block::Paragraph {
+            text: match plan.treatment {
+                crate::plans::PenaltyTreatment::Waived => format!(
+                    "The creditor waives {what}, on condition that each instalment is paid on its date. This waiver is specific to this agreement. If an instalment is not paid, these sums will become due again, together with the penalties accrued since {}.",
+                    long(plan.created_on)
+                ),
+                crate::plans::PenaltyTreatment::Deferred => format!(
+                    "{}, as of {}, are added to the last instalment, that is {} in total. No other penalty will be claimed if the calendar is honoured.",
+                    crate::text::capitalize(&what),
+                    long(plan.created_on),
+                    extras.format_en()
+                ),
+                crate::plans::PenaltyTreatment::Kept => format!(
+                    "{}, as of {}, are included in the instalments above, that is {} in total. No other penalty will be claimed if the calendar is honoured.",
+                    crate::text::capitalize(&what),
+                    long(plan.created_on),
+                    extras.format_en()
+                ),
+            },
+        });
+    }
+    heading(&mut body, "Acceleration");
+    body.push(Block::Paragraph {
+        text: format!(
+            "If an instalment is not paid on its date, the creditor may give the debtor formal notice to pay it, by registered letter with acknowledgment of receipt. If it is not paid within {} days of receipt of that notice, all sums remaining due will become immediately payable{}.",
+            plan.notice_days,
+            if waived { ", including the sums mentioned in article 4" } else { "" }
+        ),
+    });
+    body.push(Block::Paragraph {
+        text: format!(
+            "Made in {}, on {}, in two original copies.",
+            b.signing_city
+                .clone()
+                .or_else(|| b.contact.city.clone())
+                .unwrap_or_else(|| "……………".into()),
+            long(ctx.today)
+        ),
+    });
+    let mut creditor_sign = vec!["The creditor".to_owned()];
+    creditor_sign.extend(signature_en(b));
+    let mut debtor_sign = vec![
+        "The debtor".to_owned(),
+        if b2b {
+            c.name.clone()
+        } else {
+            crate::addressee::with_civility_in(&c.name, c.civility, EN)
+        },
+    ];
+    debtor_sign.extend(representative.filter(|n| *n != c.name));
+    debtor_sign.push("“Bon pour accord”, date and signature".to_owned());
+    let revision = if plan.version > 1 {
+        format!(" (version {}, replacing the previous one)", plan.version)
+    } else {
+        String::new()
+    };
+    let addressee = crate::addressee::Addressee::of(c);
+    letter.language = EN;
+    letter.title = format!(
+        "Payment calendar – {} – {}",
+        c.name,
+        format_date_fr(ctx.today)
+    );
+    letter.place_date = place_date(ctx);
+    letter.subject = format!(
+        "Subject: PAYMENT CALENDAR no.\u{a0}{}{revision} – {}",
+        plan.reference(),
+        numbers.join(", ")
+    );
+    letter.salutation = addressee.salutation(EN);
+    letter.body = cover;
+    letter.farewell = addressee.farewell(EN);
+    letter.signature = signature_en(b);
+    letter.enclosures =
+        Some("Enclosure: the settlement agreement in two copies, one to return signed.".to_owned());
+    letter.annex = Some(Annex {
+        title: format!(
+            "Settlement agreement — payment calendar no.\u{a0}{}{revision}",
+            plan.reference()
+        ),
+        body,
+        signature: creditor_sign,
+        countersignature: debtor_sign,
+    });
+    letter.opening = opening;
+    letter.closing = closing;
+    Ok(letter)
 }
