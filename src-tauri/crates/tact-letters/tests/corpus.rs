@@ -740,6 +740,12 @@ fn a_client_marked_english_gets_english_reminders_relevé_and_mise_en_demeure() 
     ] {
         assert!(text.contains(needle), "{needle:?} missing in:\n{text}");
     }
+    // The invoice paid late keeps its penalties in the claim, and the reference names them.
+    assert!(text.contains("This amount includes the penalties of the invoice paid after its due date: F-2026-057 (due on 31 August 2026, paid on 1 October 2026)."), "{text}");
+    assert!(
+        text.contains("quoting the reference “F-2026-064, penalties F-2026-057”"),
+        "{text}"
+    );
     // The same amounts as the penalties computed for the client: one computation, whatever the language.
     let p = ok(l.penalties(9, today));
     assert_eq!(

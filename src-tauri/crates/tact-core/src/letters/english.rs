@@ -508,6 +508,34 @@ pub(super) fn formal_notice(
             interest.format_en(),
             long(ctx.today)
         );
+        // Invoices paid after their due date still owe their penalties and 40 € (« pour tout retard »).
+        let paid_late: Vec<String> = p
+            .invoices
+            .iter()
+            .filter(|i| i.waived_on.is_none())
+            .filter_map(|i| {
+                i.settled_on.map(|on| {
+                    format!(
+                        "{} (due on {}, paid on {})",
+                        i.number,
+                        long(i.due_date),
+                        long(on)
+                    )
+                })
+            })
+            .collect();
+        if !paid_late.is_empty() {
+            text.push_str(&format!(
+                " This amount includes the penalties of the {} paid after {} due date: {}.",
+                if paid_late.len() > 1 {
+                    "invoices"
+                } else {
+                    "invoice"
+                },
+                if paid_late.len() > 1 { "their" } else { "its" },
+                crate::text::join_with(&paid_late, "and")
+            ));
+        }
         if indemnities.is_positive() {
             let n = indemnities.cents().checked_div(4000).unwrap_or(0);
             text.push_str(&format!(
@@ -570,8 +598,20 @@ pub(super) fn formal_notice(
             text: "Under articles 1231-6 and 1344-1 of the French Civil Code, this sum will bear interest at the legal rate from the receipt of this formal notice. No recovery costs are claimed from you.".to_owned(),
         });
     }
+    // The reference names what is paid: the open invoices, and the penalties of those paid late.
+    let late: Vec<String> = p
+        .invoices
+        .iter()
+        .filter(|i| i.settled_on.is_some() && i.waived_on.is_none())
+        .map(|i| i.number.clone())
+        .collect();
+    let reference_all = if late.is_empty() {
+        reference(&rows)
+    } else {
+        format!("{}, penalties {}", reference(&rows), late.join(", "))
+    };
     body.push(Block::Paragraph {
-        text: pay(ctx, &reference(&rows)),
+        text: pay(ctx, &reference_all),
     });
     body.push(Block::Paragraph {
         text: next_step_en(ctx.client.kind, claimed),
