@@ -613,6 +613,28 @@ async fn the_petitjean_mise_en_demeure_from_the_agenda() {
     );
     app.screenshot("21-fiche-petitjean").await;
 
+    // The shell never scrolls, only the content pane does: bringing the end of the page into view (as the wheel
+    // does at the bottom) leaves the window and the sidebar where they are.
+    let shell = app
+        .client
+        .execute(
+            "const m = document.querySelector('main.content');
+             m.lastElementChild.scrollIntoView({block: 'end'});
+             document.querySelectorAll('.sr-only').forEach((e) => e.scrollIntoView({block: 'end'}));
+             return [document.scrollingElement.scrollTop, Math.round(document.querySelector('.sidebar').getBoundingClientRect().top), m.scrollTop];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let v: Vec<i64> = shell
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_i64().unwrap_or(-1))
+        .collect();
+    assert_eq!((v[0], v[1]), (0, 0), "the shell scrolled: {v:?}");
+    assert!(v[2] > 0, "the content pane scrolled: {v:?}");
+
     // « Dossier de recouvrement »: saved beside the letter, never archived; it cites the letter with its number.
     app.click("[data-panel=letters] [data-action=dossier]")
         .await;
