@@ -328,9 +328,11 @@ pub fn open_in_mail(state: State<'_, AppState>, email: EmailText) -> Res<()> {
         .opener()
         .open_url(tact_core::drafts::mailto_url(&email), None::<&str>)
         .map_err(|e| {
+            // The launcher's own words (« Launcher "gio" "open" … failed ») are for the log, not for the user.
+            eprintln!("Tact: mailto: {e}");
             Error::new(
-                ErrorCode::Io,
-                format!("Aucune messagerie n'a pu s'ouvrir ({e})\u{a0}; copiez le texte ou enregistrez-le en .eml."),
+                ErrorCode::NoMailProgram,
+                "Aucune messagerie ne s'est ouverte sur cet ordinateur. Vous pouvez copier le texte («\u{a0}Copier\u{a0}») et le coller dans votre messagerie, l'enregistrer en .eml pour l'ouvrir avec elle, ou l'envoyer directement depuis Tact (Réglages → Messagerie).",
             )
         })
 }

@@ -425,6 +425,25 @@ async fn the_example_data_on_monday_23_november() {
     assert!(body.contains("FR76 3000 4000 3123 4567 8901 235"), "{body}");
     app.wait("[data-table=draft-lines]").await;
     app.screenshot("11-brouillon-studio-nova").await;
+    // « Ouvrir dans la messagerie » where no mail program answers (this machine: gio without a handler): a French
+    // message with the ways out, never the launcher's own words.
+    app.click("[data-action=mailto]").await;
+    let dialog = app
+        .text_becomes("[data-dialog=step]", |t| {
+            t.contains("Aucune messagerie ne s'est ouverte")
+                || t.contains("Message ouvert dans votre messagerie")
+        })
+        .await;
+    assert!(
+        !dialog.contains("Launcher") && !dialog.contains("ExitStatus"),
+        "{dialog}"
+    );
+    if dialog.contains("Aucune messagerie") {
+        assert!(
+            dialog.contains(".eml") && dialog.contains("Copier"),
+            "{dialog}"
+        );
+    }
     app.click("[data-action=mark-done]").await;
     app.gone("[data-dialog=step]").await;
     app.gone("[data-list=agenda] [data-client='Studio Nova SAS']")

@@ -112,6 +112,8 @@ error_codes! {
     Smtp = "smtp",
     PasswordMissing = "password_missing",
     Keyring = "keyring",
+    // --- the desktop app ---
+    NoMailProgram = "no_mail_program",
 }
 
 /// A domain error: stable code, French message, and the offending field when there is one.
