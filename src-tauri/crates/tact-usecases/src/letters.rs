@@ -108,12 +108,18 @@ pub fn print(
 }
 
 /// The archived copy of a letter (checked against its SHA-256) and the file name to offer when saving it:
-/// « Mise en demeure 2026-11-23.pdf ».
+/// « Mise en demeure de payer – Boulangerie Petitjean – 2026-11-23.pdf ».
 pub fn archived(books: &Books, letter_id: i64) -> Result<(PathBuf, String)> {
     books.read(|l| {
         let path = l.letter_file(letter_id)?;
         let rec = l.letter_record(letter_id)?;
-        let name = format!("{} {}", rec.kind.label_fr(), rec.date.format("%Y-%m-%d"));
+        let client = l.client(rec.client_id)?.name;
+        // « Mise en demeure de payer – Boulangerie Petitjean – 2026-12-01.pdf »: the client says whose it is.
+        let name = format!(
+            "{} – {client} – {}",
+            rec.kind.label_fr(),
+            rec.date.format("%Y-%m-%d")
+        );
         Ok((path, crate::mail::file_name(&name) + ".pdf"))
     })
 }

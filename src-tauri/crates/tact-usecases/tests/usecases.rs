@@ -62,10 +62,26 @@ fn the_final_mise_en_demeure_is_rendered_archived_and_logged_once() {
             .count(),
         1
     );
+    // The history says what the letter is, not the archive's file name.
+    let entry = journal
+        .iter()
+        .find(|j| j.entry.kind == JournalKind::FormalNotice)
+        .and_then(|j| j.entry.text.clone())
+        .unwrap_or_default();
+    assert!(
+        entry.starts_with("Mise en demeure de payer imprimée")
+            && entry.contains("Copie archivée dans Tact (empreinte ")
+            && !entry.contains(".pdf"),
+        "{entry}"
+    );
 
     // The archived copy, and « Enregistrer le PDF »: the same bytes where the user chose.
     let (archived, name) = letters::archived(&books, rec.id).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(name, "Mise en demeure de payer 2026-11-23.pdf");
+    // The save dialog proposes whose letter it is (issue 19).
+    assert_eq!(
+        name,
+        "Mise en demeure de payer Boulangerie Petitjean 2026-11-23.pdf"
+    );
     let dest = dir.path().join("copie.pdf");
     letters::save_copy(&books, rec.id, &dest).unwrap_or_else(|e| panic!("{e}"));
     let bytes = std::fs::read(&dest).unwrap_or_default();

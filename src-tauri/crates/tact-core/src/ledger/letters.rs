@@ -143,7 +143,11 @@ impl Ledger {
                 call_outcome: None,
                 promise_date: None,
                 promise_amount: None,
-                text: Some(format!("{text} Copie archivée\u{a0}: {file}.")),
+                // What the letter is, then a short trace of the archived copy (not its file name).
+                text: Some(format!(
+                    "{text} Copie archivée dans Tact (empreinte {}).",
+                    sha256.chars().take(8).collect::<String>()
+                )),
                 payment_id: None,
                 corrects: None,
             };
