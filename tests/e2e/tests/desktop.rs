@@ -809,6 +809,29 @@ async fn agence_lumiere_payment_calendar_from_proposal_to_a_missed_instalment() 
         resting.contains("respecté") && resting.contains("05/01/2027"),
         "{resting}"
     );
+    // A long reason never runs over the client's name, and the name stays on one line.
+    let boxes = app
+        .client
+        .execute(
+            "const li = document.querySelector(\"[data-list=resting] [data-client='Agence Lumière SARL']\");
+             li.scrollIntoView({block: 'center'});
+             const n = li.querySelector('.client-link').getBoundingClientRect();
+             const w = li.querySelector('.why').getBoundingClientRect();
+             return [n.right <= w.left + 0.5 || n.bottom <= w.top + 0.5, Math.round(n.height)];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        boxes[0],
+        serde_json::json!(true),
+        "name and reason overlap: {boxes}"
+    );
+    assert!(
+        boxes[1].as_i64().unwrap_or(99) < 30,
+        "the name wraps: {boxes}"
+    );
+    app.screenshot("24b-rien-a-faire").await;
     app.stop().await;
 
     // Friday 8 January 2027: the second instalment (Tuesday 05/01) is two working days late.
