@@ -102,6 +102,8 @@ pub struct Letter {
     pub place_date: String,
     /// « Lettre recommandée avec accusé de réception n° … », for a mise en demeure.
     pub mention: Option<String>,
+    /// The LRAR number the letter prints, kept in its archive record.
+    pub registered_number: Option<String>,
     pub subject: String,
     pub salutation: String,
     pub body: Vec<Block>,
@@ -246,6 +248,15 @@ fn registered_mention(opts: &LetterOptions) -> String {
             .filter(|s| !s.is_empty())
             .unwrap_or("………………………………")
     )
+}
+
+/// The LRAR number as typed, when there is one.
+fn registered_number(opts: &LetterOptions) -> Option<String> {
+    opts.registered_number
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
 }
 
 fn signature(b: &Business) -> Vec<String> {

@@ -624,19 +624,24 @@ fn the_statement_keeps_a_disputed_invoice_apart_from_what_it_asks() {
 fn the_dossier_de_recouvrement_gathers_what_every_route_asks_for_and_is_never_archived() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let mut l = ledger(dir.path());
-    // Petitjean's mise en demeure, archived, posted and received.
+    // Petitjean's mise en demeure, its LRAR number known before printing (kept in the archive record as printed),
+    // archived, posted and received.
     let notice = ok(l.letter(
         2,
         LetterKind::FormalNotice,
-        &LetterOptions::default(),
+        &LetterOptions {
+            registered_number: Some(" 1A 123 456 7890 1 ".into()),
+            ..LetterOptions::default()
+        },
         day("2026-11-23"),
     ));
     let pdf = ok(tact_letters::render(&notice));
     let rec = ok(l.archive_letter(&notice, &pdf));
+    assert_eq!(rec.registered_number.as_deref(), Some("1A 123 456 7890 1"));
     ok(l.set_mailing(
         rec.id,
         &tact_core::letters::MailingInput {
-            registered_number: Some("1A 123 456 7890 1".into()),
+            registered_number: None,
             posted_on: Some("23/11/2026".into()),
             received_on: Some("25/11/2026".into()),
         },

@@ -448,7 +448,11 @@ place_date: string,
 /**
  * « Lettre recommandée avec accusé de réception n° … », for a mise en demeure.
  */
-mention: string | null, subject: string, salutation: string, body: Array<Block>, 
+mention: string | null, 
+/**
+ * The LRAR number the letter prints, kept in its archive record.
+ */
+registered_number: string | null, subject: string, salutation: string, body: Array<Block>, 
 /**
  * The formula of politeness.
  */

@@ -162,7 +162,8 @@ impl Ledger {
                 size: i64::try_from(pdf.len()).unwrap_or(i64::MAX),
                 total: letter.total,
                 journal_id,
-                registered_number: None,
+                // The number printed on the letter, when it was known before printing.
+                registered_number: letter.registered_number.clone(),
                 posted_on: None,
                 received_on: None,
                 plan_id: letter.plan_id,

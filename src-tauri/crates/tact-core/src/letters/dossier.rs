@@ -395,6 +395,7 @@ pub(super) fn dossier(
         recipient: Vec::new(),
         place_date: place_date(ctx),
         mention: None,
+        registered_number: None,
         subject: format!("Dossier de recouvrement – {}", c.name),
         salutation: String::new(),
         body,

@@ -246,6 +246,7 @@ pub(super) fn reminder(
         recipient,
         place_date: place_date(ctx),
         mention: None,
+        registered_number: None,
         subject: format!(
             "Subject: {} – {} {}",
             if firm { "Second reminder" } else { "Reminder" },
@@ -390,6 +391,7 @@ pub(super) fn statement(
         recipient,
         place_date: place_date(ctx),
         mention: None,
+        registered_number: None,
         subject: format!("Subject: Statement of account as of {}", long(ctx.today)),
         salutation: addressee.salutation(EN),
         body,
@@ -651,6 +653,7 @@ pub(super) fn formal_notice(
         sender,
         recipient,
         place_date: place_date(ctx),
+        registered_number: registered_number(opts),
         mention: Some(format!(
             "Registered letter with acknowledgment of receipt no.\u{a0}{}",
             opts.registered_number

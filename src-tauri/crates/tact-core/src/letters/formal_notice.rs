@@ -176,6 +176,7 @@ pub(super) fn formal_notice(
         recipient,
         place_date: place_date(ctx),
         mention: Some(registered_mention(opts)),
+        registered_number: registered_number(opts),
         subject: format!(
             "Objet\u{a0}: MISE EN DEMEURE DE PAYER – {} {}",
             if several { "factures" } else { "facture" },

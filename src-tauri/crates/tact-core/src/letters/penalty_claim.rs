@@ -129,6 +129,7 @@ pub(super) fn penalty_claim(
         recipient,
         place_date: place_date(ctx),
         mention: None,
+        registered_number: None,
         subject: format!(
             "Objet\u{a0}: pénalités de retard – {} {}",
             if several { "factures" } else { "facture" },

@@ -2,8 +2,9 @@
 //! demeure that invokes its déchéance du terme after a missed instalment.
 
 use super::{
-    col, edited, farewell, next_step, payment_details, place_date, registered_mention, salutation,
-    signature, total_row, Block, Letter, LetterContext, LetterKind, LetterOptions, Table,
+    col, edited, farewell, next_step, payment_details, place_date, registered_mention,
+    registered_number, salutation, signature, total_row, Block, Letter, LetterContext, LetterKind,
+    LetterOptions, Table,
 };
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{ClientKind, JournalKind};
@@ -411,6 +412,7 @@ pub(super) fn agreement(
         recipient,
         place_date: place_date(ctx),
         mention: None,
+        registered_number: None,
         subject: format!(
             "Objet\u{a0}: ÉCHÉANCIER DE PAIEMENT n°\u{a0}{}{revision} – {}",
             plan.reference(),
@@ -590,6 +592,7 @@ pub(super) fn default_notice(
         recipient,
         place_date: place_date(ctx),
         mention: Some(registered_mention(opts)),
+        registered_number: registered_number(opts),
         subject: format!(
             "Objet\u{a0}: MISE EN DEMEURE – échéancier n°\u{a0}{} signé le {} – déchéance du terme",
             plan.reference(),

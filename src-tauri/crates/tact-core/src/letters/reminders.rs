@@ -108,6 +108,7 @@ pub(super) fn reminder(
         recipient,
         place_date: place_date(ctx),
         mention: None,
+        registered_number: None,
         subject: format!(
             "Objet\u{a0}: {} – {} {}",
             if firm { "Relance" } else { "Rappel" },
@@ -368,6 +369,7 @@ pub(super) fn statement(
         recipient,
         place_date: place_date(ctx),
         mention: None,
+        registered_number: None,
         subject: format!(
             "Objet\u{a0}: Relevé de compte au {}",
             format_date_long_fr(ctx.today)
