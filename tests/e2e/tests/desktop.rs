@@ -1410,3 +1410,112 @@ print(m['To']); print(m['Subject'])\n\
     app.screenshot("37-historique-envoye").await;
     app.stop().await;
 }
+
+/// A client named without spaces and an e-mail address longer than its column: the clients table stays inside the
+/// window (1280×800), and the address wraps only after « @ » or a dot, never in the middle of a word (issue 19).
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and the built app: run scripts/e2e"]
+async fn long_names_and_addresses_stay_in_their_columns() {
+    let (_dir, db) = demo_books();
+    {
+        let mut l = tact_core::Ledger::open(&db).unwrap();
+        l.add_client(&tact_core::input::ClientInput {
+            kind: "professional".into(),
+            name: "ÉtablissementsDupontFrèresEtAssociésDistributionRhôneAlpesSARL".into(),
+            contact: tact_core::input::PostalContactInput {
+                email: Some("comptabilite.fournisseurs.service.reglements@etablissements-dupont-freres.example".into()),
+                ..Default::default()
+            },
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    let app = App::start_on(&db, "2026-11-23").await;
+    app.click("[data-nav=clients]").await;
+    app.wait("tr[data-client='ÉtablissementsDupontFrèresEtAssociésDistributionRhôneAlpesSARL']")
+        .await;
+    let widths = app
+        .client
+        .execute(
+            "const t = document.querySelector('table'); const m = document.querySelector('main.content');
+             return [Math.round(t.getBoundingClientRect().right), Math.round(m.getBoundingClientRect().right), m.scrollWidth - m.clientWidth];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let w: Vec<i64> = widths
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_i64().unwrap_or(-1))
+        .collect();
+    assert!(
+        w[0] <= w[1] && w[2] <= 0,
+        "the table runs off the pane: {w:?}"
+    );
+    app.screenshot("12b-nom-long").await;
+    app.click("tr[data-client='ÉtablissementsDupontFrèresEtAssociésDistributionRhôneAlpesSARL'] a")
+        .await;
+    app.wait("[data-email] .email").await;
+    // The page's title wraps and its buttons stay inside the pane; nothing scrolls sideways.
+    let head = app
+        .client
+        .execute(
+            "const m = document.querySelector('main.content');
+             const b = Array.from(document.querySelectorAll('.page-head button')).map((x) => Math.round(x.getBoundingClientRect().right));
+             return [Math.max(...b), Math.round(m.getBoundingClientRect().right), m.scrollWidth - m.clientWidth];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let h: Vec<i64> = head
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_i64().unwrap_or(-1))
+        .collect();
+    assert!(
+        h[0] <= h[1] && h[2] <= 0,
+        "the client page runs off the pane: {h:?}"
+    );
+    let lines = app
+        .client
+        .execute(
+            "const d = document.querySelector('[data-email]');
+             const r = document.createRange(); r.selectNodeContents(d);
+             const rects = Array.from(r.getClientRects()).map((x) => Math.round(x.top));
+             return [...new Set(rects)].length;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let text = app.text("[data-email]").await;
+    assert_eq!(
+        text,
+        "comptabilite.fournisseurs.service.reglements@etablissements-dupont-freres.example"
+    );
+    assert!(lines.as_i64().unwrap_or(0) >= 1, "{lines}");
+    // Each line ends after « @ » or a dot: the text nodes of the address are whole words.
+    let broken = app
+        .client
+        .execute(
+            "const d = document.querySelector('[data-email] .email');
+             let bad = 0;
+             for (const n of d.childNodes) {
+               if (n.nodeType !== 3) continue;
+               const r = document.createRange(); r.selectNodeContents(n);
+               if (new Set(Array.from(r.getClientRects()).map((x) => Math.round(x.top))).size > 1) bad++;
+             }
+             return bad;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        broken.as_i64(),
+        Some(0),
+        "a word of the address is cut across two lines"
+    );
+    app.screenshot("13b-adresse-longue").await;
+    app.stop().await;
+}
