@@ -424,6 +424,9 @@ async fn the_example_data_on_monday_23_november() {
     );
     assert!(body.contains("FR76 3000 4000 3123 4567 8901 235"), "{body}");
     app.wait("[data-table=draft-lines]").await;
+    // The contested invoice is « En litige » in the draft's table, not « en retard » (issue 19).
+    let lines = app.text("[data-table=draft-lines]").await;
+    assert!(lines.contains("En litige"), "{lines}");
     app.screenshot("11-brouillon-studio-nova").await;
     // « Ouvrir dans la messagerie » where no mail program answers (this machine: gio without a handler): a French
     // message with the ways out, never the launcher's own words.
@@ -801,6 +804,12 @@ async fn agence_lumiere_payment_calendar_from_proposal_to_a_missed_instalment() 
     app.wait("[data-table=instalments] tr[data-instalment='2'][data-status=upcoming]")
         .await;
     app.screenshot("24-echeancier-respecte").await;
+    // Under a calendar that is kept, the overdue sum is shown as under the calendar, not as late in red.
+    let figure = app.text("[data-figure-plan]").await;
+    assert!(
+        figure.contains("Sous échéancier") && figure.contains("respecté"),
+        "{figure}"
+    );
     app.click("[data-nav=today]").await;
     let resting = app
         .text("[data-list=resting] [data-client='Agence Lumière SARL']")

@@ -46,6 +46,8 @@ pub struct DraftLine {
     pub paid: Money,
     pub balance: Money,
     pub days_late: Option<i64>,
+    /// The client contests it: it is « en litige », not late (issue 19).
+    pub disputed: bool,
 }
 
 /// What to say and ask on the phone.
@@ -206,6 +208,7 @@ fn line_of(inv: &Invoice, st: &InvoiceState) -> Result<DraftLine> {
         paid: st.paid_and_credited()?,
         balance: st.balance,
         days_late: st.days_late,
+        disputed: st.status == crate::model::InvoiceStatus::Disputed,
     })
 }
 
@@ -214,16 +217,19 @@ fn table(lines: &[DraftLine], l: Lang) -> Result<String> {
     let mut out: Vec<String> = lines
         .iter()
         .map(|x| {
-            let late = x
-                .days_late
-                .map(|n| {
-                    format!(
-                        "{}{}",
-                        l.t(", en retard de ", ", "),
-                        l.days(n) + l.t("", " overdue")
-                    )
-                })
-                .unwrap_or_default();
+            let late = if x.disputed {
+                l.t(", en litige", ", disputed").to_owned()
+            } else {
+                x.days_late
+                    .map(|n| {
+                        format!(
+                            "{}{}",
+                            l.t(", en retard de ", ", "),
+                            l.days(n) + l.t("", " overdue")
+                        )
+                    })
+                    .unwrap_or_default()
+            };
             let [word, of, due, amount, paid, balance] = if l.en() {
                 ["Invoice", "of", "due", "amount", "already paid", "balance"]
             } else {

@@ -240,7 +240,11 @@ export type DraftLine = { number: string, issue_date: string, due_date: string, 
 /**
  * Paid and credited.
  */
-paid: Money, balance: Money, days_late: number | null, };
+paid: Money, balance: Money, days_late: number | null, 
+/**
+ * The client contests it: it is « en litige », not late (issue 19).
+ */
+disputed: boolean, };
 
 export type DueFrom = "due_date" | "terms" | "default";
 

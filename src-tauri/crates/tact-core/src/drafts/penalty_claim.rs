@@ -137,6 +137,7 @@ pub fn penalty_claim_email(
             paid: Money::ZERO,
             balance: total,
             days_late: None,
+            disputed: false,
         }],
         l,
     );
