@@ -810,6 +810,8 @@ async fn agence_lumiere_payment_calendar_from_proposal_to_a_missed_instalment() 
         figure.contains("Sous échéancier") && figure.contains("respecté"),
         "{figure}"
     );
+    let note = app.text("[data-penalties-plan]").await;
+    assert!(note.contains("ne sont pas réclamées"), "{note}");
     app.click("[data-nav=today]").await;
     let resting = app
         .text("[data-list=resting] [data-client='Agence Lumière SARL']")
