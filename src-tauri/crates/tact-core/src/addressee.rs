@@ -43,6 +43,18 @@ pub fn is_company_name(name: &str) -> bool {
     })
 }
 
+/// Whether a business is a company (« dont le siège social est situé »): a company form in its name, or a legal
+/// form other than an individual entrepreneur's.
+pub fn is_company(name: &str, legal_form: Option<&str>) -> bool {
+    is_company_name(name)
+        || legal_form.is_some_and(|f| {
+            !matches!(
+                f.trim(),
+                "EI" | "EIRL" | "Micro-entreprise" | "Auto-entrepreneur"
+            )
+        })
+}
+
 /// Splits a civility written in the name: (« M. Julien Roche ») → (Monsieur, « Julien Roche »).
 pub fn split_civility(name: &str) -> (Option<Civility>, &str) {
     let name = name.trim();

@@ -226,13 +226,13 @@ pub fn letter(ctx: &LetterContext<'_>, kind: LetterKind, opts: &LetterOptions) -
     }
 }
 
+/// Where the business signs: its signing city, else its own city.
+fn signing_place(b: &Business) -> Option<String> {
+    b.signing_city.clone().or_else(|| b.contact.city.clone())
+}
+
 fn place_date(ctx: &LetterContext<'_>) -> String {
-    let place = ctx
-        .business
-        .signing_city
-        .clone()
-        .or_else(|| ctx.business.contact.city.clone());
-    match place {
+    match signing_place(ctx.business) {
         Some(p) => format!("{p}, le {}", format_date_long_fr(ctx.today)),
         None => format!("Le {}", format_date_long_fr(ctx.today)),
     }
@@ -242,12 +242,13 @@ fn place_date(ctx: &LetterContext<'_>) -> String {
 fn registered_mention(opts: &LetterOptions) -> String {
     format!(
         "Lettre recommandée avec accusé de réception n°\u{a0}{}",
-        opts.registered_number
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .unwrap_or("………………………………")
+        registered_or_blank(opts)
     )
+}
+
+/// The LRAR number as typed, or dots to fill in by hand.
+fn registered_or_blank(opts: &LetterOptions) -> String {
+    registered_number(opts).unwrap_or_else(|| "………………………………".to_owned())
 }
 
 /// The LRAR number as typed, when there is one.
@@ -480,9 +481,9 @@ fn rate_words(basis: RateBasis, rate: rust_decimal::Decimal) -> String {
     }
 }
 
-/// The rates used, in words: one rate, or « aux taux indiqués en annexe ».
-fn rates_sentence(p: &ClientPenalties) -> String {
-    let mut seen: Vec<(RateBasis, rust_decimal::Decimal)> = Vec::new();
+/// The rates (and their bases) the penalties were computed at, each once, in order of use.
+fn rates_used(p: &ClientPenalties) -> Vec<(RateBasis, rust_decimal::Decimal)> {
+    let mut seen = Vec::new();
     for s in p
         .invoices
         .iter()
@@ -493,7 +494,12 @@ fn rates_sentence(p: &ClientPenalties) -> String {
             seen.push((s.basis, s.rate));
         }
     }
-    match seen.as_slice() {
+    seen
+}
+
+/// The rates used, in words: one rate, or « aux taux indiqués en annexe ».
+fn rates_sentence(p: &ClientPenalties) -> String {
+    match rates_used(p).as_slice() {
         [(b, r)] => format!("au taux de {}", rate_words(*b, *r)),
         _ => "aux taux en vigueur pour chaque semestre, indiqués en annexe".to_owned(),
     }

@@ -13,12 +13,7 @@ fn long(d: NaiveDate) -> String {
 }
 
 fn place_date(ctx: &LetterContext<'_>) -> String {
-    let place = ctx
-        .business
-        .signing_city
-        .clone()
-        .or_else(|| ctx.business.contact.city.clone());
-    match place {
+    match signing_place(ctx.business) {
         Some(p) => format!("{p}, {}", long(ctx.today)),
         None => long(ctx.today),
     }
@@ -436,18 +431,7 @@ fn rate_words_en(basis: crate::legal::RateBasis, rate: rust_decimal::Decimal) ->
 }
 
 fn rates_en(p: &crate::legal::ClientPenalties) -> String {
-    let mut seen = Vec::new();
-    for s in p
-        .invoices
-        .iter()
-        .filter(|i| i.waived_on.is_none())
-        .flat_map(|i| i.accrual.segments.iter())
-    {
-        if !seen.contains(&(s.basis, s.rate)) {
-            seen.push((s.basis, s.rate));
-        }
-    }
-    match seen.as_slice() {
+    match rates_used(p).as_slice() {
         [(b, r)] => format!("at the rate of {}", rate_words_en(*b, *r)),
         _ => "at the rates in force for each half-year, shown in the annex".to_owned(),
     }
@@ -656,11 +640,7 @@ pub(super) fn formal_notice(
         registered_number: registered_number(opts),
         mention: Some(format!(
             "Registered letter with acknowledgment of receipt no.\u{a0}{}",
-            opts.registered_number
-                .as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .unwrap_or("………………………………")
+            registered_or_blank(opts)
         )),
         subject: format!(
             "Subject: FORMAL NOTICE TO PAY (MISE EN DEMEURE) – {} {}",
@@ -1011,11 +991,7 @@ pub(super) fn default_notice(
     letter.place_date = place_date(ctx);
     letter.mention = Some(format!(
         "Registered letter with acknowledgment of receipt no.\u{a0}{}",
-        opts.registered_number
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .unwrap_or("………………………………")
+        registered_or_blank(opts)
     ));
     letter.subject = format!(
         "Subject: FORMAL NOTICE – payment calendar no.\u{a0}{} signed on {} – acceleration clause",
@@ -1117,16 +1093,7 @@ pub(super) fn agreement(
         Block::Paragraph { text: closing.clone() },
     ];
     // The agreement itself.
-    let company_form = |name: &str, form: Option<&str>| {
-        crate::addressee::is_company_name(name)
-            || form.is_some_and(|f| {
-                !matches!(
-                    f.trim(),
-                    "EI" | "EIRL" | "Micro-entreprise" | "Auto-entrepreneur"
-                )
-            })
-    };
-    let creditor_company = company_form(&b.legal_name, b.legal_form.as_deref());
+    let creditor_company = crate::addressee::is_company(&b.legal_name, b.legal_form.as_deref());
     let creditor = party_en(
         &b.legal_name,
         b.legal_form.as_deref(),
@@ -1318,10 +1285,7 @@ pub(super) fn agreement(
     body.push(Block::Paragraph {
         text: format!(
             "Made in {}, on {}, in two original copies.",
-            b.signing_city
-                .clone()
-                .or_else(|| b.contact.city.clone())
-                .unwrap_or_else(|| "……………".into()),
+            signing_place(b).unwrap_or_else(|| "……………".into()),
             long(ctx.today)
         ),
     });

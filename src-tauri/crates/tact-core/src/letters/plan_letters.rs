@@ -3,8 +3,8 @@
 
 use super::{
     col, edited, farewell, next_step, payment_details, place_date, registered_mention,
-    registered_number, salutation, signature, total_row, Block, Letter, LetterContext, LetterKind,
-    LetterOptions, Table,
+    registered_number, salutation, signature, signing_place, total_row, Block, Letter,
+    LetterContext, LetterKind, LetterOptions, Table,
 };
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{ClientKind, JournalKind};
@@ -135,13 +135,7 @@ pub(super) fn agreement(
         ),
     };
     let opening = edited(&opts.opening, "opening", default_opening)?;
-    let creditor_company = crate::addressee::is_company_name(&b.legal_name)
-        || b.legal_form.as_deref().is_some_and(|f| {
-            !matches!(
-                f.trim(),
-                "EI" | "EIRL" | "Micro-entreprise" | "Auto-entrepreneur"
-            )
-        });
+    let creditor_company = crate::addressee::is_company(&b.legal_name, b.legal_form.as_deref());
     let creditor = party(
         &b.legal_name,
         b.legal_form.as_deref(),
@@ -344,10 +338,7 @@ pub(super) fn agreement(
     body.push(Block::Paragraph {
         text: format!(
             "Fait à {}, le {}, en deux exemplaires originaux.",
-            b.signing_city
-                .clone()
-                .or_else(|| b.contact.city.clone())
-                .unwrap_or_else(|| "……………".into()),
+            signing_place(b).unwrap_or_else(|| "……………".into()),
             format_date_long_fr(ctx.today)
         ),
     });
