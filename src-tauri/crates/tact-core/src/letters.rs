@@ -47,6 +47,7 @@ crate::model::labelled_enum!(
         PlanDefault = "decheance" / "Mise en demeure (déchéance du terme)",
         PenaltyClaim = "reclamation" / "Réclamation des pénalités de retard",
         RecoveryFile = "dossier" / "Dossier de recouvrement",
+        Report = "rapport" / "Rapport",
     }
 );
 
@@ -223,6 +224,51 @@ pub fn letter(ctx: &LetterContext<'_>, kind: LetterKind, opts: &LetterOptions) -
         LetterKind::PenaltyClaim if english => english::penalty_claim(ctx, opts, sender, recipient),
         LetterKind::PenaltyClaim => penalty_claim::penalty_claim(ctx, opts, sender, recipient),
         LetterKind::RecoveryFile => dossier::dossier(ctx, ctx.letters, sender),
+        LetterKind::Report => Err(crate::error::Error::new(
+            crate::error::ErrorCode::InvalidSetting,
+            "Un rapport porte sur toutes les factures, pas sur un client\u{a0}: utilisez «\u{a0}tact report\u{a0}» ou le tableau de bord.",
+        )),
+    }
+}
+
+/// A document of the business, not a letter (a report for the accountant or the bank): no window, no
+/// salutation, no signature; the business at the top left, the place and date, the title, the body.
+pub fn document(
+    business: &Business,
+    today: NaiveDate,
+    title: String,
+    subject: String,
+    body: Vec<Block>,
+) -> Letter {
+    Letter {
+        kind: LetterKind::Report,
+        language: crate::model::Language::French,
+        client_id: 0,
+        date: today,
+        title,
+        sender: sender_block(business),
+        recipient: Vec::new(),
+        place_date: place_and_date(business, today),
+        mention: None,
+        registered_number: None,
+        subject,
+        salutation: String::new(),
+        body,
+        farewell: String::new(),
+        signature: Vec::new(),
+        enclosures: None,
+        annex: None,
+        fold_marks: false,
+        opening: String::new(),
+        closing: String::new(),
+        deadline_days: None,
+        principal: Money::ZERO,
+        interest: Money::ZERO,
+        indemnities: Money::ZERO,
+        total: Money::ZERO,
+        plan_id: None,
+        countersignature: Vec::new(),
+        invoice_ids: Vec::new(),
     }
 }
 
@@ -232,9 +278,14 @@ fn signing_place(b: &Business) -> Option<String> {
 }
 
 fn place_date(ctx: &LetterContext<'_>) -> String {
-    match signing_place(ctx.business) {
-        Some(p) => format!("{p}, le {}", format_date_long_fr(ctx.today)),
-        None => format!("Le {}", format_date_long_fr(ctx.today)),
+    place_and_date(ctx.business, ctx.today)
+}
+
+/// « Lyon, le 23 novembre 2026 ».
+fn place_and_date(b: &Business, today: NaiveDate) -> String {
+    match signing_place(b) {
+        Some(p) => format!("{p}, le {}", format_date_long_fr(today)),
+        None => format!("Le {}", format_date_long_fr(today)),
     }
 }
 

@@ -26,6 +26,7 @@
 
 pub mod addressee;
 pub mod calendar;
+pub mod dashboard;
 pub mod drafts;
 pub mod engine;
 pub mod error;
@@ -40,6 +41,7 @@ pub mod mail;
 pub mod model;
 pub mod money;
 pub mod past;
+pub mod payers;
 pub mod plans;
 pub mod reconcile;
 pub mod recovery;

@@ -154,10 +154,7 @@ pub(super) fn suggest_owed(
 }
 
 pub(super) fn good_payer(history: &crate::standing::PaymentHistory, policy: &Policy) -> bool {
-    history.paid_invoices >= policy.good_payer_min_invoices
-        && history.on_time_percent.is_some_and(|p| {
-            p >= rust_decimal::Decimal::from(policy.good_payer_min_on_time_percent)
-        })
+    crate::payers::good_payer(history, policy.good_payer_rule())
 }
 
 /// The ladder step for the overdue (undisputed) invoices, or `None` when none is overdue.

@@ -103,6 +103,14 @@ impl Default for Policy {
 }
 
 impl Policy {
+    /// The « Bon payeur » settings, as the payer profile reads them too.
+    pub fn good_payer_rule(&self) -> crate::payers::GoodPayerRule {
+        crate::payers::GoodPayerRule {
+            min_invoices: self.good_payer_min_invoices,
+            min_on_time_percent: self.good_payer_min_on_time_percent,
+        }
+    }
+
     /// Check every setting is within a sensible range; the error names the field.
     pub fn validate(&self) -> crate::error::Result<()> {
         use crate::error::{Error, ErrorCode};

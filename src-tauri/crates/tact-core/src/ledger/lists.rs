@@ -340,7 +340,24 @@ impl Ledger {
         } else {
             (0, picked)
         };
-        let ids: Vec<InvoiceId> = shown.iter().map(|i| facts.invoices[*i].id).collect();
+        let rows = self.rows_of(&facts, &states, &shown, &names)?;
+        Ok((rows, total, u32::try_from(start).unwrap_or(u32::MAX)))
+    }
+
+    /// The invoice-list rows of the invoices at these indexes of `facts.invoices`, in that order: full records
+    /// are loaded for those only.
+    pub(super) fn rows_of(
+        &self,
+        facts: &standing::Facts,
+        states: &[InvoiceState],
+        shown: &[usize],
+        names: &std::collections::HashMap<ClientId, String>,
+    ) -> Result<Vec<InvoiceRow>> {
+        let conn = self.conn();
+        let ids: Vec<InvoiceId> = shown
+            .iter()
+            .filter_map(|i| facts.invoices.get(*i).map(|f| f.id))
+            .collect();
         let mut records: std::collections::HashMap<InvoiceId, Invoice> =
             db::invoices_by_ids(conn, &ids)?
                 .into_iter()
@@ -350,7 +367,7 @@ impl Ledger {
         let rows = shown
             .iter()
             .filter_map(|&i| {
-                let s = &states[i];
+                let s = states.get(i)?;
                 let invoice = records.remove(&s.invoice_id)?;
                 Some(InvoiceRow {
                     client_name: names.get(&invoice.client_id).cloned().unwrap_or_default(),
@@ -367,7 +384,7 @@ impl Ledger {
                 })
             })
             .collect();
-        Ok((rows, total, u32::try_from(start).unwrap_or(u32::MAX)))
+        Ok(rows)
     }
 
     /// Clients with overdue invoices as of `as_of`, most urgent first (the longest late, then the largest amount

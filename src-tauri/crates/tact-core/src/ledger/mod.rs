@@ -28,6 +28,7 @@ mod agenda;
 pub mod bank;
 pub(crate) mod checks;
 mod clients;
+mod dashboard;
 mod drafts;
 pub mod imports;
 mod invoices;

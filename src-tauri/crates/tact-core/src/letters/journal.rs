@@ -30,6 +30,11 @@ pub fn journal_entry(letter: &Letter, plan: Option<&Plan>) -> (JournalKind, Stri
             JournalKind::Note,
             format!("Dossier de recouvrement établi\u{a0}: {total} dus."),
         ),
+        // A report is about the whole ledger and never archived with a client's letters.
+        LetterKind::Report => (
+            JournalKind::Note,
+            format!("Rapport établi\u{a0}: {total}."),
+        ),
         LetterKind::Statement => (
             JournalKind::Letter,
             format!("Relevé de compte envoyé\u{a0}: {total} dus."),
