@@ -2,7 +2,7 @@
 // bindings), so the app and the CLI, the letters and the screens say the same thing. Invoice statuses also get a
 // colour family, always shown with the word (never colour alone).
 import { LABELS } from "./generated/bindings";
-import type { Frequency, InvoiceStatus, PenaltyTreatment } from "./generated/bindings";
+import type { Frequency, Grade, InvoiceStatus, PenaltyTreatment } from "./generated/bindings";
 
 export const KIND_LABEL = LABELS.ClientKind;
 
@@ -48,3 +48,6 @@ export const FREQUENCIES: Frequency[] = ["month", "fortnight", "week"];
 /** What a calendar does with the penalties and the 40 €, the most conciliatory first. */
 export const TREATMENT_LABEL = LABELS.PenaltyTreatment;
 export const TREATMENTS: PenaltyTreatment[] = ["waive", "defer", "keep"];
+
+/** A payer grade's colour family, always shown with its letter and words. */
+export const GRADE_TONE: Record<Grade, Tone> = { A: "ok", B: "info", C: "neutral", D: "warn", E: "late" };

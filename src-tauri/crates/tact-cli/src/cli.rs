@@ -118,6 +118,23 @@ pub enum Command {
         #[command(subcommand)]
         what: Option<ImportCmd>,
     },
+    /// Les rapports du tableau de bord : balance âgée (aging), DSO (dso), prévision d'encaissements (forecast),
+    /// profils de payeurs (payers) ; en tableau, en JSON (--json), en CSV pour Excel (--csv --out) ou en PDF d'une
+    /// page (--pdf --out).
+    Report {
+        /// aging, dso, forecast ou payers.
+        #[arg(value_name = "RAPPORT")]
+        kind: String,
+        /// Écrit le rapport en CSV (point-virgule, virgule décimale, UTF-8 avec BOM) dans --out.
+        #[arg(long, conflicts_with = "pdf")]
+        csv: bool,
+        /// Écrit le rapport en PDF d'une page dans --out.
+        #[arg(long)]
+        pdf: bool,
+        /// Fichier à écrire (le format se déduit aussi de l'extension .csv ou .pdf).
+        #[arg(long, value_name = "FICHIER")]
+        out: Option<PathBuf>,
+    },
     /// Sauvegardes automatiques : les lister, en faire une, en restaurer une, choisir un second dossier.
     #[command(subcommand)]
     Backup(BackupCmd),

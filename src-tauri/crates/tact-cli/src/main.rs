@@ -29,6 +29,7 @@ mod parties;
 mod payments;
 mod penalties;
 mod plans;
+mod reports;
 mod table;
 
 use chrono::NaiveDate;
@@ -201,6 +202,12 @@ fn run(cli: Cli) -> Result<()> {
             })
         }
         Command::Backup(cmd) => backup(&books, &out, cmd, as_of),
+        Command::Report {
+            kind,
+            csv,
+            pdf,
+            out: file,
+        } => reports::report(&books, &out, &kind, csv, pdf, file.as_deref(), as_of),
         command => books.write(|ledger| ledger_command(ledger, &out, command, as_of)),
     }
 }
@@ -220,6 +227,7 @@ fn ledger_command(
         | Command::Backup(_)
         | Command::Bank(_)
         | Command::Mail(_)
+        | Command::Report { .. }
         | Command::Export { out: Some(_) } => Ok(()),
         Command::Business(cmd) => business(ledger, out, cmd),
         Command::Clients(cmd) => clients(ledger, out, cmd, as_of),

@@ -1144,3 +1144,90 @@ fn the_dossier_de_recouvrement_is_written_with_its_totals_and_nothing_is_archive
     let err: Value = serde_json::from_slice(&refused.stderr).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(err["error"]["code"], "nothing_to_draft", "{err}");
 }
+
+/// `tact report`: the dashboard's figures as a table, as JSON, as a CSV for Excel and as a one-page PDF, on the
+/// example data of 23/11/2026.
+#[test]
+fn the_dashboard_reports_from_the_command_line() {
+    let (dir, db) = temp_db();
+    ok_json(&db, &["--json", "demo"]);
+    let day = ["--today", "2026-11-23"];
+    let json = |args: &[&str]| ok_json(&db, &[&["--json"], &day[..], args].concat());
+
+    let aging = json(&["report", "aging"]);
+    assert_eq!(aging["owed"]["total"]["amount"], "5400.00");
+    assert_eq!(aging["owed"]["overdue"]["amount"], "3470.00");
+    assert_eq!(
+        aging["aging"]["rows"][0]["client_name"],
+        "Agence Lumière SARL"
+    );
+    assert_eq!(json(&["report", "dso"])["current"]["days"], "106.1");
+    let forecast = json(&["report", "forecast"]);
+    assert_eq!(forecast["horizon"], "2026-12-15");
+    assert_eq!(forecast["likely_by_horizon"], "780.00");
+    let payers = json(&["report", "payers"]);
+    let petitjean = payers
+        .as_array()
+        .and_then(|a| {
+            a.iter()
+                .find(|p| p["client_name"] == "Boulangerie Petitjean")
+        })
+        .unwrap_or_else(|| panic!("{payers}"));
+    assert_eq!(petitjean["promises_broken"], 1);
+
+    // The table as printed.
+    let out = tact(&db, &[&day[..], &["report", "aging"]].concat());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(text.contains("Balance âgée au 23/11/2026"), "{text}");
+    assert!(text.contains("5\u{202f}400,00\u{a0}€"), "{text}");
+
+    // CSV for a French Excel, PDF of one page; the format also from the extension.
+    let csv = dir.path().join("balance.csv");
+    let saved = json(&[
+        "report",
+        "aging",
+        "--csv",
+        "--out",
+        &csv.display().to_string(),
+    ]);
+    assert_eq!(saved["pages"], Value::Null);
+    let bytes = std::fs::read(&csv).unwrap_or_else(|e| panic!("{e}"));
+    assert!(bytes.starts_with("\u{feff}Client;".as_bytes()));
+    assert!(String::from_utf8_lossy(&bytes).contains("Agence Lumière SARL;0,00;2400,00;"));
+    let pdf = dir.path().join("prevision.pdf");
+    let saved = json(&["report", "forecast", "--out", &pdf.display().to_string()]);
+    assert_eq!(saved["pages"], 1);
+    assert_eq!(saved["format"], "pdf");
+    let bytes = std::fs::read(&pdf).unwrap_or_else(|e| panic!("{e}"));
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert_eq!(saved["bytes"], bytes.len());
+
+    // A report that does not exist, a format with no file: French errors naming the field, nothing written.
+    let out = tact(&db, &["--json", "report", "bilan"]);
+    assert!(!out.status.success());
+    let err: Value = serde_json::from_slice(&out.stderr).unwrap_or_default();
+    assert_eq!(err["error"]["field"], "report");
+    assert!(
+        err["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("«\u{a0}aging\u{a0}»")),
+        "{err}"
+    );
+    let out = tact(&db, &["--json", "report", "dso", "--pdf"]);
+    let err: Value = serde_json::from_slice(&out.stderr).unwrap_or_default();
+    assert_eq!(err["error"]["field"], "out");
+    let out = tact(
+        &db,
+        &[
+            "--json",
+            "report",
+            "dso",
+            "--out",
+            &dir.path().join("x.txt").display().to_string(),
+        ],
+    );
+    let err: Value = serde_json::from_slice(&out.stderr).unwrap_or_default();
+    assert_eq!(err["error"]["field"], "out");
+    assert!(!dir.path().join("x.txt").exists());
+}

@@ -15,7 +15,9 @@ pub use forecast::*;
 
 use crate::calendar::Calendar;
 use crate::error::Result;
-use crate::model::{in_force, Client, ClientId, InvoiceId, InvoiceStatus, JournalEntry, JournalKind};
+use crate::model::{
+    in_force, Client, ClientId, InvoiceId, InvoiceStatus, JournalEntry, JournalKind,
+};
 use crate::money::Money;
 use crate::payers::{self, GoodPayerRule, PayerCase, PayerProfile};
 use crate::plans::PlanState;
@@ -303,9 +305,9 @@ pub fn selected(
     today: NaiveDate,
 ) -> Vec<InvoiceId> {
     let of_client = |i: usize| {
-        selection.client_id.is_none_or(|c| {
-            facts.invoices.get(i).is_some_and(|f| f.client_id == c)
-        })
+        selection
+            .client_id
+            .is_none_or(|c| facts.invoices.get(i).is_some_and(|f| f.client_id == c))
     };
     let mut chosen: Vec<usize> = if selection.written_off {
         written_off_this_year(facts, states, today)
@@ -451,9 +453,9 @@ pub fn dashboard(d: &DashboardFacts<'_>) -> Result<Dashboard> {
         .iter()
         .filter(|c| !c.archived && invoiced.contains(&c.id))
         .map(|c| {
-            let worst_late = worst.get(&c.id).and_then(|(id, days)| {
-                d.numbers.get(id).map(|n| (n.as_str(), *days))
-            });
+            let worst_late = worst
+                .get(&c.id)
+                .and_then(|(id, days)| d.numbers.get(id).map(|n| (n.as_str(), *days)));
             payers::profile(
                 &PayerCase {
                     client_id: c.id,
@@ -513,4 +515,3 @@ pub fn dashboard(d: &DashboardFacts<'_>) -> Result<Dashboard> {
         payers: profiles,
     })
 }
-

@@ -115,7 +115,10 @@ fn record_fr(h: &PaymentHistory) -> String {
     let delay = h
         .average_days_late
         .filter(|a| !a.is_zero() && late > 0)
-        .and_then(|a| a.checked_mul(Decimal::from(n))?.checked_div(Decimal::from(late)))
+        .and_then(|a| {
+            a.checked_mul(Decimal::from(n))?
+                .checked_div(Decimal::from(late))
+        })
         .map(|x| x.round().to_i64().unwrap_or(0))
         .filter(|x| *x > 0);
     let days = |x: i64| plural_fr(u64::try_from(x).unwrap_or(0), "jour", "jours");
@@ -212,7 +215,8 @@ pub fn profile(
     )
     .unwrap_or(u32::MAX);
     let late_now = case.worst_late.map(|(_, d)| d).filter(|d| *d > 0);
-    let known = h.paid_invoices > 0 || late_now.is_some() || broken > 0 || disputes > 0 || missed > 0;
+    let known =
+        h.paid_invoices > 0 || late_now.is_some() || broken > 0 || disputes > 0 || missed > 0;
 
     let score = known.then(|| {
         let base = h
@@ -273,15 +277,19 @@ pub fn profile(
         });
     }
     if disputes > 0 {
-        against.push(plural_fr(
-            u64::from(disputes),
-            "litige ouvert dans l'année",
-            "litiges ouverts dans l'année",
-        ));
+        against.push(if disputes > 1 {
+            format!("{disputes}\u{a0}litiges ont été ouverts dans l'année")
+        } else {
+            "un litige a été ouvert dans l'année".to_owned()
+        });
     }
     let mut pro = Vec::new();
     if kept > 0 {
-        pro.push(plural_fr(u64::from(kept), "promesse tenue", "promesses tenues"));
+        pro.push(plural_fr(
+            u64::from(kept),
+            "promesse tenue",
+            "promesses tenues",
+        ));
     }
     if honoured > 0 {
         pro.push(plural_fr(
@@ -313,7 +321,9 @@ pub fn profile(
         client_name: case.client_name.to_owned(),
         score,
         grade,
-        grade_label: grade.map_or("Pas encore d'historique", |g| g.label_fr()).to_owned(),
+        grade_label: grade
+            .map_or("Pas encore d'historique", |g| g.label_fr())
+            .to_owned(),
         why,
         good_payer: good,
         paid_invoices: h.paid_invoices,
@@ -406,11 +416,21 @@ mod tests {
 
     #[test]
     fn the_good_payer_rule_of_the_engine_is_the_profiles() {
-        let p = run(history(8, 8, "0.0"), Some(("F-2026-041", 23)), &[], "2026-11-23");
+        let p = run(
+            history(8, 8, "0.0"),
+            Some(("F-2026-041", 23)),
+            &[],
+            "2026-11-23",
+        );
         assert!(p.good_payer);
         // 100 − 10 (23 days late now).
         assert_eq!((p.score, p.grade), (Some(90), Some(Grade::A)));
-        assert!(p.why.ends_with("Bon payeur\u{a0}: un appel avant toute relance ferme."), "{}", p.why);
+        assert!(
+            p.why
+                .ends_with("Bon payeur\u{a0}: un appel avant toute relance ferme."),
+            "{}",
+            p.why
+        );
         let p = run(history(8, 7, "1.0"), None, &[], "2026-11-23");
         // 7 of 8 = 88 % < 90 %: not a good payer for the engine; 88 − 4 (the one paid 8 days late, halved) = 84.
         assert!(!p.good_payer);
@@ -438,7 +458,7 @@ mod tests {
         assert_eq!((p.score, p.grade), (Some(35), Some(Grade::D)));
         assert_eq!(
             p.why,
-            "2\u{a0}factures sur 4 réglées à l'heure, les autres avec 20\u{a0}jours de retard en moyenne, 1\u{a0}promesse tenue\u{a0}; mais 1\u{a0}litige ouvert dans l'année."
+            "2\u{a0}factures sur 4 réglées à l'heure, les autres avec 20\u{a0}jours de retard en moyenne, 1\u{a0}promesse tenue\u{a0}; mais un litige a été ouvert dans l'année."
         );
     }
 

@@ -741,3 +741,50 @@ fn the_payment_calendar_agreement_then_its_decheance_notice() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(s.step.action, Action::AfterDeadline);
 }
+
+/// The reports for the accountant or the bank: one page each, the business at the top, the figures as on the
+/// dashboard, French formats.
+#[test]
+fn the_dashboard_reports_fit_on_one_page() {
+    use tact_core::dashboard::{self, ReportKind};
+    let l = demo();
+    let board = l.dashboard(monday()).unwrap_or_else(|e| panic!("{e}"));
+    let business = l
+        .business()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("business"));
+    for (kind, expect) in [
+        (
+            ReportKind::Aging,
+            vec![
+                "Agence Lumière SARL",
+                "2 400,00",
+                "5 400,00",
+                "31 à 60 jours",
+            ],
+        ),
+        (ReportKind::Dso, vec!["106,1", "countback"]),
+        (ReportKind::Forecast, vec!["D'ici le 15 décembre"]),
+        (
+            ReportKind::Payers,
+            vec!["Boulangerie Petitjean", "promesse"],
+        ),
+    ] {
+        let letter = dashboard::report(kind, &board, &business).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            tact_letters::page_count(&letter).unwrap_or_else(|e| panic!("{e}")),
+            1,
+            "{kind:?}"
+        );
+        let bytes = tact_letters::render(&letter).unwrap_or_else(|e| panic!("{e}"));
+        let text = words(&pdftotext(&bytes, &["-layout"]));
+        assert!(
+            text.contains(&words(&business.legal_name)),
+            "{kind:?}: {text}"
+        );
+        assert!(text.contains("23/11/2026"), "{kind:?}: {text}");
+        for e in expect {
+            assert!(text.contains(&words(e)), "{kind:?} lacks {e}: {text}");
+        }
+    }
+}

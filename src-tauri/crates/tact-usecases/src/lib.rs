@@ -25,6 +25,7 @@ pub mod invoices;
 pub mod jobs;
 pub mod letters;
 pub mod mail;
+pub mod reports;
 pub mod secrets;
 mod zipfile;
 

@@ -39,19 +39,14 @@ fn amount(m: Money) -> String {
 }
 
 fn decimal(d: Option<Decimal>) -> String {
-    d.map(|x| x.to_string().replace('.', ",")).unwrap_or_default()
+    d.map(|x| x.to_string().replace('.', ","))
+        .unwrap_or_default()
 }
 
 fn lines(header: &[&str], rows: Vec<Vec<String>>) -> String {
     let mut out = String::from("\u{feff}");
     let mut push = |cells: Vec<String>| {
-        out.push_str(
-            &cells
-                .iter()
-                .map(|c| field(c))
-                .collect::<Vec<_>>()
-                .join(";"),
-        );
+        out.push_str(&cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(";"));
         out.push_str("\r\n");
     };
     push(header.iter().map(|h| (*h).to_owned()).collect());
@@ -165,7 +160,9 @@ pub fn csv(kind: ReportKind, d: &Dashboard) -> String {
                         p.grade_label.clone(),
                         p.paid_invoices.to_string(),
                         p.paid_on_time.to_string(),
-                        p.max_days_late_now.map(|x| x.to_string()).unwrap_or_default(),
+                        p.max_days_late_now
+                            .map(|x| x.to_string())
+                            .unwrap_or_default(),
                         p.promises_broken.to_string(),
                         p.why.clone(),
                     ]
@@ -235,9 +232,13 @@ pub fn report(kind: ReportKind, d: &Dashboard, business: &Business) -> Result<Le
                 let mut row = vec![format!("{} autres clients", rest.len())];
                 for i in 0..AgeBucket::ALL.len() {
                     row.push(
-                        Money::sum(rest.iter().filter_map(|r| r.buckets.get(i)).map(|f| f.amount))
-                            .unwrap_or_default()
-                            .format_fr(),
+                        Money::sum(
+                            rest.iter()
+                                .filter_map(|r| r.buckets.get(i))
+                                .map(|f| f.amount),
+                        )
+                        .unwrap_or_default()
+                        .format_fr(),
                     );
                 }
                 row.push(

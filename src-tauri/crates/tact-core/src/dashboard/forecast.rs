@@ -93,7 +93,8 @@ pub fn next_fifteenth(today: NaiveDate) -> NaiveDate {
 }
 
 fn plus(d: NaiveDate, days: i64) -> NaiveDate {
-    d.checked_add_signed(chrono::TimeDelta::days(days)).unwrap_or(d)
+    d.checked_add_signed(chrono::TimeDelta::days(days))
+        .unwrap_or(d)
 }
 
 /// Each client's delays on the invoices it paid (days after the due date, 0 when on time): shortest, average
@@ -101,7 +102,10 @@ fn plus(d: NaiveDate, days: i64) -> NaiveDate {
 fn delays(facts: &Facts, states: &[InvoiceState]) -> HashMap<ClientId, (i64, i64, i64)> {
     let mut acc: HashMap<ClientId, (i64, i64, i64, i64)> = HashMap::new();
     for (f, s) in facts.invoices.iter().zip(states) {
-        let Some(on) = s.settled_on.filter(|_| s.paid.is_positive() && !s.balance.is_positive()) else {
+        let Some(on) = s
+            .settled_on
+            .filter(|_| s.paid.is_positive() && !s.balance.is_positive())
+        else {
             continue;
         };
         let late = on.signed_duration_since(f.due_date).num_days().max(0);
@@ -131,14 +135,18 @@ fn week_label(start: NaiveDate) -> String {
 fn month_label(start: NaiveDate) -> String {
     crate::text::capitalize(&format!(
         "{} {}",
-        MONTHS_FR.get(start.month0() as usize).copied().unwrap_or(""),
+        MONTHS_FR
+            .get(start.month0() as usize)
+            .copied()
+            .unwrap_or(""),
         start.year()
     ))
 }
 
 pub(super) fn forecast(d: &DashboardFacts<'_>, places: &[Place]) -> Result<Forecast> {
     let (facts, states, today) = (d.facts, d.states, d.today);
-    let names: HashMap<ClientId, &str> = d.clients.iter().map(|c| (c.id, c.name.as_str())).collect();
+    let names: HashMap<ClientId, &str> =
+        d.clients.iter().map(|c| (c.id, c.name.as_str())).collect();
     let name = |c: ClientId| names.get(&c).copied().unwrap_or_default().to_owned();
     let delays = delays(facts, states);
     let mut items = Vec::new();
@@ -282,8 +290,18 @@ pub(super) fn forecast(d: &DashboardFacts<'_>, places: &[Place]) -> Result<Forec
         .collect::<Result<Vec<_>>>()?;
 
     let horizon = next_fifteenth(today);
-    let likely_by = Money::sum(items.iter().filter(|i| i.likely <= horizon).map(|i| i.amount))?;
-    let best_by = Money::sum(items.iter().filter(|i| i.earliest <= horizon).map(|i| i.amount))?;
+    let likely_by = Money::sum(
+        items
+            .iter()
+            .filter(|i| i.likely <= horizon)
+            .map(|i| i.amount),
+    )?;
+    let best_by = Money::sum(
+        items
+            .iter()
+            .filter(|i| i.earliest <= horizon)
+            .map(|i| i.amount),
+    )?;
     let by = format!("D'ici le {}", format_date_long_fr(horizon));
     let by = by
         .strip_suffix(&format!(" {}", horizon.year()))
@@ -305,7 +323,7 @@ pub(super) fn forecast(d: &DashboardFacts<'_>, places: &[Place]) -> Result<Forec
     };
     if overdue.amount.is_positive() {
         sentence.push_str(&format!(
-            " S'y ajoutent {} en retard, sans date promise.",
+            " En dehors de ce montant, {} sont en retard sans date de paiement convenue.",
             overdue.amount.format_fr()
         ));
     }
@@ -316,7 +334,9 @@ pub(super) fn forecast(d: &DashboardFacts<'_>, places: &[Place]) -> Result<Forec
             .settlements
             .iter()
             .filter(|x| {
-                x.kind == crate::standing::SettlementKind::Payment && x.date >= first && x.date <= today
+                x.kind == crate::standing::SettlementKind::Payment
+                    && x.date >= first
+                    && x.date <= today
             })
             .map(|x| x.amount)
             .chain(

@@ -20,7 +20,9 @@ impl Ledger {
         let mut out: HashMap<ClientId, Vec<PlanState>> = HashMap::new();
         for p in db::plans_current(self.conn())? {
             let client = p.client_id;
-            out.entry(client).or_default().push(self.follow_plan(p, today)?);
+            out.entry(client)
+                .or_default()
+                .push(self.follow_plan(p, today)?);
         }
         Ok(out)
     }
@@ -84,61 +86,62 @@ impl Ledger {
         self.rows_of(&facts, &states, &shown, &db::client_names(conn)?)
     }
 
-    /// The payer profile of each of these clients as of `today` (a page of the client list, a client page): their
-    /// own facts only.
+    /// The payer profile of each of these clients as of `today` (a page of the client list).
     pub fn payer_profiles(
         &self,
         ids: &[ClientId],
         today: NaiveDate,
     ) -> Result<HashMap<ClientId, PayerProfile>> {
+        ids.iter()
+            .map(|&id| Ok((id, self.payer_profile(id, today)?)))
+            .collect()
+    }
+
+    /// A client's payer profile as of `today` (the client page): from its own facts only, by the same
+    /// computation as the dashboard's.
+    pub fn payer_profile(&self, id: ClientId, today: NaiveDate) -> Result<PayerProfile> {
         let conn = self.conn();
         let policy = self.policy()?;
         let cal = Calendar::france();
-        let mut out = HashMap::new();
-        for &id in ids {
-            let client = self.client(id)?;
-            let facts = db::load_client_facts(conn, id)?;
-            let states = standing::invoice_states(&facts, today)?;
-            let standing = standing::client_standings_from(&facts, &states, today)?
+        let client = self.client(id)?;
+        let facts = db::load_client_facts(conn, id)?;
+        let states = standing::invoice_states(&facts, today)?;
+        let standing = standing::client_standings_from(&facts, &states, today)?
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| ClientStanding {
+                client_id: id,
+                ..Default::default()
+            });
+        let plans: Vec<PlanState> = db::plans_of_client(conn, id)?
+            .into_iter()
+            .filter(|p| p.replaced_on.is_none())
+            .map(|p| self.follow_plan(p, today))
+            .collect::<Result<_>>()?;
+        let by_client = HashMap::from([(id, plans)]);
+        let worst = dashboard::worst_late(&facts, &states, &by_client, today).remove(&id);
+        let plans = by_client.into_values().next().unwrap_or_default();
+        let number = match worst {
+            Some((inv, _)) => db::invoices_by_ids(conn, &[inv])?
                 .into_iter()
                 .next()
-                .unwrap_or_else(|| ClientStanding {
-                    client_id: id,
-                    ..Default::default()
-                });
-            let plans: Vec<PlanState> = db::plans_of_client(conn, id)?
-                .into_iter()
-                .filter(|p| p.replaced_on.is_none())
-                .map(|p| self.follow_plan(p, today))
-                .collect::<Result<_>>()?;
-            let by_client = HashMap::from([(id, plans)]);
-            let worst = dashboard::worst_late(&facts, &states, &by_client, today)
-                .remove(&id);
-            let plans = by_client.into_values().next().unwrap_or_default();
-            let number = match worst {
-                Some((inv, _)) => db::invoices_by_ids(conn, &[inv])?
-                    .into_iter()
-                    .next()
-                    .map(|i| i.number),
-                None => None,
-            };
-            let journal = db::journal_of_client(conn, id)?;
-            let profile = payers::profile(
-                &PayerCase {
-                    client_id: id,
-                    client_name: &client.name,
-                    standing: &standing,
-                    worst_late: worst.zip(number.as_deref()).map(|((_, d), n)| (n, d)),
-                    journal: &journal,
-                    plans: &plans,
-                },
-                policy.good_payer_rule(),
-                policy.promise_grace_working_days,
-                &cal,
-                today,
-            );
-            out.insert(id, profile);
-        }
-        Ok(out)
+                .map(|i| i.number),
+            None => None,
+        };
+        let journal = db::journal_of_client(conn, id)?;
+        Ok(payers::profile(
+            &PayerCase {
+                client_id: id,
+                client_name: &client.name,
+                standing: &standing,
+                worst_late: worst.zip(number.as_deref()).map(|((_, d), n)| (n, d)),
+                journal: &journal,
+                plans: &plans,
+            },
+            policy.good_payer_rule(),
+            policy.promise_grace_working_days,
+            &cal,
+            today,
+        ))
     }
 }

@@ -7,6 +7,7 @@ use crate::model::{
     Payment,
 };
 use crate::money::Money;
+use crate::payers::PayerProfile;
 use crate::standing::{self, ClientStanding, InvoiceState};
 use crate::storage as db;
 use chrono::NaiveDate;
@@ -19,6 +20,9 @@ pub struct ClientRow {
     #[serde(flatten)]
     pub client: Client,
     pub standing: ClientStanding,
+    /// The payer profile (« Profil »): given on a page of the list ([`Ledger::client_page`]), not on the whole
+    /// list.
+    pub profile: Option<PayerProfile>,
 }
 
 /// An invoice with its derived state and client name: one line of the invoice list.
@@ -80,6 +84,8 @@ pub struct ClientDetail {
     pub payments: Vec<Payment>,
     pub credit_notes: Vec<CreditNote>,
     pub journal: Vec<JournalView>,
+    /// The payer profile: grade and why, the same computation as the dashboard's and the engine's good-payer rule.
+    pub profile: PayerProfile,
 }
 
 /// Which clients a list shows.
@@ -238,6 +244,7 @@ impl Ledger {
                 ClientRow {
                     client: c,
                     standing,
+                    profile: None,
                 }
             })
             .collect();
@@ -261,7 +268,13 @@ impl Ledger {
 
     /// A page of the client list.
     pub fn client_page(&self, as_of: NaiveDate, q: &ClientQuery) -> Result<Page<ClientRow>> {
-        Ok(page_of(self.client_rows(as_of, q)?, q.offset, q.limit))
+        let mut page = page_of(self.client_rows(as_of, q)?, q.offset, q.limit);
+        let ids: Vec<ClientId> = page.rows.iter().map(|r| r.client.id).collect();
+        let mut profiles = self.payer_profiles(&ids, as_of)?;
+        for row in &mut page.rows {
+            row.profile = profiles.remove(&row.client.id);
+        }
+        Ok(page)
     }
 
     /// A page of the invoice list.
@@ -430,6 +443,7 @@ impl Ledger {
             payments: db::payments_of_client(self.conn(), id)?,
             credit_notes: db::credit_notes_of_client(self.conn(), id)?,
             journal: self.journal(id)?,
+            profile: self.payer_profile(id, as_of)?,
             client,
             standing,
         })
