@@ -52,7 +52,7 @@ pub(super) fn report(
             let saved = reports::save(books, kind, format, today, file)?;
             out.print(&saved, || {
                 println!(
-                    "{} écrit\u{a0}: {} ({} octets{}).",
+                    "Rapport «\u{a0}{}\u{a0}» écrit\u{a0}: {} ({} octets{}).",
                     kind.label_fr(),
                     saved.path,
                     saved.bytes,

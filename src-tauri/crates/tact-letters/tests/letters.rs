@@ -760,7 +760,7 @@ fn the_dashboard_reports_fit_on_one_page() {
                 "Agence Lumière SARL",
                 "2 400,00",
                 "5 400,00",
-                "31 à 60 jours",
+                "31 à 60",
             ],
         ),
         (ReportKind::Dso, vec!["106,1", "countback"]),
