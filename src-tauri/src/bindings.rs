@@ -94,7 +94,9 @@ pub fn typescript() -> String {
 /// The French label of every code the interface shows, from each enum's `label_fr` (the one place they are
 /// written): `LABELS.InvoiceStatus.overdue` is « En retard ».
 fn labels() -> String {
+    use tact_core::dashboard::{AgeBucket, ReportKind};
     use tact_core::engine::Tone;
+    use tact_core::payers::Grade;
     use tact_core::letters::LetterKind;
     use tact_core::model::{
         CallOutcome, Channel, ClientKind, CollectiveProcedure, ContactChannel, InvoiceStatus,
@@ -107,12 +109,14 @@ fn labels() -> String {
         };
     }
     let tables: Vec<(String, Vec<(&str, &str)>)> = tables![
+        AgeBucket,
         CallOutcome,
         Channel,
         ClientKind,
         CollectiveProcedure,
         ContactChannel,
         Frequency,
+        Grade,
         InstalmentStatus,
         InvoiceStatus,
         JournalKind,
@@ -121,6 +125,7 @@ fn labels() -> String {
         PaymentMethod,
         PenaltyTreatment,
         PlanStatus,
+        ReportKind,
         Tone,
     ];
     let mut out = String::from(

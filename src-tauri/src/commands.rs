@@ -7,6 +7,7 @@
 use crate::AppState;
 use chrono::NaiveDate;
 use serde::Serialize;
+use tact_core::dashboard::{Dashboard, ReportKind, Selection};
 use tact_core::drafts::{Draft, EmailText};
 use tact_core::engine::{ClientOverrides, Policy, Suggestion};
 use tact_core::exchange::ImportReport;
@@ -35,6 +36,7 @@ use tact_usecases::exchange::ExportReport;
 use tact_usecases::invoices::{ImportChoices, ImportPreview, InvoiceImportReport};
 use tact_usecases::letters::LetterPreview;
 use tact_usecases::mail::{MailSetup, SendOutcome, SendRequest};
+use tact_usecases::reports::{ReportFormat, SavedReport};
 use tauri::State;
 
 type Res<T> = Result<T, Error>;
@@ -361,25 +363,35 @@ pub fn finalize_letter(
     tact_usecases::letters::finalize(&state.books, client_id, kind, &options, today)
 }
 
-/// « Enregistrer le PDF »: a save dialog, then a copy of the archived letter. `None` when the user cancels.
-#[tauri::command(async)]
-pub fn save_letter_pdf(state: State<'_, AppState>, letter_id: i64) -> Res<Option<String>> {
+/// Where to save a file: a save dialog (`None` when the user cancels); with TACT_SAVE_DIR (end-to-end tests,
+/// scripted use), that folder without asking.
+fn save_path(
+    state: &AppState,
+    title: &str,
+    file: String,
+    filter: &str,
+    extension: &str,
+) -> Option<std::path::PathBuf> {
     use tauri_plugin_dialog::DialogExt;
-    let (_, file) = tact_usecases::letters::archived(&state.books, letter_id)?;
-    // TACT_SAVE_DIR (end-to-end tests, scripted use): save there without asking.
-    let chosen = match std::env::var_os("TACT_SAVE_DIR") {
+    match std::env::var_os("TACT_SAVE_DIR") {
         Some(dir) => Some(std::path::PathBuf::from(dir).join(&file)),
         None => state
             .app
             .dialog()
             .file()
-            .set_title("Enregistrer la lettre")
+            .set_title(title)
             .set_file_name(file)
-            .add_filter("Document PDF", &["pdf"])
+            .add_filter(filter, &[extension])
             .blocking_save_file()
             .and_then(|p| p.into_path().ok()),
-    };
-    let Some(path) = chosen else {
+    }
+}
+
+/// « Enregistrer le PDF »: a save dialog, then a copy of the archived letter. `None` when the user cancels.
+#[tauri::command(async)]
+pub fn save_letter_pdf(state: State<'_, AppState>, letter_id: i64) -> Res<Option<String>> {
+    let (_, file) = tact_usecases::letters::archived(&state.books, letter_id)?;
+    let Some(path) = save_path(&state, "Enregistrer la lettre", file, "Document PDF", "pdf") else {
         return Ok(None);
     };
     tact_usecases::letters::save_copy(&state.books, letter_id, &path)?;
@@ -390,25 +402,19 @@ pub fn save_letter_pdf(state: State<'_, AppState>, letter_id: i64) -> Res<Option
 /// debt: never archived, never in the history). `None` when the user cancels.
 #[tauri::command(async)]
 pub fn save_dossier_pdf(state: State<'_, AppState>, client_id: ClientId) -> Res<Option<String>> {
-    use tauri_plugin_dialog::DialogExt;
     let today = state.today();
     let name = state.books.read(|l| l.client(client_id))?.name;
     let file = tact_usecases::mail::file_name(&format!(
         "Dossier de recouvrement {name} {}",
         today.format("%Y-%m-%d")
     )) + ".pdf";
-    let chosen = match std::env::var_os("TACT_SAVE_DIR") {
-        Some(dir) => Some(std::path::PathBuf::from(dir).join(&file)),
-        None => state
-            .app
-            .dialog()
-            .file()
-            .set_title("Enregistrer le dossier de recouvrement")
-            .set_file_name(file)
-            .add_filter("Document PDF", &["pdf"])
-            .blocking_save_file()
-            .and_then(|p| p.into_path().ok()),
-    };
+    let chosen = save_path(
+        &state,
+        "Enregistrer le dossier de recouvrement",
+        file,
+        "Document PDF",
+        "pdf",
+    );
     let Some(path) = chosen else {
         return Ok(None);
     };
@@ -422,6 +428,39 @@ pub fn save_dossier_pdf(state: State<'_, AppState>, client_id: ClientId) -> Res<
         false,
     )?;
     Ok(Some(path.display().to_string()))
+}
+
+/// « Tableau de bord »: what is owed, the aging, the DSO, the risks, the forecast and the payer profiles.
+#[tauri::command(async)]
+pub fn dashboard(state: State<'_, AppState>) -> Res<Dashboard> {
+    tact_usecases::reports::dashboard(&state.books, state.today())
+}
+
+/// The invoices behind a figure of the dashboard.
+#[tauri::command(async)]
+pub fn dashboard_invoices(state: State<'_, AppState>, selection: Selection) -> Res<Vec<InvoiceRow>> {
+    let today = state.today();
+    state.books.read(|l| l.dashboard_invoices(&selection, today))
+}
+
+/// « Exporter »: a save dialog, then the report written whole as CSV (French Excel) or as a one-page PDF. `None`
+/// when the user cancels.
+#[tauri::command(async)]
+pub fn save_report(
+    state: State<'_, AppState>,
+    kind: ReportKind,
+    format: ReportFormat,
+) -> Res<Option<SavedReport>> {
+    let today = state.today();
+    let file = tact_usecases::reports::file_name(kind, format, today);
+    let (filter, extension) = match format {
+        ReportFormat::Csv => ("Tableur CSV (Excel)", "csv"),
+        ReportFormat::Pdf => ("Document PDF", "pdf"),
+    };
+    let Some(path) = save_path(&state, "Enregistrer le rapport", file, filter, extension) else {
+        return Ok(None);
+    };
+    tact_usecases::reports::save(&state.books, kind, format, today, &path).map(Some)
 }
 
 /// « Ouvrir / Imprimer »: the archived PDF in the system's viewer.
@@ -935,6 +974,9 @@ signatures! {
     finalize_letter(client_id: ClientId, kind: LetterKind, options: LetterOptions) -> LetterRecord;
     save_letter_pdf(letter_id: i64) -> Option<String>;
     save_dossier_pdf(client_id: ClientId) -> Option<String>;
+    dashboard() -> Dashboard;
+    dashboard_invoices(selection: Selection) -> Vec<InvoiceRow>;
+    save_report(kind: ReportKind, format: ReportFormat) -> Option<SavedReport>;
     open_letter(letter_id: i64) -> ();
     client_letters(client_id: ClientId) -> Vec<LetterRecord>;
     set_letter_mailing(letter_id: i64, input: MailingInput) -> LetterRecord;

@@ -1201,7 +1201,7 @@ fn the_dashboard_reports_from_the_command_line() {
     assert_eq!(saved["format"], "pdf");
     let bytes = std::fs::read(&pdf).unwrap_or_else(|e| panic!("{e}"));
     assert!(bytes.starts_with(b"%PDF-"));
-    assert_eq!(saved["bytes"], bytes.len());
+    assert_eq!(saved["bytes"], bytes.len().to_string());
 
     // A report that does not exist, a format with no file: French errors naming the field, nothing written.
     let out = tact(&db, &["--json", "report", "bilan"]);

@@ -37,6 +37,8 @@ pub struct SavedReport {
     pub kind: ReportKind,
     pub format: ReportFormat,
     pub path: String,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    #[serde(serialize_with = "crate::backup::as_string")]
     pub bytes: u64,
     /// The PDF's pages (one); `None` for a CSV.
     pub pages: Option<u32>,

@@ -4,6 +4,8 @@
 
 export type Action = "nothing" | "preventive_note" | "friendly_reminder" | "firm_reminder" | "phone_call" | "last_reminder" | "formal_notice" | "after_deadline" | "settle_dispute" | "propose_calendar" | "consider_write_off" | "plan_signature" | "plan_courtesy" | "plan_reminder" | "plan_firm_reminder" | "plan_default" | "claim_penalties" | "check_credit";
 
+export type AgeBucket = "not_due" | "1_30" | "31_60" | "61_90" | "over_90";
+
 export type Agenda = { today: string, 
 /**
  * Something to do today, most urgent first.
@@ -27,6 +29,14 @@ last_statement: string | null,
 credits_to_review: number, };
 
 export type AgendaItem = { client_id: number, client_name: string, client_kind: ClientKind, balance: Money, overdue_total: Money, max_days_late: number | null, suggestion: Suggestion, };
+
+export type Aging = { rows: Array<AgingRow>, totals: Array<Figure>, total: Figure, };
+
+export type AgingRow = { client_id: number, client_name: string, 
+/**
+ * In the order of [`AgeBucket::ALL`].
+ */
+buckets: Array<Figure>, total: Figure, };
 
 export type Allocation = { invoice_id: number, amount: Money, };
 
@@ -132,7 +142,11 @@ export type Client = { id: number, kind: ClientKind, name: string, siren: string
  */
 civility: Civility | null, preferred_channel: Channel, language: Language, notes: string | null, client_since: string | null, collective_procedure: CollectiveProcedure, archived: boolean, address_line1: string | null, address_line2: string | null, postcode: string | null, city: string | null, country: string, email: string | null, phone: string | null, };
 
-export type ClientDetail = { client: Client, standing: ClientStanding, invoices: Array<InvoiceRow>, payments: Array<Payment>, credit_notes: Array<CreditNote>, journal: Array<JournalView>, };
+export type ClientDetail = { client: Client, standing: ClientStanding, invoices: Array<InvoiceRow>, payments: Array<Payment>, credit_notes: Array<CreditNote>, journal: Array<JournalView>, 
+/**
+ * The payer profile: grade and why, the same computation as the dashboard's and the engine's good-payer rule.
+ */
+profile: PayerProfile, };
 
 export type ClientInput = { 
 /**
@@ -186,7 +200,12 @@ export type ClientQuery = { search: string | null, archived: ArchiveFilter, sort
  */
 limit: number, };
 
-export type ClientRow = { standing: ClientStanding, id: number, kind: ClientKind, name: string, siren: string | null, contact_name: string | null, 
+export type ClientRow = { standing: ClientStanding, 
+/**
+ * The payer profile (« Profil »): given on a page of the list ([`Ledger::client_page`]), not on the whole
+ * list.
+ */
+profile: PayerProfile | null, id: number, kind: ClientKind, name: string, siren: string | null, contact_name: string | null, 
 /**
  * The civility of the person addressed: the consumer, or the contact person of a business.
  */
@@ -224,6 +243,16 @@ export type CreditNoteInput = { number: string, invoice_id: number, date: string
 
 export type CsvField = "number" | "issue_date" | "due_date" | "terms" | "client" | "amount_ttc" | "amount_ht" | "vat" | "amount_due" | "siren" | "vat_number" | "email" | "address" | "postcode" | "city" | "country" | "kind" | "cited_invoice" | "description" | "currency";
 
+export type Dashboard = { today: string, owed: Owed, aging: Aging, dso: Dso, 
+/**
+ * The three riskiest balances.
+ */
+risks: Array<Risk>, forecast: Forecast, 
+/**
+ * Every active client that has been invoiced, weakest first.
+ */
+payers: Array<PayerProfile>, };
+
 export type DocumentKind = "invoice" | "credit_note";
 
 export type Draft = { client_id: number, action: Action, language: Language, 
@@ -246,6 +275,30 @@ paid: Money, balance: Money, days_late: number | null,
  */
 disputed: boolean, };
 
+export type Dso = { current: DsoPoint, 
+/**
+ * Oldest first.
+ */
+months: Array<DsoPoint>, 
+/**
+ * The last 12 months, the current one included, oldest first.
+ */
+late: Array<LateMonth>, 
+/**
+ * The method, in one sentence, for the screen and the reports.
+ */
+method: string, };
+
+export type DsoPoint = { on: string, 
+/**
+ * Days, one decimal; `None` when nothing was ever invoiced by then.
+ */
+days: string | null, 
+/**
+ * What was owed on that date.
+ */
+receivables: Money, };
+
 export type DueFrom = "due_date" | "terms" | "default";
 
 export type EcbRate = { from: string, rate: string, };
@@ -260,13 +313,55 @@ export type ErrorCode = "required" | "too_long" | "control_characters" | "invali
 
 export type ExistingRecord = { number: string, client_name: string, issue_date: string, due_date: string | null, amount: Money, };
 
+export type Expected = "invoice" | "instalment" | "promise";
+
 export type ExportReport = { path: string, bytes: string, letter_files: number, 
 /**
  * Letters whose archived copy is missing or was modified: not in the archive, named here.
  */
 letter_files_missing: Array<string>, };
 
+export type Figure = { amount: Money, count: number, selection: Selection, };
+
+export type Forecast = { 
+/**
+ * « D'ici le 15 décembre, vous pouvez raisonnablement compter sur … € (… € au mieux). »
+ */
+sentence: string, 
+/**
+ * The next 15th (the URSSAF's and the rent's day), the sentence's horizon.
+ */
+horizon: string, likely_by_horizon: Money, best_by_horizon: Money, weeks: Array<Period>, months: Array<Period>, 
+/**
+ * Every amount expected, by likely date.
+ */
+items: Array<ForecastItem>, 
+/**
+ * Overdue with no date to count on: no promise, no calendar (and the instalments missed).
+ */
+overdue: Figure, 
+/**
+ * Payments received since the 1st of the month.
+ */
+received_this_month: Money, };
+
+export type ForecastItem = { client_id: number, client_name: string, kind: Expected, 
+/**
+ * « F-2026-049 », « ECH-3, échéance n° 2 », « Promesse de paiement ».
+ */
+what: string, amount: Money, 
+/**
+ * The due date, the instalment's date or the promised date.
+ */
+due: string, 
+/**
+ * The early end of the range.
+ */
+earliest: string, likely: string, latest: string, };
+
 export type Frequency = "week" | "fortnight" | "month";
+
+export type Grade = "A" | "B" | "C" | "D" | "E";
 
 export type ImportChoices = { 
 /**
@@ -407,6 +502,20 @@ text: string | null, payment_id: number | null, corrects: number | null, };
 
 export type Language = "fr" | "en";
 
+export type LateMonth = { 
+/**
+ * The month's first day.
+ */
+month: string, 
+/**
+ * Invoices paid off that month.
+ */
+paid: number, 
+/**
+ * Days after the due date, 0 for those on time, one decimal; `None` when none was paid.
+ */
+average_days_late: string | null, };
+
 export type LegalRate = { year: number, 
 /**
  * 1 (January–June) or 2 (July–December).
@@ -491,7 +600,7 @@ countersignature: Array<string>,
  */
 invoice_ids: Array<number>, };
 
-export type LetterKind = "mise-en-demeure" | "relance" | "relance-ferme" | "releve" | "echeancier" | "decheance" | "reclamation" | "dossier";
+export type LetterKind = "mise-en-demeure" | "relance" | "relance-ferme" | "releve" | "echeancier" | "decheance" | "reclamation" | "dossier" | "rapport";
 
 export type LetterOptions = { 
 /**
@@ -594,7 +703,37 @@ to_name: string, draft: Draft, attachments: Array<AttachmentRef>, timing: SendTi
  */
 previous: SentMessage | null, };
 
+export type Owed = { total: Figure, not_due: Figure, overdue: Figure, under_plan: Figure, disputed: Figure, 
+/**
+ * Written off (« passées en perte ») since 1 January.
+ */
+written_off_this_year: Figure, 
+/**
+ * Invoices whose late-payment penalties were waived (« J'y renonce ») since 1 January.
+ */
+penalties_waived_this_year: number, 
+/**
+ * Payments received and held as credit (not allocated to an invoice).
+ */
+credit: Money, };
+
+export type Owing = "not_due" | "overdue" | "under_plan" | "disputed";
+
 export type Page<T> = { rows: Array<T>, total: number, offset: number, };
+
+export type PayerProfile = { client_id: number, client_name: string, 
+/**
+ * 0 to 100; `None` while nothing is known.
+ */
+score: number | null, grade: Grade | null, grade_label: string, 
+/**
+ * Why, in one French sentence.
+ */
+why: string, 
+/**
+ * The engine's rule: a call before anything firm.
+ */
+good_payer: boolean, paid_invoices: number, paid_on_time: number, max_days_late_now: number | null, promises_kept: number, promises_broken: number, disputes: number, plans_honoured: number, plans_missed: number, };
 
 export type Payment = { id: number, client_id: number, 
 /**
@@ -640,6 +779,20 @@ export type PaymentMethod = "virement" | "cheque" | "carte" | "especes" | "prele
 export type PaymentTerms = { "kind": "on_receipt" } | { "kind": "days", days: number, } | { "kind": "days_end_of_month", days: number, } | { "kind": "date", date: string, };
 
 export type PenaltyTreatment = "keep" | "defer" | "waive";
+
+export type Period = { start: string, end: string, 
+/**
+ * « Sem. du 30/11 », « Décembre 2026 ».
+ */
+label: string, 
+/**
+ * The amounts whose likely date falls in it.
+ */
+likely: Money, 
+/**
+ * The amounts whose early date falls in it.
+ */
+best: Money, count: number, };
 
 export type Plan = { id: number, client_id: number, 
 /**
@@ -857,15 +1010,31 @@ ecb_known_until: string, ecb: Array<EcbRate>, legal: Array<LegalRate>, };
 
 export type Reason = { code: string, text: string, };
 
+export type ReportFormat = "csv" | "pdf";
+
+export type ReportKind = "aging" | "dso" | "forecast" | "payers";
+
 export type RestoreOutcome = { restored: BackupInfo, 
 /**
  * The backup of the state before the restore.
  */
 before: BackupInfo, letter_files: number, };
 
+export type Risk = { client_id: number, client_name: string, 
+/**
+ * Overdue, disputed, or due on a calendar instalment missed.
+ */
+at_risk: Figure, profile: PayerProfile, };
+
 export type RowStatus = "create" | "skip" | "conflict" | "ask" | "error";
 
 export type Saved<T> = { record: T, warnings: Array<Warning>, };
+
+export type SavedReport = { kind: ReportKind, format: ReportFormat, path: string, bytes: string, 
+/**
+ * The PDF's pages (one); `None` for a CSV.
+ */
+pages: number | null, };
 
 export type Security = "tls" | "starttls" | "none";
 
@@ -882,6 +1051,16 @@ to: string, days: number,
  * Percent per year.
  */
 rate: string, basis: RateBasis, base: Money, amount: Money, };
+
+export type Selection = { 
+/**
+ * Only invoices with something owed in this state (`None` with `written_off`: every invoice owed).
+ */
+owing: Owing | null, bucket: AgeBucket | null, client_id: number | null, 
+/**
+ * The invoices written off this year, instead of those owed.
+ */
+written_off: boolean, };
 
 export type SendOutcome = { message: SentMessage, entries: Array<JournalEntry>, };
 
@@ -1022,6 +1201,9 @@ export interface Commands {
   finalize_letter: { args: { clientId: number; kind: LetterKind; options: LetterOptions }; result: LetterRecord };
   save_letter_pdf: { args: { letterId: number }; result: string | null };
   save_dossier_pdf: { args: { clientId: number }; result: string | null };
+  dashboard: { args: Record<string, never>; result: Dashboard };
+  dashboard_invoices: { args: { selection: Selection }; result: Array<InvoiceRow> };
+  save_report: { args: { kind: ReportKind; format: ReportFormat }; result: SavedReport | null };
   open_letter: { args: { letterId: number }; result: null };
   client_letters: { args: { clientId: number }; result: Array<LetterRecord> };
   set_letter_mailing: { args: { letterId: number; input: MailingInput }; result: LetterRecord };
@@ -1060,19 +1242,22 @@ export interface Commands {
 
 /** The French label of each code, from the Rust enums' `label_fr` (never written a second time here). */
 export const LABELS = {
+  AgeBucket: { "not_due": "Non échu", "1_30": "1 à 30 jours", "31_60": "31 à 60 jours", "61_90": "61 à 90 jours", "over_90": "Plus de 90 jours" } satisfies Record<AgeBucket, string>,
   CallOutcome: { "reached": "Joint", "no_answer": "Pas de réponse", "promise": "Promesse", "dispute": "Litige", "difficulty": "Difficulté" } satisfies Record<CallOutcome, string>,
   Channel: { "email": "E-mail", "phone": "Téléphone", "letter": "Courrier" } satisfies Record<Channel, string>,
   ClientKind: { "professional": "Professionnel", "consumer": "Particulier" } satisfies Record<ClientKind, string>,
   CollectiveProcedure: { "none": "Aucune", "sauvegarde": "Sauvegarde", "redressement": "Redressement judiciaire", "liquidation": "Liquidation judiciaire" } satisfies Record<CollectiveProcedure, string>,
   ContactChannel: { "email": "E-mail", "phone": "Téléphone", "letter": "Courrier", "registered_letter": "Lettre recommandée avec AR", "in_person": "En personne", "sms": "SMS", "other": "Autre" } satisfies Record<ContactChannel, string>,
   Frequency: { "week": "Chaque semaine", "fortnight": "Toutes les deux semaines", "month": "Chaque mois" } satisfies Record<Frequency, string>,
+  Grade: { "A": "Paie à l'heure", "B": "Paie bien", "C": "Paie irrégulièrement", "D": "Paie difficilement", "E": "À surveiller de près" } satisfies Record<Grade, string>,
   InstalmentStatus: { "upcoming": "À venir", "partly_paid": "Partiellement réglée", "paid": "Réglée", "late": "En retard" } satisfies Record<InstalmentStatus, string>,
   InvoiceStatus: { "open": "À échoir", "partially_paid": "Partiellement réglée", "paid": "Réglée", "overdue": "En retard", "disputed": "En litige", "written_off": "Passée en perte", "cancelled": "Annulée par avoir" } satisfies Record<InvoiceStatus, string>,
   JournalKind: { "preventive_note": "Rappel avant échéance", "friendly_reminder": "Relance amiable", "firm_reminder": "Relance ferme", "last_reminder": "Dernière relance", "call": "Appel", "letter": "Courrier", "formal_notice": "Mise en demeure", "promise": "Promesse de paiement", "dispute_opened": "Litige ouvert", "dispute_settled": "Litige réglé", "note": "Note", "payment_recorded": "Règlement reçu", "write_off": "Passage en perte", "plan_proposed": "Échéancier proposé", "plan_signed": "Échéancier signé", "penalties_waived": "Pénalités abandonnées", "penalties_claimed": "Pénalités réclamées" } satisfies Record<JournalKind, string>,
   Language: { "fr": "Français", "en": "Anglais" } satisfies Record<Language, string>,
-  LetterKind: { "mise-en-demeure": "Mise en demeure de payer", "relance": "Relance", "relance-ferme": "Relance ferme", "releve": "Relevé de compte", "echeancier": "Échéancier de paiement", "decheance": "Mise en demeure (déchéance du terme)", "reclamation": "Réclamation des pénalités de retard", "dossier": "Dossier de recouvrement" } satisfies Record<LetterKind, string>,
+  LetterKind: { "mise-en-demeure": "Mise en demeure de payer", "relance": "Relance", "relance-ferme": "Relance ferme", "releve": "Relevé de compte", "echeancier": "Échéancier de paiement", "decheance": "Mise en demeure (déchéance du terme)", "reclamation": "Réclamation des pénalités de retard", "dossier": "Dossier de recouvrement", "rapport": "Rapport" } satisfies Record<LetterKind, string>,
   PaymentMethod: { "virement": "Virement", "cheque": "Chèque", "carte": "Carte", "especes": "Espèces", "prelevement": "Prélèvement", "autre": "Autre" } satisfies Record<PaymentMethod, string>,
   PenaltyTreatment: { "keep": "Réparties sur les échéances", "defer": "Ajoutées à la dernière échéance", "waive": "Abandonnées si l'échéancier est respecté" } satisfies Record<PenaltyTreatment, string>,
   PlanStatus: { "proposed": "Proposé", "honoured": "Respecté", "late": "En retard", "broken": "Rompu", "completed": "Soldé", "replaced": "Remplacé" } satisfies Record<PlanStatus, string>,
+  ReportKind: { "aging": "Balance âgée", "dso": "DSO et délais de paiement", "forecast": "Prévision d'encaissements", "payers": "Profils de payeurs" } satisfies Record<ReportKind, string>,
   Tone: { "courteous": "Courtois", "cordial": "Cordial, suppose un oubli", "firm": "Professionnel et ferme", "listening": "À l'écoute", "formal": "Formel et factuel" } satisfies Record<Tone, string>,
 } as const;
