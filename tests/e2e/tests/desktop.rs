@@ -1530,3 +1530,94 @@ async fn long_names_and_addresses_stay_in_their_columns() {
     app.screenshot("13b-adresse-longue").await;
     app.stop().await;
 }
+
+/// « Tableau de bord » on the example data of Monday 23 November 2026: the figures computed by hand (owed
+/// 5 400,00 €, overdue 3 470,00 €, DSO 106,1 days, 780,00 € expected by 15 December), a figure opening the
+/// invoices behind it, the charts with their tables, a report saved as CSV, and the payer profile on the client
+/// list and the client page (Boulangerie Petitjean is no longer « 100 % à l'heure »).
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and the built app: run scripts/e2e"]
+async fn the_dashboard_on_the_example_data() {
+    let (dir, db) = demo_books();
+    let app = App::start(&db).await;
+    app.click("[data-nav=dashboard]").await;
+    let total = app
+        .text_becomes("[data-figure=total]", |t| !t.is_empty())
+        .await;
+    assert!(total.contains(&eur("5 400,00 €")) && total.contains("6 factures"), "{total}");
+    let overdue = app.text("[data-figure=overdue]").await;
+    assert!(overdue.contains(&eur("3 470,00 €")), "{overdue}");
+    assert!(app.text("[data-figure=disputed]").await.contains(&eur("1 150,00 €")));
+    let sentence = web(&app.text("[data-sentence]").await);
+    assert!(
+        sentence.starts_with("D'ici le 15 décembre, vous pouvez raisonnablement compter sur 780,00 €"),
+        "{sentence}"
+    );
+    assert_eq!(app.text("[data-dso]").await, "106,1");
+    let lumiere = app.text("[data-aging-row='Agence Lumière SARL']").await;
+    assert!(lumiere.contains(&eur("2 400,00 €")), "{lumiere}");
+    // The charts are drawn (canvas with a size), and each has its table for screen readers.
+    let drawn = app
+        .client
+        .execute(
+            "return [...document.querySelectorAll('.canvas canvas')].filter(c => c.width > 100 && c.height > 50).length",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(drawn.as_u64(), Some(3), "three charts drawn");
+    for table in ["forecast", "dso"] {
+        let rows = app
+            .client
+            .execute(
+                &format!("return document.querySelectorAll('[data-table={table}] tbody tr').length"),
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(rows.as_u64(), Some(if table == "dso" { 12 } else { 8 }), "{table}");
+    }
+    let risks = app.text("[data-panel=risks]").await;
+    assert!(risks.contains("Boulangerie Petitjean"), "{risks}");
+    app.screenshot("40-tableau-de-bord").await;
+
+    // Every figure opens the invoices behind it.
+    app.click("[data-figure=overdue]").await;
+    app.wait("[data-table=figure-invoices]").await;
+    let rows = app.text("[data-table=figure-invoices] tbody").await;
+    for n in ["F-2026-028", "F-2026-033", "F-2026-041", "F-2026-047"] {
+        assert!(rows.contains(n), "{n} in {rows}");
+    }
+    assert!(!rows.contains("F-2026-039") && !rows.contains("F-2026-049"), "{rows}");
+    app.screenshot("41-tableau-de-bord-factures").await;
+    app.click(".modal .close").await;
+    app.gone("[data-table=figure-invoices]").await;
+    app.click("[data-bucket='61_90']").await;
+    let rows = app
+        .text_becomes("[data-table=figure-invoices] tbody", |t| !t.is_empty())
+        .await;
+    assert!(rows.contains("F-2026-028") && !rows.contains("F-2026-041"), "{rows}");
+    app.click(".modal .close").await;
+
+    // The aging report as CSV for a French Excel (TACT_SAVE_DIR stands for the save dialog).
+    app.click("[data-action=report-csv]").await;
+    app.text_becomes(".notice", |t| t.contains("Balance âgée")).await;
+    let csv = std::fs::read(dir.path().join("saved/Balance âgée – 2026-11-23.csv")).unwrap();
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(csv.starts_with("\u{feff}Client;") && csv.contains("\r\n"), "{csv}");
+    assert!(csv.contains("Boulangerie Petitjean;0,00;0,00;0,00;450,00;0,00;450,00"), "{csv}");
+
+    // The payer profile on the client list and the client page: one computation.
+    app.click("[data-nav=clients]").await;
+    let cell = app
+        .text("tr[data-client='Boulangerie Petitjean'] [data-col=profile]")
+        .await;
+    assert!(cell.contains("C · Paie irrégulièrement"), "{cell}");
+    app.click("tr[data-client='Boulangerie Petitjean'] a").await;
+    let profile = web(&app.text("[data-figure=profile]").await);
+    assert!(profile.contains("69 jours de retard"), "{profile}");
+    assert!(profile.contains("n'a pas été tenue"), "{profile}");
+    assert!(!profile.contains("100 % à l'heure"), "{profile}");
+    app.screenshot("42-profil-de-payeur").await;
+    app.stop().await;
+}

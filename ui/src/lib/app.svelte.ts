@@ -6,6 +6,7 @@ import type { AppInfo } from "./generated/bindings";
 export type Route =
   | { name: "welcome" }
   | { name: "today" }
+  | { name: "dashboard" }
   | { name: "clients" }
   | { name: "client"; id: number }
   | { name: "invoices" }
