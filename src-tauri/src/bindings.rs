@@ -96,12 +96,12 @@ pub fn typescript() -> String {
 fn labels() -> String {
     use tact_core::dashboard::{AgeBucket, ReportKind};
     use tact_core::engine::Tone;
-    use tact_core::payers::Grade;
     use tact_core::letters::LetterKind;
     use tact_core::model::{
         CallOutcome, Channel, ClientKind, CollectiveProcedure, ContactChannel, InvoiceStatus,
         JournalKind, Language, PaymentMethod,
     };
+    use tact_core::payers::Grade;
     use tact_core::plans::{Frequency, InstalmentStatus, PenaltyTreatment, PlanStatus};
     macro_rules! tables {
         ($($t:ty),+ $(,)?) => {

@@ -438,9 +438,14 @@ pub fn dashboard(state: State<'_, AppState>) -> Res<Dashboard> {
 
 /// The invoices behind a figure of the dashboard.
 #[tauri::command(async)]
-pub fn dashboard_invoices(state: State<'_, AppState>, selection: Selection) -> Res<Vec<InvoiceRow>> {
+pub fn dashboard_invoices(
+    state: State<'_, AppState>,
+    selection: Selection,
+) -> Res<Vec<InvoiceRow>> {
     let today = state.today();
-    state.books.read(|l| l.dashboard_invoices(&selection, today))
+    state
+        .books
+        .read(|l| l.dashboard_invoices(&selection, today))
 }
 
 /// « Exporter »: a save dialog, then the report written whole as CSV (French Excel) or as a one-page PDF. `None`

@@ -1544,13 +1544,20 @@ async fn the_dashboard_on_the_example_data() {
     let total = app
         .text_becomes("[data-figure=total]", |t| !t.is_empty())
         .await;
-    assert!(total.contains(&eur("5 400,00 €")) && total.contains("6 factures"), "{total}");
+    assert!(
+        total.contains(&eur("5 400,00 €")) && total.contains("6 factures"),
+        "{total}"
+    );
     let overdue = app.text("[data-figure=overdue]").await;
     assert!(overdue.contains(&eur("3 470,00 €")), "{overdue}");
-    assert!(app.text("[data-figure=disputed]").await.contains(&eur("1 150,00 €")));
+    assert!(app
+        .text("[data-figure=disputed]")
+        .await
+        .contains(&eur("1 150,00 €")));
     let sentence = web(&app.text("[data-sentence]").await);
     assert!(
-        sentence.starts_with("D'ici le 15 décembre, vous pouvez raisonnablement compter sur 780,00 €"),
+        sentence
+            .starts_with("D'ici le 15 décembre, vous pouvez raisonnablement compter sur 780,00 €"),
         "{sentence}"
     );
     assert_eq!(app.text("[data-dso]").await, "106,1");
@@ -1570,12 +1577,18 @@ async fn the_dashboard_on_the_example_data() {
         let rows = app
             .client
             .execute(
-                &format!("return document.querySelectorAll('[data-table={table}] tbody tr').length"),
+                &format!(
+                    "return document.querySelectorAll('[data-table={table}] tbody tr').length"
+                ),
                 vec![],
             )
             .await
             .unwrap();
-        assert_eq!(rows.as_u64(), Some(if table == "dso" { 12 } else { 8 }), "{table}");
+        assert_eq!(
+            rows.as_u64(),
+            Some(if table == "dso" { 12 } else { 8 }),
+            "{table}"
+        );
     }
     let risks = app.text("[data-panel=risks]").await;
     assert!(risks.contains("Boulangerie Petitjean"), "{risks}");
@@ -1588,7 +1601,10 @@ async fn the_dashboard_on_the_example_data() {
     for n in ["F-2026-028", "F-2026-033", "F-2026-041", "F-2026-047"] {
         assert!(rows.contains(n), "{n} in {rows}");
     }
-    assert!(!rows.contains("F-2026-039") && !rows.contains("F-2026-049"), "{rows}");
+    assert!(
+        !rows.contains("F-2026-039") && !rows.contains("F-2026-049"),
+        "{rows}"
+    );
     app.screenshot("41-tableau-de-bord-factures").await;
     app.click(".modal .close").await;
     app.gone("[data-table=figure-invoices]").await;
@@ -1596,16 +1612,26 @@ async fn the_dashboard_on_the_example_data() {
     let rows = app
         .text_becomes("[data-table=figure-invoices] tbody", |t| !t.is_empty())
         .await;
-    assert!(rows.contains("F-2026-028") && !rows.contains("F-2026-041"), "{rows}");
+    assert!(
+        rows.contains("F-2026-028") && !rows.contains("F-2026-041"),
+        "{rows}"
+    );
     app.click(".modal .close").await;
 
     // The aging report as CSV for a French Excel (TACT_SAVE_DIR stands for the save dialog).
     app.click("[data-action=report-csv]").await;
-    app.text_becomes(".notice", |t| t.contains("Balance âgée")).await;
+    app.text_becomes(".notice", |t| t.contains("Balance âgée"))
+        .await;
     let csv = std::fs::read(dir.path().join("saved/Balance âgée – 2026-11-23.csv")).unwrap();
     let csv = String::from_utf8(csv).unwrap();
-    assert!(csv.starts_with("\u{feff}Client;") && csv.contains("\r\n"), "{csv}");
-    assert!(csv.contains("Boulangerie Petitjean;0,00;0,00;0,00;450,00;0,00;450,00"), "{csv}");
+    assert!(
+        csv.starts_with("\u{feff}Client;") && csv.contains("\r\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("Boulangerie Petitjean;0,00;0,00;0,00;450,00;0,00;450,00"),
+        "{csv}"
+    );
 
     // The payer profile on the client list and the client page: one computation.
     app.click("[data-nav=clients]").await;

@@ -756,12 +756,7 @@ fn the_dashboard_reports_fit_on_one_page() {
     for (kind, expect) in [
         (
             ReportKind::Aging,
-            vec![
-                "Agence Lumière SARL",
-                "2 400,00",
-                "5 400,00",
-                "31 à 60",
-            ],
+            vec!["Agence Lumière SARL", "2 400,00", "5 400,00", "31 à 60"],
         ),
         (ReportKind::Dso, vec!["106,1", "countback"]),
         (ReportKind::Forecast, vec!["D'ici le 15 décembre"]),

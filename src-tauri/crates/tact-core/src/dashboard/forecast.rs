@@ -7,6 +7,7 @@
 //!   would count as missed; the calendar's invoices are not counted again;
 //! - a promise to pay still running: the promised date, for the amount promised (or what the client has
 //!   overdue), up to the end of its grace.
+//!
 //! What is overdue with no promise nor calendar (and the instalments missed) has no date to place it on: it is
 //! shown apart. Disputed invoices are left out. « Au mieux » adds each amount at the early end of its range.
 
@@ -247,7 +248,10 @@ pub(super) fn forecast(d: &DashboardFacts<'_>, places: &[Place]) -> Result<Forec
     });
 
     // Weeks from today's Monday, months from today's.
-    let monday = plus(today, -i64::from(today.weekday().num_days_from_monday()));
+    let monday = plus(
+        today,
+        0i64.saturating_sub(i64::from(today.weekday().num_days_from_monday())),
+    );
     let fill = |start: NaiveDate, end: NaiveDate, label: String| -> Result<Period> {
         let within = |x: NaiveDate| x >= start && x <= end;
         let mut p = Period {
