@@ -218,16 +218,13 @@ pub(super) fn clients(
                     s.overdue_total.format_fr(),
                     if s.disputed_total.is_zero() { String::new() } else { format!(", {} en litige", s.disputed_total.format_fr()) }
                 );
-                if let (Some(avg), Some(pct)) = (s.history.average_days_late, s.history.on_time_percent) {
-                    println!(
-                        "Historique de paiement\u{a0}: {}, {}\u{a0}% à l'heure, retard moyen de {}\u{a0}jour{}.",
-                        plural_fr(u64::from(s.history.paid_invoices), "facture réglée", "factures réglées"),
-                        pct,
-                        avg.to_string().replace('.', ","),
-                        // French plural from 2 on: "1,5 jour", "2,0 jours".
-                        if avg >= tact_core::Decimal::TWO { "s" } else { "" }
-                    );
-                }
+                let p = &d.profile;
+                println!(
+                    "Profil de payeur\u{a0}: {}{}\u{a0}— {}",
+                    p.grade.map(|g| format!("{} · ", g.code())).unwrap_or_default(),
+                    p.grade_label,
+                    p.why
+                );
                 println!("\nFactures");
                 invoice_table(&d.invoices.iter().collect::<Vec<_>>());
                 if !d.payments.is_empty() {
