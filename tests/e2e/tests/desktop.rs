@@ -1593,6 +1593,16 @@ async fn the_dashboard_on_the_example_data() {
     let risks = app.text("[data-panel=risks]").await;
     assert!(risks.contains("Boulangerie Petitjean"), "{risks}");
     app.screenshot("40-tableau-de-bord").await;
+    for (panel, shot) in [("aging", "40b-tableau-de-bord-balance"), ("payers", "40c-tableau-de-bord-profils")] {
+        app.client
+            .execute(
+                &format!("document.querySelector('[data-panel={panel}]').scrollIntoView()"),
+                vec![],
+            )
+            .await
+            .unwrap();
+        app.screenshot(shot).await;
+    }
 
     // Every figure opens the invoices behind it.
     app.click("[data-figure=overdue]").await;
@@ -1605,6 +1615,8 @@ async fn the_dashboard_on_the_example_data() {
         !rows.contains("F-2026-039") && !rows.contains("F-2026-049"),
         "{rows}"
     );
+    let total = app.text("[data-table=figure-invoices] tfoot").await;
+    assert!(total.contains("4 factures") && total.contains(&eur("3 470,00 €")), "{total}");
     app.screenshot("41-tableau-de-bord-factures").await;
     app.click(".modal .close").await;
     app.gone("[data-table=figure-invoices]").await;
