@@ -1593,7 +1593,10 @@ async fn the_dashboard_on_the_example_data() {
     let risks = app.text("[data-panel=risks]").await;
     assert!(risks.contains("Boulangerie Petitjean"), "{risks}");
     app.screenshot("40-tableau-de-bord").await;
-    for (panel, shot) in [("aging", "40b-tableau-de-bord-balance"), ("payers", "40c-tableau-de-bord-profils")] {
+    for (panel, shot) in [
+        ("aging", "40b-tableau-de-bord-balance"),
+        ("payers", "40c-tableau-de-bord-profils"),
+    ] {
         app.client
             .execute(
                 &format!("document.querySelector('[data-panel={panel}]').scrollIntoView()"),
@@ -1616,7 +1619,10 @@ async fn the_dashboard_on_the_example_data() {
         "{rows}"
     );
     let total = app.text("[data-table=figure-invoices] tfoot").await;
-    assert!(total.contains("4 factures") && total.contains(&eur("3 470,00 €")), "{total}");
+    assert!(
+        total.contains("4 factures") && total.contains(&eur("3 470,00 €")),
+        "{total}"
+    );
     app.screenshot("41-tableau-de-bord-factures").await;
     app.click(".modal .close").await;
     app.gone("[data-table=figure-invoices]").await;

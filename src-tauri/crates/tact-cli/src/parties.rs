@@ -197,7 +197,12 @@ pub(super) fn clients(
             let d = ledger.client_detail(id, as_of)?;
             out.print(&d, || {
                 let c = &d.client;
-                println!("{} — {}{}", c.name, c.kind.label_fr(), if c.archived { " (archivé)" } else { "" });
+                println!(
+                    "{} — {}{}",
+                    c.name,
+                    c.kind.label_fr(),
+                    if c.archived { " (archivé)" } else { "" }
+                );
                 print_fields(&[
                     ("Contact", c.contact_name.clone()),
                     ("Civilité", c.civility.map(|v| v.label_fr().into())),
@@ -216,12 +221,18 @@ pub(super) fn clients(
                     format_date_fr(as_of),
                     s.balance.format_fr(),
                     s.overdue_total.format_fr(),
-                    if s.disputed_total.is_zero() { String::new() } else { format!(", {} en litige", s.disputed_total.format_fr()) }
+                    if s.disputed_total.is_zero() {
+                        String::new()
+                    } else {
+                        format!(", {} en litige", s.disputed_total.format_fr())
+                    }
                 );
                 let p = &d.profile;
                 println!(
                     "Profil de payeur\u{a0}: {}{}\u{a0}— {}",
-                    p.grade.map(|g| format!("{} · ", g.code())).unwrap_or_default(),
+                    p.grade
+                        .map(|g| format!("{} · ", g.code()))
+                        .unwrap_or_default(),
                     p.grade_label,
                     p.why
                 );
@@ -229,7 +240,12 @@ pub(super) fn clients(
                 invoice_table(&d.invoices.iter().collect::<Vec<_>>());
                 if !d.payments.is_empty() {
                     println!("\nRèglements");
-                    payment_table(&d.payments, |id| d.invoices.iter().find(|r| r.invoice.id == id).map(|r| r.invoice.number.clone()));
+                    payment_table(&d.payments, |id| {
+                        d.invoices
+                            .iter()
+                            .find(|r| r.invoice.id == id)
+                            .map(|r| r.invoice.number.clone())
+                    });
                 }
                 if !d.journal.is_empty() {
                     println!("\nHistorique");

@@ -40,7 +40,7 @@ pub struct DashboardFacts<'a> {
     pub journal: &'a HashMap<ClientId, Vec<JournalEntry>>,
     /// Each client's calendars that were not replaced, followed to `today`.
     pub plans: &'a HashMap<ClientId, Vec<PlanState>>,
-    /// Invoice numbers, at least of the invoices with something owed.
+    /// Invoice numbers, at least of the invoices [`numbered`] gives.
     pub numbers: &'a HashMap<InvoiceId, String>,
     pub rule: GoodPayerRule,
     /// The policy's grace after a promised date, in working days.
@@ -249,6 +249,30 @@ pub(crate) fn places(
 }
 
 /// Per client, the invoice overdue the longest (outside calendars in force and disputes), with its days late.
+/// The invoices whose number the dashboard writes — those expected in the forecast and each client's most late
+/// one —, so that the ledger reads only these.
+pub fn numbered(
+    facts: &Facts,
+    states: &[InvoiceState],
+    plans: &HashMap<ClientId, Vec<PlanState>>,
+    today: NaiveDate,
+) -> Vec<InvoiceId> {
+    let places = places(facts, states, plans, today);
+    let mut ids: Vec<InvoiceId> = places
+        .iter()
+        .filter(|p| p.owing == Owing::NotDue)
+        .filter_map(|p| facts.invoices.get(p.index).map(|f| f.id))
+        .collect();
+    ids.extend(
+        worst_of(&places, facts, states)
+            .into_values()
+            .map(|(id, _)| id),
+    );
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
 pub fn worst_late(
     facts: &Facts,
     states: &[InvoiceState],

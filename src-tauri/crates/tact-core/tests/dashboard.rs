@@ -509,3 +509,35 @@ fn the_clients_own_delay_places_an_invoice_and_gives_the_range() {
         eur("100.00")
     );
 }
+
+/// The agenda, the lists and the dashboard share one read of the books; a write here, or by another process on
+/// the same file (the CLI while the app is open), is seen at once.
+#[test]
+fn the_shared_read_of_the_books_follows_every_write() {
+    let dir = std::env::temp_dir().join(format!("tact-dashboard-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.join("tact.sqlite3");
+    let mut app = Ledger::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    let c = new_client(&mut app, "Atelier Bleu");
+    invoice(&mut app, c, "S-1", "2026-10-01", "2026-10-31", "100");
+    assert_eq!(board(&app, "2026-11-23").owed.total.amount, eur("100.00"));
+    // Written by this connection.
+    invoice(&mut app, c, "S-2", "2026-10-02", "2026-11-01", "50");
+    assert_eq!(board(&app, "2026-11-23").owed.overdue.amount, eur("150.00"));
+    // Written by another connection (another process).
+    let mut cli = Ledger::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    let s1 = cli
+        .invoice_by_number("S-1")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .id;
+    pay(&mut cli, c, s1, "2026-11-20", "100");
+    drop(cli);
+    let b = board(&app, "2026-11-23");
+    assert_eq!(b.owed.total.amount, eur("50.00"));
+    assert_eq!(
+        numbers(&app, &b.owed.overdue.selection, "2026-11-23"),
+        vec!["S-2"]
+    );
+    drop(app);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -176,7 +176,7 @@ impl Ledger {
         let credits_to_review = if db::bank_lines_open_count(self.conn())? == 0 {
             HashMap::new()
         } else {
-            let all = db::load_facts(self.conn())?;
+            let all = self.facts()?;
             let all_states = standing::invoice_states(&all, today)?;
             self.credits_to_review(&all, &all_states, today)?
         };
@@ -243,7 +243,7 @@ impl Ledger {
         policy: &Policy,
     ) -> Result<Vec<(Client, Suggestion, ClientStanding)>> {
         let conn = self.conn();
-        let facts = db::load_facts(conn)?;
+        let facts = self.facts()?;
         let states = standing::invoice_states(&facts, today)?;
         let standings = standing::client_standings_from(&facts, &states, today)?;
         let standing_of: std::collections::HashMap<ClientId, &ClientStanding> =

@@ -31,7 +31,7 @@ impl Ledger {
     pub fn dashboard(&self, today: NaiveDate) -> Result<Dashboard> {
         let conn = self.conn();
         let policy = self.policy()?;
-        let facts = db::load_facts(conn)?;
+        let facts = self.facts()?;
         let states = standing::invoice_states(&facts, today)?;
         let standings = standing::client_standings_from(&facts, &states, today)?;
         let mut journal: HashMap<ClientId, Vec<JournalEntry>> = HashMap::new();
@@ -42,7 +42,8 @@ impl Ledger {
             entries.sort_by_key(|e| (e.date, e.id));
         }
         let plans = self.plans_by_client(today)?;
-        let numbers = db::invoice_numbers(conn)?;
+        let numbers =
+            db::invoice_numbers_of(conn, dashboard::numbered(&facts, &states, &plans, today))?;
         let clients = db::clients_all(conn)?;
         dashboard::dashboard(&DashboardFacts {
             today,
@@ -69,9 +70,9 @@ impl Ledger {
         let facts = match selection.client_id {
             Some(id) => {
                 super::checks::client_in(conn, id, "client_id")?;
-                db::load_client_facts(conn, id)?
+                std::sync::Arc::new(db::load_client_facts(conn, id)?)
             }
-            None => db::load_facts(conn)?,
+            None => self.facts()?,
         };
         let states = standing::invoice_states(&facts, today)?;
         let plans = self.plans_by_client(today)?;

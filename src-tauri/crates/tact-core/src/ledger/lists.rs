@@ -195,13 +195,13 @@ fn matches_search(needle: &str, hay: &[Option<&str>]) -> bool {
 impl Ledger {
     /// Every client's standing as of `as_of`.
     pub fn standings(&self, as_of: NaiveDate) -> Result<Vec<ClientStanding>> {
-        let facts = db::load_facts(self.conn())?;
+        let facts = self.facts()?;
         standing::client_standings(&facts, as_of)
     }
 
     /// Every invoice's state as of `as_of`.
     pub fn invoice_states(&self, as_of: NaiveDate) -> Result<Vec<InvoiceState>> {
-        let facts = db::load_facts(self.conn())?;
+        let facts = self.facts()?;
         standing::invoice_states(&facts, as_of)
     }
 
@@ -209,7 +209,7 @@ impl Ledger {
     /// and limit are ignored (see [`Ledger::client_page`]).
     pub fn client_rows(&self, as_of: NaiveDate, q: &ClientQuery) -> Result<Vec<ClientRow>> {
         let clients = db::clients_all(self.conn())?;
-        let facts = db::load_facts(self.conn())?;
+        let facts = self.facts()?;
         let standings = standing::client_standings(&facts, as_of)?;
         let by_id: std::collections::HashMap<ClientId, ClientStanding> =
             standings.into_iter().map(|s| (s.client_id, s)).collect();
@@ -297,8 +297,8 @@ impl Ledger {
     ) -> Result<(Vec<InvoiceRow>, u32, u32)> {
         let conn = self.conn();
         let facts = match q.client_id {
-            Some(id) => db::load_client_facts(conn, id)?,
-            None => db::load_facts(conn)?,
+            Some(id) => std::sync::Arc::new(db::load_client_facts(conn, id)?),
+            None => self.facts()?,
         };
         let states = standing::invoice_states(&facts, as_of)?;
         let needle = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty());

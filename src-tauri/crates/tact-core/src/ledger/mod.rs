@@ -51,10 +51,13 @@ pub use lists::{
 
 use crate::error::Result;
 use crate::model::Warning;
+use crate::standing::Facts;
 use crate::storage::{self as db, OpenReport, Store};
 use rusqlite::Connection;
 use serde::Serialize;
+use std::cell::RefCell;
 use std::path::Path;
+use std::sync::Arc;
 
 /// The settings key of the backups' second folder.
 const BACKUP_FOLDER: &str = "backup_folder";
@@ -71,6 +74,9 @@ pub struct Saved<T> {
 #[derive(Debug)]
 pub struct Ledger {
     store: Store,
+    /// The last whole-ledger facts read, with the database's state then: the agenda, the lists and the dashboard
+    /// share one read of the books until something is written, here or by another process.
+    facts: RefCell<Option<(db::FactsKey, Arc<Facts>)>>,
 }
 
 impl Ledger {
@@ -78,12 +84,14 @@ impl Ledger {
     pub fn open(path: &Path) -> Result<Ledger> {
         Ok(Ledger {
             store: Store::open(path)?,
+            facts: RefCell::new(None),
         })
     }
 
     pub fn open_in_memory() -> Result<Ledger> {
         Ok(Ledger {
             store: Store::open_in_memory()?,
+            facts: RefCell::new(None),
         })
     }
 
@@ -99,6 +107,20 @@ impl Ledger {
 
     fn conn(&self) -> &Connection {
         self.store.conn()
+    }
+
+    /// The whole ledger's facts: read again only when the database changed since the last read (a row written
+    /// by this connection, or a commit by another one: SQLite's `total_changes()` and `PRAGMA data_version`).
+    fn facts(&self) -> Result<Arc<Facts>> {
+        let key = db::facts_key(self.conn())?;
+        if let Some((k, f)) = self.facts.borrow().as_ref() {
+            if *k == key {
+                return Ok(Arc::clone(f));
+            }
+        }
+        let facts = Arc::new(db::load_facts(self.conn())?);
+        *self.facts.borrow_mut() = Some((key, Arc::clone(&facts)));
+        Ok(facts)
     }
 
     pub fn is_empty(&self) -> Result<bool> {
@@ -126,6 +148,8 @@ impl Ledger {
             let candidate = Store::open(source)?;
             candidate.check_integrity()?;
         }
+        // The pages are replaced under this connection: whatever was read before is stale.
+        self.facts.replace(None);
         self.store.replace_with(source)
     }
 

@@ -21,6 +21,21 @@ pub(crate) fn ledger_is_empty(conn: &Connection) -> Result<bool> {
     )?)
 }
 
+/// What the database was when facts were read: the rows this connection changed, and SQLite's counter of commits
+/// by other connections. Equal keys, same facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FactsKey {
+    own_changes: u64,
+    others: i64,
+}
+
+pub(crate) fn facts_key(conn: &Connection) -> Result<FactsKey> {
+    Ok(FactsKey {
+        own_changes: conn.total_changes(),
+        others: conn.query_row("PRAGMA data_version", [], |r| r.get(0))?,
+    })
+}
+
 /// The facts the derived computations read ([`crate::standing`]), in a few sequential scans.
 pub(crate) fn load_facts(conn: &Connection) -> Result<Facts> {
     load_facts_scoped(conn, None)
@@ -186,6 +201,20 @@ pub(crate) fn search_invoice_ids(
         .query_map([pattern], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(ids)
+}
+
+/// The numbers of these invoices (those owed, on the dashboard), by id.
+pub(crate) fn invoice_numbers_of(
+    conn: &Connection,
+    ids: impl IntoIterator<Item = InvoiceId>,
+) -> Result<std::collections::HashMap<InvoiceId, String>> {
+    let mut stmt = conn.prepare_cached("SELECT number FROM invoices WHERE id = ?1")?;
+    let mut out = std::collections::HashMap::new();
+    for id in ids {
+        let number: String = stmt.query_row([id], |r| r.get(0))?;
+        out.insert(id, number);
+    }
+    Ok(out)
 }
 
 /// Invoice numbers by id (for sorting by number).
