@@ -56,6 +56,19 @@ fn lines(header: &[&str], rows: Vec<Vec<String>>) -> String {
     out
 }
 
+/// Each month-end of the trend, then today, with the delay of the invoices settled that month.
+fn dso_rows(dso: &Dso) -> impl Iterator<Item = (&DsoPoint, Option<&LateMonth>)> {
+    let late: HashMap<(i32, u32), &LateMonth> = dso
+        .late
+        .iter()
+        .map(|l| ((l.month.year(), l.month.month()), l))
+        .collect();
+    dso.months
+        .iter()
+        .chain(std::iter::once(&dso.current))
+        .map(move |p| (p, late.get(&(p.on.year(), p.on.month())).copied()))
+}
+
 /// The report as CSV.
 pub fn csv(kind: ReportKind, d: &Dashboard) -> String {
     match kind {
@@ -83,19 +96,8 @@ pub fn csv(kind: ReportKind, d: &Dashboard) -> String {
             lines(&header, rows)
         }
         ReportKind::Dso => {
-            let late: HashMap<(i32, u32), &LateMonth> = d
-                .dso
-                .late
-                .iter()
-                .map(|l| ((l.month.year(), l.month.month()), l))
-                .collect();
-            let rows = d
-                .dso
-                .months
-                .iter()
-                .chain(std::iter::once(&d.dso.current))
-                .map(|p| {
-                    let l = late.get(&(p.on.year(), p.on.month()));
+            let rows = dso_rows(&d.dso)
+                .map(|(p, l)| {
                     vec![
                         format_date_fr(p.on),
                         decimal(p.days),
@@ -282,19 +284,8 @@ pub fn report(kind: ReportKind, d: &Dashboard, business: &Business) -> Result<Le
                 days(d.dso.current.days),
                 d.dso.current.receivables.format_fr()
             )));
-            let late: HashMap<(i32, u32), &LateMonth> = d
-                .dso
-                .late
-                .iter()
-                .map(|l| ((l.month.year(), l.month.month()), l))
-                .collect();
-            let rows = d
-                .dso
-                .months
-                .iter()
-                .chain(std::iter::once(&d.dso.current))
-                .map(|p| {
-                    let l = late.get(&(p.on.year(), p.on.month()));
+            let rows = dso_rows(&d.dso)
+                .map(|(p, l)| {
                     vec![
                         format_date_fr(p.on),
                         p.receivables.format_fr(),
