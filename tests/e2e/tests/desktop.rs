@@ -550,9 +550,37 @@ async fn the_petitjean_mise_en_demeure_from_the_agenda() {
     app.wait("[data-list=agenda]").await;
 
     // The agenda's mise en demeure step opens the letter: its pages rendered, its amounts to the cent.
-    app.click("[data-client='Boulangerie Petitjean'] [data-action=prepare]")
-        .await;
-    app.wait("[data-dialog=letter] img[data-page='3']").await;
+    // The first preview shows the letter, every time it is opened (it was once blank until « Mettre à jour »).
+    for opening in 0..3 {
+        app.click("[data-client='Boulangerie Petitjean'] [data-action=prepare]")
+            .await;
+        app.wait("[data-dialog=letter] [data-page='3']").await;
+        let drawn = app
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 document.fonts.ready.then(() => {
+                   const page = document.querySelectorAll('[data-dialog=letter] [data-page] svg')[0];
+                   const texts = Array.from(page.querySelectorAll('text')).map((t) => t.textContent).join(' ');
+                   const box = page.getBoundingClientRect();
+                   done([texts.includes('Boulangerie Petitjean'), box.width > 300 && box.height > 400,
+                         document.fonts.check('10px \"Tact Letter\"'), document.fonts.check('10px \"Tact Letter Bold\"'),
+                         page.outerHTML.length < 150000]);
+                 });",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            drawn,
+            serde_json::json!([true, true, true, true, true]),
+            "opening {opening}: text, size, regular and bold fonts loaded, no font inlined"
+        );
+        if opening < 2 {
+            app.click(".modal .close").await;
+            app.gone("[data-dialog=letter]").await;
+        }
+    }
     assert_eq!(app.text("[data-letter-total]").await, eur("500,34 €"));
     let warning = app.text("[data-dialog=letter] .warning").await;
     assert!(warning.contains("Taux BCE"), "{warning}");
@@ -564,7 +592,7 @@ async fn the_petitjean_mise_en_demeure_from_the_agenda() {
     deadline.clear().await.unwrap();
     deadline.send_keys("15").await.unwrap();
     app.click("[data-action=refresh]").await;
-    app.wait("[data-dialog=letter] img[data-page='1']").await;
+    app.wait("[data-dialog=letter] [data-page='1']").await;
     app.screenshot("20-mise-en-demeure").await;
 
     // « Enregistrer le PDF »: the final version, archived and noted in the history.
@@ -740,7 +768,7 @@ async fn agence_lumiere_payment_calendar_from_proposal_to_a_missed_instalment() 
         "{email}"
     );
     app.click("[data-action=print-plan]").await;
-    app.wait("[data-dialog=letter][data-kind=echeancier] img[data-page='2']")
+    app.wait("[data-dialog=letter][data-kind=echeancier] [data-page='2']")
         .await;
     app.screenshot("23-echeancier-a-signer").await;
     app.click("[data-action=save-pdf]").await;
@@ -1337,7 +1365,7 @@ async fn the_petitjean_email_is_sent_from_the_agenda_and_the_history_says_sent()
     app.click("[data-nav=today]").await;
     app.click("[data-client='Boulangerie Petitjean'] [data-action=prepare]")
         .await;
-    app.wait("[data-dialog=letter] img[data-page='1']").await;
+    app.wait("[data-dialog=letter] [data-page='1']").await;
     app.click("[data-action=save-pdf]").await;
     app.text_becomes("[data-dialog=letter] .notice", |t| {
         t.contains("PDF enregistré")

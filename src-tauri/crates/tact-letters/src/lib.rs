@@ -585,15 +585,43 @@ pub fn page_count(letter: &Letter) -> Result<usize> {
     Ok(document(letter)?.pages.len())
 }
 
-/// Each page as an SVG document, for the preview: the same layout as the PDF, the fonts inlined.
+/// The CSS font families the preview's pages are drawn in: the app declares them once (`ui/src/app.css`, files in
+/// `ui/public/fonts`, the same DejaVu Sans as the PDF), instead of each page carrying ~2 MB of fonts as data URLs.
+pub const PREVIEW_FONTS: [(&str, &str); 2] = [("F1", "Tact Letter"), ("F2", "Tact Letter Bold")];
+
+/// Each page as an SVG document, for the preview: the same layout as the PDF, drawn in the `PREVIEW_FONTS` families
+/// (the page does not embed them: it is meant to be placed in the app's document, which has them).
 pub fn svg_pages(letter: &Letter) -> Result<Vec<String>> {
     let doc = document(letter)?;
     let opts = printpdf::PdfToSvgOptions::default();
     (1..=doc.pages.len())
         .map(|n| {
-            doc.page_to_svg(n, &opts, &mut Vec::new()).ok_or_else(|| {
-                Error::new(ErrorCode::Io, format!("Aperçu de la page {n} impossible."))
-            })
+            doc.page_to_svg(n, &opts, &mut Vec::new())
+                .map(|svg| without_embedded_fonts(&svg))
+                .ok_or_else(|| {
+                    Error::new(ErrorCode::Io, format!("Aperçu de la page {n} impossible."))
+                })
         })
         .collect()
+}
+
+/// printpdf's page with its `<style>` block of `@font-face` data URLs removed and the resource names (F1, F2)
+/// replaced by the preview's families.
+fn without_embedded_fonts(svg: &str) -> String {
+    let mut out = match (svg.find("<style>"), svg.find("</style>")) {
+        (Some(start), Some(end)) if start < end => {
+            let mut s = String::with_capacity(svg.len().saturating_sub(end.saturating_sub(start)));
+            s.push_str(&svg[..start]);
+            s.push_str(svg[end..].trim_start_matches("</style>").trim_start_matches('\n'));
+            s
+        }
+        _ => svg.to_owned(),
+    };
+    for (id, family) in PREVIEW_FONTS {
+        out = out.replace(
+            &format!("font-family=\"{id}\""),
+            &format!("font-family=\"{family}\""),
+        );
+    }
+    out
 }

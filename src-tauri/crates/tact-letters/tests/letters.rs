@@ -783,3 +783,46 @@ fn the_dashboard_reports_fit_on_one_page() {
         }
     }
 }
+
+#[test]
+fn the_preview_pages_are_light_and_drawn_in_the_apps_copy_of_the_letter_fonts() {
+    let l = demo();
+    let letter = l
+        .letter(
+            PETITJEAN,
+            LetterKind::FormalNotice,
+            &LetterOptions::default(),
+            monday(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let pages = tact_letters::svg_pages(&letter).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        pages.len(),
+        tact_letters::page_count(&letter).unwrap_or_else(|e| panic!("{e}"))
+    );
+    for (n, page) in pages.iter().enumerate() {
+        assert!(page.starts_with("<svg"), "page {n}");
+        // No font inlined: a page weighs tens of kilobytes, not megabytes.
+        assert!(!page.contains("@font-face") && !page.contains("data:font"), "page {n}");
+        assert!(page.len() < 150_000, "page {n}: {} bytes", page.len());
+        assert!(!page.contains("font-family=\"F1\"") && !page.contains("font-family=\"F2\""));
+    }
+    assert!(pages[0].contains("font-family=\"Tact Letter\""));
+    assert!(pages[0].contains("font-family=\"Tact Letter Bold\""));
+    assert!(pages[0].contains("Boulangerie Petitjean"));
+    // The app declares these families with the very files the PDF embeds.
+    let ui = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../ui");
+    let css = std::fs::read_to_string(ui.join("src/app.css")).unwrap_or_else(|e| panic!("{e}"));
+    for ((_, family), (file, bytes)) in tact_letters::PREVIEW_FONTS.iter().zip([
+        ("DejaVuSans.ttf", dejavu::sans::regular()),
+        ("DejaVuSans-Bold.ttf", dejavu::sans::bold()),
+    ]) {
+        let on_disk =
+            std::fs::read(ui.join("public/fonts").join(file)).unwrap_or_else(|e| panic!("{e}"));
+        assert!(on_disk == bytes, "ui/public/fonts/{file} differs from the PDF's font");
+        assert!(
+            css.contains(&format!("font-family: \"{family}\"; src: url(\"/fonts/{file}\")")),
+            "app.css declares {family}"
+        );
+    }
+}
