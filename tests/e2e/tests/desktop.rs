@@ -1693,3 +1693,130 @@ async fn the_dashboard_on_the_example_data() {
     app.screenshot("42-profil-de-payeur").await;
     app.stop().await;
 }
+
+impl App {
+    /// The window's inner size set to `w`×`h` (waits until the web view has it).
+    async fn resize(&self, w: u32, h: u32) {
+        self.client.set_window_size(w, h).await.unwrap();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let size = self
+                .client
+                .execute("return [window.innerWidth, window.innerHeight];", vec![])
+                .await
+                .unwrap();
+            if size == serde_json::json!([w, h]) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "the window stays {size}, not {w}×{h}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// What is wrong with the screen as shown (tests/e2e/tests/layout.js), after fonts and transitions settle;
+    /// then the content pane scrolled to its end must leave the shell where it was. The screen is saved as
+    /// tests/artifacts/60-{w}x{h}-{name}.png.
+    async fn layout_is_right(&self, name: &str, (w, h): (u32, u32)) {
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        let problems = self
+            .client
+            .execute(include_str!("layout.js"), vec![])
+            .await
+            .unwrap();
+        // The X screen cropped to the window (WebKitWebDriver's own screenshot can hang on a long table).
+        let file = artifacts().join(format!("60-{w}x{h}-{name}.png"));
+        let shot = Command::new("import")
+            .args(["-window", "root", "-crop", &format!("{w}x{h}+0+0"), "+repage"])
+            .arg(&file)
+            .status();
+        assert!(shot.is_ok_and(|s| s.success()), "screenshot {name}");
+        assert_eq!(problems, serde_json::json!([]), "{name} at {w}×{h}");
+        let shell = self
+            .client
+            .execute(
+                "const m = document.querySelector('main.content'); m.scrollTop = m.scrollHeight;
+                 const s = document.querySelector('.sidebar').getBoundingClientRect().top;
+                 const r = [document.scrollingElement.scrollTop, Math.round(s)]; m.scrollTop = 0; return r;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(shell, serde_json::json!([0, 0]), "{name} at {w}×{h}: the shell moved when the content scrolled to its end");
+    }
+}
+
+/// Every screen and the main dialogs at 1280×800 and 1024×700 on the example data: nothing sticks out, no text is
+/// drawn over other text, a dialog's buttons are in sight, the shell never scrolls; a form's errors are shown next
+/// to their fields with the first one focused. Screenshots of each in tests/artifacts/60-*.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and the built app: run scripts/e2e"]
+async fn every_screen_fits_the_window_at_both_sizes() {
+    let (_dir, db) = demo_books();
+    let app = App::start(&db).await;
+    for size in [(1280, 800), (1024, 700)] {
+        app.resize(size.0, size.1).await;
+        for (nav, ready) in [
+            ("today", "[data-list=agenda]"),
+            ("dashboard", "[data-figure]"),
+            ("clients", "tr[data-client]"),
+            ("invoices", "table tbody tr"),
+            ("import", ".dropzone"),
+            ("bank", ".dropzone"),
+            ("settings", "form"),
+        ] {
+            app.click(&format!("[data-nav={nav}]")).await;
+            app.wait(ready).await;
+            app.layout_is_right(nav, size).await;
+        }
+        app.click("[data-nav=clients]").await;
+        app.click("tr[data-client='Boulangerie Petitjean'] a").await;
+        app.wait("[data-client-name]").await;
+        app.layout_is_right("client", size).await;
+        for (action, ready, name) in [
+            ("formal-notice", "[data-dialog=letter] [data-page='1']", "lettre"),
+            ("new-plan", "[data-dialog=plan]", "echeancier"),
+            ("new-invoice", "[data-form=invoice]", "facture"),
+            ("new-payment", "[data-form=payment]", "reglement"),
+        ] {
+            app.click(&format!("[data-action={action}]")).await;
+            app.wait(ready).await;
+            app.layout_is_right(name, size).await;
+            app.click(".modal .close").await;
+            app.gone(".modal").await;
+        }
+        // A new client sent empty: the error under « Raison sociale », in sight and focused, the typed text kept.
+        app.click("[data-nav=clients]").await;
+        app.click("[data-action=new-client]").await;
+        app.fill("client", "siren", "123").await;
+        app.click("[data-action=save-client]").await;
+        app.wait("[data-error-for=name]").await;
+        let focus = app
+            .client
+            .execute(
+                "const e = document.activeElement; const f = e.closest('.field');
+                 const err = f && f.querySelector('.error'); const r = err ? err.getBoundingClientRect() : null;
+                 return [e.name, f.querySelector('label').textContent.replace(/\\s*\\*$/, ''), !!r && r.top >= 0 && r.bottom <= window.innerHeight,
+                         document.querySelector('[data-form=client] [name=siren]').value];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(focus, serde_json::json!(["name", "Raison sociale", true, "123"]));
+        let errors = app
+            .client
+            .execute(
+                "return Array.from(document.querySelectorAll('[data-form=client] [data-error-for]')).map((e) => e.dataset.errorFor + ': ' + e.textContent);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let errors: Vec<String> = serde_json::from_value(errors).unwrap();
+        assert!(errors.len() >= 2, "every error at once: {errors:?}");
+        assert!(errors[0].starts_with("name: Raison sociale"), "{errors:?}");
+        assert!(errors.iter().any(|e| e.starts_with("siren: SIREN")), "{errors:?}");
+        app.layout_is_right("client-erreurs", size).await;
+        app.click(".modal .close").await;
+        app.gone(".modal").await;
+    }
+    app.stop().await;
+}

@@ -1,7 +1,7 @@
 // The only module that talks to the backend. Every call is typed from the Rust signatures (generated/bindings.ts);
 // a failure is thrown as an ApiError carrying the stable code, the French message and the field it concerns.
 import { invoke } from "@tauri-apps/api/core";
-import type { Commands, Error as BackendError } from "./generated/bindings";
+import type { Commands, Error as BackendError, FieldError } from "./generated/bindings";
 
 export type Command = keyof Commands;
 export type Args<K extends Command> = Commands[K]["args"];
@@ -10,12 +10,15 @@ export type Result<K extends Command> = Commands[K]["result"];
 export class ApiError extends Error {
   readonly code: string;
   readonly field: string | null;
+  /** The form's other fields in error, checked at the same time. */
+  readonly also: FieldError[];
 
-  constructor(code: string, message: string, field: string | null) {
+  constructor(code: string, message: string, field: string | null, also: FieldError[] = []) {
     super(message);
     this.name = "ApiError";
     this.code = code;
     this.field = field;
+    this.also = also;
   }
 }
 
@@ -28,7 +31,7 @@ export async function call<K extends Command>(command: K, args: Args<K>): Promis
   try {
     return await invoke<Result<K>>(command, args);
   } catch (e) {
-    if (isBackendError(e)) throw new ApiError(e.code, e.message, e.field);
+    if (isBackendError(e)) throw new ApiError(e.code, e.message, e.field, e.also ?? []);
     throw new ApiError("internal", `Erreur inattendue\u00a0: ${String(e)}`, null);
   }
 }
@@ -36,6 +39,14 @@ export async function call<K extends Command>(command: K, args: Args<K>): Promis
 /** The field an error belongs to, for forms: "allocations[1].amount" stays as is. */
 export function errorField(e: unknown): string | null {
   return e instanceof ApiError ? e.field : null;
+}
+
+/** Every field in error with its message: the error's own field first, then the others checked with it. */
+export function fieldErrors(e: unknown): Record<string, string> {
+  if (!(e instanceof ApiError) || !e.field) return {};
+  const all: Record<string, string> = { [e.field]: e.message };
+  for (const f of e.also) all[f.field] ??= f.message;
+  return all;
 }
 
 /** The French message of any error. */

@@ -835,6 +835,7 @@ pub fn usage(e: clap::Error) -> std::process::ExitCode {
             code: tact_core::ErrorCode::Usage,
             message,
             field,
+            also: Vec::new(),
         };
         eprintln!("{}", serde_json::json!({ "error": error }));
     } else {

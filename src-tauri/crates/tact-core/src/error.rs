@@ -123,6 +123,63 @@ pub struct Error {
     pub code: ErrorCode,
     pub message: String,
     pub field: Option<String>,
+    /// A form's other fields in error, checked at the same time (see [`Checks`]): a form shows them all at once.
+    pub also: Vec<FieldError>,
+}
+
+/// One more field in error, beside an [`Error`]'s own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+/// Gathers the checks of a form's fields so that every error is reported at once: the first is the error, the
+/// others go in its `also`. `take` gives the value of a check that passed.
+#[derive(Debug, Default)]
+pub struct Checks {
+    errors: Vec<Error>,
+}
+
+impl Checks {
+    /// The checked value, or `None` (the error kept) when the check failed.
+    pub fn take<T>(&mut self, r: Result<T>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.errors.push(e);
+                None
+            }
+        }
+    }
+
+    /// Record an error found by a rule between fields.
+    pub fn push(&mut self, e: Error) {
+        self.errors.push(e);
+    }
+
+    /// Whether a field already has an error (a rule about it is then not checked again).
+    pub fn failed(&self, field: &str) -> bool {
+        self.errors.iter().any(|e| e.field.as_deref() == Some(field))
+    }
+
+    /// Ok when every check passed; otherwise the first error, with the other fields' errors in `also`.
+    pub fn done(self) -> Result<()> {
+        let mut errors = self.errors.into_iter();
+        let Some(mut first) = errors.next() else {
+            return Ok(());
+        };
+        first.also = errors
+            .filter_map(|e| {
+                e.field.map(|field| FieldError {
+                    field,
+                    message: e.message,
+                })
+            })
+            .collect();
+        Err(first)
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -133,6 +190,7 @@ impl Error {
             code,
             message: message.into(),
             field: None,
+            also: Vec::new(),
         }
     }
 
@@ -142,6 +200,7 @@ impl Error {
             code,
             message: message.into(),
             field: Some(field.to_owned()),
+            also: Vec::new(),
         }
     }
 
@@ -151,6 +210,9 @@ impl Error {
             Some(f) => format!("{prefix}.{f}"),
             None => prefix.to_owned(),
         });
+        for other in &mut self.also {
+            other.field = format!("{prefix}.{}", other.field);
+        }
         self
     }
 

@@ -2,7 +2,7 @@
 //! it here, once, for every entry point (desktop app, CLI, import). A failed validation names the field in
 //! French and nothing is written.
 
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{Checks, Error, ErrorCode, Result};
 use crate::model::{
     Business, CallOutcome, Channel, Civility, Client, ClientId, ClientKind, CollectiveProcedure,
     ContactChannel, CreditNote, Invoice, InvoiceId, JournalEntry, JournalId, JournalKind, Language,
@@ -129,33 +129,61 @@ pub struct PostalContactInput {
 
 impl PostalContactInput {
     pub fn validate(&self) -> Result<PostalContact> {
-        let country = optional_text("country", "Pays", opt(&self.country), SHORT)?
+        let mut all = Checks::default();
+        let c = self.check(&mut all);
+        all.done()?;
+        Ok(c)
+    }
+
+    /// Every field checked, the errors kept in `all` (the value returned is then not to be used).
+    pub(crate) fn check(&self, all: &mut Checks) -> PostalContact {
+        let country = all
+            .take(optional_text("country", "Pays", opt(&self.country), SHORT))
+            .flatten()
             .unwrap_or_else(|| "France".into());
-        Ok(PostalContact {
-            address_line1: optional_text(
-                "address_line1",
-                "Adresse",
-                opt(&self.address_line1),
-                LINE,
-            )?,
-            address_line2: optional_text(
-                "address_line2",
-                "Complément d'adresse",
-                opt(&self.address_line2),
-                LINE,
-            )?,
-            postcode: opt(&self.postcode)
-                .map(|p| text::parse_postcode("postcode", p, &country))
-                .transpose()?,
-            city: optional_text("city", "Ville", opt(&self.city), SHORT)?,
-            email: opt(&self.email)
-                .map(|e| text::parse_email("email", e))
-                .transpose()?,
-            phone: opt(&self.phone)
-                .map(|p| text::parse_phone("phone", p))
-                .transpose()?,
+        PostalContact {
+            address_line1: all
+                .take(optional_text(
+                    "address_line1",
+                    "Adresse",
+                    opt(&self.address_line1),
+                    LINE,
+                ))
+                .flatten(),
+            address_line2: all
+                .take(optional_text(
+                    "address_line2",
+                    "Complément d'adresse",
+                    opt(&self.address_line2),
+                    LINE,
+                ))
+                .flatten(),
+            postcode: all
+                .take(
+                    opt(&self.postcode)
+                        .map(|p| text::parse_postcode("postcode", p, &country))
+                        .transpose(),
+                )
+                .flatten(),
+            city: all
+                .take(optional_text("city", "Ville", opt(&self.city), SHORT))
+                .flatten(),
+            email: all
+                .take(
+                    opt(&self.email)
+                        .map(|e| text::parse_email("email", e))
+                        .transpose(),
+                )
+                .flatten(),
+            phone: all
+                .take(
+                    opt(&self.phone)
+                        .map(|p| text::parse_phone("phone", p))
+                        .transpose(),
+                )
+                .flatten(),
             country,
-        })
+        }
     }
 }
 
@@ -197,99 +225,111 @@ pub struct BusinessInput {
 }
 
 impl BusinessInput {
+    /// Every field is checked: the error names the first field in error and lists the others (`Error::also`).
     pub fn validate(&self) -> Result<Business> {
-        let legal_name = required_text(
-            "legal_name",
-            "Nom ou raison sociale",
-            &self.legal_name,
-            NAME,
-        )?;
-        let siret = opt(&self.siret)
-            .map(|s| text::parse_siret("siret", s))
-            .transpose()?;
-        let mut siren = opt(&self.siren)
-            .map(|s| text::parse_siren("siren", s))
-            .transpose()?;
+        let mut all = Checks::default();
+        let legal_name = all
+            .take(required_text(
+                "legal_name",
+                "Nom ou raison sociale",
+                &self.legal_name,
+                NAME,
+            ))
+            .unwrap_or_default();
+        let siret = all
+            .take(
+                opt(&self.siret)
+                    .map(|s| text::parse_siret("siret", s))
+                    .transpose(),
+            )
+            .flatten();
+        let mut siren = all
+            .take(
+                opt(&self.siren)
+                    .map(|s| text::parse_siren("siren", s))
+                    .transpose(),
+            )
+            .flatten();
         if let Some(siret) = &siret {
             match &siren {
-                Some(siren) if !siret.starts_with(siren.as_str()) => {
-                    return Err(Error::field(
-                        ErrorCode::InvalidSiret,
-                        "siret",
-                        "SIRET\u{a0}: il doit commencer par les 9 chiffres du SIREN.",
-                    ))
-                }
+                Some(siren) if !siret.starts_with(siren.as_str()) => all.push(Error::field(
+                    ErrorCode::InvalidSiret,
+                    "siret",
+                    "SIRET\u{a0}: il doit commencer par les 9 chiffres du SIREN.",
+                )),
                 Some(_) => {}
-                None => siren = Some(siret[..9].to_owned()),
+                None if !all.failed("siren") => siren = siret.get(..9).map(str::to_owned),
+                None => {}
             }
         }
-        let vat_number = opt(&self.vat_number)
-            .map(|s| text::parse_vat_number("vat_number", s))
-            .transpose()?;
+        let vat_number = all
+            .take(
+                opt(&self.vat_number)
+                    .map(|s| text::parse_vat_number("vat_number", s))
+                    .transpose(),
+            )
+            .flatten();
         if let (Some(vat), Some(siren)) = (&vat_number, &siren) {
             if vat.starts_with("FR") && !vat.ends_with(siren.as_str()) {
-                return Err(Error::field(
+                all.push(Error::field(
                     ErrorCode::InvalidVatNumber,
                     "vat_number",
                     "Numéro de TVA\u{a0}: un numéro français se termine par le SIREN de l'entreprise.",
                 ));
             }
         }
-        let contact = self.contact.validate()?;
+        let contact = self.contact.check(&mut all);
         let default_terms = match opt(&self.default_terms) {
-            Some(t) => parse_terms("default_terms", "Délai de paiement par défaut", t)?,
+            Some(t) => all
+                .take(parse_terms("default_terms", "Délai de paiement par défaut", t))
+                .unwrap_or(PaymentTerms::DEFAULT),
             // C. com. L441-10 I: without an agreement, 30 days.
             None => PaymentTerms::DEFAULT,
         };
         if let PaymentTerms::Date { .. } = default_terms {
-            return Err(Error::field(
+            all.push(Error::field(
                 ErrorCode::InvalidTerms,
                 "default_terms",
                 "Délai de paiement par défaut\u{a0}: indiquez un délai (ex.\u{a0}: 30 jours), pas une date.",
             ));
         }
-        Ok(Business {
+        let free = |all: &mut Checks, field: &str, label: &str, value: &Option<String>, max| {
+            all.take(optional_text(field, label, opt(value), max)).flatten()
+        };
+        let business = Business {
             legal_name,
-            trade_name: optional_text("trade_name", "Nom commercial", opt(&self.trade_name), NAME)?,
-            legal_form: optional_text(
-                "legal_form",
-                "Forme juridique",
-                opt(&self.legal_form),
-                SHORT,
-            )?,
+            trade_name: free(&mut all, "trade_name", "Nom commercial", &self.trade_name, NAME),
+            legal_form: free(&mut all, "legal_form", "Forme juridique", &self.legal_form, SHORT),
             siren,
             siret,
             vat_number,
             contact,
-            iban: opt(&self.iban)
-                .map(|i| text::parse_iban("iban", i))
-                .transpose()?,
-            bic: opt(&self.bic)
-                .map(|b| text::parse_bic("bic", b))
-                .transpose()?,
-            signatory_name: optional_text(
-                "signatory_name",
-                "Signataire",
-                opt(&self.signatory_name),
-                NAME,
-            )?,
-            signatory_title: optional_text(
+            iban: all
+                .take(opt(&self.iban).map(|i| text::parse_iban("iban", i)).transpose())
+                .flatten(),
+            bic: all
+                .take(opt(&self.bic).map(|b| text::parse_bic("bic", b)).transpose())
+                .flatten(),
+            signatory_name: free(&mut all, "signatory_name", "Signataire", &self.signatory_name, NAME),
+            signatory_title: free(
+                &mut all,
                 "signatory_title",
                 "Qualité du signataire",
-                opt(&self.signatory_title),
+                &self.signatory_title,
                 SHORT,
-            )?,
-            signing_city: optional_text(
-                "signing_city",
-                "Ville de signature",
-                opt(&self.signing_city),
-                SHORT,
-            )?,
+            ),
+            signing_city: free(&mut all, "signing_city", "Ville de signature", &self.signing_city, SHORT),
             default_terms,
-            penalty_rate: opt(&self.penalty_rate)
-                .map(|r| parse_rate("penalty_rate", "Taux des pénalités de retard", r))
-                .transpose()?,
-        })
+            penalty_rate: all
+                .take(
+                    opt(&self.penalty_rate)
+                        .map(|r| parse_rate("penalty_rate", "Taux des pénalités de retard", r))
+                        .transpose(),
+                )
+                .flatten(),
+        };
+        all.done()?;
+        Ok(business)
     }
 }
 
@@ -337,92 +377,131 @@ pub struct ClientInput {
 
 impl ClientInput {
     /// A valid client record (id 0, not archived: storage assigns the id).
+    /// Every field is checked: the error names the first field in error and lists the others (`Error::also`).
+    /// The name's label is the form's: « Raison sociale » for a professional, « Nom et prénom » for a consumer.
     pub fn validate(&self) -> Result<Client> {
+        let mut all = Checks::default();
         let kind = match self.kind.trim() {
             "" => {
-                return Err(Error::field(
+                all.push(Error::field(
                     ErrorCode::Required,
                     "kind",
                     "Type de client\u{a0}: choisissez professionnel ou particulier.",
-                ))
+                ));
+                ClientKind::Professional
             }
-            k => choice(
-                "kind",
-                "Type de client",
-                Some(k),
-                ClientKind::Professional,
-                ClientKind::from_code,
-                ClientKind::codes_fr,
-            )?,
+            k => all
+                .take(choice(
+                    "kind",
+                    "Type de client",
+                    Some(k),
+                    ClientKind::Professional,
+                    ClientKind::from_code,
+                    ClientKind::codes_fr,
+                ))
+                .unwrap_or(ClientKind::Professional),
         };
-        let name = required_text("name", "Nom", &self.name, NAME)?;
-        let siren = opt(&self.siren)
-            .map(|s| text::parse_siren("siren", s))
-            .transpose()?;
-        if siren.is_some() && kind == ClientKind::Consumer {
-            return Err(Error::field(
+        let name_label = match kind {
+            ClientKind::Professional => "Raison sociale",
+            ClientKind::Consumer => "Nom et prénom",
+        };
+        let name = all
+            .take(required_text("name", name_label, &self.name, NAME))
+            .unwrap_or_default();
+        let siren = all
+            .take(
+                opt(&self.siren)
+                    .map(|s| text::parse_siren("siren", s))
+                    .transpose(),
+            )
+            .flatten();
+        if opt(&self.siren).is_some() && kind == ClientKind::Consumer && !all.failed("kind") {
+            all.push(Error::field(
                 ErrorCode::InvalidSiren,
                 "siren",
                 "SIREN\u{a0}: un particulier n'a pas de numéro SIREN.",
             ));
         }
-        let collective_procedure = choice(
-            "collective_procedure",
-            "Procédure collective",
-            opt(&self.collective_procedure),
-            CollectiveProcedure::None,
-            CollectiveProcedure::from_code,
-            CollectiveProcedure::codes_fr,
-        )?;
+        let collective_procedure = all
+            .take(choice(
+                "collective_procedure",
+                "Procédure collective",
+                opt(&self.collective_procedure),
+                CollectiveProcedure::None,
+                CollectiveProcedure::from_code,
+                CollectiveProcedure::codes_fr,
+            ))
+            .unwrap_or(CollectiveProcedure::None);
         if collective_procedure != CollectiveProcedure::None && kind == ClientKind::Consumer {
-            return Err(Error::field(
+            all.push(Error::field(
                 ErrorCode::InvalidChoice,
                 "collective_procedure",
                 "Procédure collective\u{a0}: sauvegarde, redressement et liquidation ne concernent que les professionnels.",
             ));
         }
-        let contact = self.contact.validate()?;
-        Ok(Client {
-            id: 0,
-            kind,
-            name,
-            siren,
-            contact_name: optional_text("contact_name", "Contact", opt(&self.contact_name), NAME)?,
-            civility: opt(&self.civility)
-                .map(|c| {
-                    choice(
-                        "civility",
-                        "Civilité",
-                        Some(c),
-                        Civility::Madame,
-                        civility_from,
-                        Civility::codes_fr,
-                    )
-                })
-                .transpose()?,
-            contact,
-            preferred_channel: choice(
+        let contact_name = all
+            .take(optional_text("contact_name", "Contact", opt(&self.contact_name), NAME))
+            .flatten();
+        let civility = all
+            .take(
+                opt(&self.civility)
+                    .map(|c| {
+                        choice(
+                            "civility",
+                            "Civilité",
+                            Some(c),
+                            Civility::Madame,
+                            civility_from,
+                            Civility::codes_fr,
+                        )
+                    })
+                    .transpose(),
+            )
+            .flatten();
+        let contact = self.contact.check(&mut all);
+        let preferred_channel = all
+            .take(choice(
                 "preferred_channel",
                 "Canal préféré",
                 opt(&self.preferred_channel),
                 Channel::Email,
                 Channel::from_code,
                 Channel::codes_fr,
-            )?,
-            language: choice(
+            ))
+            .unwrap_or(Channel::Email);
+        let language = all
+            .take(choice(
                 "language",
                 "Langue",
                 opt(&self.language),
                 Language::French,
                 Language::from_code,
                 Language::codes_fr,
-            )?,
-            notes: optional_text("notes", "Notes", opt(&self.notes), NOTES)?,
-            client_since: text::parse_optional_date(
+            ))
+            .unwrap_or(Language::French);
+        let notes = all
+            .take(optional_text("notes", "Notes", opt(&self.notes), NOTES))
+            .flatten();
+        let client_since = all
+            .take(text::parse_optional_date(
                 "client_since",
                 "Client depuis",
                 opt(&self.client_since),
-            )?,
+            ))
+            .flatten();
+        all.done()?;
+        Ok(Client {
+            id: 0,
+            kind,
+            name,
+            siren,
+            contact_name,
+            civility,
+            contact,
+            preferred_channel,
+            language,
+            notes,
+            client_since,
             collective_procedure,
             archived: false,
         })
@@ -450,6 +529,48 @@ impl From<&Client> for ClientInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_client_form_reports_every_field_in_error_at_once_under_the_forms_labels() {
+        let input = ClientInput {
+            kind: "professional".into(),
+            name: "  ".into(),
+            siren: Some("123".into()),
+            contact: PostalContactInput {
+                email: Some("pas-une-adresse".into()),
+                ..Default::default()
+            },
+            client_since: Some("31/02/2026".into()),
+            ..Default::default()
+        };
+        let e = input.validate().unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("name"));
+        assert!(e.message.starts_with("Raison sociale"), "{}", e.message);
+        let others: Vec<&str> = e.also.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(others, ["siren", "email", "client_since"]);
+        assert!(e.also[0].message.starts_with("SIREN"), "{:?}", e.also);
+        let consumer = ClientInput {
+            kind: "consumer".into(),
+            ..Default::default()
+        };
+        let e = consumer.validate().unwrap_err();
+        assert!(e.message.starts_with("Nom et prénom"), "{}", e.message);
+        assert!(e.also.is_empty());
+    }
+
+    #[test]
+    fn the_business_form_reports_every_field_in_error_at_once() {
+        let input = BusinessInput {
+            legal_name: String::new(),
+            siret: Some("1234".into()),
+            iban: Some("FR00".into()),
+            ..Default::default()
+        };
+        let e = input.validate().unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("legal_name"));
+        let others: Vec<&str> = e.also.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(others, ["siret", "iban"]);
+    }
 
     #[test]
     fn terms_syntax() {

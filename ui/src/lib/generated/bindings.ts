@@ -307,7 +307,11 @@ export type EcbRateInput = { from: string, rate: string, };
 
 export type EmailText = { to: string | null, subject: string, body: string, };
 
-export type Error = { code: ErrorCode, message: string, field: string | null, };
+export type Error = { code: ErrorCode, message: string, field: string | null, 
+/**
+ * A form's other fields in error, checked at the same time (see [`Checks`]): a form shows them all at once.
+ */
+also: Array<FieldError>, };
 
 export type ErrorCode = "required" | "too_long" | "control_characters" | "invalid_amount" | "amount_not_positive" | "amount_negative" | "too_many_decimals" | "amount_too_large" | "invalid_date" | "due_before_issue" | "invalid_terms" | "invalid_rate" | "invalid_siren" | "invalid_siret" | "invalid_vat_number" | "invalid_iban" | "invalid_bic" | "invalid_email" | "invalid_phone" | "invalid_postcode" | "invalid_choice" | "duplicate_invoice_number" | "duplicate_credit_note_number" | "client_not_found" | "invoice_not_found" | "payment_not_found" | "credit_note_not_found" | "journal_entry_not_found" | "letter_not_found" | "plan_not_found" | "business_not_set" | "client_mismatch" | "client_archived" | "client_has_invoices" | "allocation_exceeds_payment" | "allocation_exceeds_balance" | "duplicate_allocation" | "credit_exceeds_balance" | "amount_below_settled" | "invoice_has_activity" | "invalid_correction" | "invalid_setting" | "nothing_to_draft" | "invalid_plan" | "plan_state" | "database_newer" | "not_a_tact_database" | "database_damaged" | "database" | "io" | "import_not_empty" | "import_format" | "file_too_large" | "unreadable_file" | "not_an_invoice" | "unsupported_currency" | "supplier_invoice" | "overflow" | "usage" | "cancelled" | "mail_not_set" | "no_recipient" | "already_sent" | "send_uncertain" | "not_a_working_day" | "too_early_to_send" | "smtp_unknown_host" | "smtp_refused" | "smtp_tls" | "smtp_auth" | "smtp_timeout" | "smtp_rejected" | "smtp" | "password_missing" | "keyring" | "no_mail_program";
 
@@ -320,6 +324,8 @@ export type ExportReport = { path: string, bytes: string, letter_files: number,
  * Letters whose archived copy is missing or was modified: not in the archive, named here.
  */
 letter_files_missing: Array<string>, };
+
+export type FieldError = { field: string, message: string, };
 
 export type Figure = { amount: Money, count: number, selection: Selection, };
 

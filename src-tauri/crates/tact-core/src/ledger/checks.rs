@@ -85,12 +85,16 @@ pub(crate) fn invoice(
     }
     if let Some(other) = db::invoice_by_number(conn, &inv.number)? {
         if existing.is_none_or(|e| e.id != other.id) {
+            // Named by its client and date, never by an internal number.
+            let whose = db::client_get(conn, other.client_id)?
+                .map_or_else(String::new, |c| format!(", pour {},", c.name));
             return Err(Error::field(
                 ErrorCode::DuplicateInvoiceNumber,
                 "number",
                 format!(
-                    "Numéro de facture\u{a0}: la facture {} existe déjà (client n°\u{a0}{}).",
-                    other.number, other.client_id
+                    "Numéro de facture\u{a0}: la facture {} existe déjà{whose} datée du {}.",
+                    other.number,
+                    format_date_fr(other.issue_date)
                 ),
             ));
         }
