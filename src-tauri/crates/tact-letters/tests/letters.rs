@@ -787,14 +787,12 @@ fn the_dashboard_reports_fit_on_one_page() {
 #[test]
 fn the_preview_pages_are_light_and_drawn_in_the_apps_copy_of_the_letter_fonts() {
     let l = demo();
-    let letter = l
-        .letter(
-            PETITJEAN,
-            LetterKind::FormalNotice,
-            &LetterOptions::default(),
-            monday(),
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
+    let (letter, _) = pdf(
+        &l,
+        PETITJEAN,
+        LetterKind::FormalNotice,
+        &LetterOptions::default(),
+    );
     let pages = tact_letters::svg_pages(&letter).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         pages.len(),
