@@ -1708,7 +1708,10 @@ impl App {
             if size == serde_json::json!([w, h]) {
                 return;
             }
-            assert!(Instant::now() < deadline, "the window stays {size}, not {w}×{h}");
+            assert!(
+                Instant::now() < deadline,
+                "the window stays {size}, not {w}×{h}"
+            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
@@ -1726,7 +1729,13 @@ impl App {
         // The X screen cropped to the window (WebKitWebDriver's own screenshot can hang on a long table).
         let file = artifacts().join(format!("60-{w}x{h}-{name}.png"));
         let shot = Command::new("import")
-            .args(["-window", "root", "-crop", &format!("{w}x{h}+0+0"), "+repage"])
+            .args([
+                "-window",
+                "root",
+                "-crop",
+                &format!("{w}x{h}+0+0"),
+                "+repage",
+            ])
             .arg(&file)
             .status();
         assert!(shot.is_ok_and(|s| s.success()), "screenshot {name}");
@@ -1741,7 +1750,11 @@ impl App {
             )
             .await
             .unwrap();
-        assert_eq!(shell, serde_json::json!([0, 0]), "{name} at {w}×{h}: the shell moved when the content scrolled to its end");
+        assert_eq!(
+            shell,
+            serde_json::json!([0, 0]),
+            "{name} at {w}×{h}: the shell moved when the content scrolled to its end"
+        );
     }
 }
 
@@ -1773,7 +1786,11 @@ async fn every_screen_fits_the_window_at_both_sizes() {
         app.wait("[data-client-name]").await;
         app.layout_is_right("client", size).await;
         for (action, ready, name) in [
-            ("formal-notice", "[data-dialog=letter] [data-page='1']", "lettre"),
+            (
+                "formal-notice",
+                "[data-dialog=letter] [data-page='1']",
+                "lettre",
+            ),
             ("new-plan", "[data-dialog=plan]", "echeancier"),
             ("new-invoice", "[data-form=invoice]", "facture"),
             ("new-payment", "[data-form=payment]", "reglement"),
@@ -1801,7 +1818,10 @@ async fn every_screen_fits_the_window_at_both_sizes() {
             )
             .await
             .unwrap();
-        assert_eq!(focus, serde_json::json!(["name", "Raison sociale", true, "123"]));
+        assert_eq!(
+            focus,
+            serde_json::json!(["name", "Raison sociale", true, "123"])
+        );
         let errors = app
             .client
             .execute(
@@ -1813,7 +1833,10 @@ async fn every_screen_fits_the_window_at_both_sizes() {
         let errors: Vec<String> = serde_json::from_value(errors).unwrap();
         assert!(errors.len() >= 2, "every error at once: {errors:?}");
         assert!(errors[0].starts_with("name: Raison sociale"), "{errors:?}");
-        assert!(errors.iter().any(|e| e.starts_with("siren: SIREN")), "{errors:?}");
+        assert!(
+            errors.iter().any(|e| e.starts_with("siren: SIREN")),
+            "{errors:?}"
+        );
         app.layout_is_right("client-erreurs", size).await;
         app.click(".modal .close").await;
         app.gone(".modal").await;

@@ -161,7 +161,9 @@ impl Checks {
 
     /// Whether a field already has an error (a rule about it is then not checked again).
     pub fn failed(&self, field: &str) -> bool {
-        self.errors.iter().any(|e| e.field.as_deref() == Some(field))
+        self.errors
+            .iter()
+            .any(|e| e.field.as_deref() == Some(field))
     }
 
     /// Ok when every check passed; otherwise the first error, with the other fields' errors in `also`.

@@ -281,7 +281,11 @@ impl BusinessInput {
         let contact = self.contact.check(&mut all);
         let default_terms = match opt(&self.default_terms) {
             Some(t) => all
-                .take(parse_terms("default_terms", "Délai de paiement par défaut", t))
+                .take(parse_terms(
+                    "default_terms",
+                    "Délai de paiement par défaut",
+                    t,
+                ))
                 .unwrap_or(PaymentTerms::DEFAULT),
             // C. com. L441-10 I: without an agreement, 30 days.
             None => PaymentTerms::DEFAULT,
@@ -294,23 +298,50 @@ impl BusinessInput {
             ));
         }
         let free = |all: &mut Checks, field: &str, label: &str, value: &Option<String>, max| {
-            all.take(optional_text(field, label, opt(value), max)).flatten()
+            all.take(optional_text(field, label, opt(value), max))
+                .flatten()
         };
         let business = Business {
             legal_name,
-            trade_name: free(&mut all, "trade_name", "Nom commercial", &self.trade_name, NAME),
-            legal_form: free(&mut all, "legal_form", "Forme juridique", &self.legal_form, SHORT),
+            trade_name: free(
+                &mut all,
+                "trade_name",
+                "Nom commercial",
+                &self.trade_name,
+                NAME,
+            ),
+            legal_form: free(
+                &mut all,
+                "legal_form",
+                "Forme juridique",
+                &self.legal_form,
+                SHORT,
+            ),
             siren,
             siret,
             vat_number,
             contact,
             iban: all
-                .take(opt(&self.iban).map(|i| text::parse_iban("iban", i)).transpose())
+                .take(
+                    opt(&self.iban)
+                        .map(|i| text::parse_iban("iban", i))
+                        .transpose(),
+                )
                 .flatten(),
             bic: all
-                .take(opt(&self.bic).map(|b| text::parse_bic("bic", b)).transpose())
+                .take(
+                    opt(&self.bic)
+                        .map(|b| text::parse_bic("bic", b))
+                        .transpose(),
+                )
                 .flatten(),
-            signatory_name: free(&mut all, "signatory_name", "Signataire", &self.signatory_name, NAME),
+            signatory_name: free(
+                &mut all,
+                "signatory_name",
+                "Signataire",
+                &self.signatory_name,
+                NAME,
+            ),
             signatory_title: free(
                 &mut all,
                 "signatory_title",
@@ -318,7 +349,13 @@ impl BusinessInput {
                 &self.signatory_title,
                 SHORT,
             ),
-            signing_city: free(&mut all, "signing_city", "Ville de signature", &self.signing_city, SHORT),
+            signing_city: free(
+                &mut all,
+                "signing_city",
+                "Ville de signature",
+                &self.signing_city,
+                SHORT,
+            ),
             default_terms,
             penalty_rate: all
                 .take(
@@ -440,7 +477,12 @@ impl ClientInput {
             ));
         }
         let contact_name = all
-            .take(optional_text("contact_name", "Contact", opt(&self.contact_name), NAME))
+            .take(optional_text(
+                "contact_name",
+                "Contact",
+                opt(&self.contact_name),
+                NAME,
+            ))
             .flatten();
         let civility = all
             .take(

@@ -612,7 +612,11 @@ fn without_embedded_fonts(svg: &str) -> String {
         (Some(start), Some(end)) if start < end => {
             let mut s = String::with_capacity(svg.len().saturating_sub(end.saturating_sub(start)));
             s.push_str(&svg[..start]);
-            s.push_str(svg[end..].trim_start_matches("</style>").trim_start_matches('\n'));
+            s.push_str(
+                svg[end..]
+                    .trim_start_matches("</style>")
+                    .trim_start_matches('\n'),
+            );
             s
         }
         _ => svg.to_owned(),

@@ -801,7 +801,10 @@ fn the_preview_pages_are_light_and_drawn_in_the_apps_copy_of_the_letter_fonts() 
     for (n, page) in pages.iter().enumerate() {
         assert!(page.starts_with("<svg"), "page {n}");
         // No font inlined: a page weighs tens of kilobytes, not megabytes.
-        assert!(!page.contains("@font-face") && !page.contains("data:font"), "page {n}");
+        assert!(
+            !page.contains("@font-face") && !page.contains("data:font"),
+            "page {n}"
+        );
         assert!(page.len() < 150_000, "page {n}: {} bytes", page.len());
         assert!(!page.contains("font-family=\"F1\"") && !page.contains("font-family=\"F2\""));
     }
@@ -817,9 +820,14 @@ fn the_preview_pages_are_light_and_drawn_in_the_apps_copy_of_the_letter_fonts() 
     ]) {
         let on_disk =
             std::fs::read(ui.join("public/fonts").join(file)).unwrap_or_else(|e| panic!("{e}"));
-        assert!(on_disk == bytes, "ui/public/fonts/{file} differs from the PDF's font");
         assert!(
-            css.contains(&format!("font-family: \"{family}\"; src: url(\"/fonts/{file}\")")),
+            on_disk == bytes,
+            "ui/public/fonts/{file} differs from the PDF's font"
+        );
+        assert!(
+            css.contains(&format!(
+                "font-family: \"{family}\"; src: url(\"/fonts/{file}\")"
+            )),
             "app.css declares {family}"
         );
     }
