@@ -585,7 +585,7 @@ mod tests {
             client_since: Some("31/02/2026".into()),
             ..Default::default()
         };
-        let e = input.validate().unwrap_err();
+        let e = input.validate().expect_err("several fields in error");
         assert_eq!(e.field.as_deref(), Some("name"));
         assert!(e.message.starts_with("Raison sociale"), "{}", e.message);
         let others: Vec<&str> = e.also.iter().map(|f| f.field.as_str()).collect();
@@ -595,7 +595,7 @@ mod tests {
             kind: "consumer".into(),
             ..Default::default()
         };
-        let e = consumer.validate().unwrap_err();
+        let e = consumer.validate().expect_err("no name");
         assert!(e.message.starts_with("Nom et prénom"), "{}", e.message);
         assert!(e.also.is_empty());
     }
@@ -608,7 +608,7 @@ mod tests {
             iban: Some("FR00".into()),
             ..Default::default()
         };
-        let e = input.validate().unwrap_err();
+        let e = input.validate().expect_err("several fields in error");
         assert_eq!(e.field.as_deref(), Some("legal_name"));
         let others: Vec<&str> = e.also.iter().map(|f| f.field.as_str()).collect();
         assert_eq!(others, ["siret", "iban"]);
