@@ -3,7 +3,27 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+# Each step says when it starts, with the time since the script began (SECONDS), so a long run shows its progress.
+say() { printf '\033[1m==> [%02d:%02d] %s\033[0m\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*" >&2; }
+
+# Run a long, quiet command (a cold clippy prints nothing for ~11 minutes), saying every minute that it still runs.
+#   with_progress "cargo clippy" cargo clippy --workspace ...
+with_progress() {
+    local what="$1" rc=0
+    shift
+    (
+        n=0
+        while sleep 60; do
+            n=$((n + 1))
+            printf '    … %s: still running (%d min)\n' "$what" "$n" >&2
+        done
+    ) &
+    local beat=$!
+    "$@" || rc=$?
+    kill "$beat" 2>/dev/null || true
+    wait "$beat" 2>/dev/null || true
+    return "$rc"
+}
 
 # Debian/Ubuntu packages Tact needs to build, run and test (Tauri's WebKitGTK stack, the WebDriver for end-to-end
 # tests, Xvfb). Checked with dpkg first so a warm machine skips apt.
@@ -68,9 +88,25 @@ ensure_ui_packages() {
 }
 
 # The interface must be built before any cargo build of the desktop app: Tauri embeds ui/dist.
+# The stamp records a build from the current sources (kept outside ui/dist, which Tauri embeds whole).
+UI_STAMP="$ROOT/target/.ui-built"
 build_ui() {
     say "Building the interface"
     (cd "$ROOT/ui" && npx vite build --logLevel warn)
+    mkdir -p "$(dirname "$UI_STAMP")"
+    touch "$UI_STAMP"
+}
+
+# Build the interface only when a source is newer than the last build: rewriting ui/dist with the same content
+# would make cargo re-embed it and relink the app (about a minute), so an up-to-date tree launches in seconds.
+build_ui_if_changed() {
+    if [[ -f "$UI_STAMP" && -f "$ROOT/ui/dist/index.html" ]] \
+        && [[ -z "$(find "$ROOT/ui/src" "$ROOT/ui/public" "$ROOT/ui/index.html" "$ROOT/ui/package.json" \
+            "$ROOT/ui/package-lock.json" "$ROOT"/ui/*.config.* "$ROOT"/ui/tsconfig*.json \
+            -newer "$UI_STAMP" -print -quit 2>/dev/null)" ]]; then
+        return 0
+    fi
+    build_ui
 }
 
 # The supply-chain checks' tools, pinned, installed once into .tools/ (about 6 minutes cold).
@@ -78,11 +114,11 @@ ensure_cargo_tools() {
     export PATH="$ROOT/.tools/bin:$PATH"
     if ! command -v cargo-machete >/dev/null 2>&1; then
         say "Installing cargo-machete"
-        cargo install cargo-machete --version '=0.9.2' --locked --root "$ROOT/.tools" --quiet
+        with_progress "cargo install cargo-machete" cargo install cargo-machete --version '=0.9.2' --locked --root "$ROOT/.tools" --quiet
     fi
     if ! command -v cargo-deny >/dev/null 2>&1; then
         say "Installing cargo-deny"
-        cargo install cargo-deny --version '=0.20.2' --locked --root "$ROOT/.tools" --quiet
+        with_progress "cargo install cargo-deny" cargo install cargo-deny --version '=0.20.2' --locked --root "$ROOT/.tools" --quiet
     fi
 }
 

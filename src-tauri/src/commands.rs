@@ -18,8 +18,8 @@ use tact_core::input::{
 use tact_core::ledger::bank::BankOverview;
 use tact_core::ledger::mail::{Outgoing, OutgoingMessage};
 use tact_core::ledger::{
-    Agenda, ClientDetail, ClientPenalties, ClientQuery, ClientRow, InvoiceQuery, InvoiceRow, Page,
-    Saved,
+    Agenda, ClientDetail, ClientPenalties, ClientQuery, ClientRow, InvoicePage, InvoiceQuery,
+    InvoiceRow, Page, Saved,
 };
 use tact_core::legal::{EcbRateInput, LegalRateInput, RateTables};
 use tact_core::letters::{LetterKind, LetterOptions, LetterRecord, MailingInput};
@@ -118,7 +118,7 @@ pub fn set_client_archived(
 }
 
 #[tauri::command(async)]
-pub fn invoice_page(state: State<'_, AppState>, query: InvoiceQuery) -> Res<Page<InvoiceRow>> {
+pub fn invoice_page(state: State<'_, AppState>, query: InvoiceQuery) -> Res<InvoicePage> {
     let today = state.today();
     state.books.read(|l| l.invoice_page(today, &query))
 }
@@ -126,6 +126,13 @@ pub fn invoice_page(state: State<'_, AppState>, query: InvoiceQuery) -> Res<Page
 #[tauri::command(async)]
 pub fn get_invoice(state: State<'_, AppState>, id: InvoiceId) -> Res<Invoice> {
     state.books.read(|l| l.invoice(id))
+}
+
+/// The number the invoice form proposes: the next of the series (none for a first invoice).
+#[tauri::command(async)]
+pub fn next_invoice_number(state: State<'_, AppState>) -> Res<Option<String>> {
+    let today = state.today();
+    state.books.read(|l| l.next_invoice_number(today))
 }
 
 #[tauri::command(async)]
@@ -193,6 +200,19 @@ pub fn mark_done(
     state
         .books
         .write(|l| l.mark_done(client_id, today, text.as_deref()))
+}
+
+/// « Annuler » just after « Marquer comme fait »: the entries it wrote are corrected, in one transaction.
+#[tauri::command(async)]
+pub fn undo_done(
+    state: State<'_, AppState>,
+    client_id: ClientId,
+    entry_ids: Vec<JournalId>,
+) -> Res<Vec<JournalEntry>> {
+    let today = state.today();
+    state
+        .books
+        .write(|l| l.undo_done(client_id, &entry_ids, today))
 }
 
 #[tauri::command(async)]
@@ -950,8 +970,9 @@ signatures! {
     add_client(input: ClientInput) -> Client;
     update_client(id: ClientId, input: ClientInput) -> Client;
     set_client_archived(id: ClientId, archived: bool) -> Client;
-    invoice_page(query: InvoiceQuery) -> Page<InvoiceRow>;
+    invoice_page(query: InvoiceQuery) -> InvoicePage;
     get_invoice(id: InvoiceId) -> Invoice;
+    next_invoice_number() -> Option<String>;
     add_invoice(input: InvoiceInput) -> Saved<Invoice>;
     update_invoice(id: InvoiceId, input: InvoiceInput) -> Saved<Invoice>;
     record_payment(input: PaymentInput) -> Payment;
@@ -962,6 +983,7 @@ signatures! {
     draft(client_id: ClientId) -> Draft;
     call_confirmation(journal_id: JournalId) -> Draft;
     mark_done(client_id: ClientId, text: Option<String>) -> Vec<JournalEntry>;
+    undo_done(client_id: ClientId, entry_ids: Vec<JournalId>) -> Vec<JournalEntry>;
     postpone(client_id: ClientId, until: String) -> ClientOverrides;
     client_overrides(client_id: ClientId) -> ClientOverrides;
     set_client_overrides(client_id: ClientId, overrides: ClientOverrides) -> ClientOverrides;

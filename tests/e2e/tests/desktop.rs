@@ -252,6 +252,17 @@ async fn first_run_to_a_partial_payment_then_restart() {
         .await;
     app.click("[data-action=save-business]").await;
 
+    // With no client yet, « Aujourd'hui » says how to start, not « all caught up ».
+    app.wait("main[data-screen=clients]").await;
+    app.click("[data-nav=today]").await;
+    let start = app.text("[data-onboarding]").await;
+    assert!(
+        start.contains("Importer des factures") && !start.contains("Rien à faire"),
+        "{start}"
+    );
+    app.screenshot("01b-aujourdhui-premier-jour").await;
+    app.click("[data-action=start-client]").await;
+
     // Then a client.
     app.wait("main[data-screen=clients]").await;
     app.click("[data-action=new-client]").await;
@@ -280,13 +291,24 @@ async fn first_run_to_a_partial_payment_then_restart() {
 
     // A bad amount: the French error next to the field, what was typed is kept, nothing is saved.
     app.click("[data-action=new-payment]").await;
-    app.fill("payment", "date", "05/11/2026").await;
+    app.fill("payment", "date", "31/11/2026").await;
     app.fill("payment", "amount", "12,345").await;
     app.click("[data-action=save-payment]").await;
     let error = app
         .text("form[data-form=payment] [data-error-for=amount]")
         .await;
     assert!(error.contains("deux décimales"), "{error}");
+    // Every field in error at once, the first one focused.
+    let date_error = app
+        .text("form[data-form=payment] [data-error-for=date]")
+        .await;
+    assert!(date_error.starts_with("Date de valeur"), "{date_error}");
+    let focused = app
+        .client
+        .execute("return document.activeElement.name", vec![])
+        .await
+        .unwrap();
+    assert_eq!(focused, serde_json::json!("date"));
     let typed = app
         .wait("form[data-form=payment] [name=amount]")
         .await
@@ -451,6 +473,18 @@ async fn the_example_data_on_monday_23_november() {
     app.gone("[data-dialog=step]").await;
     app.gone("[data-list=agenda] [data-client='Studio Nova SAS']")
         .await;
+    // Marked done by mistake: « Annuler » beside the notice corrects what was written, and the step is back.
+    app.click(".notice [data-action=undo]").await;
+    app.text_becomes(".notice", |t| t.contains("annulé pour Studio Nova SAS"))
+        .await;
+    app.gone(".notice [data-action=undo]").await;
+    assert_eq!(app.text(&step("Studio Nova SAS")).await, "Régler le litige");
+    app.click("[data-client='Studio Nova SAS'] [data-action=prepare]")
+        .await;
+    app.click("[data-action=mark-done]").await;
+    app.gone("[data-dialog=step]").await;
+    app.gone("[data-list=agenda] [data-client='Studio Nova SAS']")
+        .await;
     assert_eq!(
         names("agenda").await,
         ["Agence Lumière SARL", "Boulangerie Petitjean"]
@@ -490,6 +524,55 @@ async fn the_example_data_on_monday_23_november() {
         "{next}"
     );
     app.screenshot("13-fiche-studio-nova").await;
+    // Who to call and how, at the top of the page, before the history.
+    let contact = app.text("[data-contact-line]").await;
+    assert!(
+        contact.contains("Morel") && contact.contains("@"),
+        "{contact}"
+    );
+    // The history: the undone step is struck through with the note that undid it; the newest entry is corrected
+    // from its own form, prefilled, and the old one stays, marked.
+    let journal = app.text("[data-list=journal]").await;
+    assert!(journal.contains("par erreur, annulé"), "{journal}");
+    app.click("[data-list=journal] li:first-child [data-action=correct-journal]")
+        .await;
+    app.wait("[data-correcting]").await;
+    let typed = app
+        .client
+        .execute(
+            "return document.querySelector('form[data-form=journal] [name=text]').value",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        typed
+            .as_str()
+            .is_some_and(|t| t.starts_with("Relance amiable")),
+        "{typed:?}"
+    );
+    app.fill(
+        "journal",
+        "text",
+        "Relance amiable envoyée avec le relevé de compte",
+    )
+    .await;
+    app.click("[data-action=save-journal]").await;
+    app.gone("form[data-form=journal]").await;
+    app.text_becomes("[data-list=journal] li:first-child", |t| {
+        t.contains("avec le relevé de compte")
+    })
+    .await;
+    assert!(app
+        .text("[data-list=journal] li:nth-child(2)")
+        .await
+        .contains("Corrigée par une entrée plus récente"));
+    // The correction keeps the step and its date: the engine reads the corrected entry only.
+    let next = app.text("[data-panel=next-step]").await;
+    assert!(
+        next.contains("Régler le litige") && next.contains("30/11/2026"),
+        "{next}"
+    );
     // « J'y renonce » on its penalties: asked once, then shown as waived and left out of the total.
     let total_before = app.text("[data-penalties-total]").await;
     app.click("[data-table=penalties] tr[data-invoice='F-2026-033'] [data-action=waive]")
@@ -515,6 +598,17 @@ async fn the_example_data_on_monday_23_november() {
 
     app.click("[data-nav=invoices]").await;
     app.wait("[data-table=invoices]").await;
+    // The list opens on what needs attention: the oldest overdue first, the paid ones last, and the totals row.
+    assert_eq!(
+        app.text("[data-table=invoices] tbody tr:first-child td:first-child")
+            .await,
+        "F-2026-028"
+    );
+    let last_status = app
+        .text("[data-table=invoices] tbody tr:last-child [data-col=status]")
+        .await;
+    assert!(last_status.starts_with("Réglée"), "{last_status}");
+    assert!(app.text("[data-totals]").await.starts_with("Total"));
     app.screenshot("14-factures").await;
 
     app.click("[data-nav=settings]").await;
@@ -1841,5 +1935,90 @@ async fn every_screen_fits_the_window_at_both_sizes() {
         app.click(".modal .close").await;
         app.gone(".modal").await;
     }
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and the built app: run scripts/e2e"]
+async fn a_new_invoice_gets_the_next_number_and_its_new_client_without_leaving_the_form() {
+    let (_dir, db) = demo_books();
+    let app = App::start(&db).await;
+    app.click("[data-nav=invoices]").await;
+    let balance_before = app.text("[data-total=balance]").await;
+    app.click("[data-action=new-invoice]").await;
+    // The next number of the series, and today's date, proposed.
+    let value = |name: &'static str| {
+        let app = &app;
+        async move {
+            app.wait(&format!("form[data-form=invoice] [name={name}]"))
+                .await
+                .prop("value")
+                .await
+                .unwrap()
+                .unwrap_or_default()
+        }
+    };
+    let mut number = String::new();
+    for _ in 0..50 {
+        number = value("number").await;
+        if !number.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(number, "F-2026-050");
+    assert_eq!(value("issue_date").await, "23/11/2026");
+    // Sent with a bad amount, a bad due date and no client: every error at once, what was typed kept.
+    app.fill("invoice", "amount", "douze").await;
+    app.fill("invoice", "due_date", "31/02/2026").await;
+    app.click("[data-action=save-invoice]").await;
+    app.wait("form[data-form=invoice] [data-error-for=amount]")
+        .await;
+    app.wait("form[data-form=invoice] [data-error-for=due_date]")
+        .await;
+    app.wait("form[data-form=invoice] [data-error-for=client_id]")
+        .await;
+    assert_eq!(value("amount").await, "douze");
+    app.screenshot("62-facture-erreurs").await;
+    // A client who is not in the books yet: created from inside the form, then back to the invoice, chosen.
+    app.fill("invoice", "client_id", "Atelier Brun").await;
+    app.click("[data-action=create-client]").await;
+    app.wait("[data-creating-client]").await;
+    let name = app
+        .wait("form[data-form=client] [name=name]")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(name.as_deref(), Some("Atelier Brun"));
+    app.fill("client", "email", "contact@atelier-brun.fr").await;
+    app.click("[data-action=save-client]").await;
+    app.text_becomes("form[data-form=invoice] [data-picked-client]", |t| {
+        t == "Atelier Brun"
+    })
+    .await;
+    assert_eq!(
+        value("amount").await,
+        "douze",
+        "the invoice kept what was typed"
+    );
+    app.fill("invoice", "amount", "1 200,00").await;
+    app.fill("invoice", "due_date", "23/12/2026").await;
+    app.click("[data-action=save-invoice]").await;
+    app.gone(".modal").await;
+    app.text_becomes("[data-total=balance]", |t| t != balance_before)
+        .await;
+    app.wait("[data-table=invoices] tr[data-invoice='F-2026-050']")
+        .await;
+    // The next one follows.
+    app.click("[data-action=new-invoice]").await;
+    for _ in 0..50 {
+        number = value("number").await;
+        if !number.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(number, "F-2026-051");
     app.stop().await;
 }

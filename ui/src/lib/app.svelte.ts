@@ -1,5 +1,5 @@
 // App-wide state: what the shell told us at start, the current screen, and a notice line.
-import { call } from "./api";
+import { call, errorMessage } from "./api";
 import { formatLongDate } from "./format";
 import type { AppInfo } from "./generated/bindings";
 
@@ -14,10 +14,14 @@ export type Route =
   | { name: "bank" }
   | { name: "settings" };
 
-export const app = $state<{ info: AppInfo | null; route: Route; notice: string | null; version: number }>({
+/** What « Annuler » beside the notice does: undo the write it confirms, and say what was undone. */
+export type Undo = () => Promise<string>;
+
+export const app = $state<{ info: AppInfo | null; route: Route; notice: string | null; undo: Undo | null; version: number }>({
   info: null,
   route: { name: "today" },
   notice: null,
+  undo: null,
   // Bumped after every write so that screens reload what they show.
   version: 0,
 });
@@ -31,12 +35,31 @@ export function today(): string {
 export function go(route: Route): void {
   app.route = route;
   app.notice = null;
+  app.undo = null;
 }
 
 /** After a successful write: show a short confirmation and refresh the screens. */
 export function changed(notice: string | null = null): void {
   app.version += 1;
   app.notice = notice;
+  app.undo = null;
+}
+
+/** Just after `changed`: offer « Annuler » beside the notice (until the next write or screen). */
+export function offerUndo(undo: Undo): void {
+  app.undo = undo;
+}
+
+/** « Annuler »: run the undo once; the notice then says what was undone, or why it could not be. */
+export async function runUndo(): Promise<void> {
+  const undo = app.undo;
+  if (!undo) return;
+  app.undo = null;
+  try {
+    changed(await undo());
+  } catch (e) {
+    app.notice = errorMessage(e);
+  }
 }
 
 /** Ask the shell for today's date; when it has changed since the screens were drawn (a window left open past

@@ -614,6 +614,96 @@ mod tests {
         assert_eq!(others, ["siret", "iban"]);
     }
 
+    fn fields(e: &Error) -> Vec<&str> {
+        e.field
+            .iter()
+            .map(String::as_str)
+            .chain(e.also.iter().map(|f| f.field.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn the_invoice_payment_credit_note_and_history_forms_report_every_field_at_once() {
+        let bad_invoice = InvoiceInput {
+            number: String::new(),
+            client_id: 0,
+            issue_date: "32/10/2026".into(),
+            amount: "douze".into(),
+            penalty_rate: Some("beaucoup".into()),
+            ..Default::default()
+        };
+        let e = bad_invoice
+            .validate(PaymentTerms::Days { days: 30 })
+            .expect_err("several fields in error");
+        assert_eq!(
+            fields(&e),
+            [
+                "number",
+                "client_id",
+                "issue_date",
+                "amount",
+                "penalty_rate"
+            ]
+        );
+        // A rule between fields is checked beside the fields' own errors.
+        let e = InvoiceInput {
+            number: String::new(),
+            amount_ht: Some("2 500".into()),
+            ..invoice()
+        }
+        .validate(PaymentTerms::Days { days: 30 })
+        .expect_err("no number, HT over TTC");
+        assert_eq!(fields(&e), ["number", "amount_ht"]);
+
+        let e = PaymentInput {
+            client_id: 1,
+            date: String::new(),
+            amount: "-5".into(),
+            method: String::new(),
+            ..Default::default()
+        }
+        .validate()
+        .expect_err("several fields in error");
+        assert_eq!(fields(&e), ["date", "amount", "method"]);
+        assert!(
+            e.also[1].message.starts_with("Moyen de paiement"),
+            "{:?}",
+            e.also
+        );
+
+        let e = CreditNoteInput {
+            number: String::new(),
+            invoice_id: 3,
+            date: "hier".into(),
+            amount: "0".into(),
+            reason: None,
+        }
+        .validate()
+        .expect_err("several fields in error");
+        assert_eq!(fields(&e), ["number", "date", "amount"]);
+
+        let e = JournalInput {
+            client_id: 1,
+            kind: "promise".into(),
+            date: "bientôt".into(),
+            promise_amount: Some("beaucoup".into()),
+            ..Default::default()
+        }
+        .validate(false)
+        .expect_err("several fields in error");
+        assert_eq!(fields(&e), ["date", "promise_amount", "promise_date"]);
+        // An unknown type does not also report the rules that depend on it.
+        let e = JournalInput {
+            client_id: 1,
+            kind: "hurlement".into(),
+            date: "01/12/2026".into(),
+            ..Default::default()
+        }
+        .validate(false)
+        .expect_err("unknown kind");
+        assert_eq!(fields(&e), ["kind"]);
+    }
+
     #[test]
     fn terms_syntax() {
         let t = |s: &str| parse_terms("terms", "Délai", s);

@@ -40,6 +40,7 @@ pub mod letters;
 pub mod mail;
 pub mod model;
 pub mod money;
+pub mod numbering;
 pub mod past;
 pub mod payers;
 pub mod plans;

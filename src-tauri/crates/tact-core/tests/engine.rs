@@ -453,6 +453,76 @@ fn marking_the_step_done_moves_the_client_on() {
 }
 
 #[test]
+fn marked_done_by_mistake_the_step_is_undone_by_a_correction_and_comes_back() {
+    let mut l = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    l.load_demo().unwrap_or_else(|e| panic!("{e}"));
+    let today = d("2026-11-23");
+    let nova = l
+        .clients()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .find(|c| c.name == "Studio Nova SAS")
+        .map(|c| c.id)
+        .unwrap_or_default();
+    let before = l
+        .suggestion(nova, today, &Policy::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let journal_before = l.journal(nova).map(|j| j.len()).unwrap_or_default();
+    let written = l
+        .mark_done(nova, today, None)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let ids: Vec<i64> = written.iter().map(|e| e.id).collect();
+    let undone = l
+        .undo_done(nova, &ids, today)
+        .unwrap_or_else(|e| panic!("{e}"));
+    // Append-only: the entries stay, each corrected by a note that says why.
+    assert_eq!(undone.len(), written.len());
+    for (u, w) in undone.iter().zip(&written) {
+        assert_eq!(u.corrects, Some(w.id));
+        assert_eq!(u.kind.code(), "note");
+        assert!(
+            u.text.as_deref().is_some_and(|t| t.contains("par erreur")),
+            "{u:?}"
+        );
+    }
+    let journal = l.journal(nova).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(journal.len(), journal_before + 2 * written.len());
+    // The step is due again, exactly as before.
+    let after = l
+        .suggestion(nova, today, &Policy::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (after.step.action, after.step.date),
+        (before.step.action, before.step.date)
+    );
+    // Undone once: a second undo is refused and writes nothing.
+    let e = l
+        .undo_done(nova, &ids, today)
+        .expect_err("already corrected");
+    assert_eq!(e.code, ErrorCode::InvalidCorrection);
+    assert_eq!(
+        l.journal(nova).map(|j| j.len()).unwrap_or_default(),
+        journal_before + 2 * written.len()
+    );
+    // Only a step marked today, and nothing half-way: a good id with a bad one writes nothing.
+    let again = l
+        .mark_done(nova, today, None)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let e = l
+        .undo_done(nova, &[again[0].id, ids[0]], today)
+        .expect_err("one already corrected");
+    assert_eq!(e.code, ErrorCode::InvalidCorrection);
+    let e = l
+        .undo_done(nova, &[again[0].id], d("2026-11-24"))
+        .expect_err("marked yesterday");
+    assert!(e.message.contains("aujourd'hui"), "{}", e.message);
+    assert!(!l
+        .suggestion(nova, today, &Policy::default())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .due_on(today));
+}
+
+#[test]
 fn one_email_for_a_dispute_and_the_invoice_alongside_marks_both_done() {
     let mut l = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
     l.load_demo().unwrap_or_else(|e| panic!("{e}"));

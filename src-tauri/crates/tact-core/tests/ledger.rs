@@ -824,3 +824,123 @@ fn an_invoice_number_with_an_invisible_character_is_not_a_new_number() {
         before
     );
 }
+
+#[test]
+fn the_invoice_form_suggests_the_next_number_of_the_series() {
+    let mut l = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(l.next_invoice_number(d("2026-11-23")), Ok(None));
+    l.load_demo().unwrap_or_else(|e| panic!("{e}"));
+    // The latest issued is F-2026-047 (06/11), but F-2026-049 exists: the sequence goes on after it.
+    assert_eq!(
+        l.next_invoice_number(d("2026-11-23"))
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some("F-2026-050")
+    );
+    let client_id = l
+        .clients()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .first()
+        .map(|c| c.id)
+        .unwrap_or_default();
+    l.add_invoice(&InvoiceInput {
+        number: "F-2026-050".into(),
+        client_id,
+        issue_date: "23/11/2026".into(),
+        amount: "100".into(),
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        l.next_invoice_number(d("2026-11-23"))
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some("F-2026-051")
+    );
+    // On 4 January the year's own series starts.
+    assert_eq!(
+        l.next_invoice_number(d("2027-01-04"))
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some("F-2027-001")
+    );
+}
+
+#[test]
+fn the_invoice_list_opens_on_what_needs_attention_with_the_totals_of_the_whole_list() {
+    use tact_core::ledger::InvoiceSort;
+    let l = demo();
+    let today = d("2026-11-23");
+    let q = InvoiceQuery {
+        sort: InvoiceSort::Attention,
+        limit: 4,
+        ..Default::default()
+    };
+    let page = l.invoice_page(today, &q).unwrap_or_else(|e| panic!("{e}"));
+    let all = l
+        .invoice_rows(
+            today,
+            &InvoiceQuery {
+                sort: InvoiceSort::Attention,
+                ..Default::default()
+            },
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(page.total as usize, all.len());
+    assert_eq!(page.rows.len(), 4);
+    // Overdue first, the latest first; then the disputed; then what is not yet due; the settled last.
+    let rank = |s: InvoiceStatus| match s {
+        InvoiceStatus::Overdue => 0,
+        InvoiceStatus::Disputed => 1,
+        InvoiceStatus::Open | InvoiceStatus::PartiallyPaid => 2,
+        _ => 3,
+    };
+    assert!(
+        all.windows(2)
+            .all(|w| rank(w[0].status) <= rank(w[1].status)),
+        "{:?}",
+        all.iter()
+            .map(|r| (&r.invoice.number, r.status))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(page.rows[0].invoice.number, "F-2026-028");
+    let overdue: Vec<i64> = all
+        .iter()
+        .filter(|r| r.status == InvoiceStatus::Overdue)
+        .filter_map(|r| r.days_late)
+        .collect();
+    assert!(overdue.windows(2).all(|w| w[0] >= w[1]), "{overdue:?}");
+    assert_eq!(
+        all.last().map(|r| rank(r.status)),
+        Some(3),
+        "a paid invoice closes the list"
+    );
+    // The totals are those of every matching invoice, not of the page.
+    let sum = |f: fn(&tact_core::ledger::InvoiceRow) -> Money| {
+        Money::sum(all.iter().map(f)).unwrap_or_else(|e| panic!("{e}"))
+    };
+    assert_eq!(page.amount, sum(|r| r.invoice.amount));
+    assert_eq!(page.balance, sum(|r| r.balance));
+    assert!(page.balance < page.amount && page.balance.is_positive());
+    // And they follow the filters.
+    let overdue_page = l
+        .invoice_page(
+            today,
+            &InvoiceQuery {
+                status: Some(InvoiceStatus::Overdue),
+                limit: 1,
+                ..Default::default()
+            },
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let overdue_balance = Money::sum(
+        all.iter()
+            .filter(|r| r.status == InvoiceStatus::Overdue)
+            .map(|r| r.balance),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(overdue_page.balance, overdue_balance);
+}

@@ -442,6 +442,16 @@ due_date: string | null,
  */
 amount: string, amount_ht: string | null, vat: string | null, description: string | null, penalty_rate: string | null, };
 
+export type InvoicePage = { rows: Array<InvoiceRow>, total: number, offset: number, 
+/**
+ * The amounts including VAT of every invoice matching the query.
+ */
+amount: Money, 
+/**
+ * What is left to pay on them, as of the list's date.
+ */
+balance: Money, };
+
 export type InvoicePenalty = { invoice_id: number, number: string, due_date: string, balance: Money, 
 /**
  * After this date, payment can no longer be claimed in court (C. com. L110-4, C. conso. L218-2).
@@ -480,7 +490,7 @@ amount: Money, amount_ht: Money | null, vat: Money | null, currency: string, des
  */
 penalty_rate: string | null, };
 
-export type InvoiceSort = "due_date" | "issue_date" | "number" | "client" | "amount" | "balance" | "days_late";
+export type InvoiceSort = "due_date" | "attention" | "issue_date" | "number" | "client" | "amount" | "balance" | "days_late";
 
 export type InvoiceStatus = "open" | "partially_paid" | "paid" | "overdue" | "disputed" | "written_off" | "cancelled";
 
@@ -1178,8 +1188,9 @@ export interface Commands {
   add_client: { args: { input: ClientInput }; result: Client };
   update_client: { args: { id: number; input: ClientInput }; result: Client };
   set_client_archived: { args: { id: number; archived: boolean }; result: Client };
-  invoice_page: { args: { query: InvoiceQuery }; result: Page<InvoiceRow> };
+  invoice_page: { args: { query: InvoiceQuery }; result: InvoicePage };
   get_invoice: { args: { id: number }; result: Invoice };
+  next_invoice_number: { args: Record<string, never>; result: string | null };
   add_invoice: { args: { input: InvoiceInput }; result: Saved<Invoice> };
   update_invoice: { args: { id: number; input: InvoiceInput }; result: Saved<Invoice> };
   record_payment: { args: { input: PaymentInput }; result: Payment };
@@ -1190,6 +1201,7 @@ export interface Commands {
   draft: { args: { clientId: number }; result: Draft };
   call_confirmation: { args: { journalId: number }; result: Draft };
   mark_done: { args: { clientId: number; text: string | null }; result: Array<JournalEntry> };
+  undo_done: { args: { clientId: number; entryIds: Array<number> }; result: Array<JournalEntry> };
   postpone: { args: { clientId: number; until: string }; result: ClientOverrides };
   client_overrides: { args: { clientId: number }; result: ClientOverrides };
   set_client_overrides: { args: { clientId: number; overrides: ClientOverrides }; result: ClientOverrides };

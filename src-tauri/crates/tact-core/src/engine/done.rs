@@ -59,6 +59,62 @@ pub fn done_entries(
     Ok(entries)
 }
 
+/// « Annuler » just after « Marquer comme fait »: the note that corrects one of the entries it wrote (the history
+/// stays append-only; the engine skips a corrected entry, so the step comes back). Only a step marked done today
+/// is undone this way; an older entry is corrected from the history. A payment, a calendar and a call are never
+/// undone here.
+pub fn undo_entry(
+    old: &JournalEntry,
+    client_id: ClientId,
+    today: NaiveDate,
+) -> Result<JournalEntry> {
+    let refuse = |message: String| {
+        Err(Error::field(
+            ErrorCode::InvalidCorrection,
+            "corrects",
+            message,
+        ))
+    };
+    if old.client_id != client_id {
+        return refuse("Annulation\u{a0}: cette entrée concerne un autre client.".into());
+    }
+    if matches!(
+        old.kind,
+        JournalKind::PaymentRecorded
+            | JournalKind::PlanProposed
+            | JournalKind::PlanSigned
+            | JournalKind::Call
+    ) {
+        return refuse(format!(
+            "Annulation\u{a0}: «\u{a0}{}\u{a0}» n'est pas une étape marquée comme faite.",
+            old.kind.label_fr()
+        ));
+    }
+    if old.date != today {
+        return refuse(format!(
+            "Annulation\u{a0}: seule une étape marquée comme faite aujourd'hui s'annule\u{a0}; corrigez l'entrée du {} dans l'historique.",
+            format_date_fr(old.date)
+        ));
+    }
+    Ok(JournalEntry {
+        id: 0,
+        client_id,
+        invoice_id: old.invoice_id,
+        date: today,
+        kind: JournalKind::Note,
+        channel: None,
+        call_outcome: None,
+        promise_date: None,
+        promise_amount: None,
+        text: Some(format!(
+            "«\u{a0}{}\u{a0}» marqué comme fait par erreur, annulé.",
+            old.kind.label_fr()
+        )),
+        payment_id: None,
+        corrects: Some(old.id),
+    })
+}
+
 /// « Reporter » the client's `step` to `until` (typed by the user: a date after today, within the year): the
 /// date, and the note the history keeps.
 pub fn postponement(

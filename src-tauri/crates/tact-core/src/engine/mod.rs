@@ -39,7 +39,7 @@ mod done;
 mod ladder;
 mod plan_steps;
 pub use claims::{LateSettlement, CLAIM_WINDOW_DAYS};
-pub use done::{done_entries, postponement};
+pub use done::{done_entries, postponement, undo_entry};
 use ladder::suggest_owed;
 use plan_steps::with_plan;
 
@@ -483,6 +483,8 @@ fn follow_up(
                     e.kind,
                     JournalKind::PaymentRecorded | JournalKind::DisputeOpened
                 )
+                // A memo (a note with no channel: nothing said to the client, an undone step) is no exchange.
+                && !(e.kind == JournalKind::Note && e.channel.is_none())
         })
         .map(|e| e.date)
         .max();

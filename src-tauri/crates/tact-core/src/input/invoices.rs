@@ -25,74 +25,122 @@ pub struct InvoiceInput {
 
 impl InvoiceInput {
     /// A valid invoice record (id 0: storage assigns it).
+    /// Every field is checked: the error names the first field in error and lists the others (`Error::also`).
     pub fn validate(&self, default_terms: PaymentTerms) -> Result<Invoice> {
-        let number = required_text("number", "Numéro de facture", &self.number, SHORT)?;
+        let mut all = Checks::default();
+        let number = all
+            .take(required_text(
+                "number",
+                "Numéro de facture",
+                &self.number,
+                SHORT,
+            ))
+            .unwrap_or_default();
         if self.client_id <= 0 {
-            return Err(Error::field(
+            all.push(Error::field(
                 ErrorCode::Required,
                 "client_id",
                 "Client\u{a0}: choisissez le client de la facture.",
             ));
         }
-        let issue_date = text::parse_date("issue_date", "Date d'émission", &self.issue_date)?;
-        let delivery_date = text::parse_optional_date(
-            "delivery_date",
-            "Date de livraison",
-            opt(&self.delivery_date),
-        )?;
+        let issue_date = all.take(text::parse_date(
+            "issue_date",
+            "Date d'émission",
+            &self.issue_date,
+        ));
+        let delivery_date = all
+            .take(text::parse_optional_date(
+                "delivery_date",
+                "Date de livraison",
+                opt(&self.delivery_date),
+            ))
+            .flatten();
         let terms = match (opt(&self.due_date), opt(&self.terms)) {
-            (Some(d), _) => PaymentTerms::Date {
-                date: text::parse_date("due_date", "Échéance", d)?,
-            },
-            (None, Some(t)) => parse_terms("terms", "Délai de paiement", t)?,
-            (None, None) => default_terms,
+            (Some(d), _) => all
+                .take(text::parse_date("due_date", "Échéance", d))
+                .map(|date| PaymentTerms::Date { date }),
+            (None, Some(t)) => all.take(parse_terms("terms", "Délai de paiement", t)),
+            (None, None) => Some(default_terms),
         };
-        let due_date = terms.due_date(issue_date);
-        if due_date < issue_date {
-            let field = if opt(&self.due_date).is_some() {
-                "due_date"
-            } else {
-                "terms"
-            };
-            return Err(Error::field(
-                ErrorCode::DueBeforeIssue,
-                field,
-                format!(
-                    "Échéance\u{a0}: l'échéance ({}) ne peut pas précéder la date d'émission ({}).",
-                    text::format_date_fr(due_date),
-                    text::format_date_fr(issue_date)
-                ),
-            ));
-        }
-        let amount = parse_positive_amount("amount", "Montant TTC", &self.amount)?;
-        let amount_ht = opt(&self.amount_ht)
-            .map(|a| crate::money::parse_amount("amount_ht", "Montant HT", a))
-            .transpose()?;
-        let vat = opt(&self.vat)
-            .map(|a| crate::money::parse_amount("vat", "TVA", a))
-            .transpose()?;
-        if let Some(ht) = amount_ht {
+        let due_date = match (issue_date, &terms) {
+            (Some(issue), Some(terms)) => {
+                let due = terms.due_date(issue);
+                if due < issue {
+                    let field = if opt(&self.due_date).is_some() {
+                        "due_date"
+                    } else {
+                        "terms"
+                    };
+                    all.push(Error::field(
+                        ErrorCode::DueBeforeIssue,
+                        field,
+                        format!(
+                            "Échéance\u{a0}: l'échéance ({}) ne peut pas précéder la date d'émission ({}).",
+                            text::format_date_fr(due),
+                            text::format_date_fr(issue)
+                        ),
+                    ));
+                }
+                Some(due)
+            }
+            _ => None,
+        };
+        let amount = all.take(parse_positive_amount("amount", "Montant TTC", &self.amount));
+        let amount_ht = all
+            .take(
+                opt(&self.amount_ht)
+                    .map(|a| crate::money::parse_amount("amount_ht", "Montant HT", a))
+                    .transpose(),
+            )
+            .flatten();
+        let vat = all
+            .take(
+                opt(&self.vat)
+                    .map(|a| crate::money::parse_amount("vat", "TVA", a))
+                    .transpose(),
+            )
+            .flatten();
+        if let (Some(ht), Some(amount)) = (amount_ht, amount) {
             if ht > amount {
-                return Err(Error::field(
+                all.push(Error::field(
                     ErrorCode::InvalidAmount,
                     "amount_ht",
                     "Montant HT\u{a0}: il ne peut pas dépasser le montant TTC.",
                 ));
-            }
-            if let Some(v) = vat {
-                if ht.checked_add(v)? != amount {
-                    return Err(Error::field(
+            } else if let Some(v) = vat {
+                let sum = ht.checked_add(v)?;
+                if sum != amount {
+                    all.push(Error::field(
                         ErrorCode::InvalidAmount,
                         "vat",
                         format!(
                             "TVA\u{a0}: HT + TVA ({}) doit être égal au montant TTC ({}).",
-                            ht.checked_add(v)?.format_fr(),
+                            sum.format_fr(),
                             amount.format_fr()
                         ),
                     ));
                 }
             }
         }
+        let description = all
+            .take(optional_text(
+                "description",
+                "Description",
+                opt(&self.description),
+                NOTES,
+            ))
+            .flatten();
+        let penalty_rate = all
+            .take(
+                opt(&self.penalty_rate)
+                    .map(|r| parse_rate("penalty_rate", "Taux des pénalités de retard", r))
+                    .transpose(),
+            )
+            .flatten();
+        all.done()?;
+        // Every check passed, so every value was read: the defaults below are never used.
+        let (issue_date, due_date) = (issue_date.unwrap_or_default(), due_date.unwrap_or_default());
+        let (terms, amount) = (terms.unwrap_or(default_terms), amount.unwrap_or_default());
         Ok(Invoice {
             id: 0,
             currency: "EUR".into(),
@@ -105,15 +153,8 @@ impl InvoiceInput {
             amount,
             amount_ht,
             vat,
-            description: optional_text(
-                "description",
-                "Description",
-                opt(&self.description),
-                NOTES,
-            )?,
-            penalty_rate: opt(&self.penalty_rate)
-                .map(|r| parse_rate("penalty_rate", "Taux des pénalités de retard", r))
-                .transpose()?,
+            description,
+            penalty_rate,
         })
     }
 }

@@ -21,9 +21,12 @@ pub struct JournalInput {
 
 impl JournalInput {
     /// Validate. `allow_system` lets an import carry `payment_recorded` entries, which users never type.
+    /// Every field is checked: the error names the first field in error and lists the others (`Error::also`);
+    /// the rules that depend on the type are checked once the type is known.
     pub fn validate(&self, allow_system: bool) -> Result<JournalEntry> {
+        let mut all = Checks::default();
         if self.client_id <= 0 {
-            return Err(Error::field(
+            all.push(Error::field(
                 ErrorCode::Required,
                 "client_id",
                 "Client\u{a0}: choisissez le client concerné.",
@@ -31,159 +34,186 @@ impl JournalInput {
         }
         let kind = match self.kind.trim() {
             "" => {
-                return Err(Error::field(
+                all.push(Error::field(
                     ErrorCode::Required,
                     "kind",
                     "Type d'entrée\u{a0}: choisissez ce que vous notez.",
-                ))
+                ));
+                None
             }
-            k => choice(
+            k => all.take(choice(
                 "kind",
                 "Type d'entrée",
                 Some(k),
                 JournalKind::Note,
                 JournalKind::from_code,
                 JournalKind::codes_fr,
-            )?,
+            )),
         };
-        if kind == JournalKind::PaymentRecorded && !allow_system {
-            return Err(Error::field(
+        if kind == Some(JournalKind::PaymentRecorded) && !allow_system {
+            all.push(Error::field(
                 ErrorCode::InvalidChoice,
                 "kind",
                 "Type d'entrée\u{a0}: «\u{a0}Règlement reçu\u{a0}» est noté automatiquement quand vous enregistrez un règlement.",
             ));
         }
-        if matches!(kind, JournalKind::PlanProposed | JournalKind::PlanSigned) && !allow_system {
-            return Err(Error::field(
-                ErrorCode::InvalidChoice,
-                "kind",
-                format!(
-                    "Type d'entrée\u{a0}: «\u{a0}{}\u{a0}» est noté automatiquement depuis l'échéancier du client.",
-                    kind.label_fr()
-                ),
-            ));
+        if let Some(k @ (JournalKind::PlanProposed | JournalKind::PlanSigned)) = kind {
+            if !allow_system {
+                all.push(Error::field(
+                    ErrorCode::InvalidChoice,
+                    "kind",
+                    format!(
+                        "Type d'entrée\u{a0}: «\u{a0}{}\u{a0}» est noté automatiquement depuis l'échéancier du client.",
+                        k.label_fr()
+                    ),
+                ));
+            }
         }
-        let date = text::parse_date("date", "Date", &self.date)?;
+        let date = all.take(text::parse_date("date", "Date", &self.date));
         let default_channel = match kind {
-            JournalKind::Call => Some(ContactChannel::Phone),
-            JournalKind::FormalNotice => Some(ContactChannel::RegisteredLetter),
-            JournalKind::Letter => Some(ContactChannel::Letter),
-            JournalKind::PreventiveNote
-            | JournalKind::FriendlyReminder
-            | JournalKind::FirmReminder
-            | JournalKind::LastReminder => Some(ContactChannel::Email),
+            Some(JournalKind::Call) => Some(ContactChannel::Phone),
+            Some(JournalKind::FormalNotice) => Some(ContactChannel::RegisteredLetter),
+            Some(JournalKind::Letter) => Some(ContactChannel::Letter),
+            Some(
+                JournalKind::PreventiveNote
+                | JournalKind::FriendlyReminder
+                | JournalKind::FirmReminder
+                | JournalKind::LastReminder,
+            ) => Some(ContactChannel::Email),
             _ => None,
         };
         let channel = match opt(&self.channel) {
             None => default_channel,
-            Some(c) => Some(choice(
+            Some(c) => all.take(choice(
                 "channel",
                 "Canal",
                 Some(c),
                 ContactChannel::Other,
                 ContactChannel::from_code,
                 ContactChannel::codes_fr,
-            )?),
+            )),
         };
-        let call_outcome = opt(&self.call_outcome)
-            .map(|o| {
-                choice(
-                    "call_outcome",
-                    "Résultat de l'appel",
-                    Some(o),
-                    CallOutcome::Reached,
-                    CallOutcome::from_code,
-                    CallOutcome::codes_fr,
-                )
-            })
-            .transpose()?;
-        if kind == JournalKind::Call && call_outcome.is_none() {
-            return Err(Error::field(
+        let call_outcome = all
+            .take(
+                opt(&self.call_outcome)
+                    .map(|o| {
+                        choice(
+                            "call_outcome",
+                            "Résultat de l'appel",
+                            Some(o),
+                            CallOutcome::Reached,
+                            CallOutcome::from_code,
+                            CallOutcome::codes_fr,
+                        )
+                    })
+                    .transpose(),
+            )
+            .flatten();
+        let is_call = kind == Some(JournalKind::Call);
+        if is_call && call_outcome.is_none() && !all.failed("call_outcome") {
+            all.push(Error::field(
                 ErrorCode::Required,
                 "call_outcome",
                 "Résultat de l'appel\u{a0}: indiquez joint, pas de réponse, promesse, litige ou difficulté.",
             ));
         }
-        if kind != JournalKind::Call && call_outcome.is_some() {
-            return Err(Error::field(
+        if kind.is_some() && !is_call && call_outcome.is_some() {
+            all.push(Error::field(
                 ErrorCode::InvalidChoice,
                 "call_outcome",
                 "Résultat de l'appel\u{a0}: ne s'indique que pour un appel.",
             ));
         }
-        let promise_date =
-            text::parse_optional_date("promise_date", "Date promise", opt(&self.promise_date))?;
-        let promise_amount = opt(&self.promise_amount)
-            .map(|a| parse_positive_amount("promise_amount", "Montant promis", a))
-            .transpose()?;
-        let is_promise = kind == JournalKind::Promise || call_outcome == Some(CallOutcome::Promise);
-        if is_promise && promise_date.is_none() {
-            return Err(Error::field(
+        let promise_date = all
+            .take(text::parse_optional_date(
+                "promise_date",
+                "Date promise",
+                opt(&self.promise_date),
+            ))
+            .flatten();
+        let promise_amount = all
+            .take(
+                opt(&self.promise_amount)
+                    .map(|a| parse_positive_amount("promise_amount", "Montant promis", a))
+                    .transpose(),
+            )
+            .flatten();
+        let is_promise =
+            kind == Some(JournalKind::Promise) || call_outcome == Some(CallOutcome::Promise);
+        if is_promise && promise_date.is_none() && !all.failed("promise_date") {
+            all.push(Error::field(
                 ErrorCode::Required,
                 "promise_date",
                 "Date promise\u{a0}: indiquez la date à laquelle le client s'engage à payer.",
             ));
         }
-        if !is_promise && (promise_date.is_some() || promise_amount.is_some()) {
+        if kind.is_some() && !is_promise && (promise_date.is_some() || promise_amount.is_some()) {
             let field = if promise_date.is_some() {
                 "promise_date"
             } else {
                 "promise_amount"
             };
-            return Err(Error::field(
+            all.push(Error::field(
                 ErrorCode::InvalidChoice,
                 field,
                 "Promesse de paiement\u{a0}: la date et le montant promis ne s'indiquent que pour une promesse.",
             ));
         }
-        if let Some(pd) = promise_date {
+        if let (Some(pd), Some(date)) = (promise_date, date) {
             if pd < date {
-                return Err(Error::field(
+                all.push(Error::field(
                     ErrorCode::InvalidDate,
                     "promise_date",
                     "Date promise\u{a0}: elle ne peut pas précéder la date de l'entrée.",
                 ));
             }
         }
-        let text = optional_text("text", "Texte", opt(&self.text), NOTES)?;
+        let text = all
+            .take(optional_text("text", "Texte", opt(&self.text), NOTES))
+            .flatten();
         let needs_invoice = matches!(
             kind,
-            JournalKind::DisputeOpened
-                | JournalKind::DisputeSettled
-                | JournalKind::WriteOff
-                | JournalKind::PenaltiesWaived
+            Some(
+                JournalKind::DisputeOpened
+                    | JournalKind::DisputeSettled
+                    | JournalKind::WriteOff
+                    | JournalKind::PenaltiesWaived
+            )
         ) || call_outcome == Some(CallOutcome::Dispute);
-        if needs_invoice && self.invoice_id.is_none() {
-            return Err(Error::field(
+        if let (true, None, Some(k)) = (needs_invoice, self.invoice_id, kind) {
+            all.push(Error::field(
                 ErrorCode::Required,
                 "invoice_id",
                 format!(
                     "Facture\u{a0}: indiquez la facture concernée ({}).",
-                    kind.label_fr().to_lowercase()
+                    k.label_fr().to_lowercase()
                 ),
             ));
         }
         let is_dispute =
-            kind == JournalKind::DisputeOpened || call_outcome == Some(CallOutcome::Dispute);
-        if (is_dispute || kind == JournalKind::Note) && text.is_none() {
+            kind == Some(JournalKind::DisputeOpened) || call_outcome == Some(CallOutcome::Dispute);
+        if (is_dispute || kind == Some(JournalKind::Note)) && text.is_none() && !all.failed("text")
+        {
             let what = if is_dispute {
                 "ce que le client conteste"
             } else {
                 "le texte de la note"
             };
-            return Err(Error::field(
+            all.push(Error::field(
                 ErrorCode::Required,
                 "text",
                 format!("Texte\u{a0}: indiquez {what}."),
             ));
         }
+        all.done()?;
+        // Every check passed, so every value was read: the defaults below are never used.
         Ok(JournalEntry {
             id: 0,
             payment_id: None,
             client_id: self.client_id,
             invoice_id: self.invoice_id,
-            date,
-            kind,
+            date: date.unwrap_or_default(),
+            kind: kind.unwrap_or(JournalKind::Note),
             channel,
             call_outcome,
             promise_date,

@@ -68,35 +68,56 @@ pub fn validate_allocations(lines: &[AllocationInput]) -> Result<Vec<(InvoiceId,
 }
 
 impl PaymentInput {
+    /// Every field is checked: the error names the first field in error and lists the others (`Error::also`).
     pub fn validate(&self) -> Result<ValidPayment> {
+        let mut all = Checks::default();
         if self.client_id <= 0 {
-            return Err(Error::field(
+            all.push(Error::field(
                 ErrorCode::Required,
                 "client_id",
                 "Client\u{a0}: choisissez le client qui a payé.",
             ));
         }
-        let date = text::parse_date("date", "Date de valeur", &self.date)?;
-        let amount = parse_positive_amount("amount", "Montant", &self.amount)?;
+        let date = all.take(text::parse_date("date", "Date de valeur", &self.date));
+        let amount = all.take(parse_positive_amount("amount", "Montant", &self.amount));
         let method = match self.method.trim() {
             "" => {
-                return Err(Error::field(
+                all.push(Error::field(
                     ErrorCode::Required,
                     "method",
                     "Moyen de paiement\u{a0}: choisissez virement, chèque, carte, espèces, prélèvement ou autre.",
-                ))
+                ));
+                None
             }
-            m => choice("method", "Moyen de paiement", Some(m), PaymentMethod::Other, PaymentMethod::from_code, PaymentMethod::codes_fr)?,
+            m => all.take(choice(
+                "method",
+                "Moyen de paiement",
+                Some(m),
+                PaymentMethod::Other,
+                PaymentMethod::from_code,
+                PaymentMethod::codes_fr,
+            )),
         };
-        let allocations = self
-            .allocations
-            .as_deref()
-            .map(validate_allocations)
-            .transpose()?;
-        if let Some(lines) = &allocations {
+        let reference = all
+            .take(optional_text(
+                "reference",
+                "Référence",
+                opt(&self.reference),
+                LINE,
+            ))
+            .flatten();
+        let allocations = all
+            .take(
+                self.allocations
+                    .as_deref()
+                    .map(validate_allocations)
+                    .transpose(),
+            )
+            .flatten();
+        if let (Some(lines), Some(amount)) = (&allocations, amount) {
             let total = Money::sum(lines.iter().map(|(_, a)| *a))?;
             if total > amount {
-                return Err(Error::field(
+                all.push(Error::field(
                     ErrorCode::AllocationExceedsPayment,
                     "allocations",
                     format!(
@@ -107,12 +128,14 @@ impl PaymentInput {
                 ));
             }
         }
+        all.done()?;
+        // Every check passed, so every value was read: the defaults below are never used.
         Ok(ValidPayment {
             client_id: self.client_id,
-            date,
-            amount,
-            method,
-            reference: optional_text("reference", "Référence", opt(&self.reference), LINE)?,
+            date: date.unwrap_or_default(),
+            amount: amount.unwrap_or_default(),
+            method: method.unwrap_or(PaymentMethod::Other),
+            reference,
             allocations,
         })
     }
@@ -132,22 +155,42 @@ pub struct CreditNoteInput {
 
 impl CreditNoteInput {
     /// A valid credit note record (id 0: storage assigns it).
+    /// Every field is checked: the error names the first field in error and lists the others (`Error::also`).
     pub fn validate(&self) -> Result<CreditNote> {
-        let number = required_text("number", "Numéro d'avoir", &self.number, SHORT)?;
+        let mut all = Checks::default();
+        let number = all
+            .take(required_text(
+                "number",
+                "Numéro d'avoir",
+                &self.number,
+                SHORT,
+            ))
+            .unwrap_or_default();
         if self.invoice_id <= 0 {
-            return Err(Error::field(
+            all.push(Error::field(
                 ErrorCode::Required,
                 "invoice_id",
                 "Facture\u{a0}: choisissez la facture concernée par l'avoir.",
             ));
         }
+        let date = all.take(text::parse_date("date", "Date de l'avoir", &self.date));
+        let amount = all.take(parse_positive_amount(
+            "amount",
+            "Montant de l'avoir",
+            &self.amount,
+        ));
+        let reason = all
+            .take(optional_text("reason", "Motif", opt(&self.reason), NOTES))
+            .flatten();
+        all.done()?;
+        // Every check passed, so every value was read: the defaults below are never used.
         Ok(CreditNote {
             id: 0,
             number,
             invoice_id: self.invoice_id,
-            date: text::parse_date("date", "Date de l'avoir", &self.date)?,
-            amount: parse_positive_amount("amount", "Montant de l'avoir", &self.amount)?,
-            reason: optional_text("reason", "Motif", opt(&self.reason), NOTES)?,
+            date: date.unwrap_or_default(),
+            amount: amount.unwrap_or_default(),
+            reason,
         })
     }
 }

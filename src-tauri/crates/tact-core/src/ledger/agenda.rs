@@ -1,13 +1,13 @@
 //! The tact engine in the books: the policy, per-client exceptions, « Reporter », each client's next step,
 //! « Marquer comme fait », and Aujourd'hui.
 
-use super::checks::client_in;
+use super::checks::{self, client_in, not_found};
 use super::lists::{page_of, Page};
 use super::Ledger;
 use crate::calendar::Calendar;
 use crate::engine::{self, Action, ClientCase, ClientOverrides, Policy, Suggestion};
 use crate::error::{Error, ErrorCode, Result};
-use crate::model::{Client, ClientId, ClientKind, Invoice, InvoiceId, JournalEntry};
+use crate::model::{Client, ClientId, ClientKind, Invoice, InvoiceId, JournalEntry, JournalId};
 use crate::money::Money;
 use crate::standing::{self, ClientStanding, InvoiceState};
 use crate::storage as db;
@@ -214,6 +214,47 @@ impl Ledger {
             entries
                 .into_iter()
                 .map(|mut e| {
+                    e.id = db::journal_insert(tx, &e, None)?;
+                    Ok(e)
+                })
+                .collect()
+        })
+    }
+
+    /// « Annuler » just after « Marquer comme fait »: each entry it wrote is corrected by a note, all in one
+    /// transaction (see [`engine::undo_entry`]). A step that really left by the user's mailbox is not undone.
+    pub fn undo_done(
+        &mut self,
+        client_id: ClientId,
+        entry_ids: &[JournalId],
+        today: NaiveDate,
+    ) -> Result<Vec<JournalEntry>> {
+        client_in(self.conn(), client_id, "client_id")?;
+        self.store.write(|tx| {
+            let sent = db::sent_by_journal(tx, client_id)?;
+            entry_ids
+                .iter()
+                .map(|&id| {
+                    let old = db::journal_get(tx, id)?.ok_or_else(|| {
+                        not_found(
+                            ErrorCode::JournalEntryNotFound,
+                            "corrects",
+                            "Entrée d'historique",
+                            id,
+                        )
+                    })?;
+                    if let Some(s) = sent.get(&id) {
+                        return Err(Error::field(
+                            ErrorCode::InvalidCorrection,
+                            "corrects",
+                            format!(
+                                "Annulation\u{a0}: le message {} est parti par votre messagerie\u{a0}; un message envoyé ne s'annule pas.",
+                                crate::text::fr_quote(&s.subject)
+                            ),
+                        ));
+                    }
+                    let mut e = engine::undo_entry(&old, client_id, today)?;
+                    checks::journal(tx, &e)?;
                     e.id = db::journal_insert(tx, &e, None)?;
                     Ok(e)
                 })

@@ -6,6 +6,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::input::{CreditNoteInput, InvoiceInput};
 use crate::model::{ClientId, CreditNote, Invoice, InvoiceId};
 use crate::storage as db;
+use chrono::{Datelike, NaiveDate};
 
 impl Ledger {
     pub fn add_invoice(&mut self, input: &InvoiceInput) -> Result<Saved<Invoice>> {
@@ -18,6 +19,34 @@ impl Ledger {
                 warnings,
             })
         })
+    }
+
+    /// The number to suggest for a new invoice: the one after the highest of the latest invoice's series (see
+    /// [`crate::numbering::next_invoice_number`]), never one already taken; `None` for a first invoice or a
+    /// numbering Tact cannot follow.
+    pub fn next_invoice_number(&self, today: NaiveDate) -> Result<Option<String>> {
+        let conn = self.conn();
+        let Some(last) = db::latest_invoice_number(conn)? else {
+            return Ok(None);
+        };
+        let in_series = match crate::numbering::series(&last) {
+            Some((prefix, _)) => db::invoice_numbers_starting(conn, prefix)?,
+            None => return Ok(None),
+        };
+        let mut failed = None;
+        let next = crate::numbering::next_invoice_number(&last, &in_series, today.year(), |n| {
+            match db::invoice_by_number(conn, n) {
+                Ok(found) => found.is_some(),
+                Err(e) => {
+                    failed = Some(e);
+                    true
+                }
+            }
+        });
+        match failed {
+            Some(e) => Err(e),
+            None => Ok(next),
+        }
     }
 
     /// Correct an invoice. Its amount cannot fall below what was already paid or credited, and an invoice with

@@ -132,6 +132,9 @@ pub struct ClientQuery {
 pub enum InvoiceSort {
     #[default]
     DueDate,
+    /// What needs attention first: overdue (the latest first), disputed, then due soonest, then the settled
+    /// ones (paid, cancelled, written off), the most recent first.
+    Attention,
     IssueDate,
     Number,
     Client,
@@ -163,6 +166,34 @@ pub struct Page<T> {
     pub rows: Vec<T>,
     pub total: u32,
     pub offset: u32,
+}
+
+/// A page of the invoice list and the totals of the whole list (the row under the table).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct InvoicePage {
+    pub rows: Vec<InvoiceRow>,
+    pub total: u32,
+    pub offset: u32,
+    /// The amounts including VAT of every invoice matching the query.
+    pub amount: Money,
+    /// What is left to pay on them, as of the list's date.
+    pub balance: Money,
+}
+
+/// Whether an invoice passes the list's filters (`matching`: the ids the text search found, if any).
+fn invoice_matches(
+    q: &InvoiceQuery,
+    client_id: ClientId,
+    id: InvoiceId,
+    st: &InvoiceState,
+    matching: Option<&std::collections::HashSet<InvoiceId>>,
+) -> bool {
+    q.client_id.is_none_or(|c| client_id == c)
+        && q.status.is_none_or(|s| st.status == s)
+        && q.min_days_late
+            .is_none_or(|m| st.days_late.unwrap_or(0) >= m)
+        && matching.is_none_or(|ids| ids.contains(&id))
 }
 
 /// The rows a page shows: `limit` as asked, 0 meaning the default of 50, at most 500.
@@ -263,7 +294,7 @@ impl Ledger {
     /// Every invoice matching the query, with derived states, sorted as asked; the offset and limit are ignored
     /// (see [`Ledger::invoice_page`]).
     pub fn invoice_rows(&self, as_of: NaiveDate, q: &InvoiceQuery) -> Result<Vec<InvoiceRow>> {
-        Ok(self.query_invoices(as_of, q, false)?.0)
+        Ok(self.query_invoices(as_of, q, false)?.rows)
     }
 
     /// A page of the client list.
@@ -277,24 +308,20 @@ impl Ledger {
         Ok(page)
     }
 
-    /// A page of the invoice list.
-    pub fn invoice_page(&self, as_of: NaiveDate, q: &InvoiceQuery) -> Result<Page<InvoiceRow>> {
-        let (rows, total, offset) = self.query_invoices(as_of, q, true)?;
-        Ok(Page {
-            rows,
-            total,
-            offset,
-        })
+    /// A page of the invoice list, with the totals of every invoice the query matches (not only this page's).
+    pub fn invoice_page(&self, as_of: NaiveDate, q: &InvoiceQuery) -> Result<InvoicePage> {
+        self.query_invoices(as_of, q, true)
     }
 
     /// The invoice list: filtered and sorted on the compact facts and the derived states, with the text search
-    /// done in SQL; full records are loaded only for the rows returned (one page, unless `paged` is false).
+    /// done in SQL; full records are loaded only for the rows returned (one page, unless `paged` is false); the
+    /// totals are those of every matching invoice.
     pub(super) fn query_invoices(
         &self,
         as_of: NaiveDate,
         q: &InvoiceQuery,
         paged: bool,
-    ) -> Result<(Vec<InvoiceRow>, u32, u32)> {
+    ) -> Result<InvoicePage> {
         let conn = self.conn();
         let facts = match q.client_id {
             Some(id) => std::sync::Arc::new(db::load_client_facts(conn, id)?),
@@ -308,11 +335,7 @@ impl Ledger {
         let mut picked: Vec<usize> = (0..facts.invoices.len())
             .filter(|&i| {
                 let (f, st) = (&facts.invoices[i], &states[i]);
-                q.client_id.is_none_or(|c| f.client_id == c)
-                    && q.status.is_none_or(|s| st.status == s)
-                    && q.min_days_late
-                        .is_none_or(|m| st.days_late.unwrap_or(0) >= m)
-                    && matching.as_ref().is_none_or(|ids| ids.contains(&f.id))
+                invoice_matches(q, f.client_id, f.id, st, matching.as_ref())
             })
             .collect();
         let names = db::client_names(conn)?;
@@ -321,6 +344,29 @@ impl Ledger {
             InvoiceSort::DueDate => {
                 picked.sort_by_key(|i| (facts.invoices[*i].due_date, key_id(i)))
             }
+            InvoiceSort::Attention => picked.sort_by_key(|i| {
+                use std::cmp::Reverse;
+                let (f, st) = (&facts.invoices[*i], &states[*i]);
+                let group: u8 = match st.status {
+                    InvoiceStatus::Overdue => 0,
+                    InvoiceStatus::Disputed => 1,
+                    InvoiceStatus::Open | InvoiceStatus::PartiallyPaid => 2,
+                    _ => 3,
+                };
+                // The settled ones, the most recent first; the others, the soonest due first.
+                let settled = group == 3;
+                let (soonest, latest) = if settled {
+                    (None, Some((f.due_date, key_id(i))))
+                } else {
+                    (Some((f.due_date, key_id(i))), None)
+                };
+                (
+                    group,
+                    Reverse(st.days_late.unwrap_or(0)),
+                    soonest,
+                    Reverse(latest),
+                )
+            }),
             InvoiceSort::IssueDate => {
                 picked.sort_by_key(|i| (facts.invoices[*i].issue_date, key_id(i)))
             }
@@ -343,6 +389,12 @@ impl Ledger {
             picked.reverse();
         }
         let total = u32::try_from(picked.len()).unwrap_or(u32::MAX);
+        // The totals under the table: every matching invoice, not only the page shown.
+        let mut sums = (Money::ZERO, Money::ZERO);
+        for &i in &picked {
+            sums.0 = sums.0.checked_add(facts.invoices[i].amount)?;
+            sums.1 = sums.1.checked_add(states[i].balance)?;
+        }
         let (start, shown): (usize, Vec<usize>) = if paged {
             let limit = page_size(q.limit);
             let start = (q.offset as usize).min(picked.len());
@@ -354,7 +406,13 @@ impl Ledger {
             (0, picked)
         };
         let rows = self.rows_of(&facts, &states, &shown, &names)?;
-        Ok((rows, total, u32::try_from(start).unwrap_or(u32::MAX)))
+        Ok(InvoicePage {
+            rows,
+            total,
+            offset: u32::try_from(start).unwrap_or(u32::MAX),
+            amount: sums.0,
+            balance: sums.1,
+        })
     }
 
     /// The invoice-list rows of the invoices at these indexes of `facts.invoices`, in that order: full records

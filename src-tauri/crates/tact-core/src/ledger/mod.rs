@@ -45,8 +45,8 @@ pub use crate::plans::summary as plan_summary;
 pub use agenda::{Agenda, AgendaItem};
 pub use letters::sha256_hex;
 pub use lists::{
-    ArchiveFilter, ClientDetail, ClientQuery, ClientRow, ClientSort, InvoiceQuery, InvoiceRow,
-    InvoiceSort, JournalView, Page,
+    ArchiveFilter, ClientDetail, ClientQuery, ClientRow, ClientSort, InvoicePage, InvoiceQuery,
+    InvoiceRow, InvoiceSort, JournalView, Page,
 };
 
 use crate::error::Result;

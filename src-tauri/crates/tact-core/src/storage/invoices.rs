@@ -81,6 +81,27 @@ pub(crate) fn invoice_by_number(conn: &Connection, number: &str) -> Result<Optio
     Ok(conn.query_row(&sql, [number], invoice_row).optional()?)
 }
 
+/// The number of the latest invoice issued (the latest issue date, then the last added): the sequence to follow.
+pub(crate) fn latest_invoice_number(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT number FROM invoices ORDER BY issue_date DESC, id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// The invoice numbers that start with `prefix` (a numbering series).
+pub(crate) fn invoice_numbers_starting(conn: &Connection, prefix: &str) -> Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare("SELECT number FROM invoices WHERE substr(number, 1, length(?1)) = ?1")?;
+    let rows = stmt
+        .query_map([prefix], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(rows)
+}
+
 pub(crate) fn invoices_all(conn: &Connection) -> Result<Vec<Invoice>> {
     let sql = format!("SELECT {INVOICE_COLS} FROM invoices ORDER BY id");
     let mut stmt = conn.prepare(&sql)?;
