@@ -131,9 +131,11 @@ def main() -> None:
     print(f"hello-world Tauri window              : painted in {hello_t:.2f} s, PSS {hello_m:.0f} MiB (median of {RUNS})")
     print(f"hello-world, compositing off          : painted in {nc_t:.2f} s, PSS {nc_m:.0f} MiB")
     print(f"Tact, 100 000-invoice ledger open     : painted in {tact_t:.2f} s, PSS {tact_m:.0f} MiB")
-    print(f"Tact above the hello-world floor      : {tact_m - hello_m:+.0f} MiB (target at most +60), start {tact_t:.2f} s (target under 1.5 s)")
-    print(f"Tact above the like-for-like floor    : {tact_m - nc_m:+.0f} MiB")
-    ok = tact_m - hello_m <= 60 and tact_t < 1.5
+    print(f"Tact above the hello-world floor      : {tact_m - hello_m:+.0f} MiB, start {tact_t:.2f} s")
+    # The targets compare like for like: the hello-world window with compositing off, as Tact runs (issue 19).
+    print(f"Tact against the like-for-like floor  : {tact_m - nc_m:+.0f} MiB (target at most +40), "
+          f"paint {tact_t / nc_t:.2f}x (target at most 1.3x)")
+    ok = tact_m - nc_m <= 40 and tact_t <= 1.3 * nc_t
     print("TARGETS MET" if ok else "ABOVE TARGET")
 
 

@@ -153,12 +153,26 @@ impl App {
 
     /// Type into the input or textarea named `name` inside `form`.
     async fn fill(&self, form: &str, name: &str, text: &str) {
-        let css = format!("form[data-form={form}] [name=\"{name}\"]");
-        let el = self.wait(&css).await;
+        self.fill_css(&format!("form[data-form={form}] [name=\"{name}\"]"), text)
+            .await;
+    }
+
+    /// Replace what the field `css` holds with `text`, typed.
+    async fn fill_css(&self, css: &str, text: &str) {
+        let el = self.wait(css).await;
         el.clear()
             .await
             .unwrap_or_else(|e| panic!("clear {css}: {e}"));
         el.send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into {css}: {e}"));
+    }
+
+    /// Type keys into the field `css`, after what it holds (`"\u{e007}"` is Entrée).
+    async fn press(&self, css: &str, keys: &str) {
+        self.wait(css)
+            .await
+            .send_keys(keys)
             .await
             .unwrap_or_else(|e| panic!("type into {css}: {e}"));
     }
@@ -1888,8 +1902,31 @@ async fn every_screen_fits_the_window_at_both_sizes() {
             ("new-plan", "[data-dialog=plan]", "echeancier"),
             ("new-invoice", "[data-form=invoice]", "facture"),
             ("new-payment", "[data-form=payment]", "reglement"),
+            ("new-journal", "[data-form=journal]", "historique"),
+            ("edit-client", "[data-form=client]", "modifier-client"),
+            ("search", "[data-dialog=search]", "recherche"),
         ] {
             app.click(&format!("[data-action={action}]")).await;
+            app.wait(ready).await;
+            app.layout_is_right(name, size).await;
+            app.click(".modal .close").await;
+            app.gone(".modal").await;
+        }
+        // The agenda's dialogs: a step's draft, and « Reporter ».
+        app.click("[data-nav=today]").await;
+        for (css, ready, name) in [
+            (
+                "[data-client='Studio Nova SAS'] [data-action=prepare]",
+                "[data-dialog=step]",
+                "etape",
+            ),
+            (
+                "[data-client='Agence Lumière SARL'] [data-action=postpone]",
+                "[data-form=postpone]",
+                "reporter",
+            ),
+        ] {
+            app.click(css).await;
             app.wait(ready).await;
             app.layout_is_right(name, size).await;
             app.click(".modal .close").await;
@@ -2020,5 +2057,49 @@ async fn a_new_invoice_gets_the_next_number_and_its_new_client_without_leaving_t
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     assert_eq!(number, "F-2026-051");
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and the built app: run scripts/e2e"]
+async fn ctrl_k_finds_a_client_an_invoice_number_or_an_amount_from_anywhere() {
+    let (_dir, db) = demo_books();
+    let app = App::start(&db).await;
+    app.click("[data-nav=settings]").await;
+    app.wait("form[data-form=business]").await;
+    let ctrl_k = "window.dispatchEvent(new KeyboardEvent('keydown', {key: 'k', ctrlKey: true, bubbles: true}))";
+    app.client.execute(ctrl_k, vec![]).await.unwrap();
+    app.wait("[data-dialog=search]").await;
+    // An amount as a person types it: the invoice of that amount.
+    app.fill_css("[data-dialog=search] [name=search]", "1 150")
+        .await;
+    app.wait("[data-hit-invoice='F-2026-039']").await;
+    // What is left to pay on a partly paid invoice.
+    app.fill_css("[data-dialog=search] [name=search]", "300,00")
+        .await;
+    app.wait("[data-hit-invoice='F-2026-033']").await;
+    // A part of a name: the client first, Entrée opens its page.
+    app.fill_css("[data-dialog=search] [name=search]", "petitj")
+        .await;
+    app.wait("[data-hit-client='Boulangerie Petitjean']").await;
+    app.screenshot("63-recherche").await;
+    app.press("[data-dialog=search] [name=search]", "\u{e007}")
+        .await;
+    app.gone("[data-dialog=search]").await;
+    assert_eq!(
+        app.text("[data-client-name]").await,
+        "Boulangerie Petitjean"
+    );
+    // An invoice number from the sidebar's button; nothing found is said.
+    app.click("[data-action=search]").await;
+    app.fill_css("[data-dialog=search] [name=search]", "F-2026-047")
+        .await;
+    app.click("[data-hit-invoice='F-2026-047']").await;
+    app.text_becomes("[data-client-name]", |t| t == "M. Julien Roche")
+        .await;
+    app.click("[data-action=search]").await;
+    app.fill_css("[data-dialog=search] [name=search]", "zzzz")
+        .await;
+    assert!(app.text("[data-no-hit]").await.contains("zzzz"));
     app.stop().await;
 }

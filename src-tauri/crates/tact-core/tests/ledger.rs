@@ -944,3 +944,29 @@ fn the_invoice_list_opens_on_what_needs_attention_with_the_totals_of_the_whole_l
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(overdue_page.balance, overdue_balance);
 }
+
+#[test]
+fn an_invoice_is_found_by_its_amount_or_what_is_left_to_pay() {
+    let l = demo();
+    let found = |text: &str| -> Vec<String> {
+        l.invoice_rows(
+            d("2026-11-23"),
+            &InvoiceQuery {
+                search: Some(text.into()),
+                ..Default::default()
+            },
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .map(|r| r.invoice.number)
+        .collect()
+    };
+    // Its amount including VAT, as a person types it.
+    assert_eq!(found("1 150,00"), ["F-2026-039"]);
+    assert_eq!(found("1150"), ["F-2026-039"]);
+    // What is left to pay on a partly paid invoice (600 € of which 300 € paid).
+    assert_eq!(found("300,00 €"), ["F-2026-033"]);
+    // The text search still works beside it.
+    assert_eq!(found("F-2026-047"), ["F-2026-047"]);
+    assert!(found("1 234 567,89").is_empty());
+}

@@ -182,18 +182,22 @@ pub struct InvoicePage {
 }
 
 /// Whether an invoice passes the list's filters (`matching`: the ids the text search found, if any).
+/// The text search finds an invoice by its number, client or description (`matching`), or, when the text reads as
+/// an amount (« 1 150,00 », « 300 »), by its amount or what is left to pay.
 fn invoice_matches(
     q: &InvoiceQuery,
-    client_id: ClientId,
-    id: InvoiceId,
+    f: &standing::InvoiceFact,
     st: &InvoiceState,
     matching: Option<&std::collections::HashSet<InvoiceId>>,
+    amount: Option<Money>,
 ) -> bool {
-    q.client_id.is_none_or(|c| client_id == c)
+    q.client_id.is_none_or(|c| f.client_id == c)
         && q.status.is_none_or(|s| st.status == s)
         && q.min_days_late
             .is_none_or(|m| st.days_late.unwrap_or(0) >= m)
-        && matching.is_none_or(|ids| ids.contains(&id))
+        && matching.is_none_or(|ids| {
+            ids.contains(&f.id) || amount.is_some_and(|a| a == f.amount || a == st.balance)
+        })
 }
 
 /// The rows a page shows: `limit` as asked, 0 meaning the default of 50, at most 500.
@@ -332,10 +336,13 @@ impl Ledger {
         let matching = needle
             .map(|n| db::search_invoice_ids(conn, n))
             .transpose()?;
+        let amount = needle
+            .and_then(|n| crate::money::parse_amount("search", "Recherche", n).ok())
+            .filter(|a| a.is_positive());
         let mut picked: Vec<usize> = (0..facts.invoices.len())
             .filter(|&i| {
                 let (f, st) = (&facts.invoices[i], &states[i]);
-                invoice_matches(q, f.client_id, f.id, st, matching.as_ref())
+                invoice_matches(q, f, st, matching.as_ref(), amount)
             })
             .collect();
         let names = db::client_names(conn)?;
