@@ -11,9 +11,15 @@ say() { printf '\033[1m==> [%02d:%02d] %s\033[0m\n' $((SECONDS / 60)) $((SECONDS
 with_progress() {
     local what="$1" rc=0
     shift
+    # The sleep runs in the background and is waited for, so that the TERM below ends the heartbeat at once
+    # (bash defers a signal until a foreground child exits: the sleep would keep the output open a minute more).
     (
         n=0
-        while sleep 60; do
+        trap 'kill "$s" 2>/dev/null; exit 0' TERM
+        while :; do
+            sleep 60 &
+            s=$!
+            wait "$s"
             n=$((n + 1))
             printf '    … %s: still running (%d min)\n' "$what" "$n" >&2
         done

@@ -127,6 +127,12 @@ pub fn run() {
                             s
                         },
                     });
+                    // « Aujourd'hui » is computed while the window starts (the two overlap on two cores).
+                    let handle = app.handle().clone();
+                    std::thread::spawn(move || {
+                        let state = handle.state::<AppState>();
+                        state.books.prepare_first_screen(state.today());
+                    });
                     spawn_automatic_backups(app.handle().clone());
                     let config = app
                         .config()

@@ -586,3 +586,45 @@ fn a_time_barred_debt_is_never_chased_and_prescription_is_announced() {
     assert_ne!(c.on("2031-10-31").0, Action::Nothing);
     assert_eq!(c.on("2032-03-01").0, Action::Nothing);
 }
+
+#[test]
+fn the_agenda_computed_ahead_is_given_until_a_write_here_or_elsewhere_changes_the_books() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("tact.sqlite3");
+    let mut l = Ledger::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    l.load_demo().unwrap_or_else(|e| panic!("{e}"));
+    let today = d("2026-11-23");
+    let names = |a: &tact_core::ledger::Agenda| -> Vec<String> {
+        a.due.rows.iter().map(|i| i.client_name.clone()).collect()
+    };
+    let first = l.agenda(today, 0, 25).unwrap_or_else(|e| panic!("{e}"));
+    assert!(names(&first).contains(&"Studio Nova SAS".to_owned()));
+    assert_eq!(l.agenda(today, 0, 25), Ok(first.clone()));
+    // Another page, another day: computed for them.
+    assert_eq!(
+        l.agenda(today, 1, 25).map(|a| a.due.rows.len()),
+        Ok(first.due.rows.len().saturating_sub(1))
+    );
+    assert_ne!(l.agenda(d("2026-11-30"), 0, 25), Ok(first.clone()));
+    // A write here: the agenda follows at once.
+    let nova = first
+        .due
+        .rows
+        .iter()
+        .find(|i| i.client_name == "Studio Nova SAS")
+        .map(|i| i.client_id)
+        .unwrap_or_default();
+    let written = l
+        .mark_done(nova, today, None)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let after = l.agenda(today, 0, 25).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!names(&after).contains(&"Studio Nova SAS".to_owned()));
+    // A write by another process (the CLI, another window): seen too.
+    let mut other = Ledger::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    let ids: Vec<i64> = written.iter().map(|e| e.id).collect();
+    other
+        .undo_done(nova, &ids, today)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let again = l.agenda(today, 0, 25).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(names(&again), names(&first));
+}

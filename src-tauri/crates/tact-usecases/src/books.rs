@@ -9,6 +9,9 @@ use std::sync::{Mutex, MutexGuard};
 use tact_core::storage::OpenReport;
 use tact_core::{Error, ErrorCode, Ledger, Result};
 
+/// How many clients the first page of « Aujourd'hui » shows (`LIMIT` in ui/src/screens/Today.svelte).
+pub const FIRST_PAGE: u32 = 25;
+
 /// The user's books, open.
 #[derive(Debug)]
 pub struct Books {
@@ -57,6 +60,13 @@ impl Books {
                 "La base de données est indisponible après une erreur interne\u{a0}; redémarrez Tact.",
             )
         })
+    }
+
+    /// The first screen, « Aujourd'hui », computed ahead (its first page of [`FIRST_PAGE`] clients): the desktop
+    /// app calls it while its window starts, so the screen's own request finds it ready (the ledger keeps it until
+    /// the next write). Its error, if any, is the screen's to show: it is dropped here.
+    pub fn prepare_first_screen(&self, today: chrono::NaiveDate) {
+        let _ = self.read(|l| l.agenda(today, 0, FIRST_PAGE));
     }
 
     /// Read the books: the lock is held while `f` runs, so keep it to reads.

@@ -485,7 +485,21 @@ impl Ledger {
 
     /// Aujourd'hui: the clients with something to do today (most urgent first: amount, lateness, step), a page
     /// at a time; what is coming in the next 7 days; and the clients with nothing to do, with why.
+    /// Computed once per state of the database, date and page (the same page asked again before any write is
+    /// given as it was).
     pub fn agenda(&self, today: NaiveDate, offset: u32, limit: u32) -> Result<Agenda> {
+        let key = db::facts_key(self.conn())?;
+        if let Some((k, d, o, l, a)) = self.agenda.borrow().as_ref() {
+            if (*k, *d, *o, *l) == (key, today, offset, limit) {
+                return Ok(a.clone());
+            }
+        }
+        let a = self.compute_agenda(today, offset, limit)?;
+        *self.agenda.borrow_mut() = Some((key, today, offset, limit, a.clone()));
+        Ok(a)
+    }
+
+    fn compute_agenda(&self, today: NaiveDate, offset: u32, limit: u32) -> Result<Agenda> {
         let policy = self.policy()?;
         let week = today
             .checked_add_days(chrono::Days::new(7))

@@ -77,7 +77,13 @@ pub struct Ledger {
     /// The last whole-ledger facts read, with the database's state then: the agenda, the lists and the dashboard
     /// share one read of the books until something is written, here or by another process.
     facts: RefCell<Option<(db::FactsKey, Arc<Facts>)>>,
+    /// The last page of « Aujourd'hui » computed, for the same database state, date and page: the shell computes
+    /// the first one while the window starts, and the screen gets it at once.
+    agenda: RefCell<Option<AgendaMemo>>,
 }
+
+/// An agenda page and what it was computed for: the database's state, the date, the offset and the limit.
+type AgendaMemo = (db::FactsKey, chrono::NaiveDate, u32, u32, agenda::Agenda);
 
 impl Ledger {
     /// Open the ledger at `path`, creating and migrating it as needed.
@@ -85,6 +91,7 @@ impl Ledger {
         Ok(Ledger {
             store: Store::open(path)?,
             facts: RefCell::new(None),
+            agenda: RefCell::new(None),
         })
     }
 
@@ -92,6 +99,7 @@ impl Ledger {
         Ok(Ledger {
             store: Store::open_in_memory()?,
             facts: RefCell::new(None),
+            agenda: RefCell::new(None),
         })
     }
 
