@@ -18,6 +18,7 @@ const COMMANDS: &[&str] = &[
     "add_invoice",
     "update_invoice",
     "record_payment",
+    "reverse_payment",
     "add_credit_note",
     "add_journal_entry",
     "agenda",

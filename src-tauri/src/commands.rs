@@ -27,6 +27,7 @@ use tact_core::mail::MailSettings;
 use tact_core::model::JournalId;
 use tact_core::model::{
     BankLine, Business, Client, ClientId, CreditNote, Invoice, InvoiceId, JournalEntry, Payment,
+    PaymentId,
 };
 use tact_core::plans::{PlanId, PlanInput, PlanState};
 use tact_core::{Error, ErrorCode};
@@ -152,6 +153,19 @@ pub fn update_invoice(
 #[tauri::command(async)]
 pub fn record_payment(state: State<'_, AppState>, input: PaymentInput) -> Res<Payment> {
     state.books.write(|l| l.record_payment(&input))
+}
+
+/// « Annuler » a payment recorded by mistake: reversed, its invoices owed again (see `Ledger::reverse_payment`).
+#[tauri::command(async)]
+pub fn reverse_payment(
+    state: State<'_, AppState>,
+    payment_id: PaymentId,
+    reason: Option<String>,
+) -> Res<Payment> {
+    let today = state.today();
+    state
+        .books
+        .write(|l| l.reverse_payment(payment_id, reason.as_deref(), today))
 }
 
 #[tauri::command(async)]
@@ -976,6 +990,7 @@ signatures! {
     add_invoice(input: InvoiceInput) -> Saved<Invoice>;
     update_invoice(id: InvoiceId, input: InvoiceInput) -> Saved<Invoice>;
     record_payment(input: PaymentInput) -> Payment;
+    reverse_payment(payment_id: PaymentId, reason: Option<String>) -> Payment;
     add_credit_note(input: CreditNoteInput) -> CreditNote;
     add_journal_entry(input: JournalInput) -> JournalEntry;
     agenda(offset: u32, limit: u32) -> Agenda;

@@ -361,6 +361,53 @@ async fn first_run_to_a_partial_payment_then_restart() {
     assert_eq!(app.text("[data-figure=balance]").await, eur("1 600,00 €"));
     assert_eq!(app.text("[data-figure=overdue]").await, eur("1 600,00 €"));
     app.screenshot("05-fiche-client").await;
+
+    // The same payment typed twice by mistake: « Annuler » beside the notice reverses it, the invoice is owed
+    // as before.
+    let balance = format!("{row} [data-col=balance]");
+    app.click("[data-action=new-payment]").await;
+    app.fill("payment", "date", "05/11/2026").await;
+    app.fill("payment", "amount", "800").await;
+    app.click("[data-action=save-payment]").await;
+    app.text_becomes(&balance, |t| t == eur("800,00 €")).await;
+    app.click("[data-action=undo]").await;
+    app.text_becomes(&balance, |t| t == eur("1 600,00 €")).await;
+    let notice = app.text(".notice").await;
+    assert!(notice.contains("annulé"), "{notice}");
+    // An older one, from its row: « Annuler… », a reason, confirmed. It stays in the history, marked.
+    app.click("[data-action=new-payment]").await;
+    app.fill("payment", "date", "06/11/2026").await;
+    app.fill("payment", "amount", "100").await;
+    app.click("[data-action=save-payment]").await;
+    app.text_becomes(&balance, |t| t == eur("1 500,00 €")).await;
+    app.click("[data-table=payments] tbody tr:last-child [data-action=reverse-payment]")
+        .await;
+    let dialog = app.text("form[data-form=reverse-payment]").await;
+    assert!(dialog.contains("F-2026-041"), "{dialog}");
+    app.fill("reverse-payment", "reason", "Chèque sans provision")
+        .await;
+    app.screenshot("05b-annuler-un-reglement").await;
+    app.click("[data-action=confirm-reverse]").await;
+    app.text_becomes(&balance, |t| t == eur("1 600,00 €")).await;
+    let payments = app
+        .client
+        .find_all(Locator::Css("[data-table=payments] tbody tr"))
+        .await
+        .unwrap_or_default();
+    assert_eq!(payments.len(), 1, "only the 800 € payment counts");
+    let history = app.text("[data-list=journal]").await;
+    assert!(
+        history.contains("annulé (Chèque sans provision)"),
+        "{history}"
+    );
+    assert_eq!(
+        app.client
+            .find_all(Locator::Css("[data-list=journal] [data-reversed]"))
+            .await
+            .map(|v| v.len())
+            .unwrap_or_default(),
+        2
+    );
     app.stop().await;
 
     // Restart: the same data.

@@ -527,6 +527,14 @@ pub enum PaymentsCmd {
     },
     /// Détail d'un règlement.
     Show { id: i64 },
+    /// Annule un règlement saisi par erreur : il reste dans l'historique, mais ne compte plus ; les factures qu'il
+    /// réglait sont de nouveau dues.
+    Reverse {
+        id: i64,
+        /// Motif (ex. « saisi deux fois »).
+        #[arg(long)]
+        reason: Option<String>,
+    },
     /// Affecte la part non affectée d'un règlement (avoir client) à des factures.
     Allocate {
         #[arg(long)]

@@ -232,7 +232,7 @@ fn ledger_command(
         Command::Business(cmd) => business(ledger, out, cmd),
         Command::Clients(cmd) => clients(ledger, out, cmd, as_of),
         Command::Invoices(cmd) => invoices(ledger, out, cmd, as_of),
-        Command::Payments(cmd) => payments(ledger, out, cmd),
+        Command::Payments(cmd) => payments(ledger, out, cmd, as_of),
         Command::CreditNotes(cmd) => credit_notes(ledger, out, cmd),
         Command::Journal(cmd) => journal(ledger, out, cmd),
         Command::Next { client, all } => next(ledger, out, client, all, as_of),

@@ -22,7 +22,12 @@ pub(super) fn parse_alloc_args(ledger: &Ledger, args: &[String]) -> Result<Vec<A
         .collect()
 }
 
-pub(super) fn payments(ledger: &mut Ledger, out: &Out, cmd: PaymentsCmd) -> Result<()> {
+pub(super) fn payments(
+    ledger: &mut Ledger,
+    out: &Out,
+    cmd: PaymentsCmd,
+    as_of: NaiveDate,
+) -> Result<()> {
     match cmd {
         PaymentsCmd::Add {
             client,
@@ -85,6 +90,17 @@ pub(super) fn payments(ledger: &mut Ledger, out: &Out, cmd: PaymentsCmd) -> Resu
                     "Règlement n°\u{a0}{} réparti\u{a0}; reste non affecté\u{a0}: {}.",
                     p.id,
                     rest.format_fr()
+                );
+            })
+        }
+        PaymentsCmd::Reverse { id, reason } => {
+            let p = ledger.reverse_payment(id, reason.as_deref(), as_of)?;
+            out.print(&p, || {
+                println!(
+                    "Règlement n°\u{a0}{} de {} du {} annulé\u{a0}: il ne compte plus, les factures qu'il réglait sont de nouveau dues.",
+                    p.id,
+                    p.amount.format_fr(),
+                    format_date_fr(p.date)
                 );
             })
         }

@@ -219,6 +219,58 @@ fn a_whole_small_business_from_the_command_line() {
     let human = tact(&db, &["--today", "2026-12-06", "clients", "list"]);
     let text = String::from_utf8_lossy(&human.stdout);
     assert!(text.contains("1\u{202f}600,00\u{a0}€"), "{text}");
+
+    // A second payment typed by mistake, reversed: the invoice is owed as before, the history keeps both.
+    let twice = ok_json(
+        &db,
+        &[
+            "payments",
+            "add",
+            "--json",
+            "--client",
+            &client,
+            "--date",
+            "05/12/2026",
+            "--amount",
+            "800",
+            "--method",
+            "virement",
+        ],
+    );
+    let id = twice["id"].to_string();
+    let human = tact(
+        &db,
+        &[
+            "--today",
+            "2026-12-06",
+            "payments",
+            "reverse",
+            &id,
+            "--reason",
+            "saisi deux fois",
+        ],
+    );
+    assert!(human.status.success());
+    assert!(String::from_utf8_lossy(&human.stdout).contains("annulé"));
+    let show = ok_json(
+        &db,
+        &[
+            "--today",
+            "2026-12-06",
+            "invoices",
+            "show",
+            "F-2026-041",
+            "--json",
+        ],
+    );
+    assert_eq!(show["balance"], "1600.00");
+    let payments = ok_json(&db, &["payments", "list", "--json"]);
+    assert_eq!(payments.as_array().map(Vec::len), Some(1));
+    let again = tact(&db, &["--json", "payments", "reverse", &id]);
+    assert!(!again.status.success());
+    let err: Value = serde_json::from_slice(&again.stderr).unwrap_or_default();
+    assert_eq!(err["error"]["code"], "payment_reversed", "{err}");
+    assert_eq!(err["error"]["field"], "payment_id");
 }
 
 #[test]

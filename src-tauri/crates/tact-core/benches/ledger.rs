@@ -133,6 +133,7 @@ fn generate() -> LedgerExport {
                     invoice_id: id,
                     amount: Money::from_cents(part),
                 }],
+                reversed: None,
             });
         }
         // Reminders on some unpaid invoices, so that the engine reads a real history.

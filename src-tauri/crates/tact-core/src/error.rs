@@ -74,6 +74,7 @@ error_codes! {
     AmountBelowSettled = "amount_below_settled",
     InvoiceHasActivity = "invoice_has_activity",
     InvalidCorrection = "invalid_correction",
+    PaymentReversed = "payment_reversed",
     InvalidSetting = "invalid_setting",
     NothingToDraft = "nothing_to_draft",
     InvalidPlan = "invalid_plan",

@@ -16,8 +16,9 @@ use serde::{Deserialize, Serialize};
 
 pub const FORMAT_NAME: &str = "tact-ledger";
 /// 2: the payment calendars and the archived letters' records are part of the ledger (version 1 files, without
-/// them, still import).
-pub const FORMAT_VERSION: u32 = 2;
+/// them, still import). 3: a payment recorded by mistake can be reversed (`payments[].reversed`); an older Tact
+/// would count it, so it refuses the file.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The whole ledger.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -96,7 +97,7 @@ impl Ledger {
             business: db::business_get(conn)?,
             clients,
             invoices: db::invoices_all(conn)?,
-            payments: db::payments_all(conn)?,
+            payments: db::payments_all_with_reversed(conn)?,
             credit_notes: db::credit_notes_all(conn)?,
             journal: db::journal_all(conn)?,
             policy: match db::setting_get(conn, "policy")? {
@@ -242,11 +243,31 @@ impl Ledger {
                 if lines.iter().any(|(_, a)| !a.is_positive()) {
                     return Err(Error::field(ErrorCode::AmountNotPositive, "allocations", "Répartition\u{a0}: chaque montant affecté doit être positif.").within(&at));
                 }
-                checks::allocations(tx, p.client_id, &lines, p.amount).map_err(|e| e.within(&at))?;
                 let stored = Payment { reference, ..p.clone() };
-                db::payment_insert(tx, &stored, Some(p.id)).map_err(|e| conflict(e, &at))?;
-                for a in &p.allocations {
-                    db::allocation_insert(tx, p.id, a)?;
+                match &p.reversed {
+                    None => {
+                        checks::allocations(tx, p.client_id, &lines, p.amount).map_err(|e| e.within(&at))?;
+                        db::payment_insert(tx, &stored, Some(p.id)).map_err(|e| conflict(e, &at))?;
+                        for a in &p.allocations {
+                            db::allocation_insert(tx, p.id, a)?;
+                        }
+                    }
+                    // A reversed payment settles nothing: what it had settled is kept, on the client's invoices,
+                    // within its amount.
+                    Some(reversal) => {
+                        for (k, (invoice, _)) in lines.iter().enumerate() {
+                            let inv = checks::invoice_in(tx, *invoice, &format!("allocations[{k}].invoice_id")).map_err(|e| e.within(&at))?;
+                            checks::of_client(&inv, p.client_id).map_err(|e| e.within(&at))?;
+                        }
+                        if Money::sum(lines.iter().map(|(_, a)| *a))? > p.amount {
+                            return Err(Error::field(ErrorCode::AllocationExceedsPayment, "allocations", "Répartition\u{a0}: plus que le montant du règlement.").within(&at));
+                        }
+                        let reason = crate::text::optional_text("reversed.reason", "Motif", reversal.reason.as_deref(), crate::text::LINE)
+                            .map_err(|e| e.within(&at))?;
+                        let reversal = crate::model::PaymentReversal { date: reversal.date, reason };
+                        db::payment_insert(tx, &stored, Some(p.id)).map_err(|e| conflict(e, &at))?;
+                        db::reversal_restore(tx, &stored, &reversal).map_err(|e| conflict(e, &at))?;
+                    }
                 }
             }
             let mut journal: Vec<&JournalEntry> = data.journal.iter().collect();

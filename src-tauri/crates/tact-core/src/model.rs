@@ -417,7 +417,21 @@ pub struct Payment {
     pub amount: Money,
     pub method: PaymentMethod,
     pub reference: Option<String>,
+    /// What the payment settles; for a reversed payment, what it had settled before its reversal.
     pub allocations: Vec<Allocation>,
+    /// Set when the payment was recorded by mistake and reversed: it then counts for nothing (schema 0012).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub reversed: Option<PaymentReversal>,
+}
+
+/// The reversal of a payment recorded by mistake: the day it was made and why. The payment and its « Règlement
+/// reçu » entry stay in the books; a note in the history corrects that entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PaymentReversal {
+    pub date: NaiveDate,
+    pub reason: Option<String>,
 }
 
 impl Payment {
@@ -457,6 +471,60 @@ impl Payment {
             )),
             payment_id: Some(self.id),
             corrects: None,
+        })
+    }
+
+    /// The note that reverses this payment, recorded by mistake, correcting its « Règlement reçu » entry
+    /// `recorded` (the history stays append-only): « Règlement de 300,00 € reçu par virement le 12/10/2026
+    /// annulé (saisi deux fois) : 300,00 € de nouveau dus sur F-2026-033. » `number` gives an invoice's number.
+    pub fn reversal_entry(
+        &self,
+        recorded: Option<JournalId>,
+        reversal: &PaymentReversal,
+        number: impl Fn(InvoiceId) -> String,
+    ) -> crate::Result<JournalEntry> {
+        let mut parts: Vec<String> = self
+            .allocations
+            .iter()
+            .map(|a| {
+                format!(
+                    "{} de nouveau dus sur {}",
+                    a.amount.format_fr(),
+                    number(a.invoice_id)
+                )
+            })
+            .collect();
+        let rest = self.unallocated()?;
+        if rest.is_positive() {
+            parts.push(format!("{} retirés de l'avoir client", rest.format_fr()));
+        }
+        let why = reversal
+            .reason
+            .as_deref()
+            .map(|r| format!(" ({r})"))
+            .unwrap_or_default();
+        Ok(JournalEntry {
+            id: 0,
+            client_id: self.client_id,
+            invoice_id: match self.allocations.as_slice() {
+                [one] => Some(one.invoice_id),
+                _ => None,
+            },
+            date: reversal.date,
+            kind: JournalKind::Note,
+            channel: None,
+            call_outcome: None,
+            promise_date: None,
+            promise_amount: None,
+            text: Some(format!(
+                "Règlement de {} reçu par {} le {} annulé{why}\u{a0}: {}.",
+                self.amount.format_fr(),
+                self.method.label_fr().to_lowercase(),
+                crate::text::format_date_fr(self.date),
+                parts.join(", ")
+            )),
+            payment_id: Some(self.id),
+            corrects: recorded,
         })
     }
 

@@ -11,6 +11,16 @@ fn d(s: &str) -> NaiveDate {
     s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
 }
 
+/// The id of the demo's client named `name`.
+fn client_id(l: &Ledger, name: &str) -> i64 {
+    l.clients()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .find(|c| c.name == name)
+        .map(|c| c.id)
+        .unwrap_or_else(|| panic!("no client {name}"))
+}
+
 /// One client with one invoice issued 01/10/2026, due 31/10/2026 (a Saturday; the following Monday is 02/11,
 /// and 01/11 is a public holiday on a Sunday).
 struct Case {
@@ -457,13 +467,7 @@ fn marked_done_by_mistake_the_step_is_undone_by_a_correction_and_comes_back() {
     let mut l = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
     l.load_demo().unwrap_or_else(|e| panic!("{e}"));
     let today = d("2026-11-23");
-    let nova = l
-        .clients()
-        .unwrap_or_else(|e| panic!("{e}"))
-        .into_iter()
-        .find(|c| c.name == "Studio Nova SAS")
-        .map(|c| c.id)
-        .unwrap_or_default();
+    let nova = client_id(&l, "Studio Nova SAS");
     let before = l
         .suggestion(nova, today, &Policy::default())
         .unwrap_or_else(|e| panic!("{e}"));
@@ -527,13 +531,7 @@ fn one_email_for_a_dispute_and_the_invoice_alongside_marks_both_done() {
     let mut l = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
     l.load_demo().unwrap_or_else(|e| panic!("{e}"));
     let today = d("2026-11-23");
-    let nova = l
-        .clients()
-        .unwrap_or_else(|e| panic!("{e}"))
-        .into_iter()
-        .find(|c| c.name == "Studio Nova SAS")
-        .map(|c| c.id)
-        .unwrap_or_default();
+    let nova = client_id(&l, "Studio Nova SAS");
     let written = l
         .mark_done(nova, today, Some("Facture F-2026-039 – votre remarque"))
         .unwrap_or_else(|e| panic!("{e}"));
@@ -607,13 +605,7 @@ fn the_agenda_computed_ahead_is_given_until_a_write_here_or_elsewhere_changes_th
     );
     assert_ne!(l.agenda(d("2026-11-30"), 0, 25), Ok(first.clone()));
     // A write here: the agenda follows at once.
-    let nova = first
-        .due
-        .rows
-        .iter()
-        .find(|i| i.client_name == "Studio Nova SAS")
-        .map(|i| i.client_id)
-        .unwrap_or_default();
+    let nova = client_id(&l, "Studio Nova SAS");
     let written = l
         .mark_done(nova, today, None)
         .unwrap_or_else(|e| panic!("{e}"));

@@ -970,3 +970,115 @@ fn an_invoice_is_found_by_its_amount_or_what_is_left_to_pay() {
     assert_eq!(found("F-2026-047"), ["F-2026-047"]);
     assert!(found("1 234 567,89").is_empty());
 }
+
+#[test]
+fn a_payment_recorded_by_mistake_is_reversed_and_its_invoices_are_owed_again() {
+    let mut l = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    let c = client(&mut l, "Client");
+    let f1 = invoice(&mut l, c, "F-1", "2026-09-01", "300"); // due 01/10
+    let today = d("2026-11-23");
+    let owed = |l: &Ledger| {
+        let s = &l.standings(today).unwrap_or_else(|e| panic!("{e}"))[0];
+        (s.balance, s.credit)
+    };
+    // Typed twice: the second payment of 300 € settles F-1 a second time? No: it becomes client credit.
+    let pay = |l: &mut Ledger| {
+        l.record_payment(&PaymentInput {
+            client_id: c,
+            date: "2026-11-20".into(),
+            amount: "350".into(),
+            method: "virement".into(),
+            ..Default::default()
+        })
+        .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let p = pay(&mut l);
+    assert_eq!(owed(&l), (Money::ZERO, eur("50.00")));
+    let before = l.journal(c).unwrap_or_else(|e| panic!("{e}")).len();
+
+    let reversed = l
+        .reverse_payment(p.id, Some("saisi sur le mauvais client"), today)
+        .unwrap_or_else(|e| panic!("{e}"));
+    // The invoice is owed again, the credit is gone; the payment stays in the books, marked.
+    assert_eq!(owed(&l), (eur("300.00"), Money::ZERO));
+    let row = l
+        .invoice_rows(today, &InvoiceQuery::default())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .find(|r| r.invoice.id == f1)
+        .unwrap_or_else(|| panic!("F-1"));
+    assert_eq!(
+        (row.status, row.balance),
+        (InvoiceStatus::Overdue, eur("300.00"))
+    );
+    assert_eq!(reversed.reversed.as_ref().map(|r| r.date), Some(today));
+    assert_eq!(
+        reversed.allocations, p.allocations,
+        "what it had settled is kept"
+    );
+    assert!(l
+        .payments(Some(c))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .is_empty());
+
+    // The history keeps the payment's entry, corrected by a note that says what happened.
+    let journal = l.journal(c).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(journal.len(), before + 1);
+    let recorded = journal
+        .iter()
+        .find(|v| v.entry.kind.code() == "payment_recorded")
+        .unwrap_or_else(|| panic!("payment entry kept"));
+    let note = journal
+        .iter()
+        .find(|v| Some(v.entry.id) == recorded.corrected_by)
+        .unwrap_or_else(|| panic!("the reversal corrects the payment's entry"));
+    assert_eq!(
+        note.entry.text.as_deref(),
+        Some(
+            "Règlement de 350,00\u{a0}€ reçu par virement le 20/11/2026 annulé (saisi sur le mauvais client)\u{a0}: \
+             300,00\u{a0}€ de nouveau dus sur F-1, 50,00\u{a0}€ retirés de l'avoir client."
+        )
+    );
+    assert_eq!((note.entry.date, note.entry.channel), (today, None));
+
+    // Twice is refused, and so is spreading its credit: nothing written.
+    let err = l
+        .reverse_payment(p.id, None, today)
+        .expect_err("already reversed");
+    assert_eq!(
+        (err.code, err.field.as_deref()),
+        (ErrorCode::PaymentReversed, Some("payment_id"))
+    );
+    assert!(err.message.contains("23/11/2026"), "{}", err.message);
+    let err = l
+        .allocate_credit(
+            p.id,
+            &[AllocationInput {
+                invoice_id: f1,
+                amount: "10".into(),
+            }],
+        )
+        .expect_err("a reversed payment settles nothing");
+    assert_eq!(err.code, ErrorCode::PaymentReversed);
+    assert_eq!(
+        l.journal(c).unwrap_or_else(|e| panic!("{e}")).len(),
+        before + 1
+    );
+
+    // The right payment then settles the invoice as if the mistake had never been.
+    pay(&mut l);
+    assert_eq!(owed(&l), (Money::ZERO, eur("50.00")));
+
+    // An export keeps the reversed payment and its reversal; the import gives back the same books.
+    let data = l.export().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(data.version, 3);
+    assert_eq!(data.payments.len(), 2);
+    let mut copy = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    copy.import(&data).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(copy.export().unwrap_or_else(|e| panic!("{e}")), data);
+    assert_eq!(owed(&copy), (Money::ZERO, eur("50.00")));
+
+    // An unknown payment is named.
+    let err = l.reverse_payment(999, None, today).expect_err("unknown");
+    assert_eq!(err.code, ErrorCode::PaymentNotFound);
+}

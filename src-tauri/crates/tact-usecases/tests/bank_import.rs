@@ -110,6 +110,24 @@ fn a_statement_is_stored_once_explained_and_its_credits_accepted_into_payments()
         vec![Some(p.id)]
     );
 
+    // Accepted on a mistake, then the payment reversed: the credit is open again, to be matched anew, and the
+    // reminder of F-2026-033 comes back; accepted again, it is a new payment.
+    books
+        .write(|l| l.reverse_payment(p.id, Some("pas le bon client"), today()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let open = books.read(|l| l.bank_review(today())).unwrap_or_default();
+    assert!(open
+        .iter()
+        .any(|x| x.line.id == nova.line.id && x.line.payment_id.is_none()));
+    assert!(step(&books)
+        .alongside
+        .is_some_and(|s| s.action != Action::Nothing));
+    let again = books
+        .write(|l| l.accept_bank_line(nova.line.id, best.client_id, &alloc))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_ne!(again.id, p.id);
+    assert!(step(&books).alongside.is_none());
+
     // Ignored: no longer proposed.
     books
         .write(|l| l.ignore_bank_line(unknown.line.id))

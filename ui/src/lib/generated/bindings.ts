@@ -313,7 +313,7 @@ export type Error = { code: ErrorCode, message: string, field: string | null,
  */
 also: Array<FieldError>, };
 
-export type ErrorCode = "required" | "too_long" | "control_characters" | "invalid_amount" | "amount_not_positive" | "amount_negative" | "too_many_decimals" | "amount_too_large" | "invalid_date" | "due_before_issue" | "invalid_terms" | "invalid_rate" | "invalid_siren" | "invalid_siret" | "invalid_vat_number" | "invalid_iban" | "invalid_bic" | "invalid_email" | "invalid_phone" | "invalid_postcode" | "invalid_choice" | "duplicate_invoice_number" | "duplicate_credit_note_number" | "client_not_found" | "invoice_not_found" | "payment_not_found" | "credit_note_not_found" | "journal_entry_not_found" | "letter_not_found" | "plan_not_found" | "business_not_set" | "client_mismatch" | "client_archived" | "client_has_invoices" | "allocation_exceeds_payment" | "allocation_exceeds_balance" | "duplicate_allocation" | "credit_exceeds_balance" | "amount_below_settled" | "invoice_has_activity" | "invalid_correction" | "invalid_setting" | "nothing_to_draft" | "invalid_plan" | "plan_state" | "database_newer" | "not_a_tact_database" | "database_damaged" | "database" | "io" | "import_not_empty" | "import_format" | "file_too_large" | "unreadable_file" | "not_an_invoice" | "unsupported_currency" | "supplier_invoice" | "overflow" | "usage" | "cancelled" | "mail_not_set" | "no_recipient" | "already_sent" | "send_uncertain" | "not_a_working_day" | "too_early_to_send" | "smtp_unknown_host" | "smtp_refused" | "smtp_tls" | "smtp_auth" | "smtp_timeout" | "smtp_rejected" | "smtp" | "password_missing" | "keyring" | "no_mail_program";
+export type ErrorCode = "required" | "too_long" | "control_characters" | "invalid_amount" | "amount_not_positive" | "amount_negative" | "too_many_decimals" | "amount_too_large" | "invalid_date" | "due_before_issue" | "invalid_terms" | "invalid_rate" | "invalid_siren" | "invalid_siret" | "invalid_vat_number" | "invalid_iban" | "invalid_bic" | "invalid_email" | "invalid_phone" | "invalid_postcode" | "invalid_choice" | "duplicate_invoice_number" | "duplicate_credit_note_number" | "client_not_found" | "invoice_not_found" | "payment_not_found" | "credit_note_not_found" | "journal_entry_not_found" | "letter_not_found" | "plan_not_found" | "business_not_set" | "client_mismatch" | "client_archived" | "client_has_invoices" | "allocation_exceeds_payment" | "allocation_exceeds_balance" | "duplicate_allocation" | "credit_exceeds_balance" | "amount_below_settled" | "invoice_has_activity" | "invalid_correction" | "payment_reversed" | "invalid_setting" | "nothing_to_draft" | "invalid_plan" | "plan_state" | "database_newer" | "not_a_tact_database" | "database_damaged" | "database" | "io" | "import_not_empty" | "import_format" | "file_too_large" | "unreadable_file" | "not_an_invoice" | "unsupported_currency" | "supplier_invoice" | "overflow" | "usage" | "cancelled" | "mail_not_set" | "no_recipient" | "already_sent" | "send_uncertain" | "not_a_working_day" | "too_early_to_send" | "smtp_unknown_host" | "smtp_refused" | "smtp_tls" | "smtp_auth" | "smtp_timeout" | "smtp_rejected" | "smtp" | "password_missing" | "keyring" | "no_mail_program";
 
 export type ExistingRecord = { number: string, client_name: string, issue_date: string, due_date: string | null, amount: Money, };
 
@@ -755,7 +755,15 @@ export type Payment = { id: number, client_id: number,
 /**
  * Date the funds became available (date de valeur): what counts for lateness (legal-fr B §1.2).
  */
-date: string, amount: Money, method: PaymentMethod, reference: string | null, allocations: Array<Allocation>, };
+date: string, amount: Money, method: PaymentMethod, reference: string | null, 
+/**
+ * What the payment settles; for a reversed payment, what it had settled before its reversal.
+ */
+allocations: Array<Allocation>, 
+/**
+ * Set when the payment was recorded by mistake and reversed: it then counts for nothing (schema 0012).
+ */
+reversed?: PaymentReversal, };
 
 export type PaymentHistory = { 
 /**
@@ -791,6 +799,8 @@ method: string, reference: string | null,
 allocations: Array<AllocationInput> | null, };
 
 export type PaymentMethod = "virement" | "cheque" | "carte" | "especes" | "prelevement" | "autre";
+
+export type PaymentReversal = { date: string, reason: string | null, };
 
 export type PaymentTerms = { "kind": "on_receipt" } | { "kind": "days", days: number, } | { "kind": "days_end_of_month", days: number, } | { "kind": "date", date: string, };
 
@@ -1194,6 +1204,7 @@ export interface Commands {
   add_invoice: { args: { input: InvoiceInput }; result: Saved<Invoice> };
   update_invoice: { args: { id: number; input: InvoiceInput }; result: Saved<Invoice> };
   record_payment: { args: { input: PaymentInput }; result: Payment };
+  reverse_payment: { args: { paymentId: number; reason: string | null }; result: Payment };
   add_credit_note: { args: { input: CreditNoteInput }; result: CreditNote };
   add_journal_entry: { args: { input: JournalInput }; result: JournalEntry };
   agenda: { args: { offset: number; limit: number }; result: Agenda };

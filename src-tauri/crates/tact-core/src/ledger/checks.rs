@@ -48,7 +48,7 @@ pub(crate) fn outstanding(conn: &Connection, inv: &Invoice) -> Result<Money> {
 }
 
 /// The invoice is the client's (field `invoice_id`).
-fn of_client(inv: &Invoice, client_id: ClientId) -> Result<()> {
+pub(crate) fn of_client(inv: &Invoice, client_id: ClientId) -> Result<()> {
     if inv.client_id == client_id {
         return Ok(());
     }
@@ -178,7 +178,14 @@ pub(crate) fn journal(conn: &Transaction<'_>, e: &JournalEntry) -> Result<()> {
                 "Correction\u{a0}: l'entrée corrigée concerne un autre client.",
             ));
         }
-        if old.kind == JournalKind::PaymentRecorded {
+        // A payment's entry is corrected only by the note of its reversal (Ledger::reverse_payment).
+        let reverses = match (old.payment_id, e.payment_id) {
+            (Some(a), Some(b)) if a == b => {
+                db::payment_get(conn, a)?.is_some_and(|p| p.reversed.is_some())
+            }
+            _ => false,
+        };
+        if old.kind == JournalKind::PaymentRecorded && !reverses {
             return Err(Error::field(
                 ErrorCode::InvalidCorrection,
                 "corrects",

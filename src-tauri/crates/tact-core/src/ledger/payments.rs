@@ -4,7 +4,7 @@ use super::checks::{self, client_in, outstanding, payment_in};
 use super::Ledger;
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::{validate_allocations, AllocationInput, PaymentInput};
-use crate::model::{Allocation, ClientId, Invoice, Payment, PaymentId};
+use crate::model::{Allocation, ClientId, Invoice, Payment, PaymentId, PaymentReversal};
 use crate::money::Money;
 use crate::standing;
 use crate::storage as db;
@@ -49,6 +49,7 @@ impl Ledger {
                     .iter()
                     .map(|&(invoice_id, amount)| Allocation { invoice_id, amount })
                     .collect(),
+                reversed: None,
             };
             p.id = db::payment_insert(tx, &p, None)?;
             for a in &p.allocations {
@@ -87,11 +88,63 @@ impl Ledger {
         }
         self.store.write(|tx| {
             let p = payment_in(tx, payment_id, "payment_id")?;
+            if p.reversed.is_some() {
+                return Err(Error::field(
+                    ErrorCode::PaymentReversed,
+                    "payment_id",
+                    "Règlement\u{a0}: ce règlement a été annulé\u{a0}; il ne se répartit plus.",
+                ));
+            }
             let available = p.unallocated()?;
             let lines = checks::allocations(tx, p.client_id, &parsed, available)?;
             for &(invoice_id, amount) in &lines {
                 db::allocation_insert(tx, p.id, &Allocation { invoice_id, amount })?;
             }
+            payment_in(tx, payment_id, "payment_id")
+        })
+    }
+
+    /// Reverse a payment recorded by mistake (wrong client, wrong amount, typed twice), dated `today`: the
+    /// invoices it settled are owed again, its client credit is gone, a bank credit it came from is open again,
+    /// and a note corrects its « Règlement reçu » entry, all in one transaction. The payment and its entry stay in
+    /// the books; the payment counts for nothing any more.
+    pub fn reverse_payment(
+        &mut self,
+        payment_id: PaymentId,
+        reason: Option<&str>,
+        today: chrono::NaiveDate,
+    ) -> Result<Payment> {
+        let reason = crate::text::optional_text("reason", "Motif", reason, crate::text::LINE)?;
+        self.store.write(|tx| {
+            let p = payment_in(tx, payment_id, "payment_id")?;
+            if let Some(r) = &p.reversed {
+                return Err(Error::field(
+                    ErrorCode::PaymentReversed,
+                    "payment_id",
+                    format!(
+                        "Règlement\u{a0}: ce règlement de {} a déjà été annulé le {}.",
+                        p.amount.format_fr(),
+                        crate::text::format_date_fr(r.date)
+                    ),
+                ));
+            }
+            let reversal = PaymentReversal {
+                date: today,
+                reason: reason.clone(),
+            };
+            let recorded = db::journal_recording(tx, p.id)?;
+            let mut numbers = std::collections::HashMap::new();
+            for a in &p.allocations {
+                if let Some(i) = db::invoice_get(tx, a.invoice_id)? {
+                    numbers.insert(a.invoice_id, i.number);
+                }
+            }
+            db::payment_reverse(tx, p.id, &reversal)?;
+            let mut entry = p.reversal_entry(recorded, &reversal, |id| {
+                numbers.get(&id).cloned().unwrap_or_default()
+            })?;
+            checks::journal(tx, &entry)?;
+            entry.id = db::journal_insert(tx, &entry, None)?;
             payment_in(tx, payment_id, "payment_id")
         })
     }

@@ -90,8 +90,9 @@ fn load_facts_scoped(conn: &Connection, client: Option<ClientId>) -> Result<Fact
     // keyed by payment_id) and merged here: two scans instead of one index seek per payment. The merge gives the
     // settlements and each payment's unallocated part (client credit).
     let sql = format!(
-        "SELECT id, client_id, date, amount_cents FROM payments {} ORDER BY id",
-        scope("WHERE client_id = ?1")
+        "SELECT id, client_id, date, amount_cents FROM payments
+          WHERE {} id NOT IN (SELECT payment_id FROM payment_reversals) ORDER BY id",
+        scope("client_id = ?1 AND")
     );
     let mut pay_stmt = conn.prepare_cached(&sql)?;
     let sql = if client.is_some() {

@@ -68,6 +68,17 @@ pub(crate) fn journal_corrected_by(conn: &Connection, id: JournalId) -> Result<O
         .optional()?)
 }
 
+/// The « Règlement reçu » entry written with a payment.
+pub(crate) fn journal_recording(conn: &Connection, payment_id: i64) -> Result<Option<JournalId>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM journal WHERE payment_id = ?1 AND kind = 'payment_recorded' ORDER BY id LIMIT 1",
+            [payment_id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
 pub(crate) fn journal_of_client(
     conn: &Connection,
     client_id: ClientId,

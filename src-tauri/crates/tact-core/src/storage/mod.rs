@@ -111,6 +111,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "civility",
         sql: include_str!("migrations/0011_civility.sql"),
     },
+    Migration {
+        version: 12,
+        name: "payment_reversals",
+        sql: include_str!("migrations/0012_payment_reversals.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -2,7 +2,7 @@
 
 use super::rows::*;
 use crate::error::{Error, Result};
-use crate::model::{Allocation, ClientId, Payment, PaymentId, PaymentMethod};
+use crate::model::{Allocation, ClientId, Payment, PaymentId, PaymentMethod, PaymentReversal};
 use rusqlite::Transaction;
 use rusqlite::{params, params_from_iter, Connection};
 
@@ -37,13 +37,43 @@ pub(crate) fn allocation_insert(
     Ok(())
 }
 
-/// Payments with their allocations; `filter` is a WHERE clause on `payments` using `?1` when `arg` is given.
-fn payments_where(conn: &Connection, filter: &str, arg: Option<i64>) -> Result<Vec<Payment>> {
+/// Which payments a read returns.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// Those that count: without a reversal.
+    Live,
+    /// Every payment, a reversed one with its reversal and what it had settled.
+    WithReversed,
+}
+
+/// Payments with their allocations; `filter` is a condition on `payments p` using `?1` when `arg` is given.
+fn payments_where(
+    conn: &Connection,
+    filter: &str,
+    arg: Option<i64>,
+    scope: Scope,
+) -> Result<Vec<Payment>> {
     let args: Vec<i64> = arg.into_iter().collect();
-    let sql = format!("SELECT id, client_id, date, amount_cents, method, reference FROM payments {filter} ORDER BY date, id");
+    let mut conditions: Vec<&str> = Vec::new();
+    if !filter.is_empty() {
+        conditions.push(filter);
+    }
+    if scope == Scope::Live {
+        conditions.push("r.payment_id IS NULL");
+    }
+    let clause = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conditions.join(" AND "))
+    };
+    let sql = format!(
+        "SELECT p.id, p.client_id, p.date, p.amount_cents, p.method, p.reference, r.date, r.reason
+           FROM payments p LEFT JOIN payment_reversals r ON r.payment_id = p.id {clause} ORDER BY p.date, p.id"
+    );
     let mut stmt = conn.prepare(&sql)?;
     let mut payments = stmt
         .query_map(params_from_iter(&args), |r| {
+            let reversed_on: Option<chrono::NaiveDate> = r.get(6)?;
             Ok(Payment {
                 id: r.get(0)?,
                 client_id: r.get(1)?,
@@ -52,15 +82,31 @@ fn payments_where(conn: &Connection, filter: &str, arg: Option<i64>) -> Result<V
                 method: code(r, 4, "un moyen de paiement", PaymentMethod::from_code)?,
                 reference: r.get(5)?,
                 allocations: Vec::new(),
+                reversed: match reversed_on {
+                    Some(date) => Some(PaymentReversal {
+                        date,
+                        reason: r.get(7)?,
+                    }),
+                    None => None,
+                },
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let scope = if filter.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE payment_id IN (SELECT id FROM payments {filter})")
+    let of_payments = format!(
+        "payment_id IN (SELECT p.id FROM payments p LEFT JOIN payment_reversals r ON r.payment_id = p.id {clause})"
+    );
+    // A reversed payment's allocations were moved to `reversed_allocations` (schema 0012).
+    let sql = match scope {
+        Scope::Live => format!(
+            "SELECT payment_id, invoice_id, amount_cents FROM allocations WHERE {of_payments} ORDER BY payment_id, invoice_id"
+        ),
+        Scope::WithReversed => format!(
+            "SELECT payment_id, invoice_id, amount_cents FROM allocations WHERE {of_payments}
+             UNION ALL
+             SELECT payment_id, invoice_id, amount_cents FROM reversed_allocations WHERE {of_payments}
+             ORDER BY payment_id, invoice_id"
+        ),
     };
-    let sql = format!("SELECT payment_id, invoice_id, amount_cents FROM allocations {scope} ORDER BY payment_id, invoice_id");
     let mut stmt = conn.prepare(&sql)?;
     let allocs = stmt
         .query_map(params_from_iter(&args), |r| {
@@ -86,16 +132,70 @@ fn payments_where(conn: &Connection, filter: &str, arg: Option<i64>) -> Result<V
     Ok(payments)
 }
 
+/// A payment, reversed or not.
 pub(crate) fn payment_get(conn: &Connection, id: PaymentId) -> Result<Option<Payment>> {
-    Ok(payments_where(conn, "WHERE id = ?1", Some(id))?
-        .into_iter()
-        .next())
+    Ok(
+        payments_where(conn, "p.id = ?1", Some(id), Scope::WithReversed)?
+            .into_iter()
+            .next(),
+    )
 }
 
+/// The payments that count.
 pub(crate) fn payments_all(conn: &Connection) -> Result<Vec<Payment>> {
-    payments_where(conn, "", None)
+    payments_where(conn, "", None, Scope::Live)
 }
 
+/// Every payment, the reversed ones too (an export).
+pub(crate) fn payments_all_with_reversed(conn: &Connection) -> Result<Vec<Payment>> {
+    payments_where(conn, "", None, Scope::WithReversed)
+}
+
+/// The client's payments that count.
 pub(crate) fn payments_of_client(conn: &Connection, client_id: ClientId) -> Result<Vec<Payment>> {
-    payments_where(conn, "WHERE client_id = ?1", Some(client_id))
+    payments_where(conn, "p.client_id = ?1", Some(client_id), Scope::Live)
+}
+
+/// Reverse a payment recorded by mistake (schema 0012): the reversal row, its allocations moved aside (the
+/// invoices they settled are owed again, its client credit is gone), and a bank credit it came from open again,
+/// to be matched anew.
+pub(crate) fn payment_reverse(
+    conn: &Transaction<'_>,
+    id: PaymentId,
+    r: &PaymentReversal,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO payment_reversals (payment_id, date, reason) VALUES (?1, ?2, ?3)",
+        params![id, r.date, r.reason],
+    )?;
+    conn.execute(
+        "INSERT INTO reversed_allocations (payment_id, invoice_id, amount_cents)
+         SELECT payment_id, invoice_id, amount_cents FROM allocations WHERE payment_id = ?1",
+        [id],
+    )?;
+    conn.execute("DELETE FROM allocations WHERE payment_id = ?1", [id])?;
+    conn.execute(
+        "UPDATE bank_lines SET state = 'open', payment_id = NULL WHERE payment_id = ?1",
+        [id],
+    )?;
+    Ok(())
+}
+
+/// An imported reversed payment's reversal, with what it had settled (the payment row is already in).
+pub(crate) fn reversal_restore(
+    conn: &Transaction<'_>,
+    p: &Payment,
+    r: &PaymentReversal,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO payment_reversals (payment_id, date, reason) VALUES (?1, ?2, ?3)",
+        params![p.id, r.date, r.reason],
+    )?;
+    for a in &p.allocations {
+        conn.execute(
+            "INSERT INTO reversed_allocations (payment_id, invoice_id, amount_cents) VALUES (?1, ?2, ?3)",
+            params![p.id, a.invoice_id, a.amount.cents()],
+        )?;
+    }
+    Ok(())
 }

@@ -183,7 +183,8 @@ pub(crate) fn plan_paid(conn: &Connection, p: &Plan, as_of: NaiveDate) -> Result
               + pay.amount_cents
               - (SELECT coalesce(sum(a.amount_cents), 0) FROM allocations a WHERE a.payment_id = pay.id)
             ), 0)
-         FROM payments pay WHERE pay.client_id = ?2 AND pay.id > ?3 AND pay.date <= ?4",
+         FROM payments pay WHERE pay.client_id = ?2 AND pay.id > ?3 AND pay.date <= ?4
+          AND pay.id NOT IN (SELECT payment_id FROM payment_reversals)",
         params![p.id, p.client_id, p.last_payment_id, as_of],
         |r| r.get(0),
     )?;
