@@ -2,6 +2,7 @@
 // a failure is thrown as an ApiError carrying the stable code, the French message and the field it concerns.
 import { invoke } from "@tauri-apps/api/core";
 import type { Commands, Error as BackendError, FieldError } from "./generated/bindings";
+import { t } from "./i18n/index.svelte";
 
 export type Command = keyof Commands;
 export type Args<K extends Command> = Commands[K]["args"];
@@ -32,7 +33,7 @@ export async function call<K extends Command>(command: K, args: Args<K>): Promis
     return await invoke<Result<K>>(command, args);
   } catch (e) {
     if (isBackendError(e)) throw new ApiError(e.code, e.message, e.field, e.also ?? []);
-    throw new ApiError("internal", `Erreur inattendue\u00a0: ${String(e)}`, null);
+    throw new ApiError("internal", t().errors.unexpected(String(e)), null);
   }
 }
 

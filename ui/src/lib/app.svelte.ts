@@ -1,6 +1,7 @@
 // App-wide state: what the shell told us at start, the current screen, and a notice line.
 import { call, errorMessage } from "./api";
 import { formatLongDate } from "./format";
+import { t } from "./i18n/index.svelte";
 import type { AppInfo } from "./generated/bindings";
 
 export type Route =
@@ -70,7 +71,7 @@ export async function checkToday(): Promise<void> {
   const now = await call("today", {});
   if (now !== app.info.today) {
     app.info.today = now;
-    changed(`Nous sommes le ${formatLongDate(now)}\u00a0: les écrans ont été mis à jour.`);
+    changed(t().shell.newDay(formatLongDate(now)));
   }
 }
 

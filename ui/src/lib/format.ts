@@ -1,6 +1,9 @@
 // French display of what the backend sends. Amounts arrive as canonical strings ("1234.56") and are only
-// re-written here, never turned into numbers: no float ever touches money.
+// re-written here, never turned into numbers: no float ever touches money. Amounts and short dates keep the French
+// form in both languages (the books are French, and forms read amounts typed that way); long dates and the words
+// around numbers follow the interface's language.
 import type { PaymentTerms } from "./generated/bindings";
+import { t } from "./i18n/index.svelte";
 
 const NNBSP = "\u202f"; // narrow no-break space: thousands separator
 const NBSP = "\u00a0"; // no-break space: before €, ":" and inside « »
@@ -29,24 +32,22 @@ export function formatDate(iso: string | null | undefined): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
-/** "2026-12-02T10:14:05" (or with a space) → "02/12/2026 à 10 h 14". */
+/** "2026-12-02T10:14:05" (or with a space) → "02/12/2026 à 10 h 14" (English: "02/12/2026 at 10:14"). */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return "–";
   const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})/.exec(iso);
-  return m ? `${formatDate(m[1])} à ${Number(m[2])}\u00a0h\u00a0${m[3]}` : formatDate(iso);
+  return m ? t().dates.at(formatDate(m[1]), Number(m[2]), m[3] ?? "00") : formatDate(iso);
 }
 
-const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-const DAYS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
-
-/** "2026-11-23" → "lundi 23 novembre 2026". Computed from the digits, not from the local time zone. */
+/** "2026-11-23" → "lundi 23 novembre 2026" (English: "Monday 23 November 2026"). Computed from the digits, not
+ * from the local time zone. */
 export function formatLongDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const weekday = new Date(Date.UTC(y, mo - 1, d)).getUTCDay();
-  const day = d === 1 ? "1er" : String(d);
-  return `${DAYS[weekday]} ${day}${NBSP}${MONTHS[mo - 1]} ${y}`;
+  const words = t().dates;
+  return words.long(words.days[weekday] ?? "", d, words.months[mo - 1] ?? "", y);
 }
 
 /** "1 jour", "12 jours". */
@@ -54,10 +55,15 @@ export function plural(n: number, singular: string, pluralForm = `${singular}s`)
   return `${n}${NBSP}${n >= 2 ? pluralForm : singular}`;
 }
 
-/** "En retard de 12 jours". */
+/** "En retard de 12 jours" (English: "12 days late"). */
 export function lateness(days: number | null | undefined): string {
   if (!days || days <= 0) return "";
-  return `En retard de ${plural(days, "jour")}`;
+  return t().late(days);
+}
+
+/** A count in the interface's language: "1 234" (French, narrow no-break space) or "1,234". */
+export function formatCount(n: number): string {
+  return n.toLocaleString(t().locale);
 }
 
 /** Group an IBAN by four for display. */

@@ -1,6 +1,7 @@
 // Where a message to send stands, derived from what the backend prepared (prepare_send): shared by the step
 // dialog and the send panel.
 import type { OutgoingMessage, SentMessage } from "./generated/bindings";
+import { t } from "./i18n/index.svelte";
 
 export interface SendState {
   previous: SentMessage | null;
@@ -24,7 +25,8 @@ export function sendState(o: OutgoingMessage | null): SendState {
 
 /** The send button's words. */
 export function sendLabel(s: SendState, sending: boolean): string {
-  if (sending) return "Envoi en cours…";
-  if (s.unconfirmed) return "Renvoyer";
-  return s.dayOff ? "Envoyer quand même" : "Envoyer";
+  const T = t().send;
+  if (sending) return T.sending;
+  if (s.unconfirmed) return T.resend;
+  return s.dayOff ? T.sendAnyway : T.send;
 }
