@@ -95,7 +95,7 @@ pub fn typescript() -> String {
 /// written): `LABELS.InvoiceStatus.overdue` is « En retard ».
 fn labels() -> String {
     use tact_core::dashboard::{AgeBucket, ReportKind};
-    use tact_core::engine::Tone;
+    use tact_core::engine::{Action, Tone};
     use tact_core::letters::LetterKind;
     use tact_core::model::{
         CallOutcome, Channel, ClientKind, CollectiveProcedure, ContactChannel, InvoiceStatus,
@@ -109,6 +109,7 @@ fn labels() -> String {
         };
     }
     let tables: Vec<(String, Vec<(&str, &str)>)> = tables![
+        Action,
         AgeBucket,
         CallOutcome,
         Channel,

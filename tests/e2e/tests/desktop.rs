@@ -2150,3 +2150,60 @@ async fn ctrl_k_finds_a_client_an_invoice_number_or_an_amount_from_anywhere() {
     assert!(app.text("[data-no-hit]").await.contains("zzzz"));
     app.stop().await;
 }
+
+/// Réglages › Langue de l'interface: English, at once on every screen, kept after a restart; French again.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and the built app: run scripts/e2e"]
+async fn the_interface_in_english_from_reglages_and_back_to_french() {
+    let (_dir, db) = demo_books();
+    let app = App::start(&db).await;
+    assert_eq!(app.text("[data-nav=today]").await, "Aujourd'hui");
+    app.click("[data-nav=settings]").await;
+    app.wait("[data-panel=language] select[name=language]")
+        .await
+        .select_by_value("en")
+        .await
+        .unwrap();
+    app.text_becomes("[data-nav=today]", |t| t == "Today").await;
+    assert_eq!(app.text("main h1").await, "Settings");
+    assert!(app.text(".notice").await.contains("English"));
+    let lang = app
+        .client
+        .execute("return document.documentElement.lang", vec![])
+        .await
+        .unwrap();
+    assert_eq!(lang.as_str(), Some("en"));
+    // Today, a client's page and its statuses, the invoices: in English, amounts in the French form.
+    app.click("[data-nav=today]").await;
+    app.text_becomes("main h1", |t| t == "Today").await;
+    assert!(app.text("#due-title").await.contains("To do today"));
+    app.screenshot("70-en-today").await;
+    app.click("[data-nav=invoices]").await;
+    app.text_becomes("main h1", |t| t == "Invoices").await;
+    let row = "tr[data-invoice='F-2026-028'] [data-col=status]";
+    let status = app.text(row).await;
+    assert!(status.ends_with("days late"), "{status}");
+    assert!(app.text("[data-totals]").await.starts_with("Total"));
+    app.click("tr[data-invoice='F-2026-028'] td").await;
+    app.wait("[data-client-name]").await;
+    assert!(app
+        .text("[data-panel=penalties] h2")
+        .await
+        .starts_with("Late-payment penalties on"));
+    app.screenshot("71-en-client").await;
+    app.stop().await;
+
+    // Kept by this computer: the next start is in English; back to French in one choice.
+    let app = App::start(&db).await;
+    app.text_becomes("[data-nav=today]", |t| t == "Today").await;
+    app.click("[data-nav=settings]").await;
+    app.wait("[data-panel=language] select[name=language]")
+        .await
+        .select_by_value("fr")
+        .await
+        .unwrap();
+    app.text_becomes("[data-nav=today]", |t| t == "Aujourd'hui")
+        .await;
+    assert_eq!(app.text("main h1").await, "Réglages");
+    app.stop().await;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { centsToCanonical, formatAmount, formatDate, formatDateTime, formatIban, formatLongDate, formatSiren, formatSize, isZero, lateness, parseCents, plural, termsInput } from "./format";
+import { centsToCanonical, formatAmount, formatDate, formatDateTime, formatIban, formatLongDate, formatSiren, formatSize, isZero, lateness, parseCents, termsInput } from "./format";
+import { messages } from "./i18n/index.svelte";
 
 const NNBSP = "\u202f";
 const NBSP = "\u00a0";
@@ -46,9 +47,10 @@ describe("dates and words", () => {
   });
 
   it("agrees in number from 2 on", () => {
-    expect(plural(1, "jour")).toBe(`1${NBSP}jour`);
-    expect(plural(2, "jour")).toBe(`2${NBSP}jours`);
-    expect(plural(0, "facture")).toBe(`0${NBSP}facture`);
+    const count = (n: number) => messages("fr").count(n, "jour", "jours");
+    expect(count(1)).toBe(`1${NBSP}jour`);
+    expect(count(2)).toBe(`2${NBSP}jours`);
+    expect(count(0)).toBe(`0${NBSP}jour`);
     expect(lateness(69)).toBe(`En retard de 69${NBSP}jours`);
     expect(lateness(null)).toBe("");
   });

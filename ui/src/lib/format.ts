@@ -50,11 +50,6 @@ export function formatLongDate(iso: string): string {
   return words.long(words.days[weekday] ?? "", d, words.months[mo - 1] ?? "", y);
 }
 
-/** "1 jour", "12 jours". */
-export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${n}${NBSP}${n >= 2 ? pluralForm : singular}`;
-}
-
 /** "En retard de 12 jours" (English: "12 days late"). */
 export function lateness(days: number | null | undefined): string {
   if (!days || days <= 0) return "";

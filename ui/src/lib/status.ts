@@ -19,6 +19,9 @@ function labels<K extends keyof Labels>(kind: K): Labels[K] {
 
 export const KIND_LABEL = labels("ClientKind");
 
+/** A step's action (the engine's ladder). */
+export const ACTION_LABEL = labels("Action");
+
 export const CHANNEL_LABEL = labels("Channel");
 
 export const METHOD_LABEL = labels("PaymentMethod");
@@ -38,6 +41,10 @@ export const REPORT_LABEL = labels("ReportKind");
 export const PLAN_STATUS_LABEL = labels("PlanStatus");
 
 export const JOURNAL_KIND_LABEL = labels("JournalKind");
+
+export const INSTALMENT_STATUS_LABEL = labels("InstalmentStatus");
+
+export const GRADE_LABEL = labels("Grade");
 
 /** Options for a select, in the order of the record. */
 export function options<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {

@@ -1271,6 +1271,7 @@ export interface Commands {
 
 /** The French label of each code, from the Rust enums' `label_fr` (never written a second time here). */
 export const LABELS = {
+  Action: { "nothing": "Rien à faire", "preventive_note": "Rappel avant échéance", "friendly_reminder": "Relance amiable", "firm_reminder": "Relance ferme", "phone_call": "Appel", "last_reminder": "Dernière relance", "formal_notice": "Mise en demeure", "after_deadline": "Suites après la mise en demeure", "settle_dispute": "Régler le litige", "propose_calendar": "Proposer un échéancier", "consider_write_off": "Envisager de passer en perte", "plan_signature": "Obtenir l'échéancier signé", "plan_courtesy": "Rappel avant une échéance", "plan_reminder": "Relance sur une échéance", "plan_firm_reminder": "Relance ferme sur une échéance", "plan_default": "Mise en demeure (déchéance du terme)", "claim_penalties": "Réclamer les pénalités de retard", "check_credit": "Vérifier un virement reçu" } satisfies Record<Action, string>,
   AgeBucket: { "not_due": "Non échu", "1_30": "1 à 30 jours", "31_60": "31 à 60 jours", "61_90": "61 à 90 jours", "over_90": "Plus de 90 jours" } satisfies Record<AgeBucket, string>,
   CallOutcome: { "reached": "Joint", "no_answer": "Pas de réponse", "promise": "Promesse", "dispute": "Litige", "difficulty": "Difficulté" } satisfies Record<CallOutcome, string>,
   Channel: { "email": "E-mail", "phone": "Téléphone", "letter": "Courrier" } satisfies Record<Channel, string>,

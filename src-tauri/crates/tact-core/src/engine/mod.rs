@@ -245,6 +245,8 @@ macro_rules! actions {
         pub enum Action { $(#[serde(rename = $code)] $variant),+ }
 
         impl Action {
+            /// Every action, in the ladder's order (the interface's label tables).
+            pub const ALL: &'static [Action] = &[$(Action::$variant),+];
             pub fn code(self) -> &'static str { match self { $(Action::$variant => $code),+ } }
             pub fn label_fr(self) -> &'static str { match self { $(Action::$variant => $label),+ } }
         }
