@@ -2173,6 +2173,27 @@ async fn the_interface_in_english_from_reglages_and_back_to_french() {
         .await
         .unwrap();
     assert_eq!(lang.as_str(), Some("en"));
+    // The English words fit too, at the narrower size: every screen and a client's page.
+    let size = (1024, 700);
+    app.resize(size.0, size.1).await;
+    for (nav, ready) in [
+        ("today", "[data-list=agenda]"),
+        ("dashboard", "[data-figure]"),
+        ("clients", "tr[data-client]"),
+        ("invoices", "table tbody tr"),
+        ("import", ".dropzone"),
+        ("bank", ".dropzone"),
+        ("settings", "form"),
+    ] {
+        app.click(&format!("[data-nav={nav}]")).await;
+        app.wait(ready).await;
+        app.layout_is_right(&format!("en-{nav}"), size).await;
+    }
+    app.click("[data-nav=clients]").await;
+    app.click("tr[data-client='Studio Nova SAS'] a").await;
+    app.wait("[data-client-name]").await;
+    app.layout_is_right("en-client", size).await;
+    app.resize(1280, 800).await;
     // Today, a client's page and its statuses, the invoices: in English, amounts in the French form.
     app.click("[data-nav=today]").await;
     app.text_becomes("main h1", |t| t == "Today").await;

@@ -39,7 +39,7 @@ export const en: Messages = {
     Frequency: { week: "Every week", fortnight: "Every two weeks", month: "Every month" },
     Grade: { A: "Pays on time", B: "Pays well", C: "Pays irregularly", D: "Pays with difficulty", E: "To watch closely" },
     InstalmentStatus: { upcoming: "Upcoming", partly_paid: "Partly paid", paid: "Paid", late: "Late" },
-    InvoiceStatus: { open: "Not yet due", partially_paid: "Partly paid", paid: "Paid", overdue: "Overdue", disputed: "Disputed", written_off: "Written off", cancelled: "Cancelled by a credit note" },
+    InvoiceStatus: { open: "Not yet due", partially_paid: "Partly paid", paid: "Paid", overdue: "Overdue", disputed: "Disputed", written_off: "Written off", cancelled: "Credited in full" },
     JournalKind: {
       preventive_note: "Reminder before the due date",
       friendly_reminder: "Friendly reminder",
@@ -306,7 +306,7 @@ export const en: Messages = {
     none: "No invoices yet.",
     noneText: "Enter the invoices you issue (with your usual tool) to follow their due dates.",
     add: "Add an invoice",
-    columns: { number: "Invoice", client: "Client", issued: "Issued on", due: "Due date", amount: "Amount incl. VAT", balance: "Owed", status: "Status" },
+    columns: { number: "Invoice", client: "Client", issued: "Issued", due: "Due", amount: "Inc. VAT", balance: "Owed", status: "Status" },
     total: (all: number | null, filtered: boolean) => `Total${all !== null ? ` of the ${all}${filtered ? " filtered" : ""} invoices` : filtered ? " (filtered)" : ""}`,
     saved: (number: string) => `Invoice ${number} saved.`,
     savedWarning: (number: string, warnings: string) => `Invoice ${number} saved. Note: ${warnings}`,
