@@ -1913,6 +1913,17 @@ impl App {
     }
 }
 
+/// Each screen of the sidebar, with what shows it is drawn (its data in).
+const SCREENS: [(&str, &str); 7] = [
+    ("today", "[data-list=agenda]"),
+    ("dashboard", "[data-figure]"),
+    ("clients", "tr[data-client]"),
+    ("invoices", "table tbody tr"),
+    ("import", ".dropzone"),
+    ("bank", ".dropzone"),
+    ("settings", "form"),
+];
+
 /// Every screen and the main dialogs at 1280×800 and 1024×700 on the example data: nothing sticks out, no text is
 /// drawn over other text, a dialog's buttons are in sight, the shell never scrolls; a form's errors are shown next
 /// to their fields with the first one focused. Screenshots of each in tests/artifacts/60-*.
@@ -1923,15 +1934,7 @@ async fn every_screen_fits_the_window_at_both_sizes() {
     let app = App::start(&db).await;
     for size in [(1280, 800), (1024, 700)] {
         app.resize(size.0, size.1).await;
-        for (nav, ready) in [
-            ("today", "[data-list=agenda]"),
-            ("dashboard", "[data-figure]"),
-            ("clients", "tr[data-client]"),
-            ("invoices", "table tbody tr"),
-            ("import", ".dropzone"),
-            ("bank", ".dropzone"),
-            ("settings", "form"),
-        ] {
+        for (nav, ready) in SCREENS {
             app.click(&format!("[data-nav={nav}]")).await;
             app.wait(ready).await;
             app.layout_is_right(nav, size).await;
@@ -2176,15 +2179,7 @@ async fn the_interface_in_english_from_reglages_and_back_to_french() {
     // The English words fit too, at the narrower size: every screen and a client's page.
     let size = (1024, 700);
     app.resize(size.0, size.1).await;
-    for (nav, ready) in [
-        ("today", "[data-list=agenda]"),
-        ("dashboard", "[data-figure]"),
-        ("clients", "tr[data-client]"),
-        ("invoices", "table tbody tr"),
-        ("import", ".dropzone"),
-        ("bank", ".dropzone"),
-        ("settings", "form"),
-    ] {
+    for (nav, ready) in SCREENS {
         app.click(&format!("[data-nav={nav}]")).await;
         app.wait(ready).await;
         app.layout_is_right(&format!("en-{nav}"), size).await;

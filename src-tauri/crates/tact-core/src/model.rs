@@ -441,36 +441,20 @@ impl Payment {
         &self,
         number: impl Fn(InvoiceId) -> String,
     ) -> crate::Result<JournalEntry> {
-        let mut parts: Vec<String> = self
-            .allocations
-            .iter()
-            .map(|a| format!("{} sur {}", a.amount.format_fr(), number(a.invoice_id)))
-            .collect();
-        let rest = self.unallocated()?;
-        if rest.is_positive() {
-            parts.push(format!("{} en avoir client", rest.format_fr()));
-        }
+        let parts = self.settled(
+            |amount, invoice| format!("{amount} sur {}", number(invoice)),
+            |rest| format!("{rest} en avoir client"),
+        )?;
         Ok(JournalEntry {
-            id: 0,
-            client_id: self.client_id,
-            invoice_id: match self.allocations.as_slice() {
-                [one] => Some(one.invoice_id),
-                _ => None,
-            },
             date: self.date,
             kind: JournalKind::PaymentRecorded,
-            channel: None,
-            call_outcome: None,
-            promise_date: None,
-            promise_amount: None,
             text: Some(format!(
-                "{} reçu par {} ({}).",
+                "{} reçu par {} ({parts}).",
                 self.amount.format_fr(),
                 self.method.label_fr().to_lowercase(),
-                parts.join(", ")
             )),
-            payment_id: Some(self.id),
             corrects: None,
+            ..self.entry_base()
         })
     }
 
@@ -483,49 +467,67 @@ impl Payment {
         reversal: &PaymentReversal,
         number: impl Fn(InvoiceId) -> String,
     ) -> crate::Result<JournalEntry> {
-        let mut parts: Vec<String> = self
-            .allocations
-            .iter()
-            .map(|a| {
-                format!(
-                    "{} de nouveau dus sur {}",
-                    a.amount.format_fr(),
-                    number(a.invoice_id)
-                )
-            })
-            .collect();
-        let rest = self.unallocated()?;
-        if rest.is_positive() {
-            parts.push(format!("{} retirés de l'avoir client", rest.format_fr()));
-        }
+        let parts = self.settled(
+            |amount, invoice| format!("{amount} de nouveau dus sur {}", number(invoice)),
+            |rest| format!("{rest} retirés de l'avoir client"),
+        )?;
         let why = reversal
             .reason
             .as_deref()
             .map(|r| format!(" ({r})"))
             .unwrap_or_default();
         Ok(JournalEntry {
+            date: reversal.date,
+            kind: JournalKind::Note,
+            text: Some(format!(
+                "Règlement de {} reçu par {} le {} annulé{why}\u{a0}: {parts}.",
+                self.amount.format_fr(),
+                self.method.label_fr().to_lowercase(),
+                crate::text::format_date_fr(self.date),
+            )),
+            corrects: recorded,
+            ..self.entry_base()
+        })
+    }
+
+    /// What the payment settles, in words: one phrase per allocation, then its client credit, if any.
+    fn settled(
+        &self,
+        allocation: impl Fn(String, InvoiceId) -> String,
+        credit: impl Fn(String) -> String,
+    ) -> crate::Result<String> {
+        let mut parts: Vec<String> = self
+            .allocations
+            .iter()
+            .map(|a| allocation(a.amount.format_fr(), a.invoice_id))
+            .collect();
+        let rest = self.unallocated()?;
+        if rest.is_positive() {
+            parts.push(credit(rest.format_fr()));
+        }
+        Ok(parts.join(", "))
+    }
+
+    /// The fields every entry about this payment shares: its client, its one invoice if it settles only one, the
+    /// payment itself; nothing said to the client (no channel).
+    fn entry_base(&self) -> JournalEntry {
+        JournalEntry {
             id: 0,
             client_id: self.client_id,
             invoice_id: match self.allocations.as_slice() {
                 [one] => Some(one.invoice_id),
                 _ => None,
             },
-            date: reversal.date,
+            date: self.date,
             kind: JournalKind::Note,
             channel: None,
             call_outcome: None,
             promise_date: None,
             promise_amount: None,
-            text: Some(format!(
-                "Règlement de {} reçu par {} le {} annulé{why}\u{a0}: {}.",
-                self.amount.format_fr(),
-                self.method.label_fr().to_lowercase(),
-                crate::text::format_date_fr(self.date),
-                parts.join(", ")
-            )),
+            text: None,
             payment_id: Some(self.id),
-            corrects: recorded,
-        })
+            corrects: None,
+        }
     }
 
     /// The part of the payment not applied to any invoice (client credit).
