@@ -2140,6 +2140,28 @@ async fn ctrl_k_finds_a_client_an_invoice_number_or_an_amount_from_anywhere() {
         app.text("[data-client-name]").await,
         "Boulangerie Petitjean"
     );
+    // « Corriger » on the call with its promise: the promised amount comes back as the form writes amounts, and is
+    // read back as typed when the correction is saved.
+    app.click("[data-list=journal] li.kind-call [data-action=correct-journal]")
+        .await;
+    let amount = app
+        .wait("form[data-form=journal] [name=promise_amount]")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(amount.as_deref(), Some("450,00"));
+    app.fill("journal", "promise_amount", "1 450,00").await;
+    app.click("[data-action=save-journal]").await;
+    app.gone(".modal").await;
+    let history = app.text("[data-list=journal]").await;
+    assert!(
+        history.contains(&format!(
+            "Promesse de {} pour le 31/10/2026",
+            eur("1 450,00 €")
+        )),
+        "{history}"
+    );
     // An invoice number from the sidebar's button; nothing found is said.
     app.click("[data-action=search]").await;
     app.fill_css("[data-dialog=search] [name=search]", "F-2026-047")
