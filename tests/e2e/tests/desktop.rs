@@ -2206,6 +2206,19 @@ async fn the_interface_in_english_from_reglages_and_back_to_french() {
         app.wait(ready).await;
         app.layout_is_right(&format!("en-{nav}"), size).await;
     }
+    app.click("[data-nav=dashboard]").await;
+    let sentence = web(&app.text("[data-sentence]").await);
+    assert_eq!(
+        sentence,
+        "By 15 December, you can reasonably count on 780,00 €. Beyond that amount, 3 470,00 € is overdue with no \
+         payment date agreed."
+            .replace("3 470", "3\u{202f}470"),
+        "the forecast in English, from the same figures"
+    );
+    assert!(app
+        .text("[data-table=forecast] tbody tr td")
+        .await
+        .starts_with("Week of"));
     app.click("[data-nav=clients]").await;
     app.click("tr[data-client='Studio Nova SAS'] a").await;
     app.wait("[data-client-name]").await;

@@ -955,6 +955,10 @@ export const en: Messages = {
     best: "At best",
     tooltip: (label: string, value: string) => `${label}: ${value}`,
     dsoDays: "DSO (days)",
+    weekOf: (dayMonth: string) => `Week of ${dayMonth}`,
+    by: (day: number, month: string, year: number | null) => `By ${day} ${month}${year !== null ? ` ${year}` : ""}`,
+    sentence: (by: string, likely: string | null, best: string | null, overdue: string | null) =>
+      `${likely !== null ? `${by}, you can reasonably count on ${likely}${best !== null ? ` (${best} at best)` : ""}.` : `${by}, no payment is expected on its due date.`}${overdue !== null ? ` Beyond that amount, ${overdue} is overdue with no payment date agreed.` : ""}`,
     averageLate: "Average lateness of invoices paid off (days)",
     owed: {
       total: "Total to collect",

@@ -902,6 +902,11 @@ export const fr = {
     best: "Au mieux",
     tooltip: (label: string, value: string) => `${label}${NBSP}: ${value}`,
     dsoDays: "DSO (jours)",
+    weekOf: (dayMonth: string) => `Sem. du ${dayMonth}`,
+    /** « D'ici le 15 décembre » (the year only when it is not this one). */
+    by: (day: number, month: string, year: number | null) => `D'ici le ${day === 1 ? "1er" : day}${NBSP}${month}${year !== null ? ` ${year}` : ""}`,
+    sentence: (by: string, likely: string | null, best: string | null, overdue: string | null) =>
+      `${likely !== null ? `${by}, vous pouvez raisonnablement compter sur ${likely}${best !== null ? ` (${best} au mieux)` : ""}.` : `${by}, aucun règlement n'est attendu à son échéance.`}${overdue !== null ? ` En dehors de ce montant, ${overdue} sont en retard sans date de paiement convenue.` : ""}`,
     averageLate: "Retard moyen des factures soldées (jours)",
     owed: {
       total: "Total à encaisser",
