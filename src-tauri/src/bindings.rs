@@ -86,6 +86,7 @@ pub fn typescript() -> String {
     }
     out.push_str("}\n\n");
     out.push_str(&labels());
+    out.push_str(&texts());
     // ts-rs types i64 as `bigint`, but serde sends it as a JSON number, which JavaScript reads exactly up to 2^53:
     // ids (SQLite rowids) and day counts stay far below. `number` is what the front end really receives.
     out.replace("bigint", "number")
@@ -144,6 +145,15 @@ fn labels() -> String {
     }
     out.push_str("} as const;\n");
     out
+}
+
+/// The engine's fixed French sentences that the interface shows as they are (its other languages say them in
+/// their own table, `ui/src/lib/i18n/en.ts`).
+fn texts() -> String {
+    format!(
+        "\n/** The engine's fixed French sentences, written once in Rust. */\nexport const TEXTS = {{\n  dso_method: {:?},\n}} as const;\n",
+        tact_core::dashboard::DSO_METHOD
+    )
 }
 
 #[cfg(test)]

@@ -2228,6 +2228,19 @@ async fn the_interface_in_english_from_reglages_and_back_to_french() {
     app.click("[data-nav=today]").await;
     app.text_becomes("main h1", |t| t == "Today").await;
     assert!(app.text("#due-title").await.contains("To do today"));
+    // The engine's reasons are worded in English from their values, not left in French.
+    app.click("[data-client='Boulangerie Petitjean'] [data-action=why]")
+        .await;
+    let reasons = app
+        .text("[data-client='Boulangerie Petitjean'] [data-list=reasons]")
+        .await;
+    assert!(
+        reasons.contains("The promise to pay by 31/10/2026 was not kept."),
+        "{reasons}"
+    );
+    for french in [" le ", " depuis ", "facture", "Ensuite"] {
+        assert!(!reasons.contains(french), "French left in: {reasons}");
+    }
     app.screenshot("70-en-today").await;
     app.click("[data-nav=invoices]").await;
     app.text_becomes("main h1", |t| t == "Invoices").await;

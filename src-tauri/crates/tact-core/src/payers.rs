@@ -99,6 +99,12 @@ pub struct PayerProfile {
     pub disputes: u32,
     pub plans_honoured: u32,
     pub plans_missed: u32,
+    /// The average delay of the invoices paid late (not of every paid one), in days, as the sentence says it.
+    pub late_delay_days: Option<i64>,
+    /// The invoice most overdue now, which the sentence names.
+    pub worst_late_invoice: Option<String>,
+    /// The date of the last promise not kept in the year.
+    pub last_broken_promise: Option<NaiveDate>,
 }
 
 /// How far back promises and disputes count.
@@ -111,16 +117,7 @@ fn record_fr(h: &PaymentHistory) -> String {
         return "Aucune facture encore réglée".to_owned();
     }
     let late = n.saturating_sub(k);
-    // The average is over every paid invoice (0 for those on time); say the delay of the late ones.
-    let delay = h
-        .average_days_late
-        .filter(|a| !a.is_zero() && late > 0)
-        .and_then(|a| {
-            a.checked_mul(Decimal::from(n))?
-                .checked_div(Decimal::from(late))
-        })
-        .map(|x| x.round().to_i64().unwrap_or(0))
-        .filter(|x| *x > 0);
+    let delay = late_delay(h);
     let days = |x: i64| plural_fr(u64::try_from(x).unwrap_or(0), "jour", "jours");
     match (k, delay) {
         (0, None) if n == 1 => "La seule facture réglée l'a été en retard".to_owned(),
@@ -144,6 +141,20 @@ fn record_fr(h: &PaymentHistory) -> String {
             s
         }
     }
+}
+
+/// The average delay of the invoices paid late, in whole days: the history's average is over every paid invoice
+/// (0 for those on time), so it is brought back to the late ones.
+fn late_delay(h: &PaymentHistory) -> Option<i64> {
+    let late = h.paid_invoices.saturating_sub(h.paid_on_time);
+    h.average_days_late
+        .filter(|a| !a.is_zero() && late > 0)
+        .and_then(|a| {
+            a.checked_mul(Decimal::from(h.paid_invoices))?
+                .checked_div(Decimal::from(late))
+        })
+        .map(|x| x.round().to_i64().unwrap_or(0))
+        .filter(|x| *x > 0)
 }
 
 /// What late now takes off the score.
@@ -334,6 +345,11 @@ pub fn profile(
         disputes,
         plans_honoured: honoured,
         plans_missed: missed,
+        late_delay_days: late_delay(h),
+        worst_late_invoice: late_now
+            .and(case.worst_late)
+            .map(|(number, _)| number.to_owned()),
+        last_broken_promise: last_broken,
     }
 }
 
@@ -407,6 +423,10 @@ mod tests {
         // 100 − 30 (69 days late) − 15 (one broken promise).
         assert_eq!((p.score, p.grade), (Some(55), Some(Grade::C)));
         assert_eq!(p.promises_broken, 1);
+        // What the sentence names, as values (the interface's English says them from these).
+        assert_eq!(p.worst_late_invoice.as_deref(), Some("F-2026-028"));
+        assert_eq!(p.last_broken_promise, Some(d("2026-10-31")));
+        assert_eq!(p.late_delay_days, None);
         assert!(!p.good_payer, "one invoice is not a track record");
         assert_eq!(
             p.why,
@@ -454,6 +474,10 @@ mod tests {
             "2026-11-23",
         );
         assert_eq!((p.promises_kept, p.promises_broken, p.disputes), (1, 0, 1));
+        assert_eq!(
+            (p.late_delay_days, p.worst_late_invoice.as_deref()),
+            (Some(20), None)
+        );
         // 50 − 10 (20 days on the late ones, halved) − 5 (a dispute).
         assert_eq!((p.score, p.grade), (Some(35), Some(Grade::D)));
         assert_eq!(

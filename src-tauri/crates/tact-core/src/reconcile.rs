@@ -11,6 +11,7 @@
 
 use crate::model::{ClientId, InvoiceId};
 use crate::money::Money;
+use crate::text::format_date_fr;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -49,13 +50,141 @@ pub struct Known {
     pub expected: Vec<Expected>,
 }
 
-/// A payment the client announced: its amount, when, and what it is in words (« l'échéance du 15/12/2026 de
-/// son échéancier »).
+/// A payment the client announced: its amount and what it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Expected {
     pub client_id: ClientId,
     pub amount: Money,
-    pub what: String,
+    pub what: Announced,
+}
+
+/// What a client announced it would pay.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Announced {
+    /// An instalment of its signed calendar, due on that day.
+    Instalment { due: NaiveDate },
+    /// A promise to pay that amount on that day.
+    Promise { amount: Money, date: NaiveDate },
+}
+
+/// Why a credit may pay these invoices: a stable code and the values it speaks of. The French sentence is
+/// [`MatchWhy::text_fr`] (the command line and the French interface show it); the interface's other languages
+/// word the same values (`ui/src/lib/i18n/facts.ts`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum MatchWhy {
+    /// The label cites these invoices and the amount is exactly what they owe.
+    CitedExact {
+        invoices: Vec<String>,
+    },
+    /// The label cites them; the amount is less than they owe.
+    CitedPartial {
+        invoices: Vec<String>,
+        amount: Money,
+        owed: Money,
+    },
+    /// The label cites them; the amount is more than they owe.
+    CitedOver {
+        invoices: Vec<String>,
+        owed: Money,
+    },
+    SameAmountManyClients {
+        invoice: String,
+    },
+    SameAmountManyInvoices {
+        invoice: String,
+    },
+    SameAmountOnly {
+        invoice: String,
+    },
+    /// The exact sum of several invoices of one client.
+    SumOf {
+        invoices: Vec<String>,
+    },
+    Announced {
+        what: Announced,
+    },
+    PayerName {
+        client: String,
+    },
+    PayerIban {
+        client: String,
+    },
+    Rule {
+        pattern: String,
+        client: String,
+    },
+    NoOpenInvoice,
+    LessThanOwed,
+}
+
+impl MatchWhy {
+    /// The French sentence.
+    pub fn text_fr(&self) -> String {
+        match self {
+            MatchWhy::CitedExact { invoices } => format!(
+                "Le libellé cite {} et le montant est exactement ce qui reste dû.",
+                invoices.join(", ")
+            ),
+            MatchWhy::CitedPartial {
+                invoices,
+                amount,
+                owed,
+            } => format!(
+                "Le libellé cite {}\u{a0}: paiement partiel de {} sur {} dus.",
+                invoices.join(", "),
+                amount.format_fr(),
+                owed.format_fr()
+            ),
+            MatchWhy::CitedOver { invoices, owed } => format!(
+                "Le libellé cite {}, mais le montant dépasse ce qui reste dû ({})\u{a0}: le surplus resterait en avoir.",
+                invoices.join(", "),
+                owed.format_fr()
+            ),
+            MatchWhy::SameAmountManyClients { invoice } => format!(
+                "Même montant que {invoice} — mais plusieurs clients doivent ce montant."
+            ),
+            MatchWhy::SameAmountManyInvoices { invoice } => format!(
+                "Même montant que {invoice} (ce client a plusieurs factures de ce montant)."
+            ),
+            MatchWhy::SameAmountOnly { invoice } => format!(
+                "Même montant que la facture {invoice}, seule facture ouverte de ce montant."
+            ),
+            MatchWhy::SumOf { invoices } => format!(
+                "Le montant est exactement la somme de {}.",
+                invoices.join(" + ")
+            ),
+            MatchWhy::Announced {
+                what: Announced::Instalment { due },
+            } => format!(
+                "Montant de l'échéance du {} de son échéancier signé.",
+                format_date_fr(*due)
+            ),
+            MatchWhy::Announced {
+                what: Announced::Promise { amount, date },
+            } => format!(
+                "Montant de la promesse de régler {} le {}.",
+                amount.format_fr(),
+                format_date_fr(*date)
+            ),
+            MatchWhy::PayerName { client } => {
+                format!("Le nom du payeur correspond à {client}.")
+            }
+            MatchWhy::PayerIban { client } => {
+                format!("IBAN du payeur déjà vu sur les règlements de {client}.")
+            }
+            MatchWhy::Rule { pattern, client } => {
+                format!("Règle confirmée\u{a0}: «\u{a0}{pattern}\u{a0}» = {client}.")
+            }
+            MatchWhy::NoOpenInvoice => {
+                "Ce client n'a aucune facture ouverte\u{a0}: le montant resterait en avoir.".into()
+            }
+            MatchWhy::LessThanOwed => "Montant inférieur à ce qu'il doit\u{a0}: appliqué aux factures les plus anciennes.".into(),
+        }
+    }
 }
 
 /// One proposal: a client, the invoices and amounts it settles, how sure, why.
@@ -71,7 +200,10 @@ pub struct Proposal {
     pub confidence: u8,
     /// Less than what these invoices owe.
     pub partial: bool,
+    /// Why, in French (from `why`).
     pub reasons: Vec<String>,
+    /// Why, as values (for the interface's other languages).
+    pub why: Vec<MatchWhy>,
 }
 
 /// An amount a proposal applies to an invoice.
@@ -352,9 +484,9 @@ impl<'a> Matcher<'a> {
                 .find(|q| q.client_id == p.client_id && q.allocations == p.allocations)
             {
                 q.confidence = q.confidence.max(p.confidence);
-                for r in p.reasons {
-                    if !q.reasons.contains(&r) {
-                        q.reasons.push(r);
+                for w in p.why {
+                    if !q.why.contains(&w) {
+                        q.why.push(w);
                     }
                 }
             } else {
@@ -373,35 +505,21 @@ impl<'a> Matcher<'a> {
                 .filter(|i| i.client_id == client)
                 .collect();
             let owed = Money::sum(theirs.iter().map(|i| i.balance)).unwrap_or(Money::ZERO);
-            let numbers: Vec<&str> = theirs.iter().map(|i| i.number.as_str()).collect();
+            let invoices: Vec<String> = theirs.iter().map(|i| i.number.clone()).collect();
             let (allocations, credit_left, partial) = spread(credit.amount, &theirs);
             let (confidence, why) = if credit.amount == owed {
-                (
-                    95,
-                    format!(
-                        "Le libellé cite {} et le montant est exactement ce qui reste dû.",
-                        numbers.join(", ")
-                    ),
-                )
+                (95, MatchWhy::CitedExact { invoices })
             } else if partial {
                 (
                     75,
-                    format!(
-                        "Le libellé cite {}\u{a0}: paiement partiel de {} sur {} dus.",
-                        numbers.join(", "),
-                        credit.amount.format_fr(),
-                        owed.format_fr()
-                    ),
+                    MatchWhy::CitedPartial {
+                        invoices,
+                        amount: credit.amount,
+                        owed,
+                    },
                 )
             } else {
-                (
-                60,
-                format!(
-                    "Le libellé cite {}, mais le montant dépasse ce qui reste dû ({})\u{a0}: le surplus resterait en avoir.",
-                    numbers.join(", "),
-                    owed.format_fr()
-                ),
-            )
+                (60, MatchWhy::CitedOver { invoices, owed })
             };
             push(
                 Proposal {
@@ -411,7 +529,8 @@ impl<'a> Matcher<'a> {
                     credit: credit_left,
                     confidence,
                     partial,
-                    reasons: vec![why],
+                    reasons: Vec::new(),
+                    why: vec![why],
                 },
                 &mut out,
             );
@@ -430,30 +549,13 @@ impl<'a> Matcher<'a> {
             c.len() > 1
         };
         for inv in &same {
+            let invoice = inv.number.clone();
             let (confidence, why) = if many_clients {
-                (
-                    40,
-                    format!(
-                        "Même montant que {} — mais plusieurs clients doivent ce montant.",
-                        inv.number
-                    ),
-                )
+                (40, MatchWhy::SameAmountManyClients { invoice })
             } else if same.len() > 1 {
-                (
-                    45,
-                    format!(
-                        "Même montant que {} (ce client a plusieurs factures de ce montant).",
-                        inv.number
-                    ),
-                )
+                (45, MatchWhy::SameAmountManyInvoices { invoice })
             } else {
-                (
-                    70,
-                    format!(
-                        "Même montant que la facture {}, seule facture ouverte de ce montant.",
-                        inv.number
-                    ),
-                )
+                (70, MatchWhy::SameAmountOnly { invoice })
             };
             push(
                 Proposal {
@@ -467,7 +569,8 @@ impl<'a> Matcher<'a> {
                     credit: Money::ZERO,
                     confidence,
                     partial: false,
-                    reasons: vec![why],
+                    reasons: Vec::new(),
+                    why: vec![why],
                 },
                 &mut out,
             );
@@ -491,7 +594,7 @@ impl<'a> Matcher<'a> {
         }
         for (client, set) in best {
             let set: Vec<&OpenInvoice> = set.iter().filter_map(|i| invoices.get(*i)).collect();
-            let numbers: Vec<&str> = set.iter().map(|i| i.number.as_str()).collect();
+            let invoices: Vec<String> = set.iter().map(|i| i.number.clone()).collect();
             let (allocations, credit_left, _) = spread(credit.amount, &set);
             push(
                 Proposal {
@@ -501,10 +604,8 @@ impl<'a> Matcher<'a> {
                     credit: credit_left,
                     confidence: 60,
                     partial: false,
-                    reasons: vec![format!(
-                        "Le montant est exactement la somme de {}.",
-                        numbers.join(" + ")
-                    )],
+                    reasons: Vec::new(),
+                    why: vec![MatchWhy::SumOf { invoices }],
                 },
                 &mut out,
             );
@@ -536,7 +637,10 @@ impl<'a> Matcher<'a> {
                     credit: credit_left,
                     confidence: if many_expecting { 40 } else { 70 },
                     partial,
-                    reasons: vec![format!("Montant de {}.", e.what)],
+                    reasons: Vec::new(),
+                    why: vec![MatchWhy::Announced {
+                        what: e.what.clone(),
+                    }],
                 },
                 &mut out,
             );
@@ -572,15 +676,23 @@ impl<'a> Matcher<'a> {
         for (client, name, client_words) in
             candidates.iter().filter_map(|i| self.client_words.get(*i))
         {
-            let mut signals: Vec<(u8, String)> = Vec::new();
+            let mut signals: Vec<(u8, MatchWhy)> = Vec::new();
+            let client_name = || (*name).to_owned();
             if !client_words.is_empty() && client_words.iter().all(|w| text_words.contains(w)) {
-                signals.push((20, format!("Le nom du payeur correspond à {name}.")));
+                signals.push((
+                    20,
+                    MatchWhy::PayerName {
+                        client: client_name(),
+                    },
+                ));
             }
             if let Some(iban) = credit.payer_iban {
                 if known.ibans.iter().any(|(i, c)| c == client && i == iban) {
                     signals.push((
                         25,
-                        format!("IBAN du payeur déjà vu sur les règlements de {name}."),
+                        MatchWhy::PayerIban {
+                            client: client_name(),
+                        },
                     ));
                 }
             }
@@ -588,7 +700,10 @@ impl<'a> Matcher<'a> {
                 if c == client && label_up.contains(&pattern.to_uppercase()) {
                     signals.push((
                         30,
-                        format!("Règle confirmée\u{a0}: «\u{a0}{pattern}\u{a0}» = {name}."),
+                        MatchWhy::Rule {
+                            pattern: pattern.clone(),
+                            client: client_name(),
+                        },
                     ));
                 }
             }
@@ -596,24 +711,21 @@ impl<'a> Matcher<'a> {
                 continue;
             }
             let boost: u8 = signals.iter().map(|(b, _)| *b).max().unwrap_or(0);
-            let reasons: Vec<String> = signals.into_iter().map(|(_, r)| r).collect();
+            let why: Vec<MatchWhy> = signals.into_iter().map(|(_, w)| w).collect();
             let mut found = false;
             for p in out.iter_mut().filter(|p| p.client_id == *client) {
                 found = true;
                 p.confidence = p.confidence.saturating_add(boost).min(99);
-                p.reasons.extend(reasons.iter().cloned());
+                p.why.extend(why.iter().cloned());
             }
             if !found {
                 let theirs = self.client_invoices(*client);
                 let (allocations, credit_left, partial) = spread(credit.amount, &theirs);
-                let mut reasons = reasons;
+                let mut why = why;
                 if theirs.is_empty() {
-                    reasons.push(
-                    "Ce client n'a aucune facture ouverte\u{a0}: le montant resterait en avoir."
-                        .into(),
-                );
+                    why.push(MatchWhy::NoOpenInvoice);
                 } else if partial {
-                    reasons.push("Montant inférieur à ce qu'il doit\u{a0}: appliqué aux factures les plus anciennes.".into());
+                    why.push(MatchWhy::LessThanOwed);
                 }
                 out.push(Proposal {
                     client_id: *client,
@@ -622,11 +734,15 @@ impl<'a> Matcher<'a> {
                     credit: credit_left,
                     confidence: 30u8.saturating_add(boost),
                     partial,
-                    reasons,
+                    reasons: Vec::new(),
+                    why,
                 });
             }
         }
 
+        for p in &mut out {
+            p.reasons = p.why.iter().map(MatchWhy::text_fr).collect();
+        }
         out.sort_by(|a, b| {
             b.confidence
                 .cmp(&a.confidence)
@@ -802,5 +918,57 @@ mod tests {
         let p = propose(&credit(50_000, "VIREMENT RECU"), &open, &known());
         assert_eq!(p.len(), 2);
         assert!(p.iter().all(|x| x.confidence < AUTO_CONFIDENCE), "{p:?}");
+    }
+
+    #[test]
+    fn each_reason_is_the_french_of_its_fact_and_a_promise_is_named() {
+        let open = vec![
+            inv(1, "F-2026-041", 1, 78_000),
+            inv(2, "F-2026-042", 1, 20_000),
+        ];
+        let mut k = known();
+        k.expected.push(Expected {
+            client_id: 1,
+            amount: Money::from_cents(30_000),
+            what: Announced::Promise {
+                amount: Money::from_cents(30_000),
+                date: d("2026-11-30"),
+            },
+        });
+        let iban = Credit {
+            payer_iban: Some("FR7610107001011234567890129"),
+            ..credit(30_000, "VIR AGENCE LUMIERE")
+        };
+        let p = propose(&iban, &open, &k);
+        let best = &p[0];
+        assert_eq!(best.client_id, 1);
+        assert_eq!(
+            best.why,
+            [
+                MatchWhy::Announced {
+                    what: Announced::Promise {
+                        amount: Money::from_cents(30_000),
+                        date: d("2026-11-30"),
+                    }
+                },
+                MatchWhy::PayerName {
+                    client: "Agence Lumière SARL".into()
+                },
+                MatchWhy::PayerIban {
+                    client: "Agence Lumière SARL".into()
+                },
+            ]
+        );
+        assert_eq!(
+            best.reasons[0],
+            "Montant de la promesse de régler 300,00\u{a0}€ le 30/11/2026."
+        );
+        assert_eq!(
+            best.reasons,
+            best.why.iter().map(MatchWhy::text_fr).collect::<Vec<_>>()
+        );
+        let json = serde_json::to_value(best).unwrap_or_default();
+        assert_eq!(json["why"][0]["code"], "announced");
+        assert_eq!(json["why"][0]["what"]["kind"], "promise");
     }
 }

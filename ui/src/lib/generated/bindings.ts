@@ -49,6 +49,8 @@ export type Annex = { title: string, body: Array<Block>,
  */
 signature: Array<string>, countersignature: Array<string>, };
 
+export type Announced = { "kind": "instalment", due: string, } | { "kind": "promise", amount: Money, date: string, };
+
 export type AppInfo = { version: string, 
 /**
  * The database file, shown in Réglages.
@@ -235,6 +237,8 @@ export type Column = { title: string,
  */
 width: number, right: boolean, };
 
+export type Contact = { kind: JournalKind, date: string, };
+
 export type ContactChannel = "email" | "phone" | "letter" | "registered_letter" | "in_person" | "sms" | "other";
 
 export type CreditNote = { id: number, number: string, invoice_id: number, date: string, amount: Money, reason: string | null, };
@@ -324,6 +328,8 @@ export type ExportReport = { path: string, bytes: string, letter_files: number,
  * Letters whose archived copy is missing or was modified: not in the archive, named here.
  */
 letter_files_missing: Array<string>, };
+
+export type Fact = { "code": "nothing_owed" } | { "code": "dispute", invoices: Array<string>, } | { "code": "dispute_reason", text: string, } | { "code": "exchange_noted", date: string, } | { "code": "preventive", why: PreventiveWhy, due: string, } | { "code": "not_due", due: string, } | { "code": "overdue", amount: Money, since: string, days: number, } | { "code": "contacts", done: Array<Contact>, } | { "code": "difficulty", date: string, text: string | null, } | { "code": "promise", date: string, } | { "code": "promise_broken", date: string, } | { "code": "good_payer", claim: boolean, } | { "code": "always_call_first" } | { "code": "small_amount", amount: Money, formal_notice_dropped: boolean, } | { "code": "consumer_limit" } | { "code": "consumer_no_fees" } | { "code": "paused", until: string, } | { "code": "credit_to_review", amount: Money, date: string, label: string, invoices: Array<string>, } | { "code": "held_for_credit", action: Action, credits: number, } | { "code": "statement_old", date: string, } | { "code": "prescription_soon", invoice: string, on: string, } | { "code": "time_barred", invoices: Array<string>, } | { "code": "plan_proposed", plan: PlanSummary, on: string, } | { "code": "plan_late", plan: PlanSummary, signed: string, missed: Array<Missed>, } | { "code": "plan_reminders", count: number, } | { "code": "plan_honoured", plan: PlanSummary, signed: string, next_due: string, next_left: Money, } | { "code": "paid_late", invoice: string, settled: string, days: number, due: string, amount: Money, } | { "code": "claim_optional" } | { "code": "then_dispute" } | { "code": "then_preventive", due: string, } | { "code": "then_calendar" } | { "code": "then_promise", until: string, } | { "code": "then_friendly" } | { "code": "then_firm" } | { "code": "then_call", small: boolean, } | { "code": "then_last_reminder", small: boolean, } | { "code": "then_formal_notice" } | { "code": "then_check_credit", action: Action, } | { "code": "then_plan_signature" } | { "code": "then_plan_reminder" } | { "code": "then_plan_firm_reminder", notice_days: number, } | { "code": "then_plan_default", notice_days: number, left: Money, } | { "code": "then_plan_courtesy", late_from: string, } | { "code": "then_claim" };
 
 export type FieldError = { field: string, message: string, };
 
@@ -705,6 +711,10 @@ export type Mapping = {
  */
 columns: Array<[CsvField, string]>, };
 
+export type MatchWhy = { "code": "cited_exact", invoices: Array<string>, } | { "code": "cited_partial", invoices: Array<string>, amount: Money, owed: Money, } | { "code": "cited_over", invoices: Array<string>, owed: Money, } | { "code": "same_amount_many_clients", invoice: string, } | { "code": "same_amount_many_invoices", invoice: string, } | { "code": "same_amount_only", invoice: string, } | { "code": "sum_of", invoices: Array<string>, } | { "code": "announced", what: Announced, } | { "code": "payer_name", client: string, } | { "code": "payer_iban", client: string, } | { "code": "rule", pattern: string, client: string, } | { "code": "no_open_invoice" } | { "code": "less_than_owed" };
+
+export type Missed = { instalment: Instalment, left: Money, };
+
 export type Money = string;
 
 export type Outgoing = { "kind": "step", client_id: number, } | { "kind": "call_confirmation", journal_id: number, } | { "kind": "plan", plan_id: number, } | { "kind": "letter_copy", letter_id: number, };
@@ -749,7 +759,19 @@ why: string,
 /**
  * The engine's rule: a call before anything firm.
  */
-good_payer: boolean, paid_invoices: number, paid_on_time: number, max_days_late_now: number | null, promises_kept: number, promises_broken: number, disputes: number, plans_honoured: number, plans_missed: number, };
+good_payer: boolean, paid_invoices: number, paid_on_time: number, max_days_late_now: number | null, promises_kept: number, promises_broken: number, disputes: number, plans_honoured: number, plans_missed: number, 
+/**
+ * The average delay of the invoices paid late (not of every paid one), in days, as the sentence says it.
+ */
+late_delay_days: number | null, 
+/**
+ * The invoice most overdue now, which the sentence names.
+ */
+worst_late_invoice: string | null, 
+/**
+ * The date of the last promise not kept in the year.
+ */
+last_broken_promise: string | null, };
 
 export type Payment = { id: number, client_id: number, 
 /**
@@ -930,6 +952,8 @@ next: InstalmentState | null, };
 
 export type PlanStatus = "proposed" | "honoured" | "late" | "broken" | "completed" | "replaced";
 
+export type PlanSummary = { reference: string, total: Money, instalments: number, };
+
 export type Policy = { 
 /**
  * Friendly reminder this many working days after the due date.
@@ -986,6 +1010,8 @@ statement_fresh_working_days: number,
  */
 auto_accept_bank: boolean, };
 
+export type PreventiveWhy = "new_client" | "large_amount";
+
 export type PreviewRow = { file: string, number: string | null, kind: DocumentKind | null, status: RowStatus, 
 /**
  * Why, in French.
@@ -1012,7 +1038,15 @@ credit: Money, confidence: number,
 /**
  * Less than what these invoices owe.
  */
-partial: boolean, reasons: Array<string>, };
+partial: boolean, 
+/**
+ * Why, in French (from `why`).
+ */
+reasons: Array<string>, 
+/**
+ * Why, as values (for the interface's other languages).
+ */
+why: Array<MatchWhy>, };
 
 export type ProposedAllocation = { invoice_id: number, number: string, amount: Money, };
 
@@ -1034,7 +1068,7 @@ export type RateTables = {
  */
 ecb_known_until: string, ecb: Array<EcbRate>, legal: Array<LegalRate>, };
 
-export type Reason = { code: string, text: string, };
+export type Reason = { code: string, text: string, fact: Fact, };
 
 export type ReportFormat = "csv" | "pdf";
 
@@ -1170,9 +1204,13 @@ date: string,
  */
 optional: boolean, invoices: Array<number>, amount: Money, reasons: Array<Reason>, 
 /**
- * What comes next if nothing happens.
+ * What comes next if nothing happens, in French.
  */
-then: string | null, };
+then: string | null, 
+/**
+ * The same, as a fact (for the interface's other languages).
+ */
+then_fact: Fact | null, };
 
 export type Suggestion = { client_id: number, step: Step, alongside: Step | null, };
 
@@ -1290,4 +1328,9 @@ export const LABELS = {
   PlanStatus: { "proposed": "Proposé", "honoured": "Respecté", "late": "En retard", "broken": "Rompu", "completed": "Soldé", "replaced": "Remplacé" } satisfies Record<PlanStatus, string>,
   ReportKind: { "aging": "Balance âgée", "dso": "DSO et délais de paiement", "forecast": "Prévision d'encaissements", "payers": "Profils de payeurs" } satisfies Record<ReportKind, string>,
   Tone: { "courteous": "Courtois", "cordial": "Cordial, suppose un oubli", "firm": "Professionnel et ferme", "listening": "À l'écoute", "formal": "Formel et factuel" } satisfies Record<Tone, string>,
+} as const;
+
+/** The engine's fixed French sentences, written once in Rust. */
+export const TEXTS = {
+  dso_method: "Méthode de l'épuisement du chiffre d'affaires («\u{a0}countback\u{a0}»)\u{a0}: l'encours du jour est comparé aux factures émises, mois par mois en remontant, jusqu'à l'épuiser\u{a0}; le DSO est le nombre de jours ainsi couverts.",
 } as const;

@@ -940,6 +940,7 @@ export const en: Messages = {
     confidence: "Confidence",
     partial: "Partial payment",
     asCredit: (amount: string) => `${amount} as credit`,
+    creditSep: "; ",
     others: (n: number, list: string) => `${n > 1 ? "Other possibilities" : "Other possibility"}: ${list}`,
     toIdentify: "To identify",
     noMatch: "No open invoice matches: assign it to a client, or ignore it if it is not a payment.",
@@ -1002,6 +1003,8 @@ export const en: Messages = {
     dso: "Days sales outstanding (DSO)",
     days: "days",
     dsoOn: (date: string, amount: string) => `on ${date}, for ${amount} to collect`,
+    dsoMethod:
+      "Countback method: today's receivables are compared with the invoices issued, month by month going back, until they are used up; the DSO is the number of days thus covered.",
     dsoCaption: "DSO at the end of each month and average lateness of the invoices paid off in the month",
     dsoColumns: { month: "Month", dso: "DSO at month end", paid: "Invoices paid off", late: "Average lateness" },
     risks: "The riskiest balances",

@@ -2,7 +2,7 @@
 // in English; its type is this table's, so a key missing or left over there does not compile. Sentences that take
 // a value are functions. French typography: a no-break space (U+00A0) before « : » and inside « », a narrow one
 // (U+202F) before « ; ! ? ».
-import { LABELS } from "../generated/bindings";
+import { LABELS, TEXTS } from "../generated/bindings";
 
 /** The words of the backend's codes: French from the Rust enums (docs/words.md), English in en.ts. */
 export type Labels = { [K in keyof typeof LABELS]: Record<keyof (typeof LABELS)[K], string> };
@@ -887,6 +887,8 @@ export const fr = {
     confidence: "Confiance",
     partial: "Paiement partiel",
     asCredit: (amount: string) => `${amount} en avoir`,
+    /** Between the invoices paid and what is left as credit. */
+    creditSep: `${NNBSP}; `,
     others: (n: number, list: string) => `${n > 1 ? "Autres possibilités" : "Autre possibilité"}${NBSP}: ${list}`,
     toIdentify: "À identifier",
     noMatch: `Aucune facture ouverte ne correspond${NBSP}: attribuez-le à un client, ou ignorez-le s'il ne s'agit pas d'un règlement.`,
@@ -950,6 +952,8 @@ export const fr = {
     dso: "Délai d'encaissement (DSO)",
     days: "jours",
     dsoOn: (date: string, amount: string) => `au ${date}, pour ${amount} à encaisser`,
+    /** The method, as the engine says it (and the reports print it). */
+    dsoMethod: TEXTS.dso_method as string,
     dsoCaption: "DSO en fin de mois et retard moyen des factures soldées dans le mois",
     dsoColumns: { month: "Mois", dso: "DSO fin de mois", paid: "Factures soldées", late: "Retard moyen" },
     risks: "Les soldes les plus à risque",

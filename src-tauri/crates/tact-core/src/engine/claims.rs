@@ -75,32 +75,21 @@ pub(super) fn claim_step(
         .iter()
         .map(|l| {
             let late = l.settled_on.signed_duration_since(l.due_date).num_days();
-            reason(
-                "paid_late",
-                format!(
-                    "La facture {} a été réglée le {}, {}\u{a0}jour{} après son échéance du {}\u{a0}: {} de pénalités et d'indemnité forfaitaire restent dus (C. com. L441-10 II, D441-5).",
-                    l.number,
-                    format_date_fr(l.settled_on),
-                    late,
-                    if late >= 2 { "s" } else { "" },
-                    format_date_fr(l.due_date),
-                    l.amount.format_fr()
-                ),
-            )
+            reason(Fact::PaidLate {
+                invoice: l.number.clone(),
+                settled: l.settled_on,
+                days: late,
+                due: l.due_date,
+                amount: l.amount,
+            })
         })
         .collect();
     // Judged on the other invoices: is this delay the exception?
     let apart = u32::try_from(fresh.len()).unwrap_or(u32::MAX);
     if good_payer(&case.standing.history.apart_from_late(apart), policy) {
-        reasons.push(reason(
-            "good_payer",
-            "Client qui paie habituellement à l'heure\u{a0}: un retard isolé ne justifie pas forcément une réclamation.",
-        ));
+        reasons.push(reason(Fact::GoodPayer { claim: true }));
     }
-    reasons.push(reason(
-        "claim_optional",
-        "Étape facultative\u{a0}: réclamer est votre droit, y renoncer aussi pour garder le client («\u{a0}J'y renonce\u{a0}» sur la fiche du client le note dans l'historique).",
-    ));
+    reasons.push(reason(Fact::ClaimOptional));
     // A contact like any other: the minimum gap after the last exchange.
     let working_today = cal.on_or_after(today);
     let date = match journal
@@ -115,20 +104,22 @@ pub(super) fn claim_step(
         None => working_today,
     };
     let action = Action::ClaimPenalties;
-    Ok(Some(Step {
-        action,
-        action_label: action.label_fr().into(),
-        channel: Some(ContactChannel::Email),
-        tone: action.tone(),
-        done_as: done_kind(action),
-        date,
-        optional: true,
-        // What the claim email asks for: every invoice paid late whose penalties are still owed.
-        invoices: owed.iter().map(|l| l.invoice_id).collect(),
-        amount: Money::sum(owed.iter().map(|l| l.amount))?,
-        reasons,
-        then: Some(
-            "Une seule demande, sans relance\u{a0}: les pénalités restent dues et figurent sur la fiche du client.".into(),
-        ),
-    }))
+    Ok(Some(
+        Step {
+            action,
+            action_label: action.label_fr().into(),
+            channel: Some(ContactChannel::Email),
+            tone: action.tone(),
+            done_as: done_kind(action),
+            date,
+            optional: true,
+            // What the claim email asks for: every invoice paid late whose penalties are still owed.
+            invoices: owed.iter().map(|l| l.invoice_id).collect(),
+            amount: Money::sum(owed.iter().map(|l| l.amount))?,
+            reasons,
+            then: None,
+            then_fact: None,
+        }
+        .then(Fact::ThenClaim),
+    ))
 }

@@ -16,7 +16,7 @@ pub(super) fn suggest_owed(
     let consumer = client.kind == ClientKind::Consumer;
     let working_today = cal.on_or_after(today);
     if owed.is_empty() {
-        let step = nothing(vec![reason("nothing_owed", "Aucune somme due.")], today);
+        let step = nothing(vec![reason(Fact::NothingOwed)], today);
         return Ok(Suggestion {
             client_id: client.id,
             step,
@@ -63,15 +63,11 @@ pub(super) fn suggest_owed(
             Some(e) => follow_up(journal, e, policy, cal, today),
             None => (working_today, None),
         };
-        let mut reasons = vec![reason(
-            "dispute",
-            format!("La facture {} est contestée\u{a0}: elle sort des relances tant que le désaccord n'est pas réglé.", numbers.join(", ")),
-        )];
+        let mut reasons = vec![reason(Fact::Dispute {
+            invoices: numbers.iter().map(|n| (*n).to_owned()).collect(),
+        })];
         if let Some(text) = why {
-            reasons.push(reason(
-                "dispute_reason",
-                format!("Motif noté\u{a0}: {text}"),
-            ));
+            reasons.push(reason(Fact::DisputeReason { text }));
         }
         reasons.extend(waited);
         let step = Step {
@@ -85,8 +81,10 @@ pub(super) fn suggest_owed(
             invoices: disputed.iter().map(|(i, _)| i.id).collect(),
             amount: sum(&disputed.iter().map(|x| **x).collect::<Vec<_>>())?,
             reasons,
-            then: Some("Rassembler les éléments, proposer un échange\u{a0}; un avoir si la contestation est fondée.".into()),
-        };
+            then: None,
+            then_fact: None,
+        }
+        .then(Fact::ThenDispute);
         let alongside = ladder_step.filter(|s| s.action != Action::Nothing);
         return Ok(Suggestion {
             client_id: client.id,
@@ -115,34 +113,27 @@ pub(super) fn suggest_owed(
             if (new_client || large) && !good && !sent {
                 let d = cal.working_days_before(next_due, policy.preventive_working_days);
                 let why = if new_client {
-                    "Nouveau client"
+                    PreventiveWhy::NewClient
                 } else {
-                    "Montant important"
+                    PreventiveWhy::LargeAmount
                 };
                 Step {
-                action: Action::PreventiveNote,
-                action_label: Action::PreventiveNote.label_fr().into(),
-                tone: Action::PreventiveNote.tone(),
-                done_as: done_kind(Action::PreventiveNote),
-                channel: Some(ContactChannel::Email),
-                date: d.max(working_today),
-                optional: true,
-                invoices: owed.iter().map(|(i, _)| i.id).collect(),
-                amount: sum(owed)?,
-                reasons: vec![reason(
-                    "preventive",
-                    format!("{why}\u{a0}: un mot avant l'échéance du {} permet de vérifier que tout est en ordre.", format_date_fr(next_due)),
-                )],
-                then: Some(format!("Relance amiable si rien n'arrive après le {}.", format_date_fr(next_due))),
-            }
+                    action: Action::PreventiveNote,
+                    action_label: Action::PreventiveNote.label_fr().into(),
+                    tone: Action::PreventiveNote.tone(),
+                    done_as: done_kind(Action::PreventiveNote),
+                    channel: Some(ContactChannel::Email),
+                    date: d.max(working_today),
+                    optional: true,
+                    invoices: owed.iter().map(|(i, _)| i.id).collect(),
+                    amount: sum(owed)?,
+                    reasons: vec![reason(Fact::Preventive { why, due: next_due })],
+                    then: None,
+                    then_fact: None,
+                }
+                .then(Fact::ThenPreventive { due: next_due })
             } else {
-                nothing(
-                    vec![reason(
-                        "not_due",
-                        format!("Prochaine échéance le {}.", format_date_fr(next_due)),
-                    )],
-                    next_due,
-                )
+                nothing(vec![reason(Fact::NotDue { due: next_due })], next_due)
             }
         }
     };
@@ -197,33 +188,23 @@ pub(super) fn ladder(
         .filter(|e| is_exchange(e))
         .map(|e| e.date)
         .max();
-    let mut reasons = vec![reason(
-        "overdue",
-        format!(
-            "{} en retard depuis le {} ({}\u{a0}jour{}).",
-            amount.format_fr(),
-            format_date_fr(oldest_due),
-            max_late,
-            if max_late >= 2 { "s" } else { "" }
-        ),
-    )];
+    let mut reasons = vec![reason(Fact::Overdue {
+        amount,
+        since: oldest_due,
+        days: max_late,
+    })];
     let contacts = episode.iter().filter(|e| is_contact(e.kind)).count();
     if contacts > 0 {
-        let list: Vec<String> = episode
-            .iter()
-            .filter(|e| is_contact(e.kind))
-            .map(|e| {
-                format!(
-                    "{} le {}",
-                    e.kind.label_fr().to_lowercase(),
-                    format_date_fr(e.date)
-                )
-            })
-            .collect();
-        reasons.push(reason(
-            "contacts",
-            format!("Déjà fait\u{a0}: {}.", list.join(", ")),
-        ));
+        reasons.push(reason(Fact::Contacts {
+            done: episode
+                .iter()
+                .filter(|e| is_contact(e.kind))
+                .map(|e| Contact {
+                    kind: e.kind,
+                    date: e.date,
+                })
+                .collect(),
+        }));
     }
 
     // 3. Difficulty: the client said it cannot pay now.
@@ -240,32 +221,27 @@ pub(super) fn ladder(
         let answered = case.last_plan_on.is_some_and(|d| d >= call.date);
         if !payment_after(call.date) && !answered {
             let (date, waited) = follow_up(journal, call, policy, cal, today);
-            reasons.push(reason(
-                "difficulty",
-                format!(
-                    "Le {}, le client a fait part de difficultés{}",
-                    format_date_fr(call.date),
-                    call.text
-                        .as_ref()
-                        .map(|t| format!("\u{a0}: {t}"))
-                        .unwrap_or_else(|| ".".into())
-                ),
-            ));
-            return Some(Step {
-                action: Action::ProposeCalendar,
-                action_label: Action::ProposeCalendar.label_fr().into(),
-                tone: Action::ProposeCalendar.tone(),
-                done_as: done_kind(Action::ProposeCalendar),
-                channel: Some(ContactChannel::Phone),
-                date,
-                optional: false,
-                invoices: ids,
-                amount,
-                reasons: reasons.into_iter().chain(waited).collect(),
-                then: Some(
-                    "Un échéancier signé suspend les relances tant qu'il est respecté.".into(),
-                ),
-            });
+            reasons.push(reason(Fact::Difficulty {
+                date: call.date,
+                text: call.text.clone(),
+            }));
+            return Some(
+                Step {
+                    action: Action::ProposeCalendar,
+                    action_label: Action::ProposeCalendar.label_fr().into(),
+                    tone: Action::ProposeCalendar.tone(),
+                    done_as: done_kind(Action::ProposeCalendar),
+                    channel: Some(ContactChannel::Phone),
+                    date,
+                    optional: false,
+                    invoices: ids,
+                    amount,
+                    reasons: reasons.into_iter().chain(waited).collect(),
+                    then: None,
+                    then_fact: None,
+                }
+                .then(Fact::ThenCalendar),
+            );
         }
     }
 
@@ -275,36 +251,28 @@ pub(super) fn ladder(
         let promised = p.promise_date.unwrap_or(p.date);
         let until = cal.add_working_days(promised, policy.promise_grace_working_days);
         if today <= until {
-            reasons.push(reason(
-                "promise",
-                format!("Promesse de paiement pour le {}.", format_date_fr(promised)),
-            ));
-            return Some(Step {
-                action: Action::Nothing,
-                action_label: Action::Nothing.label_fr().into(),
-                tone: Action::Nothing.tone(),
-                done_as: done_kind(Action::Nothing),
-                channel: None,
-                date: cal.on_or_after(plus_days(until, 1)),
-                optional: false,
-                invoices: ids,
-                amount,
-                reasons,
-                then: Some(format!(
-                    "Sans paiement, reprise des relances après le {}.",
-                    format_date_fr(until)
-                )),
-            });
+            reasons.push(reason(Fact::Promise { date: promised }));
+            return Some(
+                Step {
+                    action: Action::Nothing,
+                    action_label: Action::Nothing.label_fr().into(),
+                    tone: Action::Nothing.tone(),
+                    done_as: done_kind(Action::Nothing),
+                    channel: None,
+                    date: cal.on_or_after(plus_days(until, 1)),
+                    optional: false,
+                    invoices: ids,
+                    amount,
+                    reasons,
+                    then: None,
+                    then_fact: None,
+                }
+                .then(Fact::ThenPromise { until }),
+            );
         }
         if !payment_after(p.date) {
             extra = 1;
-            reasons.push(reason(
-                "promise_broken",
-                format!(
-                    "La promesse de payer avant le {} n'a pas été tenue.",
-                    format_date_fr(promised)
-                ),
-            ));
+            reasons.push(reason(Fact::PromiseBroken { date: promised }));
         }
     }
 
@@ -315,18 +283,12 @@ pub(super) fn ladder(
     if good && next == 1 {
         // A long-standing good payer gets a call before anything firm.
         next = 2;
-        reasons.push(reason(
-            "good_payer",
-            "Client qui paie habituellement à l'heure\u{a0}: un appel d'abord, pour comprendre.",
-        ));
+        reasons.push(reason(Fact::GoodPayer { claim: false }));
     }
     let called = episode.iter().any(|e| e.kind == JournalKind::Call);
     if case.overrides.always_call_first && next < 2 && !called {
         next = 2;
-        reasons.push(reason(
-            "always_call_first",
-            "Pour ce client, un appel avant toute relance écrite.",
-        ));
+        reasons.push(reason(Fact::AlwaysCallFirst));
     }
     let mut action = LADDER.get(next).copied().unwrap_or(Action::AfterDeadline);
     if action == Action::FormalNotice && max_late < policy.formal_min_days_late {
@@ -336,23 +298,17 @@ pub(super) fn ladder(
     // call on (the drafts read this reason too).
     let small = amount < policy.small_amount;
     if small && matches!(action, Action::PhoneCall | Action::LastReminder) {
-        reasons.push(reason(
-            "small_amount",
-            format!(
-                "Pour {}, pas de mise en demeure\u{a0}: une procédure coûterait plus qu'elle ne rapporterait.",
-                amount.format_fr()
-            ),
-        ));
+        reasons.push(reason(Fact::SmallAmount {
+            amount,
+            formal_notice_dropped: false,
+        }));
     }
     if action == Action::FormalNotice && small {
         action = Action::ConsiderWriteOff;
-        reasons.push(reason(
-            "small_amount",
-            format!(
-                "Pour {}, une procédure coûterait plus qu'elle ne rapporterait.",
-                amount.format_fr()
-            ),
-        ));
+        reasons.push(reason(Fact::SmallAmount {
+            amount,
+            formal_notice_dropped: true,
+        }));
     }
 
     // When: the rung's own delay, the minimum gap after the last contact, a working day, not before today.
@@ -381,13 +337,10 @@ pub(super) fn ladder(
         if window.len() >= policy.consumer_max_attempts_per_30_days {
             if let Some(first) = window.iter().min() {
                 date = date.max(cal.on_or_after(plus_days(*first, 30)));
-                reasons.push(reason(
-                    "consumer_limit",
-                    "Particulier\u{a0}: quatre tentatives au plus sur trente jours.",
-                ));
+                reasons.push(reason(Fact::ConsumerLimit));
             }
         }
-        reasons.push(reason("consumer_no_fees", "Particulier\u{a0}: aucun frais de recouvrement ni indemnité de 40\u{a0}€ (CPCE L111-8)."));
+        reasons.push(reason(Fact::ConsumerNoFees));
     }
     let channel = match action {
         Action::PhoneCall => Some(ContactChannel::Phone),
@@ -397,25 +350,11 @@ pub(super) fn ladder(
         _ => Some(ContactChannel::Email),
     };
     let then = match action {
-        Action::FriendlyReminder => {
-            Some("Relance ferme une semaine plus tard si rien ne bouge.".to_owned())
-        }
-        Action::FirmReminder => Some("Un appel pour comprendre, une semaine plus tard.".to_owned()),
-        Action::PhoneCall if small => Some(
-            "Une dernière relance écrite\u{a0}; pour cette somme, pas de mise en demeure.".to_owned(),
-        ),
-        Action::PhoneCall => {
-            Some("Une dernière relance écrite, puis la mise en demeure.".to_owned())
-        }
-        Action::LastReminder if small => Some(
-            "Sans réponse, décider de passer la somme en perte ou de la garder en suivi\u{a0}: pas de mise en demeure pour ce montant."
-                .to_owned(),
-        ),
-        Action::LastReminder => Some("La mise en demeure par lettre recommandée.".to_owned()),
-        Action::FormalNotice => Some(
-            "Sans paiement dans le délai\u{a0}: injonction de payer, ou conciliateur de justice."
-                .to_owned(),
-        ),
+        Action::FriendlyReminder => Some(Fact::ThenFriendly),
+        Action::FirmReminder => Some(Fact::ThenFirm),
+        Action::PhoneCall => Some(Fact::ThenCall { small }),
+        Action::LastReminder => Some(Fact::ThenLastReminder { small }),
+        Action::FormalNotice => Some(Fact::ThenFormalNotice),
         _ => None,
     };
     Some(Step {
@@ -429,6 +368,7 @@ pub(super) fn ladder(
         invoices: ids,
         amount,
         reasons,
-        then,
+        then: then.as_ref().map(Fact::text_fr),
+        then_fact: then,
     })
 }

@@ -36,10 +36,12 @@ use serde::{Deserialize, Serialize};
 
 mod claims;
 mod done;
+mod facts;
 mod ladder;
 mod plan_steps;
 pub use claims::{LateSettlement, CLAIM_WINDOW_DAYS};
 pub use done::{done_entries, postponement, undo_entry};
+pub use facts::{Contact, Fact, Missed, PlanSummary, PreventiveWhy};
 use ladder::suggest_owed;
 use plan_steps::with_plan;
 
@@ -327,12 +329,24 @@ impl Action {
     }
 }
 
-/// A fact behind a suggestion: a stable code and one plain French sentence.
+/// A fact behind a suggestion: a stable code, one plain French sentence, and the fact itself (its values, for the
+/// interface's other languages).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Reason {
     pub code: String,
     pub text: String,
+    pub fact: Fact,
+}
+
+impl From<Fact> for Reason {
+    fn from(fact: Fact) -> Reason {
+        Reason {
+            code: fact.code().into(),
+            text: fact.text_fr(),
+            fact,
+        }
+    }
 }
 
 /// One step: what, when, about which invoices, why.
@@ -352,8 +366,19 @@ pub struct Step {
     pub invoices: Vec<InvoiceId>,
     pub amount: Money,
     pub reasons: Vec<Reason>,
-    /// What comes next if nothing happens.
+    /// What comes next if nothing happens, in French.
     pub then: Option<String>,
+    /// The same, as a fact (for the interface's other languages).
+    pub then_fact: Option<Fact>,
+}
+
+impl Step {
+    /// Sets what comes next if nothing happens.
+    fn then(mut self, fact: Fact) -> Step {
+        self.then = Some(fact.text_fr());
+        self.then_fact = Some(fact);
+        self
+    }
 }
 
 /// The history entry that records a step as done (« Marquer comme fait »), `None` for a decision that is not a
@@ -436,11 +461,8 @@ pub struct CreditToReview {
     pub invoices: Vec<String>,
 }
 
-fn reason(code: &str, text: impl Into<String>) -> Reason {
-    Reason {
-        code: code.into(),
-        text: text.into(),
-    }
+fn reason(fact: Fact) -> Reason {
+    fact.into()
 }
 
 fn plus_days(d: NaiveDate, n: u32) -> NaiveDate {
@@ -495,13 +517,7 @@ fn follow_up(
         Some(d) => (
             cal.on_or_after(plus_days(d, policy.min_gap_days))
                 .max(working_today),
-            Some(reason(
-                "exchange_noted",
-                format!(
-                    "Dernier échange noté le {}\u{a0}: on laisse au client le temps de répondre.",
-                    format_date_fr(d)
-                ),
-            )),
+            Some(reason(Fact::ExchangeNoted { date: d })),
         ),
     }
 }
@@ -546,10 +562,7 @@ pub fn suggest(
         for step in std::iter::once(&mut s.step).chain(s.alongside.as_mut()) {
             if step.action != Action::Nothing && step.date < resume {
                 step.date = resume;
-                step.reasons.push(reason(
-                    "paused",
-                    format!("Reporté au {}.", format_date_fr(until)),
-                ));
+                step.reasons.push(reason(Fact::Paused { until }));
             }
         }
     }
@@ -584,30 +597,23 @@ fn bank_guard(
             continue;
         }
         if !case.credits_to_review.is_empty() {
-            let held = step.action_label.clone();
+            let held = step.action;
             let mut reasons: Vec<Reason> = case
                 .credits_to_review
                 .iter()
                 .map(|c| {
-                    reason(
-                        "credit_to_review",
-                        format!(
-                            "Un crédit de {} reçu le {} («\u{a0}{}\u{a0}») n'est pas encore rapproché\u{a0}: il pourrait régler {}.",
-                            c.amount.format_fr(),
-                            format_date_fr(c.date),
-                            c.label,
-                            c.invoices.join(", ")
-                        ),
-                    )
+                    reason(Fact::CreditToReview {
+                        amount: c.amount,
+                        date: c.date,
+                        label: c.label.clone(),
+                        invoices: c.invoices.clone(),
+                    })
                 })
                 .collect();
-            reasons.push(reason(
-                "held_for_credit",
-                format!(
-                    "«\u{a0}{held}\u{a0}» attend que vous ayez examiné {}\u{a0}: on ne relance pas un client qui a peut-être déjà payé.",
-                    if case.credits_to_review.len() > 1 { "ces crédits" } else { "ce crédit" }
-                ),
-            ));
+            reasons.push(reason(Fact::HeldForCredit {
+                action: held,
+                credits: case.credits_to_review.len(),
+            }));
             *step = Step {
                 action: Action::CheckCredit,
                 action_label: Action::CheckCredit.label_fr().into(),
@@ -619,19 +625,12 @@ fn bank_guard(
                 invoices: step.invoices.clone(),
                 amount: step.amount,
                 reasons,
-                then: Some(format!(
-                    "S'il ne s'agit pas de son règlement\u{a0}: {}.",
-                    held.to_lowercase()
-                )),
-            };
+                then: None,
+                then_fact: None,
+            }
+            .then(Fact::ThenCheckCredit { action: held });
         } else if let Some(last) = stale {
-            step.reasons.push(reason(
-                "statement_old",
-                format!(
-                    "Dernier relevé importé le {}\u{a0}: vérifiez qu'il n'a pas réglé.",
-                    format_date_fr(last)
-                ),
-            ));
+            step.reasons.push(reason(Fact::StatementOld { date: last }));
         }
     }
 }
@@ -659,6 +658,7 @@ fn suggest_unpaused(
         amount: Money::ZERO,
         reasons,
         then: None,
+        then_fact: None,
     };
 
     let owed: Vec<&(crate::model::Invoice, InvoiceState)> = case
@@ -688,33 +688,17 @@ fn suggest_unpaused(
         .filter_map(|(i, s)| {
             let on = barred_on(i, s);
             (on.signed_duration_since(today).num_days() <= PRESCRIPTION_WARNING_DAYS).then(|| {
-                reason(
-                    "prescription_soon",
-                    format!(
-                        "La facture {} sera prescrite le {}\u{a0}: au-delà, son paiement ne pourra plus être exigé en justice.",
-                        i.number,
-                        format_date_fr(on)
-                    ),
-                )
+                reason(Fact::PrescriptionSoon {
+                    invoice: i.number.clone(),
+                    on,
+                })
             })
         })
         .collect();
     if !barred.is_empty() {
-        let numbers: Vec<&str> = barred.iter().map(|(i, _)| i.number.as_str()).collect();
-        warnings.push(reason(
-            "time_barred",
-            format!(
-                "{} {} prescrite{}\u{a0}: elle{} n'est plus relancée.",
-                if barred.len() > 1 {
-                    "Les factures"
-                } else {
-                    "La facture"
-                },
-                numbers.join(", "),
-                if barred.len() > 1 { "s" } else { "" },
-                if barred.len() > 1 { "s" } else { "" }
-            ),
-        ));
+        warnings.push(reason(Fact::TimeBarred {
+            invoices: barred.iter().map(|(i, _)| i.number.clone()).collect(),
+        }));
     }
     let mut s = match case.plan {
         Some(plan) => with_plan(case, plan, &journal, &owed, policy, cal, today, &nothing)?,

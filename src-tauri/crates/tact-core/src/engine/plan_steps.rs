@@ -76,14 +76,13 @@ pub(super) fn plan_step(
         amount,
         reasons,
         then: None,
+        then_fact: None,
     };
-    let summary = format!(
-        "Échéancier {} ({} en {} échéance{})",
-        plan.reference(),
-        plan.total.format_fr(),
-        plan.instalments.len(),
-        if plan.instalments.len() > 1 { "s" } else { "" }
-    );
+    let summary = PlanSummary {
+        reference: plan.reference(),
+        total: plan.total,
+        instalments: plan.instalments.len(),
+    };
     match (st.status, plan.signed_on) {
         (PlanStatus::Proposed, _) => {
             // Written after the proposal: the agreement sent, the follow-ups (noted as done).
@@ -101,24 +100,17 @@ pub(super) fn plan_step(
                 .max()
                 .unwrap_or(plan.created_on)
                 .max(plan.created_on);
-            let mut s = step(
+            let s = step(
                 Action::PlanSignature,
                 cal.on_or_after(plus_days(last, policy.min_gap_days))
                     .max(working_today),
                 st.left,
-                vec![reason(
-                    "plan_proposed",
-                    format!(
-                        "{summary} proposé le {}\u{a0}: en attente de la signature du client.",
-                        format_date_fr(plan.created_on)
-                    ),
-                )],
+                vec![reason(Fact::PlanProposed {
+                    plan: summary,
+                    on: plan.created_on,
+                })],
             );
-            s.then = Some(
-                "Une fois l'échéancier signé, les relances s'arrêtent tant qu'il est respecté."
-                    .into(),
-            );
-            Some(s)
+            Some(s.then(Fact::ThenPlanSignature))
         }
         (PlanStatus::Late, Some(signed)) => {
             let late = st.first_late()?;
@@ -149,68 +141,49 @@ pub(super) fn plan_step(
                 Some(d) => late.late_from.max(plus_days(d, policy.min_gap_days)),
                 None => late.late_from,
             };
-            let missed: Vec<String> = st
+            let missed: Vec<Missed> = st
                 .instalments
                 .iter()
                 .filter(|i| i.status == InstalmentStatus::Late)
-                .map(|i| {
-                    format!(
-                        "{} du {} ({} restant{})",
-                        i.label.to_lowercase(),
-                        format_date_fr(i.instalment.due_on),
-                        i.left.format_fr(),
-                        if i.left.cents() > 100 { "s" } else { "" }
-                    )
+                .map(|i| Missed {
+                    instalment: i.instalment.clone(),
+                    left: i.left,
                 })
                 .collect();
-            let mut reasons = vec![reason(
-                "plan_late",
-                format!(
-                    "{} signé le {}\u{a0}: {} non réglée{}.",
-                    summary,
-                    format_date_fr(signed),
-                    missed.join(", "),
-                    if missed.len() > 1 { "s" } else { "" }
-                ),
-            )];
+            let mut reasons = vec![reason(Fact::PlanLate {
+                plan: summary,
+                signed,
+                missed,
+            })];
             if reminders > 0 {
-                reasons.push(reason(
-                    "plan_reminders",
-                    format!("Déjà relancé {} fois depuis la signature.", reminders),
-                ));
+                reasons.push(reason(Fact::PlanReminders { count: reminders }));
             }
-            let mut s = step(
+            let s = step(
                 action,
                 cal.on_or_after(earliest).max(working_today),
                 st.late_amount,
                 reasons,
             );
-            s.then = Some(match action {
-                Action::PlanReminder => "Sans règlement, une relance ferme, puis la mise en demeure qui invoque la déchéance du terme.".into(),
-                Action::PlanFirmReminder => format!(
-                    "Ensuite, la mise en demeure qui invoque la déchéance du terme (préavis de {} jours).",
-                    plan.notice_days
-                ),
-                _ => format!(
-                    "Sans règlement dans les {} jours suivant sa réception, tout le solde ({}) devient exigible.",
-                    plan.notice_days,
-                    st.left.format_fr()
-                ),
-            });
-            Some(s)
+            Some(s.then(match action {
+                Action::PlanReminder => Fact::ThenPlanReminder,
+                Action::PlanFirmReminder => Fact::ThenPlanFirmReminder {
+                    notice_days: plan.notice_days,
+                },
+                _ => Fact::ThenPlanDefault {
+                    notice_days: plan.notice_days,
+                    left: st.left,
+                },
+            }))
         }
         (_, Some(signed)) => {
             // Honoured: nothing is chased; a courtesy note before the next instalment, if wanted.
             let next = st.next.as_ref()?;
-            let honoured = reason(
-                "plan_honoured",
-                format!(
-                    "{summary} signé le {} et respecté\u{a0}: prochaine échéance le {} ({}).",
-                    format_date_fr(signed),
-                    format_date_fr(next.instalment.due_on),
-                    next.left.format_fr()
-                ),
-            );
+            let honoured = reason(Fact::PlanHonoured {
+                plan: summary,
+                signed,
+                next_due: next.instalment.due_on,
+                next_left: next.left,
+            });
             let previous_due = st
                 .instalments
                 .iter()
@@ -224,17 +197,15 @@ pub(super) fn plan_step(
             let note_on =
                 cal.working_days_before(next.instalment.due_on, policy.preventive_working_days);
             if policy.plan_courtesy_note && !sent && next.instalment.due_on >= today {
-                let mut s = step(
+                let s = step(
                     Action::PlanCourtesy,
                     note_on.max(working_today),
                     next.left,
                     vec![honoured],
                 );
-                s.then = Some(format!(
-                    "Une relance sur l'échéance seulement si elle n'est pas réglée le {}.",
-                    format_date_fr(next.late_from)
-                ));
-                Some(s)
+                Some(s.then(Fact::ThenPlanCourtesy {
+                    late_from: next.late_from,
+                }))
             } else {
                 Some(step(
                     Action::Nothing,

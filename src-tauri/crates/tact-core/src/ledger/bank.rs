@@ -8,7 +8,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::input::{AllocationInput, PaymentInput};
 use crate::model::{BankLine, ClientId, InvoiceId, Payment};
 use crate::money::Money;
-use crate::reconcile::{self, Expected, Known, OpenInvoice, Proposal};
+use crate::reconcile::{self, Announced, Expected, Known, OpenInvoice, Proposal};
 use crate::storage as db;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -337,10 +337,9 @@ impl Ledger {
                 out.push(Expected {
                     client_id,
                     amount: i.left,
-                    what: format!(
-                        "l'échéance du {} de son échéancier signé",
-                        crate::text::format_date_fr(i.instalment.due_on)
-                    ),
+                    what: Announced::Instalment {
+                        due: i.instalment.due_on,
+                    },
                 });
             }
         }
@@ -352,11 +351,7 @@ impl Ledger {
                 out.push(Expected {
                     client_id: e.client_id,
                     amount,
-                    what: format!(
-                        "la promesse de régler {} le {}",
-                        amount.format_fr(),
-                        crate::text::format_date_fr(date)
-                    ),
+                    what: Announced::Promise { amount, date },
                 });
             }
         }

@@ -341,6 +341,7 @@ impl Ledger {
             amount: st.plan.total,
             reasons: Vec::new(),
             then: None,
+            then_fact: None,
         };
         let suggestion = crate::engine::Suggestion {
             client_id: st.plan.client_id,
