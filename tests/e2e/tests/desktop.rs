@@ -2219,6 +2219,23 @@ async fn the_interface_in_english_from_reglages_and_back_to_french() {
         .text("[data-table=forecast] tbody tr td")
         .await
         .starts_with("Week of"));
+    // The payer profiles say the same figures in English.
+    let why = web(&app
+        .text("[data-table=payers] tr[data-payer='Boulangerie Petitjean'] td.why")
+        .await);
+    assert_eq!(
+        why,
+        "1 of 1 invoice paid on time; but invoice F-2026-028 is 69 days late and the promise to pay on 31 October \
+         2026 was not kept."
+    );
+    app.client
+        .execute(
+            "document.querySelector('[data-table=payers]').scrollIntoView({block: 'center'})",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.screenshot("72-en-payers").await;
     app.click("[data-nav=clients]").await;
     app.click("tr[data-client='Studio Nova SAS'] a").await;
     app.wait("[data-client-name]").await;
