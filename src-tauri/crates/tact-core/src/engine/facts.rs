@@ -9,7 +9,7 @@ use super::Action;
 use crate::model::JournalKind;
 use crate::money::Money;
 use crate::plans::Instalment;
-use crate::text::format_date_fr;
+use crate::text::{format_date_fr, plural_fr};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -191,9 +191,9 @@ pub enum Fact {
     ThenClaim,
 }
 
-/// « 1 jour », « 2 jours » (French: 0 and 1 are singular).
+/// « 1 jour », « 2 jours ».
 fn days_fr(n: i64) -> String {
-    format!("{n}\u{a0}jour{}", if n >= 2 { "s" } else { "" })
+    plural_fr(u64::try_from(n).unwrap_or(0), "jour", "jours")
 }
 
 fn plural(n: usize) -> &'static str {
@@ -494,28 +494,136 @@ impl Fact {
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_code_is_the_serde_tag() {
-        let facts = [
+    /// One fact of every code: `code()` (what a `Reason` carries, and what the drafts and the interface test) is
+    /// the serde tag (what the interface's English dispatches on). `code()`'s match is exhaustive, so a new code
+    /// cannot be forgotten there; this list must grow with it.
+    fn one_of_each() -> Vec<Fact> {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+        let m = Money::from_cents(160_000);
+        let plan = PlanSummary {
+            reference: "ECH-2026-001".into(),
+            total: m,
+            instalments: 4,
+        };
+        let n = || vec!["F-1".to_owned()];
+        vec![
             Fact::NothingOwed,
+            Fact::Dispute { invoices: n() },
+            Fact::DisputeReason { text: "x".into() },
+            Fact::ExchangeNoted { date: day },
+            Fact::Preventive {
+                why: PreventiveWhy::NewClient,
+                due: day,
+            },
+            Fact::NotDue { due: day },
             Fact::Overdue {
-                amount: Money::from_cents(160_000),
-                since: NaiveDate::from_ymd_opt(2026, 10, 23).unwrap_or_default(),
+                amount: m,
+                since: day,
                 days: 31,
             },
-            Fact::ThenPlanDefault {
-                notice_days: 8,
-                left: Money::from_cents(120_000),
+            Fact::Contacts {
+                done: vec![Contact {
+                    kind: JournalKind::Call,
+                    date: day,
+                }],
+            },
+            Fact::Difficulty {
+                date: day,
+                text: None,
+            },
+            Fact::Promise { date: day },
+            Fact::PromiseBroken { date: day },
+            Fact::GoodPayer { claim: false },
+            Fact::AlwaysCallFirst,
+            Fact::SmallAmount {
+                amount: m,
+                formal_notice_dropped: false,
+            },
+            Fact::ConsumerLimit,
+            Fact::ConsumerNoFees,
+            Fact::Paused { until: day },
+            Fact::CreditToReview {
+                amount: m,
+                date: day,
+                label: "VIR".into(),
+                invoices: n(),
             },
             Fact::HeldForCredit {
                 action: Action::FriendlyReminder,
                 credits: 2,
             },
-        ];
-        for f in facts {
-            let v = serde_json::to_value(&f).unwrap_or_default();
+            Fact::StatementOld { date: day },
+            Fact::PrescriptionSoon {
+                invoice: "F-1".into(),
+                on: day,
+            },
+            Fact::TimeBarred { invoices: n() },
+            Fact::PlanProposed {
+                plan: plan.clone(),
+                on: day,
+            },
+            Fact::PlanLate {
+                plan: plan.clone(),
+                signed: day,
+                missed: vec![Missed {
+                    instalment: Instalment {
+                        number: 2,
+                        due_on: day,
+                        amount: m,
+                        down_payment: false,
+                    },
+                    left: m,
+                }],
+            },
+            Fact::PlanReminders { count: 1 },
+            Fact::PlanHonoured {
+                plan,
+                signed: day,
+                next_due: day,
+                next_left: m,
+            },
+            Fact::PaidLate {
+                invoice: "F-1".into(),
+                settled: day,
+                days: 12,
+                due: day,
+                amount: m,
+            },
+            Fact::ClaimOptional,
+            Fact::ThenDispute,
+            Fact::ThenPreventive { due: day },
+            Fact::ThenCalendar,
+            Fact::ThenPromise { until: day },
+            Fact::ThenFriendly,
+            Fact::ThenFirm,
+            Fact::ThenCall { small: true },
+            Fact::ThenLastReminder { small: false },
+            Fact::ThenFormalNotice,
+            Fact::ThenCheckCredit {
+                action: Action::FirmReminder,
+            },
+            Fact::ThenPlanSignature,
+            Fact::ThenPlanReminder,
+            Fact::ThenPlanFirmReminder { notice_days: 8 },
+            Fact::ThenPlanDefault {
+                notice_days: 8,
+                left: m,
+            },
+            Fact::ThenPlanCourtesy { late_from: day },
+            Fact::ThenClaim,
+        ]
+    }
+
+    #[test]
+    fn the_code_is_the_serde_tag_for_every_fact() {
+        let facts = one_of_each();
+        let codes: std::collections::BTreeSet<&str> = facts.iter().map(Fact::code).collect();
+        for f in &facts {
+            let v = serde_json::to_value(f).unwrap_or_default();
             assert_eq!(v["code"], f.code(), "{f:?}");
+            assert!(!f.text_fr().trim().is_empty(), "{f:?}");
         }
+        assert_eq!(codes.len(), 44, "one sample of each of the 44 codes");
     }
 
     #[test]
