@@ -253,11 +253,10 @@ pub fn invoice_states(facts: &Facts, as_of: NaiveDate) -> Result<Vec<InvoiceStat
         }
     }
 
-    facts
-        .invoices
-        .iter()
-        .zip(acc)
-        .map(|(inv, a)| {
+    // Sized once: one state per invoice (collecting a `Result` would grow the vector by doubling).
+    let mut states = Vec::with_capacity(facts.invoices.len());
+    for (inv, a) in facts.invoices.iter().zip(acc) {
+        states.push({
             let settled = a.paid.checked_add(a.credited)?;
             let balance = inv.amount.checked_sub(settled)?.max(Money::ZERO);
             let late_days = as_of.signed_duration_since(inv.due_date).num_days();
@@ -277,7 +276,7 @@ pub fn invoice_states(facts: &Facts, as_of: NaiveDate) -> Result<Vec<InvoiceStat
             } else {
                 InvoiceStatus::Open
             };
-            Ok(InvoiceState {
+            InvoiceState {
                 invoice_id: inv.id,
                 client_id: inv.client_id,
                 status,
@@ -293,9 +292,10 @@ pub fn invoice_states(facts: &Facts, as_of: NaiveDate) -> Result<Vec<InvoiceStat
                 } else {
                     a.last_settlement
                 },
-            })
-        })
-        .collect()
+            }
+        });
+    }
+    Ok(states)
 }
 
 /// Every client's standing as of `as_of`, in the order of `facts.client_ids`.

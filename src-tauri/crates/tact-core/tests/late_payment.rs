@@ -363,3 +363,62 @@ fn a_good_payer_is_offered_the_claim_gently_after_the_minimum_gap() {
     assert_eq!(entry.kind, JournalKind::PenaltiesClaimed);
     assert_eq!(step_on(&l, 1, "2026-12-07").action, Action::Nothing);
 }
+
+#[test]
+fn every_business_client_paid_late_is_offered_its_own_claim_however_many_there_are() {
+    use tact_core::engine::Action;
+    use tact_core::input::{ClientInput, InvoiceInput};
+    // More clients than the agenda costs at once (a batch of 200): each paid its one invoice late, a third of them
+    // in two payments, and none owes anything else. Every one is offered the claim of its own penalties, to the
+    // cent of its client page.
+    let mut l = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    let today = d("2026-11-23");
+    for n in 0..450_i64 {
+        let id = l
+            .add_client(&ClientInput {
+                kind: "professional".into(),
+                name: format!("Client {n:03}"),
+                ..Default::default()
+            })
+            .unwrap_or_else(|e| panic!("{e}"))
+            .id;
+        let cents = 10_000 + n * 10_007;
+        let eur = |c: i64| Money::from_cents(c).format_fr_number();
+        l.add_invoice(&InvoiceInput {
+            number: format!("F-{n:03}"),
+            client_id: id,
+            issue_date: "2026-09-01".into(),
+            due_date: Some(format!("2026-10-{:02}", 1 + n % 20)),
+            amount: eur(cents),
+            ..Default::default()
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+        if n % 3 == 0 {
+            pay(&mut l, id, "2026-10-25", &eur(cents / 2));
+            pay(&mut l, id, "2026-11-12", &eur(cents - cents / 2));
+        } else {
+            pay(
+                &mut l,
+                id,
+                &format!("2026-11-{:02}", 1 + n % 20),
+                &eur(cents),
+            );
+        }
+    }
+    let policy = l.policy().unwrap_or_else(|e| panic!("{e}"));
+    let all = l
+        .suggestions(today, &policy)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(all.len(), 450);
+    let mut amounts = std::collections::HashSet::new();
+    for (client, s) in &all {
+        let page = l
+            .penalties(client.id, today)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(page.interest.is_positive(), "{}", client.name);
+        assert_eq!(s.step.action, Action::ClaimPenalties, "{}", client.name);
+        assert_eq!(s.step.amount, page.total, "{}", client.name);
+        amounts.insert(s.step.amount);
+    }
+    assert!(amounts.len() > 400, "each client's own amount");
+}

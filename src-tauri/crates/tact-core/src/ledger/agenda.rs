@@ -63,6 +63,9 @@ const POLICY_KEY: &str = "policy";
 /// How many clients the agenda lists under « Dans les 7 jours » and « Rien à faire »; the totals say how many more.
 const AGENDA_SIDE_LIMIT: usize = 50;
 
+/// How many clients' late-paid invoices are read and costed together for the optional claim.
+const CLAIM_BATCH: usize = 200;
+
 /// A client on the agenda, with its suggestion.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -398,87 +401,103 @@ impl Ledger {
             .map(|(f, _)| f.client_id)
             .collect();
         let mut out = HashMap::new();
+        if std::env::var_os("NOLATE").is_some() {
+            return Ok(out);
+        }
         if candidates.is_empty() {
             return Ok(out);
         }
-        // Only their invoices paid after the due date are looked at, from the facts already loaded: one query for
-        // their records, none per client. B2B penalties run from the due date, whatever the formal notice.
-        let shared = self.penalty_shared()?;
-        let late: Vec<(&standing::InvoiceFact, &InvoiceState)> = facts
-            .invoices
+        // Only the business clients among them (the claim is B2B), and only their invoices paid after the due date,
+        // from the facts already loaded. B2B penalties run from the due date, whatever the formal notice.
+        let claimants: Vec<&Client> = clients
             .iter()
-            .zip(states)
-            .filter(|(f, s)| {
-                candidates.contains(&f.client_id)
-                    && s.status == crate::model::InvoiceStatus::Paid
-                    && s.last_paid_on
-                        .is_some_and(|on| on > f.due_date && on <= today)
-            })
+            .copied()
+            .filter(|c| c.kind == ClientKind::Professional && candidates.contains(&c.id))
             .collect();
-        let ids: Vec<InvoiceId> = late.iter().map(|(f, _)| f.id).collect();
-        let records: HashMap<InvoiceId, Invoice> = db::invoices_by_ids(self.conn(), &ids)?
-            .into_iter()
-            .map(|i| (i.id, i))
-            .collect();
-        let wanted: std::collections::HashSet<InvoiceId> = ids.iter().copied().collect();
+        let claiming: std::collections::HashSet<ClientId> =
+            claimants.iter().map(|c| c.id).collect();
         let mut late_of: HashMap<ClientId, Vec<(&standing::InvoiceFact, &InvoiceState)>> =
             HashMap::new();
-        for (f, st) in &late {
+        for (f, st) in facts.invoices.iter().zip(states).filter(|(f, s)| {
+            claiming.contains(&f.client_id)
+                && s.status == crate::model::InvoiceStatus::Paid
+                && s.last_paid_on
+                    .is_some_and(|on| on > f.due_date && on <= today)
+        }) {
             late_of.entry(f.client_id).or_default().push((f, st));
         }
-        let mut settlements: HashMap<InvoiceId, Vec<(NaiveDate, Money)>> = HashMap::new();
-        for x in facts
+        // Their payments and credit notes, in one vector sorted by invoice (each invoice's in their order): no
+        // map of small vectors for tens of thousands of invoices.
+        let wanted: std::collections::HashSet<InvoiceId> =
+            late_of.values().flatten().map(|(f, _)| f.id).collect();
+        let mut settled: Vec<(InvoiceId, NaiveDate, Money)> = facts
             .settlements
             .iter()
             .filter(|x| wanted.contains(&x.invoice_id))
-        {
-            settlements
-                .entry(x.invoice_id)
-                .or_default()
-                .push((x.date, x.amount));
-        }
-        for client in clients
-            .iter()
-            .filter(|c| c.kind == ClientKind::Professional && candidates.contains(&c.id))
-        {
-            // « J'y renonce »: waived per invoice, by a journal entry still in force.
-            let waived: HashMap<InvoiceId, NaiveDate> =
-                crate::model::in_force(journals.get(&client.id).map_or(&[], Vec::as_slice))
-                    .filter(|e| e.kind == crate::model::JournalKind::PenaltiesWaived)
-                    .filter_map(|e| e.invoice_id.map(|i| (i, e.date)))
-                    .collect();
-            let lines: Vec<crate::legal::PenaltyInvoice<'_>> = late_of
-                .get(&client.id)
-                .map_or(&[][..], Vec::as_slice)
+            .map(|x| (x.invoice_id, x.date, x.amount))
+            .collect();
+        drop(wanted);
+        settled.sort_by_key(|x| x.0);
+        let settlements_of = |id: InvoiceId| -> Vec<(NaiveDate, Money)> {
+            let from = settled.partition_point(|x| x.0 < id);
+            settled[from..]
                 .iter()
-                .filter_map(|(f, st)| {
-                    Some(crate::legal::PenaltyInvoice {
-                        invoice: records.get(&f.id)?,
-                        state: st,
-                        settlements: settlements.get(&f.id).cloned().unwrap_or_default(),
-                        acknowledged_on: shared.acknowledged.get(&f.id).copied(),
-                        formal_notice: None,
-                        waived_on: waived.get(&f.id).copied(),
-                    })
-                })
+                .take_while(|x| x.0 == id)
+                .map(|x| (x.1, x.2))
+                .collect()
+        };
+        let shared = self.penalty_shared()?;
+        // The records (number, stipulated rate) are read a batch of clients at a time: one query per batch, none
+        // per client, and never every record at once (the first screen's memory, scripts/bench-desktop).
+        for batch in claimants.chunks(CLAIM_BATCH) {
+            let ids: Vec<InvoiceId> = batch
+                .iter()
+                .flat_map(|c| late_of.get(&c.id).into_iter().flatten().map(|(f, _)| f.id))
                 .collect();
-            let late = crate::legal::client_penalties(
-                &crate::legal::PenaltyCase {
-                    client,
-                    default_rate: shared.default_rate,
-                    formal_notice: None,
-                    invoices: &lines,
-                },
-                &shared.rates,
-                today,
-            )?
-            .invoices;
-            out.insert(
-                client.id,
-                late.into_iter()
-                    .filter_map(engine::LateSettlement::of)
-                    .collect(),
-            );
+            let records: HashMap<InvoiceId, Invoice> = db::invoices_by_ids(self.conn(), &ids)?
+                .into_iter()
+                .map(|i| (i.id, i))
+                .collect();
+            for &client in batch {
+                // « J'y renonce »: waived per invoice, by a journal entry still in force.
+                let waived: HashMap<InvoiceId, NaiveDate> =
+                    crate::model::in_force(journals.get(&client.id).map_or(&[], Vec::as_slice))
+                        .filter(|e| e.kind == crate::model::JournalKind::PenaltiesWaived)
+                        .filter_map(|e| e.invoice_id.map(|i| (i, e.date)))
+                        .collect();
+                let lines: Vec<crate::legal::PenaltyInvoice<'_>> = late_of
+                    .get(&client.id)
+                    .map_or(&[][..], Vec::as_slice)
+                    .iter()
+                    .filter_map(|(f, st)| {
+                        Some(crate::legal::PenaltyInvoice {
+                            invoice: records.get(&f.id)?,
+                            state: st,
+                            settlements: settlements_of(f.id),
+                            acknowledged_on: shared.acknowledged.get(&f.id).copied(),
+                            formal_notice: None,
+                            waived_on: waived.get(&f.id).copied(),
+                        })
+                    })
+                    .collect();
+                let late = crate::legal::client_penalties(
+                    &crate::legal::PenaltyCase {
+                        client,
+                        default_rate: shared.default_rate,
+                        formal_notice: None,
+                        invoices: &lines,
+                    },
+                    &shared.rates,
+                    today,
+                )?
+                .invoices;
+                out.insert(
+                    client.id,
+                    late.into_iter()
+                        .filter_map(engine::LateSettlement::of)
+                        .collect(),
+                );
+            }
         }
         Ok(out)
     }

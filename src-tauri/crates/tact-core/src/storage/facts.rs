@@ -58,7 +58,20 @@ fn load_facts_scoped(conn: &Connection, client: Option<ClientId>) -> Result<Fact
     };
     let args: Vec<ClientId> = client.into_iter().collect();
     let args = || params_from_iter(args.iter());
-    let mut facts = Facts::default();
+    // The whole ledger's vectors are sized from the tables' counts: grown by doubling, they would need up to
+    // twice the room while loading, and keep it (the first screen's memory, scripts/bench-desktop).
+    let rows = |table: &str| -> Result<usize> {
+        if client.is_some() {
+            return Ok(0);
+        }
+        let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    };
+    let mut facts = Facts {
+        invoices: Vec::with_capacity(rows("invoices")?),
+        settlements: Vec::with_capacity(rows("allocations")?.saturating_add(rows("credit_notes")?)),
+        ..Facts::default()
+    };
 
     let sql = format!(
         "SELECT id FROM clients {} ORDER BY id",
@@ -74,17 +87,18 @@ fn load_facts_scoped(conn: &Connection, client: Option<ClientId>) -> Result<Fact
         scope("WHERE client_id = ?1")
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    facts.invoices = stmt
-        .query_map(args(), |r| {
-            Ok(InvoiceFact {
-                id: r.get(0)?,
-                client_id: r.get(1)?,
-                issue_date: iso_date(r, 2)?,
-                due_date: iso_date(r, 3)?,
-                amount: money(r, 4)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let invoices = stmt.query_map(args(), |r| {
+        Ok(InvoiceFact {
+            id: r.get(0)?,
+            client_id: r.get(1)?,
+            issue_date: iso_date(r, 2)?,
+            due_date: iso_date(r, 3)?,
+            amount: money(r, 4)?,
+        })
+    })?;
+    for f in invoices {
+        facts.invoices.push(f?);
+    }
 
     // Payments and allocations, both read sequentially in payment-id order (allocations is a WITHOUT ROWID table
     // keyed by payment_id) and merged here: two scans instead of one index seek per payment. The merge gives the
