@@ -87,6 +87,7 @@ pub fn typescript() -> String {
     out.push_str("}\n\n");
     out.push_str(&labels());
     out.push_str(&texts());
+    out.push_str(&first_page());
     // ts-rs types i64 as `bigint`, but serde sends it as a JSON number, which JavaScript reads exactly up to 2^53:
     // ids (SQLite rowids) and day counts stay far below. `number` is what the front end really receives.
     out.replace("bigint", "number")
@@ -153,6 +154,15 @@ fn texts() -> String {
     format!(
         "\n/** The engine's fixed French sentences, written once in Rust. */\nexport const TEXTS = {{\n  dso_method: {:?},\n}} as const;\n",
         tact_core::dashboard::DSO_METHOD
+    )
+}
+
+/// The size of « Aujourd'hui »'s first page, which the books compute while the window starts and the interface asks
+/// for at once.
+fn first_page() -> String {
+    format!(
+        "\n/** The clients on « Aujourd'hui »'s first page, computed by the books while the window starts. */\nexport const FIRST_PAGE = {};\n",
+        tact_usecases::books::FIRST_PAGE
     )
 }
 

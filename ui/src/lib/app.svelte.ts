@@ -2,7 +2,7 @@
 import { call, errorMessage } from "./api";
 import { formatLongDate } from "./format";
 import { t } from "./i18n/index.svelte";
-import type { AppInfo } from "./generated/bindings";
+import { FIRST_PAGE, type Agenda, type AppInfo } from "./generated/bindings";
 
 export type Route =
   | { name: "welcome" }
@@ -91,4 +91,22 @@ export function takeImport(): string[] {
   const p = importQueue.paths;
   importQueue.paths = [];
   return p;
+}
+
+/** The first page of « Aujourd'hui » (FIRST_PAGE clients, computed by the books while the window starts): the shell
+ * asks for it together with its own first question, so that both come back at once and the first screen is drawn
+ * in one go, not the shell first and the cards one more round trip later. */
+let firstAgenda: { version: number; page: Promise<Agenda> } | null = null;
+
+export function askFirstAgenda(): void {
+  const page = call("agenda", { offset: 0, limit: FIRST_PAGE });
+  page.catch(() => {}); // Today shows the error when it takes the page
+  firstAgenda = { version: app.version, page };
+}
+
+/** The page asked for at start, once, if nothing was written since (else `null`: ask again). */
+export function takeFirstAgenda(): Promise<Agenda> | null {
+  const first = firstAgenda;
+  firstAgenda = null;
+  return first && first.version === app.version ? first.page : null;
 }

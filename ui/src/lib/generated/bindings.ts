@@ -1334,3 +1334,6 @@ export const LABELS = {
 export const TEXTS = {
   dso_method: "Méthode de l'épuisement du chiffre d'affaires («\u{a0}countback\u{a0}»)\u{a0}: l'encours du jour est comparé aux factures émises, mois par mois en remontant, jusqu'à l'épuiser\u{a0}; le DSO est le nombre de jours ainsi couverts.",
 } as const;
+
+/** The clients on « Aujourd'hui »'s first page, computed by the books while the window starts. */
+export const FIRST_PAGE = 25;
