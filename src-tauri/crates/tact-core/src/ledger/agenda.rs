@@ -273,19 +273,22 @@ impl Ledger {
         today: NaiveDate,
         policy: &Policy,
     ) -> Result<Vec<(Client, Suggestion)>> {
-        Ok(self
-            .suggest_all(today, policy)?
-            .into_iter()
-            .map(|(c, s, _)| (c, s))
-            .collect())
+        let mut out = Vec::new();
+        self.suggest_each(today, policy, |c, s, _| {
+            out.push((c, s));
+            Ok(())
+        })?;
+        Ok(out)
     }
 
-    /// Every active client with its suggestion and its standing.
-    pub(super) fn suggest_all(
+    /// Every active client with its suggestion and its standing, handed to `each` one at a time in the clients'
+    /// order (the agenda keeps only what it shows: no vector of every client's suggestion beside its own lists).
+    pub(super) fn suggest_each(
         &self,
         today: NaiveDate,
         policy: &Policy,
-    ) -> Result<Vec<(Client, Suggestion, ClientStanding)>> {
+        mut each: impl FnMut(Client, Suggestion, ClientStanding) -> Result<()>,
+    ) -> Result<()> {
         let conn = self.conn();
         let facts = self.facts()?;
         let states = standing::invoice_states(&facts, today)?;
@@ -344,7 +347,6 @@ impl Ledger {
         };
         let cal = Calendar::france();
         let empty_standing = ClientStanding::default();
-        let mut out = Vec::new();
         for client in clients {
             let case = around.case(
                 &client,
@@ -357,9 +359,9 @@ impl Ledger {
             );
             let s = engine::suggest(&case, policy, &cal, today)?;
             let st = case.standing.clone();
-            out.push((client, s, st));
+            each(client, s, st)?;
         }
-        Ok(out)
+        Ok(())
     }
 
     /// The invoices of these business clients paid late within the claim window, with the penalties still owed
@@ -523,8 +525,10 @@ impl Ledger {
         let week = today
             .checked_add_days(chrono::Days::new(7))
             .unwrap_or(today);
-        let (mut due, mut coming, mut resting) = (Vec::new(), Vec::new(), Vec::new());
-        for (client, suggestion, st) in self.suggest_all(today, &policy)? {
+        // The clients due today with the amount at stake on both steps (the first key of their order).
+        let (mut due, mut coming, mut resting): (Vec<(Money, AgendaItem)>, _, _) =
+            (Vec::new(), Vec::new(), Vec::new());
+        self.suggest_each(today, &policy, |client, suggestion, st| {
             let next_date = [Some(&suggestion.step), suggestion.alongside.as_ref()]
                 .into_iter()
                 .flatten()
@@ -541,25 +545,22 @@ impl Ledger {
                 suggestion,
             };
             match next_date {
-                Some(d) if d <= today => due.push(item),
+                Some(d) if d <= today => {
+                    let alongside = item
+                        .suggestion
+                        .alongside
+                        .as_ref()
+                        .map_or(Money::ZERO, |s| s.amount);
+                    due.push((item.suggestion.step.amount.checked_add(alongside)?, item));
+                }
                 Some(d) if d <= week => coming.push(item),
                 _ => resting.push(item),
             }
-        }
+            Ok(())
+        })?;
         // Most urgent first: required before optional, then the amount at stake (both steps), the lateness, the
         // step.
-        let mut keyed: Vec<(Money, AgendaItem)> = due
-            .into_iter()
-            .map(|i| {
-                let alongside = i
-                    .suggestion
-                    .alongside
-                    .as_ref()
-                    .map_or(Money::ZERO, |s| s.amount);
-                Ok((i.suggestion.step.amount.checked_add(alongside)?, i))
-            })
-            .collect::<Result<_>>()?;
-        keyed.sort_by(|(x, a), (y, b)| {
+        due.sort_by(|(x, a), (y, b)| {
             let key = |amount: &Money, i: &AgendaItem| {
                 (
                     !i.suggestion.step.optional,
@@ -572,7 +573,12 @@ impl Ledger {
                 .cmp(&key(x, a))
                 .then_with(|| a.client_name.cmp(&b.client_name))
         });
-        let due: Vec<AgendaItem> = keyed.into_iter().map(|(_, i)| i).collect();
+        let due = page_of(due, offset, limit);
+        let due = Page {
+            rows: due.rows.into_iter().map(|(_, i)| i).collect(),
+            total: due.total,
+            offset: due.offset,
+        };
         coming.sort_by(|a, b| {
             (a.suggestion.step.date, &a.client_name).cmp(&(b.suggestion.step.date, &b.client_name))
         });
@@ -588,7 +594,7 @@ impl Ledger {
         resting.truncate(AGENDA_SIDE_LIMIT);
         Ok(Agenda {
             today,
-            due: page_of(due, offset, limit),
+            due,
             coming,
             coming_total,
             resting,
