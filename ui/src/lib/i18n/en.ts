@@ -1,8 +1,9 @@
 // The interface in English: the same keys as fr.ts (its type), each said as an English speaker would.
 import type { Messages } from "./fr";
 
+/** "2,854 clients": the digits grouped by three, singular for 1. */
 function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 }
 
 export const en: Messages = {

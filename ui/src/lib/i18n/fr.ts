@@ -11,8 +11,9 @@ const NBSP = "\u00a0";
 const NNBSP = "\u202f";
 
 /** « 1 jour », « 12 jours » (French: 0 and 1 are singular). */
+/** « 2 854 clients »: the digits grouped by three (narrow no-break space), singular under 2. */
 function count(n: number, one: string, many: string): string {
-  return `${n}${NBSP}${n >= 2 ? many : one}`;
+  return `${n.toLocaleString("fr-FR")}${NBSP}${n >= 2 ? many : one}`;
 }
 
 export const fr = {

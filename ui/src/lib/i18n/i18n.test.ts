@@ -20,6 +20,14 @@ function leaves(value: unknown, path = ""): [string, string][] {
 }
 
 describe("the interface's words", () => {
+  it("group a count's digits as each language writes them (« 2 854 clients », 2,854 clients)", () => {
+    expect(t().today.waiting(2854)).toBe("2\u202f854\u00a0clients attendent une action, les plus urgents d'abord.");
+    expect(t().today.waiting(1)).toBe("1\u00a0client attend une action, les plus urgents d'abord.");
+    expect(t().today.others(12500)).toBe("Et 12\u202f500\u00a0autres clients.");
+    setLanguage("en");
+    expect(t().today.waiting(2854)).toBe("2,854 clients are waiting for an action, the most urgent first.");
+  });
+
   it("are French by default, English on request, and the choice is kept", () => {
     expect(i18n.language).toBe("fr");
     expect(t().shell.nav.today).toBe("Aujourd'hui");
