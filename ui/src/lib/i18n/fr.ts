@@ -10,8 +10,8 @@ export type Labels = { [K in keyof typeof LABELS]: Record<keyof (typeof LABELS)[
 const NBSP = "\u00a0";
 const NNBSP = "\u202f";
 
-/** « 1 jour », « 12 jours » (French: 0 and 1 are singular). */
-/** « 2 854 clients »: the digits grouped by three (narrow no-break space), singular under 2. */
+/** « 1 jour », « 12 jours », « 2 854 clients » (French: 0 and 1 are singular; the digits grouped by three with a
+ * narrow no-break space). */
 function count(n: number, one: string, many: string): string {
   return `${n.toLocaleString("fr-FR")}${NBSP}${n >= 2 ? many : one}`;
 }
