@@ -310,7 +310,7 @@ impl Fixture {
             .invoices
             .iter()
             .map(|(invoice, state)| crate::legal::PenaltyInvoice {
-                invoice,
+                invoice: invoice.into(),
                 state,
                 settlements: state
                     .last_paid_on

@@ -368,9 +368,9 @@ fn a_good_payer_is_offered_the_claim_gently_after_the_minimum_gap() {
 fn every_business_client_paid_late_is_offered_its_own_claim_however_many_there_are() {
     use tact_core::engine::Action;
     use tact_core::input::{ClientInput, InvoiceInput};
-    // More clients than the agenda costs at once (a batch of 200): each paid its one invoice late, a third of them
-    // in two payments, and none owes anything else. Every one is offered the claim of its own penalties, to the
-    // cent of its client page.
+    // Many clients, each paid its one invoice late, a third of them in two payments, a fifth at the rate stated on
+    // the invoice (15 %), and none owes anything else. Every one is offered the claim of its own penalties, to the
+    // cent of its client page, naming its own invoice.
     let mut l = Ledger::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
     let today = d("2026-11-23");
     for n in 0..450_i64 {
@@ -390,6 +390,7 @@ fn every_business_client_paid_late_is_offered_its_own_claim_however_many_there_a
             issue_date: "2026-09-01".into(),
             due_date: Some(format!("2026-10-{:02}", 1 + n % 20)),
             amount: eur(cents),
+            penalty_rate: (n % 5 == 0).then(|| "15".into()),
             ..Default::default()
         })
         .unwrap_or_else(|e| panic!("{e}"));
@@ -418,6 +419,17 @@ fn every_business_client_paid_late_is_offered_its_own_claim_however_many_there_a
         assert!(page.interest.is_positive(), "{}", client.name);
         assert_eq!(s.step.action, Action::ClaimPenalties, "{}", client.name);
         assert_eq!(s.step.amount, page.total, "{}", client.name);
+        let own = client.name.replace("Client ", "F-");
+        let named: Vec<&str> = s
+            .step
+            .reasons
+            .iter()
+            .filter_map(|r| match &r.fact {
+                tact_core::engine::Fact::PaidLate { invoice, .. } => Some(invoice.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(named, [own.as_str()], "{}", client.name);
         amounts.insert(s.step.amount);
     }
     assert!(amounts.len() > 400, "each client's own amount");

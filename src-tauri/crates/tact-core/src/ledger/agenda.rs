@@ -63,9 +63,6 @@ const POLICY_KEY: &str = "policy";
 /// How many clients the agenda lists under « Dans les 7 jours » and « Rien à faire »; the totals say how many more.
 const AGENDA_SIDE_LIMIT: usize = 50;
 
-/// How many clients' late-paid invoices are read and costed together for the optional claim.
-const CLAIM_BATCH: usize = 200;
-
 /// A client on the agenda, with its suggestion.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -446,57 +443,65 @@ impl Ledger {
                 .collect()
         };
         let shared = self.penalty_shared()?;
-        // The records (number, stipulated rate) are read a batch of clients at a time: one query per batch, none
-        // per client, and never every record at once (the first screen's memory, scripts/bench-desktop).
-        for batch in claimants.chunks(CLAIM_BATCH) {
-            let ids: Vec<InvoiceId> = batch
-                .iter()
-                .flat_map(|c| late_of.get(&c.id).into_iter().flatten().map(|(f, _)| f.id))
-                .collect();
-            let records: HashMap<InvoiceId, Invoice> = db::invoices_by_ids(self.conn(), &ids)?
-                .into_iter()
-                .map(|i| (i.id, i))
-                .collect();
-            for &client in batch {
-                // « J'y renonce »: waived per invoice, by a journal entry still in force.
-                let waived: HashMap<InvoiceId, NaiveDate> =
-                    crate::model::in_force(journals.get(&client.id).map_or(&[], Vec::as_slice))
-                        .filter(|e| e.kind == crate::model::JournalKind::PenaltiesWaived)
-                        .filter_map(|e| e.invoice_id.map(|i| (i, e.date)))
-                        .collect();
-                let lines: Vec<crate::legal::PenaltyInvoice<'_>> = late_of
-                    .get(&client.id)
-                    .map_or(&[][..], Vec::as_slice)
-                    .iter()
-                    .filter_map(|(f, st)| {
-                        Some(crate::legal::PenaltyInvoice {
-                            invoice: records.get(&f.id)?,
-                            state: st,
-                            settlements: settlements_of(f.id),
-                            acknowledged_on: shared.acknowledged.get(&f.id).copied(),
-                            formal_notice: None,
-                            waived_on: waived.get(&f.id).copied(),
-                        })
-                    })
+        // Their number and stated rate, the only columns the penalties need beyond the facts: one pass over the
+        // invoices, a few MiB for tens of thousands of them, where whole records read by id cost a fifth of the
+        // first screen's computation (scripts/bench-desktop).
+        let ids: Vec<InvoiceId> = late_of.values().flatten().map(|(f, _)| f.id).collect();
+        let records = db::penalty_records(self.conn(), &ids)?;
+        drop(ids);
+        let record = |id: InvoiceId| {
+            records
+                .binary_search_by_key(&id, |r| r.0)
+                .ok()
+                .and_then(|k| records.get(k))
+        };
+        for &client in &claimants {
+            // « J'y renonce »: waived per invoice, by a journal entry still in force.
+            let waived: HashMap<InvoiceId, NaiveDate> =
+                crate::model::in_force(journals.get(&client.id).map_or(&[], Vec::as_slice))
+                    .filter(|e| e.kind == crate::model::JournalKind::PenaltiesWaived)
+                    .filter_map(|e| e.invoice_id.map(|i| (i, e.date)))
                     .collect();
-                let late = crate::legal::client_penalties(
-                    &crate::legal::PenaltyCase {
-                        client,
-                        default_rate: shared.default_rate,
+            let lines: Vec<crate::legal::PenaltyInvoice<'_>> = late_of
+                .get(&client.id)
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .filter_map(|(f, st)| {
+                    let (_, number, penalty_rate) = record(f.id)?;
+                    Some(crate::legal::PenaltyInvoice {
+                        invoice: crate::legal::PenaltyTerms {
+                            id: f.id,
+                            number,
+                            issue_date: f.issue_date,
+                            due_date: f.due_date,
+                            amount: f.amount,
+                            penalty_rate: *penalty_rate,
+                        },
+                        state: st,
+                        settlements: settlements_of(f.id),
+                        acknowledged_on: shared.acknowledged.get(&f.id).copied(),
                         formal_notice: None,
-                        invoices: &lines,
-                    },
-                    &shared.rates,
-                    today,
-                )?
-                .invoices;
-                out.insert(
-                    client.id,
-                    late.into_iter()
-                        .filter_map(engine::LateSettlement::of)
-                        .collect(),
-                );
-            }
+                        waived_on: waived.get(&f.id).copied(),
+                    })
+                })
+                .collect();
+            let late = crate::legal::client_penalties(
+                &crate::legal::PenaltyCase {
+                    client,
+                    default_rate: shared.default_rate,
+                    formal_notice: None,
+                    invoices: &lines,
+                },
+                &shared.rates,
+                today,
+            )?
+            .invoices;
+            out.insert(
+                client.id,
+                late.into_iter()
+                    .filter_map(engine::LateSettlement::of)
+                    .collect(),
+            );
         }
         Ok(out)
     }

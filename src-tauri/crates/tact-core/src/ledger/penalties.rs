@@ -89,7 +89,7 @@ impl Ledger {
             .filter_map(|(fact, state)| {
                 let invoice = invoices.iter().find(|i| i.id == fact.id)?;
                 Some(legal::PenaltyInvoice {
-                    invoice,
+                    invoice: invoice.into(),
                     state,
                     settlements: facts
                         .settlements
