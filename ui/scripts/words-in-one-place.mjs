@@ -42,7 +42,8 @@ function findings(file) {
   let scripts = "";
   if (file.endsWith(".svelte")) {
     markup = text.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<!--[\s\S]*?-->/g, (m) => {
-      if (m.startsWith("<script")) scripts += m;
+      // The script tag's own attributes (lang, generics) are code, not words.
+      if (m.startsWith("<script")) scripts += m.replace(/^<script[^>]*>/, (tag) => tag.replace(/[^\n]/g, " "));
       return m.replace(/[^\n]/g, " ");
     });
     // {expressions} blanked (they may hold « > »), and what is shown as code or a key (a path, a command).
