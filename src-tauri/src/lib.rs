@@ -4,6 +4,7 @@
 
 pub mod bindings;
 pub mod commands;
+pub mod memory;
 
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -59,6 +60,7 @@ fn spawn_automatic_backups(handle: tauri::AppHandle) {
             if let Err(e) = tact_usecases::backup::auto(&state.books, state.today()) {
                 eprintln!("Sauvegarde automatique impossible\u{a0}: {}", e.message);
             }
+            memory::release_freed_memory();
             std::thread::sleep(std::time::Duration::from_secs(3600));
         }
     });
@@ -101,6 +103,14 @@ pub fn run() {
     if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
         std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
     }
+    // JavaScriptCore's optimizing tiers (DFG, then FTL) recompile on background threads the script that runs hot;
+    // Tact's screens run little script, and at start those threads took a core from the page being drawn: the first
+    // screen came 0,09 s later and the web process held 7 MiB more (scripts/bench-desktop, 100 000 invoices). The
+    // interpreter and the baseline JIT stay. A value the user set is respected.
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("JSC_useDFGJIT").is_none() {
+        std::env::set_var("JSC_useDFGJIT", "0");
+    }
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         // Used from Rust only (the mailto: link); the window gets no opener permission.
@@ -132,6 +142,7 @@ pub fn run() {
                     std::thread::spawn(move || {
                         let state = handle.state::<AppState>();
                         state.books.prepare_first_screen(state.today());
+                        memory::release_freed_memory();
                     });
                     spawn_automatic_backups(app.handle().clone());
                     let config = app

@@ -64,9 +64,14 @@ impl Books {
 
     /// The first screen, « Aujourd'hui », computed ahead (its first page of [`FIRST_PAGE`] clients): the desktop
     /// app calls it while its window starts, so the screen's own request finds it ready (the ledger keeps it until
-    /// the next write). Its error, if any, is the screen's to show: it is dropped here.
+    /// the next write). Its error, if any, is the screen's to show: it is dropped here. The database cache it
+    /// filled is then handed back (the agenda is kept, not the pages it was read from).
     pub fn prepare_first_screen(&self, today: chrono::NaiveDate) {
-        let _ = self.read(|l| l.agenda(today, 0, FIRST_PAGE));
+        let _ = self.read(|l| {
+            let agenda = l.agenda(today, 0, FIRST_PAGE);
+            l.release_memory()?;
+            agenda
+        });
     }
 
     /// Read the books: the lock is held while `f` runs, so keep it to reads.

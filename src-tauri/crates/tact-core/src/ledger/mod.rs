@@ -131,6 +131,13 @@ impl Ledger {
         Ok(facts)
     }
 
+    /// Hand back the database cache's pages this connection holds and does not use (`sqlite3_db_release_memory`):
+    /// after a whole-ledger read, up to the cache's 2 MiB that the system's file cache holds anyway. The facts and
+    /// the computed agenda stay.
+    pub fn release_memory(&self) -> Result<()> {
+        Ok(self.conn().release_memory()?)
+    }
+
     pub fn is_empty(&self) -> Result<bool> {
         db::ledger_is_empty(self.conn())
     }
